@@ -1,0 +1,50 @@
+# Two commands a new user needs: `make demo` and `make test`. Both set everything up first.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SEED := seeds/anadolu-2024-02-08-gaza-ceasefire-talks.txt
+DEMO_B := fixtures/01-seed-vs-later-update/b.txt
+
+.PHONY: setup demo test lint typecheck bench bench-figures bench-verdicts bench-speed clean
+
+# torch goes first and pinned: unpinned, sentence-transformers would pull a multi-GB CUDA build.
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check torch==2.13.0
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# The main job on the seed: exit 0 when the demo ran, whatever it found (diff exits 1 on discrepancies).
+demo: setup
+	$(VENV)/bin/factcompare figures $(SEED)
+	$(VENV)/bin/factcompare diff $(SEED) $(DEMO_B) || [ $$? -eq 1 ]
+
+test: setup
+	$(PY) -m pytest
+	$(PY) -m ruff check compare tests bench
+	$(PY) -m mypy
+
+lint: setup
+	$(PY) -m ruff check compare tests bench
+	$(PY) -m ruff format --check compare tests bench
+
+typecheck: setup
+	$(PY) -m mypy
+
+bench: bench-figures bench-verdicts bench-speed
+
+bench-figures: setup
+	$(PY) bench/figures.py
+
+bench-verdicts: setup
+	$(PY) bench/verdicts.py
+
+bench-speed: setup
+	$(PY) bench/speed.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

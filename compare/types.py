@@ -1,0 +1,138 @@
+"""Frozen dataclasses that flow between the pipeline stages.
+
+load -> Article; segment -> Sentence; figures -> Figure; claims -> Claim;
+align -> Pair; judge -> Row; pipeline -> Report.  Nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Qualifier = Literal[
+    "exact",
+    "at_least",
+    "more_than",
+    "at_most",
+    "less_than",
+    "about",
+    "nearly",
+    "range",
+    "vague",
+]
+QUALIFIERS: tuple[Qualifier, ...] = (
+    "exact",
+    "at_least",
+    "more_than",
+    "at_most",
+    "less_than",
+    "about",
+    "nearly",
+    "range",
+    "vague",
+)
+
+Verdict = Literal["agree", "diverge", "update", "unique"]
+VERDICTS: tuple[Verdict, ...] = ("agree", "diverge", "update", "unique")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article: its text and what is known about where it came from."""
+
+    id: str  # "a", "b", ... in argument order
+    path: str  # as the user gave it ("-" for standard input)
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article; start/end are character offsets into Article.text."""
+
+    article: str
+    index: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number as the text states it, with the interval its wording allows.
+
+    ``low``/``high`` of None mean the interval is open on that side.  Whether a
+    bound is itself included follows from the qualifier: ``more_than`` excludes
+    ``low``; ``less_than`` and ``nearly`` exclude ``high``.  ``span`` is a pair
+    of character offsets into the article's text, so that
+    ``article.text[span[0]:span[1]] == text``.
+    """
+
+    id: str  # "<article>:f<n>"
+    article: str
+    sentence: int
+    text: str
+    span: tuple[int, int]
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+    unit: str | None = None
+    concept: str | None = None
+    subject: str | None = None
+    attribution: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A sentence read as a claim: its figures, who says it, whether it is a quote."""
+
+    article: str
+    sentence: Sentence
+    figures: tuple[Figure, ...] = ()
+    attribution: str | None = None
+    quote: bool = False
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two things aligned across articles (figures, or figure-less claims).
+
+    Either side may be None for something only one article has.
+    """
+
+    a: Claim | None
+    b: Claim | None
+    fig_a: Figure | None = None
+    fig_b: Figure | None = None
+    score: float | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the discrepancy table."""
+
+    verdict: Verdict
+    concept: str | None
+    a: Figure | None
+    b: Figure | None
+    claim_a: Claim | None
+    claim_b: Claim | None
+    score: float | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a renderer needs; JSON output is this object serialised."""
+
+    articles: tuple[Article, ...]
+    figures: tuple[Figure, ...]
+    claims: tuple[Claim, ...] = ()
+    rows: tuple[Row, ...] | None = None  # None for `figures`, a tuple for `diff`
+    model: str | None = None
+    options: dict[str, float] = field(default_factory=dict)

@@ -1,0 +1,96 @@
+"""Reading articles: formats, metadata, and bad input that gets a one-line error."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from compare.errors import InputError
+from compare.load import Meta, load
+
+from tests.conftest import SEED
+
+
+def test_seed_metadata_from_sidecar() -> None:
+    article = load(str(SEED))
+    assert (article.outlet, article.published) == ("Anadolu Agency", dt.date(2024, 2, 8))
+    assert article.text.startswith("By Abdelraouf Arnaout\nJERUSALEM (AA) -")
+
+
+def test_front_matter_and_overrides(tmp_path: Path) -> None:
+    path = tmp_path / "x.md"
+    path.write_text("---\noutlet: Levant Wire\npublished: 2024-02-15\ntitle: Toll\n---\n# Toll rises\n"
+                    "- **At least 28,663** killed\n", encoding="utf-8")
+    article = load(str(path))
+    assert (article.outlet, article.title, article.published) == ("Levant Wire", "Toll", dt.date(2024, 2, 15))
+    assert article.text == "Toll rises.\nAt least 28,663 killed"
+    later = load(str(path), meta=Meta(published=dt.date(2024, 3, 1)))
+    assert later.published == dt.date(2024, 3, 1) and later.outlet == "Levant Wire"
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("\ufeffAt least 27,840 killed.".encode(), "At least 27,840 killed."),
+        ("At least 27,840 killed.".encode("utf-16"), "At least 27,840 killed."),
+        ("\u201cNearly 1,200\u201d killed.".encode("cp1252"), "\u201cNearly 1,200\u201d killed."),
+        (b"Line one.\r\nLine two.", "Line one.\nLine two."),
+    ],
+    ids=["utf8-bom", "utf16", "windows-1252", "crlf"],
+)
+def test_encodings(tmp_path: Path, data: bytes, expected: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    assert load(str(path)).text == expected
+
+
+def test_json_record(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"text": "Aid arrived.", "outlet": "Gulf Monitor", "published": "2024-02-08"}))
+    article = load(str(path))
+    assert (article.text, article.outlet, article.published) == ("Aid arrived.", "Gulf Monitor", dt.date(2024, 2, 8))
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("missing.txt", None, "missing.txt: no such file"),
+        ("empty.txt", b"", "empty.txt: no article text"),
+        ("blank.txt", b"  \n\n ", "blank.txt: no article text"),
+        ("bin.txt", b"\x00\x01\x02PNG", "bin.txt: looks like a binary file, not an article"),
+        ("bad.json", b"{nope", "bad.json: malformed JSON"),
+        ("notext.json", b'{"title": "x"}', 'notext.json: the JSON record has no "text" field'),
+        ("list.json", b"[1, 2]", "list.json: a JSON article must be an object"),
+        ("bad-date.txt", b"---\npublished: yesterday\n---\nText.", "published date 'yesterday' is not a date"),
+        ("bad-yaml.md", b"---\n: : :\n  - [\n---\nText.", "front-matter block"),
+    ],
+    ids=["missing", "empty", "blank", "binary", "malformed-json", "json-without-text", "json-list",
+         "bad-date", "bad-front-matter"],
+)
+def test_bad_input(tmp_path: Path, name: str, content: bytes | None, message: str) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(InputError) as err:
+        load(str(path))
+    assert message in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_directory_and_size_limit(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is a directory"):
+        load(str(tmp_path))
+    big = tmp_path / "big.txt"
+    big.write_text("word " * 100)
+    with pytest.raises(InputError, match="over the 100-byte limit"):
+        load(str(big), max_bytes=100)
+
+
+def test_same_file_twice() -> None:
+    from compare.pipeline import read_articles
+
+    with pytest.raises(InputError, match="given twice"):
+        read_articles([str(SEED), str(SEED)])
