@@ -118,6 +118,32 @@ def diff(
         raise typer.Exit(1)
 
 
+@app.command()
+def check(
+    targets: Annotated[
+        list[str] | None,
+        typer.Argument(help="Fixture directories, case directories or case names [default: fixtures].",
+                       show_default=False),
+    ] = None,
+    update: Annotated[bool, typer.Option("--update", help="Rewrite the expectations on purpose.")] = False,
+    model: Model = None,
+) -> None:
+    """Run golden fixture cases; show what changed against their expected.json.
+
+    Exit code 0 all pass, 1 some changed, 2 a case could not run.
+    """
+    from compare import check as golden
+    from compare.report import render_outcome
+
+    outcomes = []
+    for outcome in golden.run_cases(golden.resolve(targets or []), model=model, update=update):
+        typer.echo(render_outcome(outcome))
+        outcomes.append(outcome)
+    code = golden.exit_code(outcomes)
+    if code:
+        raise typer.Exit(code)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -60,7 +60,13 @@ def load_model(name: str | None = None) -> Any:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as hf_logging
+
+    # Progress bars and advisories on stderr are noise around a one-screen report.
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
 
     try:
         return SentenceTransformer(target, device="cpu")

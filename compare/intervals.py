@@ -85,9 +85,9 @@ def describe(fig: Figure) -> str:
     >>> describe(Figure("a:f1", "a", 0, "more than 130", (0, 13), 130, 130, None, "more_than"))
     '(130, ∞)'
     """
+    if fig.qualifier == "exact":
+        return fmt_number(fig.value)  # as stated, even when it stands for a rounded range
     b = bounds(fig)
-    if b.low == b.high:
-        return fmt_number(b.low)
     left = "[" if b.low_closed and b.low != -math.inf else "("
     right = "]" if b.high_closed and b.high != math.inf else ")"
     lo = "-∞" if b.low == -math.inf else fmt_number(b.low)

@@ -46,8 +46,7 @@ def judge_pair(pair: Pair, dates: dict[str, dt.date | None]) -> Row:
     if lone is not None:
         return Row("unique", lone.concept, fa, fb, pair.a, pair.b, pair.score, _unique_figure(pair))
     if pair.a is not None and pair.b is not None:
-        return Row("agree", None, None, None, pair.a, pair.b, pair.score,
-                   f"same statement (similarity {pair.score:.2f})")
+        return Row("agree", None, None, None, pair.a, pair.b, pair.score, "both say this")
     side = "A" if pair.a is not None else "B"
     return Row("unique", None, None, None, pair.a, pair.b, None, f"only {side} says this")
 
@@ -56,27 +55,41 @@ def _figures(
     fa: Figure, fb: Figure, date_a: dt.date | None, date_b: dt.date | None
 ) -> tuple[Verdict, str]:
     claimants = _claimants(fa, fb)
+    if (date_a and date_b and date_a != date_b and fa.concept in RUNNING_COUNTS
+            and _moved(fa, fb)):
+        return "update", _update_reason(fa, fb, date_a, date_b) + claimants
     if compatible(fa, fb):
         if fa.value == fb.value and fa.qualifier == fb.qualifier:
             how = f"both say {fa.text.strip()}" if fa.text == fb.text else "same figure"
         else:
             how = f"compatible: {describe(fa)} and {describe(fb)} overlap"
         return "agree", how + claimants
-    if date_a and date_b and date_a != date_b and fa.concept in RUNNING_COUNTS:
-        (early, d0, side0), (late, d1, side1) = sorted(
-            [(fa, date_a, "A"), (fb, date_b, "B")], key=lambda t: t[1]
-        )
-        delta = late.value - early.value
-        days = (d1 - d0).days
-        direction = "up" if delta > 0 else "revised down"
-        share = f" ({delta / early.value:+.1%})" if early.value else ""
-        return "update", (
-            f"{side1} ({d1.isoformat()}) is {days} day{'s' if days != 1 else ''} later than "
-            f"{side0}: {fmt_number(early.value)} -> {fmt_number(late.value)}, "
-            f"{direction} {fmt_number(abs(delta))}{share}{claimants}"
-        )
     return "diverge", f"{describe(fa)} vs {describe(fb)} cannot both hold" + (
         claimants or _same_claimant(fa)
+    )
+
+
+def _moved(fa: Figure, fb: Figure) -> bool:
+    """Whether a running count moved between two dated reports.
+
+    Incompatible figures moved; so did a bound that shifted ("at least 27,840"
+    then "at least 28,663"), though the two intervals overlap.
+    """
+    return not compatible(fa, fb) or (fa.qualifier == fb.qualifier and fa.value != fb.value)
+
+
+def _update_reason(fa: Figure, fb: Figure, date_a: dt.date, date_b: dt.date) -> str:
+    (early, d0, side0), (late, d1, side1) = sorted(
+        [(fa, date_a, "A"), (fb, date_b, "B")], key=lambda t: t[1]
+    )
+    delta = late.value - early.value
+    days = (d1 - d0).days
+    direction = "up" if delta > 0 else "revised down"
+    share = f" ({delta / early.value:+.1%})" if early.value else ""
+    return (
+        f"{side1} ({d1.isoformat()}) is {days} day{'s' if days != 1 else ''} later than "
+        f"{side0}: {fmt_number(early.value)} -> {fmt_number(late.value)}, "
+        f"{direction} {fmt_number(abs(delta))}{share}"
     )
 
 

@@ -235,8 +235,12 @@ def _from_html(text: str, *, where: str) -> tuple[str, dict[str, Any]]:
     body = getattr(doc, "text", None) if doc is not None else None
     if not body or not body.strip():
         raise InputError(f"{where}: no article text found in the HTML")
+    title = getattr(doc, "title", None)
+    lines = body.strip().split("\n")
+    if title and lines and lines[0].strip() == title.strip():
+        body = "\n".join(lines[1:])  # the headline is metadata, not the first claim
     fields = {
-        "title": getattr(doc, "title", None),
+        "title": title,
         "outlet": getattr(doc, "sitename", None),
         "published": getattr(doc, "date", None),
     }

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import textwrap
 from collections import Counter
 from typing import Any
 
@@ -16,6 +17,7 @@ from tabulate import tabulate
 
 from compare.errors import OptionError
 from compare.intervals import describe, fmt_number
+from compare.check import Outcome
 from compare.types import VERDICTS, Article, Claim, Figure, Report, Row
 
 SCHEMA_VERSION = 1
@@ -126,7 +128,8 @@ def _figures_text(report: Report, fmt: str) -> str:
     blocks = []
     for art in report.articles:
         cells = [_figure_cells(f, claims) for f in report.figures if f.article == art.id]
-        table = tabulate(cells, headers=_FIGURE_HEADERS, tablefmt=_STYLES[fmt]) if cells else "(no figures)"
+        table = (tabulate(cells, headers=_FIGURE_HEADERS, tablefmt=_STYLES[fmt], disable_numparse=True)
+                 if cells else "(no figures)")
         blocks.append(f"{heading(art)}\n\n{table}\n")
     return "\n".join(blocks)
 
@@ -146,7 +149,7 @@ def _figures_csv(report: Report) -> str:
 _ROW_HEADERS = ["verdict", "what", "A", "B", "who says (A / B)", "reason"]
 
 
-def _row_cells(r: Row, *, wrap: bool) -> list[str]:
+def _row_cells(r: Row) -> list[str]:
     fig = r.a or r.b
     what = fig_what(fig) if fig else "statement"
     a = _side(r.a, r.claim_a if r.a is None and r.b is None else None)
@@ -178,11 +181,18 @@ def fig_what(fig: Figure) -> str:
 
 
 def _rows_text(report: Report, fmt: str) -> str:
-    cells = [_row_cells(r, wrap=fmt == "table") for r in report.rows or ()]
-    widths = [None, *_WIDTHS.values()] if fmt == "table" else None
-    table = tabulate(cells, headers=_ROW_HEADERS, tablefmt=_STYLES[fmt], maxcolwidths=widths)
+    cells = [_row_cells(r) for r in report.rows or ()]
+    if fmt == "table":
+        cells = [_wrap(row, [None, *_WIDTHS.values()]) for row in cells]
+    table = tabulate(cells, headers=_ROW_HEADERS, tablefmt=_STYLES[fmt], disable_numparse=True)
     head = "\n".join(f"{a.id.upper()}: {heading(a)}" for a in report.articles)
     return f"{head}\n\n{table}\n\n{summary(report)}\n"
+
+
+def _wrap(row: list[str], widths: list[int | None]) -> list[str]:
+    # Wrapped here, not by tabulate's maxcolwidths, which re-parses "67,317" as a number
+    # and fails (tabulate 0.10).
+    return [textwrap.fill(c, w) if w else c for c, w in zip(row, widths, strict=True)]
 
 
 def _rows_csv(report: Report) -> str:
@@ -237,3 +247,27 @@ def _csv(rows: list[list[str]]) -> str:
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerows(rows)
     return buf.getvalue()
+
+
+# --- fixture checks ---------------------------------------------------------------------
+
+
+def render_outcome(outcome: Outcome) -> str:
+    """One line per case ('passed   01-seed-vs-later'), then a table of what changed."""
+    label = {"passed": "passed", "changed": "CHANGED", "failed": "FAILED", "updated": "updated"}
+    line = f"{label[outcome.status]:<8} {outcome.case.name}"
+    if outcome.error and outcome.status == "failed":
+        line += f": {outcome.error}"
+    if not outcome.changes:
+        return line
+    cells = [[c.where, c.field, _cell(c.expected), _cell(c.obtained)] for c in outcome.changes]
+    cells = [_wrap(row, [24, 12, 40, 40]) for row in cells]
+    table = tabulate(cells, headers=["where", "field", "expected", "obtained"], tablefmt="simple",
+                     disable_numparse=True)
+    return f"{line}\n{table}\n"
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "(none)"
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)

@@ -18,6 +18,7 @@ DATELINE = re.compile(
     r"^(?P<dl>[A-Z][A-Z .'\-]{1,40}(?:,\s*[A-Z][\w. ]{0,20})?(?:\s*\([^)]{1,30}\))?\s*[-\u2013\u2014]+\s+)"
     r"(?=\S)"
 )
+DATELINE_PARAGRAPHS = 3
 # Lines that credit people rather than state anything.
 CREDIT = re.compile(
     r"^\W*(?:By\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,4}"
@@ -49,19 +50,19 @@ def sentences(article: Article) -> tuple[Sentence, ...]:
 
 
 def _spans(text: str) -> Iterator[tuple[int, int]]:
-    first = True
+    looking = DATELINE_PARAGRAPHS
     for para in re.finditer(r"[^\n]+", text):
         line = para.group()
         if not line.strip() or CREDIT.match(line.strip()):
             continue
         offset = para.start()
-        if first:
-            # Only the first paragraph of a story carries a dateline.
+        if looking:
+            # A dateline opens the story's first paragraph, after any headline or standfirst.
             match = DATELINE.match(line)
+            looking = 0 if match else looking - 1
             if match:
                 offset += match.end()
                 line = line[match.end() :]
-            first = False
         for s, e in _split_paragraph(line):
             yield offset + s, offset + e
 

@@ -1,0 +1,279 @@
+"""Regression checks against golden fixture directories, for us and for our users.
+
+A case is a directory holding its input articles (``a.*``, ``b.*``, ... in
+argument order, or the ``inputs`` list of ``case.toml``), an optional
+``case.toml`` (options, tolerances) and the expected result: ``expected.json``
+(the JSON contract) and ``expected.md`` (the same as a table, for reviewers).
+
+Figures and verdicts compare exactly; scores compare within a tolerance,
+because a model or library upgrade moves them a little without changing any
+answer.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from compare.errors import CompareError, FixtureError
+
+SCORE_TOLERANCE = 0.05
+EXPECTED_JSON = "expected.json"
+EXPECTED_MD = "expected.md"
+CASE_FILE = "case.toml"
+INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".text")
+_ROW_FIELDS = ("verdict", "concept", "a", "b", "sentence_a", "sentence_b", "reason")
+_FIGURE_FIELDS = ("text", "span", "value", "low", "high", "qualifier", "unit", "concept", "subject",
+                  "attribution", "sentence")
+
+
+@dataclass(frozen=True)
+class Case:
+    """One fixture directory, read but not yet run."""
+
+    name: str
+    path: Path
+    inputs: tuple[Path, ...]
+    description: str = ""
+    model: str | None = None
+    options: dict[str, float] = field(default_factory=dict)
+    score_tolerance: float = SCORE_TOLERANCE
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference between the expected and the obtained result."""
+
+    where: str  # "row b:f3" or "figure a:f2"
+    field: str
+    expected: Any
+    obtained: Any
+
+
+@dataclass(frozen=True)
+class Outcome:
+    case: Case
+    status: str  # "passed", "changed", "failed", or with --update "updated"
+    changes: tuple[Change, ...] = ()
+    error: str | None = None
+    obtained: dict[str, Any] | None = None
+    markdown: str | None = None
+
+
+def resolve(targets: Sequence[str], *, default: str = "fixtures") -> list[Case]:
+    """Cases from command-line words: fixture directories, case directories, or case names.
+
+    No words means every case of ``default``; a bare name means that case of ``default``.
+    """
+    if not targets:
+        return cases(default)
+    found: list[Case] = []
+    for target in targets:
+        path = Path(target)
+        if path.is_dir() and _is_case(path):
+            found.append(read_case(path))
+        elif path.is_dir():
+            found.extend(cases(path))
+        elif (Path(default) / target).is_dir():
+            found.append(read_case(Path(default) / target))
+        else:
+            raise FixtureError(f"{target}: neither a fixtures directory nor a case of {default}/")
+    return found
+
+
+def _is_case(path: Path) -> bool:
+    return (path / CASE_FILE).exists() or (path / EXPECTED_JSON).exists() or any(
+        p.stem == "a" and p.suffix.lower() in INPUT_SUFFIXES for p in path.iterdir()
+    )
+
+
+def cases(root: str | Path, names: Sequence[str] = ()) -> list[Case]:
+    """Every case under ``root`` in sorted order (or just the named ones)."""
+    base = Path(root)
+    if not base.is_dir():
+        raise FixtureError(f"{root}: not a fixtures directory")
+    dirs = sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+    if names:
+        known = {d.name: d for d in dirs}
+        unknown = [n for n in names if n not in known]
+        if unknown:
+            raise FixtureError(f"no such case {unknown[0]!r} in {root} (cases: {', '.join(known) or 'none'})")
+        dirs = [known[n] for n in names]
+    return [read_case(d) for d in dirs]
+
+
+def read_case(path: Path) -> Case:
+    """A case directory's inputs and options."""
+    config: dict[str, Any] = {}
+    case_file = path / CASE_FILE
+    if case_file.exists():
+        try:
+            config = tomllib.loads(case_file.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as err:
+            raise FixtureError(f"{case_file}: not valid TOML ({err})") from None
+    if "inputs" in config:
+        inputs = tuple((path / p).resolve() for p in config["inputs"])
+    else:
+        inputs = tuple(
+            sorted(p for p in path.iterdir() if p.suffix.lower() in INPUT_SUFFIXES
+                   and p.stem in "abcdefghijklmnopqrstuvwxyz" and len(p.stem) == 1)
+        )
+    options = {k: float(v) for k, v in config.get("options", {}).items() if k != "model"}
+    return Case(
+        name=path.name,
+        path=path,
+        inputs=inputs,
+        description=str(config.get("description", "")),
+        model=config.get("options", {}).get("model"),
+        options=options,
+        score_tolerance=float(config.get("tolerance", {}).get("score", SCORE_TOLERANCE)),
+    )
+
+
+def run(case: Case, *, model: str | None = None) -> tuple[dict[str, Any], str]:
+    """The case's result as the JSON contract, and as a markdown table."""
+    from compare.align import Options
+    from compare.pipeline import compare_articles, read_articles
+    from compare.report import render, to_dict
+
+    if len(case.inputs) < 2:
+        raise FixtureError(f"{case.path}: needs at least two input articles (a.txt, b.txt, ...)")
+    missing = [p for p in case.inputs if not p.exists()]
+    if missing:
+        raise FixtureError(f"{case.path}: input {missing[0]} does not exist")
+    articles = read_articles([str(p) for p in case.inputs])
+    # Paths relative to the case, so that expectations do not depend on where the repo lives.
+    articles = tuple(
+        replace(a, path=_relative(Path(a.path), case.path)) for a in articles
+    )
+    if len(articles) > 2:
+        raise FixtureError(f"{case.path}: {len(articles)} inputs; only two-article cases are supported yet")
+    opts = Options(**{k: v for k, v in case.options.items() if k in Options.__dataclass_fields__})
+    report = compare_articles(articles, model=case.model or model, options=opts)
+    return to_dict(report), render(report, "markdown")
+
+
+def _relative(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        import os
+
+        return Path(os.path.relpath(path.resolve(), base.resolve())).as_posix()
+
+
+def check(case: Case, *, model: str | None = None) -> Outcome:
+    """Run one case and compare it with its expectation."""
+    try:
+        obtained, markdown = run(case, model=model)
+    except CompareError as err:
+        return Outcome(case, "failed", error=str(err))
+    expected_path = case.path / EXPECTED_JSON
+    if not expected_path.exists():
+        return Outcome(case, "failed", error=f"no {EXPECTED_JSON} (write it with check --update {case.name})",
+                       obtained=obtained, markdown=markdown)
+    try:
+        expected = json.loads(expected_path.read_text(encoding="utf-8"))
+    except ValueError as err:
+        return Outcome(case, "failed", error=f"{expected_path}: malformed JSON ({err})")
+    changes = tuple(differences(expected, obtained, score_tolerance=case.score_tolerance))
+    return Outcome(case, "changed" if changes else "passed", changes, obtained=obtained, markdown=markdown)
+
+
+def run_cases(
+    selected: Iterable[Case], *, model: str | None = None, update: bool = False
+) -> Iterator[Outcome]:
+    """Check each case in turn; with ``update``, rewrite expectations and say which changed."""
+    for case in selected:
+        outcome = check(case, model=model)
+        if update and outcome.obtained is not None:
+            outcome = replace(outcome, status="updated" if write_expected(outcome) else "passed")
+        yield outcome
+
+
+def exit_code(outcomes: Iterable[Outcome]) -> int:
+    """0 all passed (or updated), 1 some changed, 2 some could not run."""
+    statuses = {o.status for o in outcomes}
+    return 2 if "failed" in statuses else 1 if "changed" in statuses else 0
+
+
+def write_expected(outcome: Outcome) -> bool:
+    """Write the obtained result as the case's expectation; True if anything changed."""
+    if outcome.obtained is None or outcome.markdown is None:
+        return False
+    text = json.dumps(outcome.obtained, indent=2, ensure_ascii=False) + "\n"
+    changed = False
+    for name, content in ((EXPECTED_JSON, text), (EXPECTED_MD, outcome.markdown)):
+        target = outcome.case.path / name
+        if not target.exists() or target.read_text(encoding="utf-8") != content:
+            _atomic_write(target, content)
+            changed = True
+    return changed
+
+
+def _atomic_write(target: Path, content: str) -> None:
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_text(content, encoding="utf-8")
+    tmp.replace(target)
+
+
+def differences(
+    expected: dict[str, Any], obtained: dict[str, Any], *, score_tolerance: float = SCORE_TOLERANCE
+) -> Iterable[Change]:
+    """What changed, figure by figure and row by row."""
+    exp_figs = {f["id"]: f for f in expected.get("figures", [])}
+    got_figs = {f["id"]: f for f in obtained.get("figures", [])}
+    for fid in sorted(exp_figs.keys() | got_figs.keys(), key=_id_order):
+        e, g = exp_figs.get(fid), got_figs.get(fid)
+        if e is None or g is None:
+            yield Change(f"figure {fid}", "figure", _figure_label(e), _figure_label(g))
+            continue
+        for name in _FIGURE_FIELDS:
+            if e.get(name) != g.get(name):
+                yield Change(f"figure {fid}", name, e.get(name), g.get(name))
+    exp_rows = {_row_key(r): r for r in expected.get("rows", [])}
+    got_rows = {_row_key(r): r for r in obtained.get("rows", [])}
+    for key in list(exp_rows) + [k for k in got_rows if k not in exp_rows]:
+        e, g = exp_rows.get(key), got_rows.get(key)
+        where = f"row {_row_label(e or g or {})}"
+        if e is None or g is None:
+            yield Change(where, "row", _row_summary(e), _row_summary(g))
+            continue
+        for name in _ROW_FIELDS:
+            if e.get(name) != g.get(name):
+                yield Change(where, name, e.get(name), g.get(name))
+        es, gs = e.get("score"), g.get("score")
+        if (es is None) != (gs is None) or (
+            es is not None and gs is not None and abs(es - gs) > score_tolerance
+        ):
+            yield Change(where, f"score (±{score_tolerance})", es, gs)
+
+
+def _row_key(row: dict[str, Any]) -> tuple[Any, ...]:
+    return (row.get("a"), row.get("b"), row.get("sentence_a"), row.get("sentence_b"))
+
+
+def _row_label(row: dict[str, Any]) -> str:
+    a = row.get("a") or (f"a:s{row['sentence_a']}" if row.get("sentence_a") is not None else "-")
+    b = row.get("b") or (f"b:s{row['sentence_b']}" if row.get("sentence_b") is not None else "-")
+    return f"{a} ~ {b}"
+
+
+def _row_summary(row: dict[str, Any] | None) -> str | None:
+    return None if row is None else f"{row.get('verdict')}: {row.get('reason')}"
+
+
+def _figure_label(fig: dict[str, Any] | None) -> str | None:
+    return None if fig is None else f"{fig.get('text')} ({fig.get('concept')})"
+
+
+def _id_order(fid: str) -> tuple[str, int]:
+    article, _, num = fid.partition(":f")
+    return (article, int(num) if num.isdigit() else 0)
