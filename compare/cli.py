@@ -38,6 +38,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    # A fixed width keeps --help identical everywhere, so the README can quote it (tests/test_docs.py).
+    context_settings={"terminal_width": 88, "max_content_width": 88},
 )
 
 Format = Annotated[

@@ -1,0 +1,46 @@
+"""The README is tested: the two set-up commands come first and every command's help is quoted.
+
+Run with FACTCOMPARE_UPDATE_DOCS=1 to rewrite the README's generated block on purpose.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from compare.cli import app
+from tests.conftest import ROOT
+
+README = ROOT / "README.md"
+BLOCK = re.compile(r"(<!-- commands -->\n)(.*?)(<!-- /commands -->)", re.S)
+
+
+def commands_block() -> str:
+    runner = CliRunner()
+    names = list(get_command(app).commands)  # type: ignore[attr-defined]
+    parts = []
+    for name in names:
+        result = runner.invoke(app, [name, "--help"], prog_name="factcompare")
+        assert result.exit_code == 0
+        parts.append(f"### `factcompare {name}`\n\n```\n$ factcompare {name} --help\n{result.output.rstrip()}\n```\n")
+    return "\n".join(parts) + "\n"
+
+
+def test_readme_opens_with_the_two_commands() -> None:
+    text = README.read_text(encoding="utf-8")
+    first_block = text.split("```")[1]
+    assert "make demo" in first_block and "make test" in first_block
+
+
+def test_readme_quotes_every_command_help() -> None:
+    text = README.read_text(encoding="utf-8")
+    expected = commands_block()
+    match = BLOCK.search(text)
+    assert match, "README.md needs a <!-- commands --> ... <!-- /commands --> block"
+    if os.environ.get("FACTCOMPARE_UPDATE_DOCS"):
+        README.write_text(text[: match.start(2)] + expected + text[match.end(2) :], encoding="utf-8")
+        return
+    assert match.group(2) == expected, "README commands are stale: FACTCOMPARE_UPDATE_DOCS=1 pytest tests/test_docs.py"
