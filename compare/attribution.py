@@ -1,0 +1,155 @@
+"""Who a sentence says is speaking: the claimant of its figures.
+
+Two shapes cover nearly all news attribution: "according to X" and a speaker
+before a reporting verb ("Tel Aviv says", "the UN said", "a source told
+Anadolu", '"...," Lapid wrote on X').  The inverted '"...," said the ministry'
+is read too.  The speaker is the noun phrase a reader would quote, with a
+leading "the" dropped; pronouns are no claimant.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from compare.resources import ATTRIBUTION_VERBS, words
+
+_WORD = re.compile(r"\w[\w'\u2019-]*(?:\.\w+)*")
+# Words that end a speaker phrase when walking back from the verb.
+_BOUNDARY = words(
+    """
+    which that who whom whose while and but or as since because when where if what
+    though although after before during in on at to by from into with without than said
+    says told is are was were be been being do does did not nor so then
+    """
+)
+# Words between a speaker and the verb that belong to neither.
+_SKIPPED = words(
+    """
+    has have had also later earlier previously reportedly further would will could may
+    might then however had already recently separately again
+    """
+)
+_PRONOUNS = words("he she they it we i you this there one someone")
+_DETERMINERS = words("the a an its their his her our")
+_MAX_WORDS = 7
+_PUNCT = re.compile(r"[,;:\"“”()\u2014]")
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:()\"“”]+)", re.IGNORECASE)
+# "figures from the ministry": the ministry is the claimant, not its figures.
+_SOURCE_NOUNS = re.compile(
+    r"^(?:the\s+)?(?:latest\s+|new\s+|official\s+|preliminary\s+)?"
+    r"(?:figures|data|statistics|numbers|estimates|a\s+statement|statements|a\s+report|"
+    r"reports|a\s+tally|a\s+count|a\s+toll)\s+(?:from|by|of|released\s+by|issued\s+by)\s+",
+    re.IGNORECASE,
+)
+# '"...," said the ministry.' -- the speaker after the verb, which must follow a quote or
+# comma and be a name or a noun phrase ending the clause ("said more than" is no speaker).
+_INVERTED = re.compile(
+    r"(?:[\"\u201d]\s*|,\s+)(?:" + "|".join(sorted(ATTRIBUTION_VERBS)) + r")\s+"
+    r"(?P<who>(?:(?:the|a|an)\s+\w|[A-Z])[^,.;:()\"\u201c\u201d]*)(?=[,.;]|$)"
+)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A claimant and where its phrase stands in the sentence."""
+
+    name: str
+    start: int
+    end: int
+
+
+def attribution(text: str) -> str | None:
+    """Who the sentence says is speaking, or None.
+
+    >>> attribution("67,317 others injured, according to local health authorities.")
+    'local health authorities'
+    >>> attribution("an attack in October, which Tel Aviv says killed nearly 1,200 people")
+    'Tel Aviv'
+    >>> attribution("A Palestinian source told Anadolu that Hamas has proposed a plan.")
+    'a Palestinian source'
+    >>> attribution('"We will not give up either," Lapid wrote on X.')
+    'Lapid'
+    >>> attribution("He said the talks failed.") is None
+    True
+    """
+    found = speakers(text)
+    return found[0].name if found else None
+
+
+def speakers(text: str) -> list[Speaker]:
+    """Every attribution phrase in the sentence, in order of appearance."""
+    found: list[Speaker] = []
+    for m in _ACCORDING.finditer(text):
+        name = _tidy(_SOURCE_NOUNS.sub("", m.group("who").strip()))
+        if name:
+            found.append(Speaker(name, m.start(), m.end()))
+    for m in _INVERTED.finditer(text):
+        name = _tidy(_first_phrase(m.group("who")))
+        if name and not _overlaps(m.start(), found):
+            found.append(Speaker(name, m.start(), m.end()))
+    words = list(_WORD.finditer(text))
+    for i, m in enumerate(words):
+        if m.group(0) not in ATTRIBUTION_VERBS or _overlaps(m.start(), found):
+            continue
+        speaker = _speaker_before(text, words, i)
+        if speaker is not None:
+            found.append(speaker)
+    found.sort(key=lambda s: s.start)
+    return found
+
+
+def _overlaps(pos: int, found: list[Speaker]) -> bool:
+    return any(s.start <= pos < s.end for s in found)
+
+
+def _speaker_before(text: str, words: list[re.Match[str]], verb: int) -> Speaker | None:
+    end = verb - 1
+    while end >= 0 and words[end].group(0).lower() in _SKIPPED:
+        end -= 1
+    if end < 0 or _PUNCT.search(text[words[end].end() : words[verb].start()]):
+        return None
+    last = words[end].group(0).lower()
+    if last in _BOUNDARY or last in _PRONOUNS or last in _DETERMINERS:
+        return None
+    start = end
+    while start > 0:
+        prev = words[start - 1]
+        if prev.group(0).lower() in _BOUNDARY or _PUNCT.search(
+            text[prev.end() : words[start].start()]
+        ):
+            break
+        start -= 1
+        if end - start + 1 > _MAX_WORDS:
+            return None
+    name = _tidy(" ".join(w.group(0) for w in words[start : end + 1]))
+    if not name:
+        return None
+    return Speaker(name, words[start].start(), words[verb].end())
+
+
+def _first_phrase(text: str) -> str:
+    words = text.split()
+    out = []
+    for w in words[:_MAX_WORDS]:
+        if w.lower() in _BOUNDARY:
+            break
+        out.append(w)
+    return " ".join(out)
+
+
+def _tidy(name: str) -> str:
+    """Drop a leading "the", lowercase a leading "A"/"An" (the sentence's capital, not the name's).
+
+    >>> _tidy("the UN"), _tidy("A Palestinian source"), _tidy("The former premier")
+    ('UN', 'a Palestinian source', 'former premier')
+    """
+    name = " ".join(name.split()).strip(" .'\u2019")
+    if not name:
+        return ""
+    first, _, rest = name.partition(" ")
+    if first.lower() == "the" and rest:
+        return rest
+    if first in ("A", "An") and rest:
+        return f"{first.lower()} {rest}"
+    return name

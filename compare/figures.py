@@ -1,0 +1,189 @@
+"""Stage 3: a Sentence to its Figures: value, interval, qualifier, unit, concept, subject, claimant.
+
+Interval conventions (the judge relies on them; ``low``/``high`` None = open):
+
+- exact X: low = high = X.
+- at_least X ("at least", "no fewer than", "X or more"): [X, open).
+- more_than X ("more than", "over", "upwards of"): low X, excluded by the qualifier; high open.
+- at_most X ("up to", "as many as", "no more than"): (open, X].
+- less_than X ("less than", "fewer than", "under"): high X, excluded by the qualifier.
+- about X ("about", "around", "roughly", "some", "an estimated"): [X - d, X + d] with
+  d = max(half the rounding unit X is written to, 5% of X): "about 28,000" is [26600, 29400].
+- nearly X ("nearly", "almost", "close to"): [0.9 X, X), never X itself, never above it.
+- range ("between X and Y", "X to Y", "X-Y"): [X, Y], value X.
+- vague: dozens [24, 99], hundreds [200, 999], thousands [2000, 9999], tens of thousands
+  [20000, 99999], hundreds of thousands [200000, 999999], several [3, 9], scores of [40, 99],
+  a few [2, 9]; value = low.  The full table is ``resources.VAGUE``.
+
+Shares are percent: "less than half of aid trucks" is value 50, unit percent, less_than.
+Counts of people or things have unit None.  "The two sides" is a count of sides and is
+kept, like any spelled-out count ("two separate meetings").  Years, dates, times,
+ordinals, identifiers (F-16, Boeing 737, Article 5), list numbering, "one of", and
+phone numbers are not figures (``nonfigures.py``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+
+from compare.attribution import Speaker, attribution, speakers
+from compare.concepts import counted
+from compare.nonfigures import not_a_figure
+from compare.numbers import Number, ascii_digits, scan
+from compare.qualifiers import interval, prefix_qualifier, suffix_qualifier
+from compare.types import Figure, Qualifier, Sentence
+from compare.units import currency_before, unit_after
+
+__all__ = ["article_figures", "attribution", "figures"]
+
+_RANGE_GAP = re.compile(r"^(?:%|\s?percent)?\s*(?P<sep>-|\u2013|\u2014|to|and)\s*[$€£]?$")
+_BETWEEN = re.compile(r"\b(?P<w>between|from)\s+(?:[$€£]\s?)?$", re.IGNORECASE)
+_CHANGE = re.compile(
+    r"\b(?:rose|rise|rising|risen|increased?|increasing|grew|grown|jumped|climbed|fell|fallen|"
+    r"dropped|declined?|decreased?|went|up|down|raised|cut|revised|lowered)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|but|whereas|although|though)\b|\s[\u2013\u2014]\s")
+
+
+def figures(sentence: Sentence, *, first: int = 1) -> tuple[Figure, ...]:
+    """Figures in order of appearance, numbered from ``first``, spans in article offsets.
+
+    >>> s = Sentence("a", 3, "At least 27,840 Palestinians have since been killed.", 100, 153)
+    >>> f, = figures(s)
+    >>> (f.id, f.text, f.span, f.value, f.low, f.high, f.qualifier)
+    ('a:f1', 'At least 27,840', (100, 115), 27840.0, 27840.0, None, 'at_least')
+    >>> (f.concept, f.subject)
+    ('killed', 'Palestinians')
+    """
+    text = sentence.text
+    norm = ascii_digits(text)
+    nums = [n for n in scan(norm) if not not_a_figure(n, norm)]
+    claimants = speakers(text)
+    out: list[Figure] = []
+    previous_subject: str | None = None
+    for low_num, high_num in _group(nums, norm):
+        fig = _figure(sentence, norm, low_num, high_num, claimants, previous_subject,
+                      f"{sentence.article}:f{first + len(out)}")
+        out.append(fig)
+        if fig.subject is not None:
+            previous_subject = fig.subject
+    return tuple(out)
+
+
+def article_figures(sentences: Iterable[Sentence]) -> tuple[Figure, ...]:
+    """All figures of one article, numbered f1, f2, ... across the article."""
+    out: list[Figure] = []
+    for sentence in sentences:
+        out.extend(figures(sentence, first=len(out) + 1))
+    return tuple(out)
+
+
+def _group(nums: list[Number], text: str) -> list[tuple[Number, Number | None]]:
+    """Pair up the two ends of ranges ("between 200 and 300", "10-15%", "1.2 to 1.5 million")."""
+    out: list[tuple[Number, Number | None]] = []
+    i = 0
+    while i < len(nums):
+        a = nums[i]
+        b = nums[i + 1] if i + 1 < len(nums) else None
+        if b is not None and a.kind in ("digits", "words") and b.kind == a.kind:
+            m = _RANGE_GAP.match(text[a.end : b.start])
+            before = text[max(0, a.start - 60) : a.start]
+            between = _BETWEEN.search(before)
+            sep = m.group("sep").lower() if m else ""
+            is_range = m is not None and (
+                (sep == "and" and between is not None and between.group("w").lower() == "between")
+                or (sep == "to" and not _CHANGE.search(before))
+                or (sep in "-\u2013\u2014" and a.kind == "digits")
+            )
+            shared = b.magnitude > 1 and a.magnitude == 1 and a.value * b.magnitude <= b.value
+            if is_range and shared:
+                a = Number(a.start, a.end, a.value * b.magnitude, a.step * b.magnitude, a.kind,
+                           magnitude=b.magnitude)
+            if is_range and a.value <= b.value:
+                out.append((a, b))
+                i += 2
+                continue
+        out.append((a, None))
+        i += 1
+    return out
+
+
+def _figure(
+    sentence: Sentence,
+    text: str,
+    num: Number,
+    upper: Number | None,
+    claimants: list[Speaker],
+    previous_subject: str | None,
+    fig_id: str,
+) -> Figure:
+    start, end = num.start, (upper or num).end
+    unit: str | None = "percent" if num.kind == "share" else None
+    currency = currency_before(text, start)
+    if currency is not None:
+        unit, start = currency
+    after = unit_after(text, start, end, num.value)
+    if after.unit is not None and unit is None:
+        unit = after.unit
+    end = after.end
+    qualifier: Qualifier = "exact"
+    high: float | None = None
+    if upper is not None:
+        qualifier, high = "range", upper.value
+        between = _BETWEEN.search(text[max(0, start - 60) : start])
+        if between is not None:
+            start = between.start() + max(0, start - 60)
+    elif num.kind == "vague":
+        qualifier, high = "vague", num.high
+    else:
+        prefix = prefix_qualifier(text[max(0, start - 40) : start])
+        if prefix is not None and not _during(text, start - prefix[1], unit):
+            qualifier, start = prefix[0], start - prefix[1]
+        suffix = suffix_qualifier(text[end:])
+        if suffix is not None and qualifier == "exact":
+            qualifier, end = suffix[0], end + suffix[1]
+    low, high = interval(num.value, qualifier, step=num.step, high=high)
+    what = counted(text, start, end, compound=after.counted, previous=previous_subject)
+    return Figure(
+        id=fig_id,
+        article=sentence.article,
+        sentence=sentence.index,
+        text=sentence.text[start:end],
+        span=(sentence.start + start, sentence.start + end),
+        value=num.value,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        unit=unit,
+        concept=what.concept,
+        subject=what.subject,
+        attribution=_claimant(text, start, claimants),
+    )
+
+
+def _during(text: str, start: int, unit: str | None) -> bool:
+    """"over 3 days" after a verb says when, not how many: "travelled 40 km over 3 days"."""
+    if unit not in DURATIONS or not text[start:].lower().startswith("over"):
+        return False
+    before = text[max(0, start - 12) : start].lower().split()
+    return not before or before[-1] not in ("for", "lasting", "lasted", "took", "spent", "of")
+
+
+def _claimant(text: str, pos: int, claimants: list[Speaker]) -> str | None:
+    """The speaker governing a figure: the sentence's only one, else the one in its clause."""
+    if not claimants:
+        return None
+    if len(claimants) == 1:
+        return claimants[0].name
+    breaks = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
+    for lo, hi in itertools.pairwise(breaks):
+        if lo <= pos < hi:
+            inside = [c for c in claimants if lo <= c.start < hi]
+            if inside:
+                return min(inside, key=lambda c: abs(c.start - pos)).name
+    preceding = [c for c in claimants if c.start <= pos]
+    return (preceding[-1] if preceding else claimants[0]).name

@@ -1,0 +1,112 @@
+"""Numbers that are not figures: years, dates, times, ordinals, names, numbering, phones.
+
+A year read as a count becomes a false discrepancy in front of a fact-checker,
+so each rule here errs towards dropping only what a reader would never compare.
+"""
+
+from __future__ import annotations
+
+import re
+
+from compare.numbers import Number
+from compare.resources import IDENTIFIER_LABELS, MONTHS, SUBJECTS, UNIT_WORDS
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?\s+(?:the\s+)?$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b", re.IGNORECASE)
+_TIME_AFTER = re.compile(
+    r"^(?::\d\d|\s?(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|GMT\b|UTC\b|hrs\b|h\b|local time))",
+    re.IGNORECASE,
+)
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
+_PHONE = re.compile(
+    r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4}|\d{2,4}[.-]\d{3,4}[.-]\d{3,4})"
+    r"|\+\d{1,3}[\s\d]{8,}\d"
+)
+_MODEL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*-$")  # F-16, MiG-29, COVID-19
+_LABEL_BEFORE = re.compile(r"\b(?P<label>[A-Za-z]+)\.?\s+#?$")
+_NUMBERING_BEFORE = re.compile(r"(?:^|\n)\s*[(\[]?$|\b(?:no|nos|number)\.?\s*$|#$", re.IGNORECASE)
+_NUMBERING_AFTER = re.compile(r"^[.)\]]\s")
+_AGE_NAME = re.compile(r"[A-Z][\w'\u2019-]+,\s*$")
+_YEAR_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d\s?[-\u2013/]\s?$")
+_DECADE_AFTER = re.compile(r"^'?s\b")
+_ONE_BEFORE = re.compile(r"\b(?:no|the|any|every|each|that|this|which|someone|anyone)\s+$", re.I)
+_ONE_AFTER = re.compile(r"^(?:\s+(?:of|another|by|or\s+(?:another|the\s+other))\b|'s|\s*$)", re.I)
+
+
+def phone_spans(text: str) -> list[tuple[int, int]]:
+    """Where phone numbers stand, so that their digits are never read as counts.
+
+    >>> phone_spans("Call +1 555-123-4567 or (02) 9876 5432.")
+    [(5, 20), (24, 38)]
+    """
+    return [m.span() for m in _PHONE.finditer(text)]
+
+
+def is_year(num: Number, text: str) -> bool:
+    """A bare four-digit number from 1500 to 2099 that no unit or noun follows as its count.
+
+    >>> from compare.numbers import scan
+    >>> t = "a war in 2006 and 2000 people fled; 2023-24"
+    >>> [(n.value, is_year(n, t)) for n in scan(t)]
+    [(2006.0, True), (2000.0, False), (2023.0, True), (24.0, True)]
+    """
+    raw = text[num.start : num.end]
+    before = text[max(0, num.start - 8) : num.start]
+    if num.kind == "digits" and _YEAR_BEFORE.search(before) and len(raw) in (2, 4):
+        return True
+    if num.kind != "digits" or not re.fullmatch(r"\d{4}", raw):
+        return False
+    if not 1500 <= num.value <= 2099:
+        return False
+    if _DECADE_AFTER.match(text[num.end :]):
+        return True
+    if re.search(r"[$€£¥]\s?$", before):
+        return False
+    after = text[num.end : num.end + 30].lower()
+    m = re.match(r"\s+([a-z]+)", after)
+    if m is None:
+        return True
+    word = m.group(1)
+    # "2000 people" and "1500 km" are counts; "2006 war" or "2024 election" are years.
+    counted = word.endswith("s") and word not in ("was", "is", "has", "as", "its", "this")
+    return not (counted or word in UNIT_WORDS or word in SUBJECTS)
+
+
+def not_a_figure(num: Number, text: str) -> bool:
+    """True when a number is a date, time, ordinal, name, list item or phone number.
+
+    >>> from compare.numbers import scan
+    >>> t = "On October 7 at 10:30, one of 2 F-16 jets and Boeing 737 hit Article 5 in 2006."
+    >>> [text for n in scan(t) if not not_a_figure(n, t) for text in [t[n.start:n.end]]]
+    ['2']
+    """
+    before = text[max(0, num.start - 40) : num.start]
+    after = text[num.end : num.end + 20]
+    raw = text[num.start : num.end]
+    if is_year(num, text):
+        return True
+    if num.kind == "digits":
+        if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after) or before.endswith(":"):
+            return True
+        if re.match(r"^[/.]\d", after) or re.search(r"\d[/.]$", before):
+            return True  # 8/2/2024, 08.02.2024
+        if (num.value <= 31 and re.fullmatch(r"\d{1,2}", raw)
+                and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after))):
+            return True
+        if _MODEL_BEFORE.search(before):
+            return True
+        label = _LABEL_BEFORE.search(before)
+        if label and label.group("label")[0].isupper() and (
+            label.group("label").lower() in IDENTIFIER_LABELS
+        ):
+            return True
+        if _NUMBERING_BEFORE.search(before) and _NUMBERING_AFTER.match(after):
+            return True
+        if re.search(r"\b(?:no|nos|number)\.?\s*$|#$", before, re.IGNORECASE):
+            return True
+        if _AGE_NAME.search(before) and re.match(r"^\s*,", after) and num.value < 120:
+            return True
+        if any(s <= num.start < e for s, e in phone_spans(text)):
+            return True
+    return raw.lower() == "one" and bool(_ONE_BEFORE.search(before) or _ONE_AFTER.match(after))

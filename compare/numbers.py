@@ -1,0 +1,270 @@
+"""Number grammar: where the numbers of a text are and what they are worth.
+
+``scan(text)`` finds digits ("27,840", "27 840", "1.2", Arabic-Indic and other
+Unicode digits), magnitudes ("1.2 million", "3bn"), spelled-out numbers
+("twenty-seven thousand", "a dozen"), shares ("half of", "a third of") and vague
+amounts ("dozens", "hundreds of thousands").  It knows nothing of what is
+counted: deciding what is a figure is ``figures.py``'s job.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from word2number import w2n
+
+from compare.resources import (
+    FRACTIONS,
+    MAGNITUDE_SUFFIXES,
+    SCALE_WORDS,
+    TENS_WORDS,
+    UNIT_WORDS,
+    UNITS_WORDS,
+    VAGUE,
+    WORD_COUNTS,
+)
+
+Kind = Literal["digits", "words", "share", "vague"]
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number as written: offsets into the scanned text, its value, the rounding step shown.
+
+    ``high`` is set only for vague amounts ("dozens" is 24..99); ``step`` is the
+    unit of the last significant digit written ("1,200" -> 100, "1.25" -> 0.01),
+    which is what "about" is read against.
+    """
+
+    start: int
+    end: int
+    value: float
+    step: float
+    kind: Kind
+    high: float | None = None
+    magnitude: float = 1.0  # the multiplier written after digits ("million", "bn")
+
+
+def ascii_digits(text: str) -> str:
+    """Map every Unicode decimal digit to ASCII, keeping the length (offsets stay valid).
+
+    >>> arabic = "\u0662\u0667\u066c\u0668\u0664\u0660"
+    >>> persian, fullwidth = "\u06f1\u06f2", "\uff12"
+    >>> ascii_digits(f"{arabic} and {persian}00 and {fullwidth}0")
+    '27,840 and 1200 and 20'
+    """
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch)
+        elif ch.isdecimal():
+            out.append(str(unicodedata.decimal(ch)))
+        elif ch == "\u066b":  # Arabic decimal separator
+            out.append(".")
+        elif ch == "\u066c":  # Arabic thousands separator
+            out.append(",")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def parse_digits(text: str) -> float | None:
+    """The value of a digit string with thousands separators (comma, space, thin space).
+
+    >>> parse_digits("27,840"), parse_digits("27 840"), parse_digits("1.25"), parse_digits("x")
+    (27840.0, 27840.0, 1.25, None)
+    """
+    cleaned = re.sub(r"[,\s\u00a0\u202f]", "", text)
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+def written_step(text: str) -> float:
+    """The rounding unit the digits show: trailing zeros of an integer, else the last decimal.
+
+    >>> written_step("1,200"), written_step("27,840"), written_step("85"), written_step("1.25")
+    (100.0, 10.0, 1.0, 0.01)
+    """
+    digits = re.sub(r"[^0-9.]", "", text)
+    if "." in digits:
+        return 10.0 ** -len(digits.split(".", 1)[1])
+    stripped = digits.rstrip("0")
+    if not stripped:
+        return 1.0
+    return 10.0 ** (len(digits) - len(stripped))
+
+
+def value_step(value: float) -> float:
+    """The rounding unit of a value given in words ("twenty-seven thousand" -> 1000).
+
+    >>> value_step(27000), value_step(12), value_step(0.5)
+    (1000.0, 1.0, 0.1)
+    """
+    if value <= 0 or value != int(value):
+        return 0.1
+    n = int(value)
+    zeros = 0
+    while n % 10 == 0:
+        n //= 10
+        zeros += 1
+    return 10.0**zeros
+
+
+def _alternation(words: Iterable[str]) -> str:
+    keys = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+
+
+_MAG = _alternation(MAGNITUDE_SUFFIXES)
+# Thousands groups must be exact (",840"); a space-grouped number may not run into
+# another digit, so "2006 200" is never read as one number.
+_DIGITS = re.compile(
+    r"(?<![\w.,])(?:[-\u2212](?=\d))?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?|\.\d+)"
+    rf"(?:(?P<sp>\s?)(?P<mag>{_MAG})(?![\w]))?",
+    re.IGNORECASE,
+)
+# "half", "a third" and "scores" are shares or amounts only before "of"/"the" ("half of
+# aid trucks", "scores of people"); "the second half" and "test scores" are not.
+_LOOSE_SHARES = [k for k in FRACTIONS if " " in k or k == "half"]
+_FIRM_SHARES = [k for k in FRACTIONS if k not in _LOOSE_SHARES]
+_PHRASES = re.compile(
+    rf"\b(?:(?P<vague>{_alternation(k for k in VAGUE if k != 'scores')}|scores(?=\s+of\b))"
+    rf"|(?P<count>{_alternation(WORD_COUNTS)})"
+    rf"|(?P<share>{_alternation(_FIRM_SHARES)}"
+    rf"|(?:{_alternation(_LOOSE_SHARES)})(?=\s+(?:of|the)\b)))\b",
+    re.IGNORECASE,
+)
+_CURRENCY_BEFORE = re.compile(r"[$€£¥₹₪₽₺]\s?$")
+# "1.5m people" is millions even without a currency: a plural noun follows.
+_COUNTED_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:people|children|[a-z]{2,}[^s\s]s)\b")
+_GLUED = re.compile(r"[A-Za-z]+")
+_GLUED_UNITS = frozenset(u for u in UNIT_WORDS if u.isalpha() and len(u) <= 3) | {"k", "m", "kmh"}
+_NUMBER_WORDS = frozenset(UNITS_WORDS) | frozenset(TENS_WORDS) | frozenset(SCALE_WORDS)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def scan(text: str) -> list[Number]:
+    """Every number in ``text``, in order, none overlapping.
+
+    >>> [(n.value, n.kind) for n in scan("At least 27,840 killed, 1.2 million fled, dozens hurt")]
+    [(27840.0, 'digits'), (1200000.0, 'digits'), (24.0, 'vague')]
+    >>> [n.value for n in scan("twenty-seven thousand people and a dozen more; 3bn; ٢٠")]
+    [27000.0, 12.0, 3000000000.0, 20.0]
+    """
+    norm = ascii_digits(text)
+    found: list[Number] = list(_phrases(norm))
+    taken = [(n.start, n.end) for n in found]
+    for num in _digits(norm):
+        if not _overlaps(num, taken):
+            found.append(num)
+            taken.append((num.start, num.end))
+    for num in _spelled(norm):
+        if not _overlaps(num, taken):
+            found.append(num)
+    found.sort(key=lambda n: n.start)
+    return found
+
+
+def _overlaps(num: Number, taken: list[tuple[int, int]]) -> bool:
+    return any(num.start < end and start < num.end for start, end in taken)
+
+
+def _phrases(text: str) -> list[Number]:
+    out = []
+    for m in _PHRASES.finditer(text):
+        key = " ".join(m.group(0).lower().split())
+        if m.group("vague"):
+            low, high = VAGUE[key]
+            out.append(Number(m.start(), m.end(), float(low), 1.0, "vague", high=float(high)))
+        elif m.group("count"):
+            value = float(WORD_COUNTS[key])
+            out.append(Number(m.start(), m.end(), value, value_step(value), "words"))
+        else:
+            out.append(Number(m.start(), m.end(), FRACTIONS[key], 0.1, "share"))
+    return out
+
+
+def _digits(text: str) -> list[Number]:
+    out = []
+    for m in _DIGITS.finditer(text):
+        raw = m.group("num")
+        value = parse_digits(raw)
+        if value is None or math.isinf(value):
+            continue
+        if text[m.start()] in "-\u2212":
+            value = -value
+        step = written_step(raw)
+        mag_word = m.group("mag")
+        end = m.end()
+        magnitude = 1.0
+        if mag_word:
+            # "$5m" is five million; "5 m" and "100m" without a currency are metres.
+            if mag_word.lower() in {"m", "b"} and (
+                m.group("sp")
+                or not (
+                    _CURRENCY_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
+                    or _COUNTED_AFTER.match(text, m.end())
+                )
+            ):
+                end = m.end("num")
+            else:
+                magnitude = MAGNITUDE_SUFFIXES[mag_word.lower()]
+        glued = _GLUED.match(text, end)
+        if glued and glued.group(0).lower() not in _GLUED_UNITS:
+            continue  # "1990s", "737MAX", "3D", "10am": letters glued on make it no count
+        out.append(Number(m.start(), end, value * magnitude, step * magnitude, "digits",
+                          magnitude=magnitude))
+    return out
+
+
+def _spelled(text: str) -> list[Number]:
+    """Runs of number words joined by spaces, hyphens, or "and" after a scale word.
+
+    Written here rather than by regex alone because "two and three" is two numbers
+    while "one hundred and five" is one; word2number then computes the value.
+    """
+    words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
+    out: list[Number] = []
+    i = 0
+    while i < len(words):
+        if words[i][2] not in _NUMBER_WORDS or words[i][2] in SCALE_WORDS:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(words):
+            gap = text[words[j][1] : words[j + 1][0]]
+            nxt = words[j + 1][2]
+            if gap in (" ", "-") and nxt in _NUMBER_WORDS:
+                j += 1
+            elif (
+                gap == " "
+                and nxt == "and"
+                and words[j][2] in SCALE_WORDS
+                and j + 2 < len(words)
+                and words[j + 2][2] in _NUMBER_WORDS
+                and text[words[j + 1][1] : words[j + 2][0]] == " "
+            ):
+                j += 2
+            else:
+                break
+        phrase = " ".join(w[2] for w in words[i : j + 1])
+        try:
+            value = float(w2n.word_to_num(phrase))
+        except ValueError:
+            i = j + 1
+            continue
+        out.append(Number(words[i][0], words[j][1], value, value_step(value), "words"))
+        i = j + 1
+    return out

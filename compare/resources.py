@@ -1,0 +1,390 @@
+"""Word tables for figure extraction: number words, qualifiers, vague amounts, units, lexicons.
+
+Kept apart from the grammar so that a fact-checker can extend a table (a new
+unit, a new casualty verb) without reading a regular expression.  Every key is
+lowercase; lookups lowercase the text first.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from compare.types import Qualifier
+
+
+def words(text: str) -> frozenset[str]:
+    """A word table written as whitespace-separated words, the readable way to keep long lists."""
+    return frozenset(text.split())
+
+
+# Words word2number understands; used only to find where a spelled-out number
+# starts and ends (word2number itself computes the value).
+UNITS_WORDS: Final = words(
+    """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen
+    fourteen fifteen sixteen seventeen eighteen nineteen
+    """
+)
+TENS_WORDS: Final = words(
+    """
+    twenty thirty forty fifty sixty seventy eighty ninety
+    """
+)
+SCALE_WORDS: Final[dict[str, float]] = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+# Abbreviated magnitudes glued to or following digits: "3bn", "$5m", "1.2 million".
+MAGNITUDE_SUFFIXES: Final[dict[str, float]] = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "million": 1e6,
+    "millions": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "billions": 1e9,
+    "tn": 1e12,
+    "trillion": 1e12,
+    "crore": 1e7,
+    "lakh": 1e5,
+}
+
+# Counts that are words but not number words.
+WORD_COUNTS: Final[dict[str, float]] = {
+    "a dozen": 12,
+    "half a dozen": 6,
+    "a pair of": 2,
+    "a couple of": 2,
+    "a hundred": 100,
+    "a thousand": 1000,
+    "a million": 1e6,
+    "a billion": 1e9,
+    "half a million": 5e5,
+    "half a billion": 5e8,
+    "a quarter of a million": 2.5e5,
+    "dozen": 12,
+}
+
+# Fractions read as shares in percent ("less than half of aid trucks" = < 50 %).
+FRACTIONS: Final[dict[str, float]] = {
+    "half": 50.0,
+    "a half": 50.0,
+    "one half": 50.0,
+    "a third": 100 / 3,
+    "one third": 100 / 3,
+    "one-third": 100 / 3,
+    "two thirds": 200 / 3,
+    "two-thirds": 200 / 3,
+    "a quarter": 25.0,
+    "one quarter": 25.0,
+    "one-quarter": 25.0,
+    "three quarters": 75.0,
+    "three-quarters": 75.0,
+    "a fifth": 20.0,
+    "one fifth": 20.0,
+    "one-fifth": 20.0,
+    "a tenth": 10.0,
+    "one tenth": 10.0,
+}
+
+# Vague amounts as the intervals a careful reader would grant; value = low.
+VAGUE: Final[dict[str, tuple[float, float]]] = {
+    "hundreds of thousands": (2e5, 999_999),
+    "tens of thousands": (2e4, 99_999),
+    "hundreds of millions": (2e8, 999_999_999),
+    "tens of millions": (2e7, 99_999_999),
+    "millions": (2e6, 9_999_999),
+    "billions": (2e9, 9_999_999_999),
+    "thousands": (2000, 9999),
+    "hundreds": (200, 999),
+    "dozens": (24, 99),
+    "scores": (40, 99),
+    "several hundred": (300, 999),
+    "a few hundred": (200, 500),
+    "several thousand": (3000, 9999),
+    "a few thousand": (2000, 5000),
+    "several million": (3e6, 9_999_999),
+    "a few million": (2e6, 5e6),
+    "dozens of thousands": (24_000, 99_999),
+    "several": (3, 9),
+    "a few": (2, 9),
+    "a handful": (2, 9),
+    "a number of": (2, 20),
+}
+
+# Qualifiers written before the number, longest first at match time.
+PREFIX_QUALIFIERS: Final[dict[str, Qualifier]] = {
+    "at least": "at_least",
+    "no fewer than": "at_least",
+    "no less than": "at_least",
+    "not less than": "at_least",
+    "a minimum of": "at_least",
+    "more than": "more_than",
+    "over": "more_than",
+    "above": "more_than",
+    "upwards of": "more_than",
+    "upward of": "more_than",
+    "in excess of": "more_than",
+    "exceeding": "more_than",
+    "just over": "more_than",
+    "well over": "more_than",
+    "at most": "at_most",
+    "up to": "at_most",
+    "as many as": "at_most",
+    "as much as": "at_most",
+    "no more than": "at_most",
+    "not more than": "at_most",
+    "a maximum of": "at_most",
+    "less than": "less_than",
+    "fewer than": "less_than",
+    "under": "less_than",
+    "below": "less_than",
+    "just under": "less_than",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "just shy of": "nearly",
+    "about": "about",
+    "around": "about",
+    "roughly": "about",
+    "some": "about",
+    "approximately": "about",
+    "approx.": "about",
+    "circa": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "an approximate": "about",
+    "or so": "about",
+}
+# Written after the number: "300 or more", "30-odd", "500-plus".
+SUFFIX_QUALIFIERS: Final[dict[str, Qualifier]] = {
+    "or more": "at_least",
+    "or so": "about",
+    "or fewer": "at_most",
+    "or less": "at_most",
+    "plus": "at_least",
+    "odd": "about",
+}
+
+# Units: surface form -> normalised unit.  Durations use the singular.
+CURRENCY_SYMBOLS: Final[dict[str, str]] = {
+    "us$": "USD",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "₪": "ILS",
+    "₽": "RUB",
+    "₺": "TRY",
+    "c$": "CAD",
+    "a$": "AUD",
+}
+UNIT_WORDS: Final[dict[str, str]] = {
+    "%": "percent",
+    "percent": "percent",
+    "per cent": "percent",
+    "pc": "percent",
+    "percentage points": "percentage point",
+    "percentage point": "percentage point",
+    "points": "point",
+    "point": "point",
+    "dollars": "USD",
+    "dollar": "USD",
+    "usd": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "eur": "EUR",
+    "pounds sterling": "GBP",
+    "gbp": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "rupees": "INR",
+    "shekels": "ILS",
+    "shekel": "ILS",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "lira": "TRY",
+    "liras": "TRY",
+    "seconds": "second",
+    "second": "second",
+    "minutes": "minute",
+    "minute": "minute",
+    "hours": "hour",
+    "hour": "hour",
+    "days": "day",
+    "day": "day",
+    "weeks": "week",
+    "week": "week",
+    "months": "month",
+    "month": "month",
+    "years": "year",
+    "year": "year",
+    "decades": "decade",
+    "decade": "decade",
+    "km": "km",
+    "kilometres": "km",
+    "kilometers": "km",
+    "kilometre": "km",
+    "kilometer": "km",
+    "miles": "mile",
+    "mile": "mile",
+    "metres": "m",
+    "meters": "m",
+    "metre": "m",
+    "meter": "m",
+    "feet": "foot",
+    "foot": "foot",
+    "ft": "foot",
+    "inches": "inch",
+    "inch": "inch",
+    "yards": "yard",
+    "yard": "yard",
+    "cm": "cm",
+    "mm": "mm",
+    "square kilometres": "km2",
+    "square kilometers": "km2",
+    "sq km": "km2",
+    "km2": "km2",
+    "square miles": "mile2",
+    "acres": "acre",
+    "hectares": "hectare",
+    "tonnes": "tonne",
+    "tons": "tonne",
+    "tonne": "tonne",
+    "ton": "tonne",
+    "kg": "kg",
+    "kilograms": "kg",
+    "kilogrammes": "kg",
+    "grams": "g",
+    "pounds": "pound",
+    "lbs": "pound",
+    "lb": "pound",
+    "litres": "litre",
+    "liters": "litre",
+    "gallons": "gallon",
+    "barrels": "barrel",
+    "mph": "mph",
+    "km/h": "km/h",
+    "kph": "km/h",
+    "degrees": "degree",
+    "°c": "celsius",
+    "°f": "fahrenheit",
+    "mw": "MW",
+    "gw": "GW",
+    "kwh": "kWh",
+    "magnitude": "magnitude",
+}
+# A number before these is a magnitude: "a 6.1 earthquake", "a 7.8-magnitude quake".
+MAGNITUDE_NOUNS: Final = frozenset({"earthquake", "quake", "tremor", "aftershock"})
+
+# Casualty concepts: surface word -> canonical concept.  Checked in the words
+# around a figure; the canonical names are what the judge aligns on.
+CONCEPTS: Final[dict[str, str]] = {
+    "killed": "killed",
+    "dead": "killed",
+    "deaths": "killed",
+    "death": "killed",
+    "died": "killed",
+    "die": "killed",
+    "fatalities": "killed",
+    "lives": "killed",
+    "death toll": "killed",
+    "bodies": "killed",
+    "slain": "killed",
+    "murdered": "killed",
+    "massacred": "killed",
+    "injured": "injured",
+    "wounded": "injured",
+    "injuries": "injured",
+    "hurt": "injured",
+    "hostages": "hostages",
+    "hostage": "hostages",
+    "captives": "hostages",
+    "abducted": "hostages",
+    "kidnapped": "hostages",
+    "held captive": "hostages",
+    "displaced": "displaced",
+    "fled": "displaced",
+    "uprooted": "displaced",
+    "refugees": "displaced",
+    "detained": "detained",
+    "detainees": "detained",
+    "prisoners": "detained",
+    "imprisoned": "detained",
+    "missing": "missing",
+    "unaccounted": "missing",
+    "arrested": "arrested",
+    "arrests": "arrested",
+    "homeless": "homeless",
+    "without shelter": "homeless",
+}
+
+# Who is counted.  A plural noun here is a subject, not a concept.
+SUBJECTS: Final = words(
+    """
+    people persons civilians children kids minors women men girls boys babies infants
+    soldiers troops servicemen fighters militants combatants officers policemen police
+    residents citizens inhabitants villagers nationals migrants refugees patients
+    doctors medics nurses journalists reporters workers employees students teachers
+    protesters demonstrators settlers prisoners detainees victims passengers pilots
+    sailors palestinians israelis gazans ukrainians russians syrians iraqis lebanese
+    yemenis americans britons afghans sudanese iranians turks kurds jews muslims
+    christians individuals adults elderly others population
+    """
+)
+
+# Verbs that introduce a claimant: "the UN said", "Tel Aviv says", "told Anadolu".
+ATTRIBUTION_VERBS: Final = words(
+    """
+    say says said tell tells told report reports reported write writes wrote announce
+    announces announced state states stated claim claims claimed confirm confirms
+    confirmed estimate estimates estimated add adds added note notes noted declare
+    declares declared insist insists insisted warn warns warned tweet tweets tweeted
+    post posts posted allege alleges alleged
+    """
+)
+
+MONTHS: Final = words(
+    """
+    january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec
+    """
+)
+# A capitalised label before a number makes it a name, not a count: "Boeing 737", "Article 5".
+IDENTIFIER_LABELS: Final = words(
+    """
+    boeing airbus iphone galaxy windows playstation xbox pixel model type mark mk
+    article resolution section row room flight route highway interstate gate chapter
+    page vol volume no number level grade class seat apartment suite unit platform
+    channel season episode round stage phase district precinct ward block building camp
+    sector zone division brigade battalion regiment squadron fleet corps terminal pier
+    lot bus train line tower version covid apollo
+    """
+)
+# Adjectives dropped from a counted noun phrase ("two separate meetings" counts meetings).
+NP_ADJECTIVES: Final = words(
+    """
+    separate different other additional more new old further extra total overall such
+    many few various major minor small large big key main top senior several own same
+    whole entire full only first last next previous latest recent
+    """
+)
+# Words that end a counted noun phrase: function words and common verbs.
+NP_STOP: Final = words(
+    """
+    of in on at to for with by from into over under after before during since until and
+    or but nor while whereas as than that which who whom whose where when if is are was
+    were be been being has have had do does did will would can could may might must
+    shall should remain remained remains stay stayed there here this these those the a
+    an its their his her our your my it they them he she we you i not no so also still
+    now then just only even per each every all both either neither
+    """
+)

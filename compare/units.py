@@ -1,0 +1,104 @@
+"""Units written around a number: currency before it, a unit word or hyphenated compound after.
+
+"135-day pause" has the unit day; "3-stage plan" has no unit but counts stages,
+so a hyphenated word that is not a unit comes back as the counted noun.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from compare.resources import CURRENCY_SYMBOLS, MAGNITUDE_NOUNS, UNIT_WORDS
+
+_CURRENCY_CODES = {"USD": "USD", "EUR": "EUR", "GBP": "GBP", "US": "USD"}
+_CURRENCY = re.compile(
+    r"(?:(?P<sym>"
+    + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+    + r")|\b(?P<code>USD|EUR|GBP)\s)\s?$",
+    re.IGNORECASE,
+)
+_UNIT = re.compile(
+    r"(?P<sp>\s?)(?P<u>"
+    + "|".join(
+        re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNIT_WORDS, key=len, reverse=True)
+    )
+    + r"|m)(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+_COMPOUND = re.compile(r"-(?P<w>[A-Za-z]+)(?P<tail>-(?:long|old|strong|wide|high|deep))?\b")
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]$", re.IGNORECASE)
+_MAGNITUDE_AFTER = re.compile(r"\s(?P<n>[a-z]+)(?:\s(?P<n2>[a-z]+))?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    """The unit found after a number, where its words end, and a counted noun if compounded."""
+
+    unit: str | None
+    end: int
+    counted: str | None = None
+
+
+def currency_before(text: str, start: int) -> tuple[str, int] | None:
+    """The currency written before the number at ``start`` and where it begins.
+
+    >>> currency_before("worth $5 million", 7), currency_before("a EUR 3bn", 6)
+    (('USD', 6), ('EUR', 2))
+    """
+    m = _CURRENCY.search(text[max(0, start - 5) : start])
+    if m is None:
+        return None
+    key = (m.group("sym") or m.group("code")).lower()
+    unit = CURRENCY_SYMBOLS.get(key) or _CURRENCY_CODES[key.upper()]
+    return unit, start - (len(m.group(0)))
+
+
+def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
+    """The unit after a number ending at ``end``.
+
+    >>> unit_after("a 135-day pause", 2, 5, 135)
+    UnitMatch(unit='day', end=9, counted=None)
+    >>> unit_after("a 3-stage plan", 2, 3, 3)
+    UnitMatch(unit=None, end=9, counted='stages')
+    >>> unit_after("85% of Gazans", 0, 2, 85)
+    UnitMatch(unit='percent', end=3, counted=None)
+    >>> unit_after("a 6.1 earthquake", 2, 5, 6.1).unit, unit_after("a 45-year-old man", 2, 4, 45)
+    ('magnitude', UnitMatch(unit='year', end=13, counted='age'))
+    """
+    if _MAGNITUDE_BEFORE.search(text[max(0, start - 12) : start]):
+        return UnitMatch("magnitude", end)
+    m = _COMPOUND.match(text, end)
+    if m:
+        word = m.group("w").lower()
+        if word in UNIT_WORDS:
+            age = "age" if m.group("tail") == "-old" else None
+            return UnitMatch(UNIT_WORDS[word], m.end(), age)
+        if word in ("plus", "odd"):
+            return UnitMatch(None, end)
+        return UnitMatch(None, m.end(), plural(word))
+    m = _UNIT.match(text, end)
+    if m:
+        raw = " ".join(m.group("u").lower().split())
+        if raw == "m" and m.group("sp"):
+            return UnitMatch(None, end)  # "5 m" alone is too ambiguous to call metres
+        return UnitMatch(UNIT_WORDS.get(raw, "m"), m.end())
+    after = _MAGNITUDE_AFTER.match(text, end)
+    if after and value < 10 and {after.group("n").lower(), (after.group("n2") or "").lower()} & (
+        MAGNITUDE_NOUNS
+    ):
+        return UnitMatch("magnitude", end)
+    return UnitMatch(None, end)
+
+
+def plural(word: str) -> str:
+    """The plural a counted compound stands for: "3-stage plan" counts stages.
+
+    >>> plural("stage"), plural("party"), plural("match"), plural("day")
+    ('stages', 'parties', 'matches', 'days')
+    """
+    if word.endswith("y") and word[-2:-1] not in tuple("aeiou"):
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"

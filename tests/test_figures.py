@@ -1,0 +1,267 @@
+"""Figures as a fact-checker reads them: sentence -> expected figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compare.figures import article_figures, attribution, figures
+from compare.segment import sentences
+from compare.types import Article, Figure, Sentence
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "anadolu-2024-02-08-gaza-ceasefire-talks.txt"
+
+# text, value, low, high, qualifier, unit, concept, subject, attribution
+Row = tuple[str, float, float | None, float | None, str, str | None, str | None, str | None,
+            str | None]
+SEED_FIGURES: list[tuple[str, Row]] = [
+    ("two separate meetings",
+     ("two", 2, 2, 2, "exact", None, "meetings", None, None)),
+    ("the two sides fought (a count of sides)",
+     ("two", 2, 2, 2, "exact", None, "sides", None, None)),
+    ("3-stage plan",
+     ("3-stage", 3, 3, 3, "exact", None, "stages", None, "a Palestinian source")),
+    ("135-day pause",
+     ("135-day", 135, 135, 135, "exact", "day", "pause", None, "a Palestinian source")),
+    ("nearly 1,200 people killed, says Tel Aviv",
+     ("nearly 1,200", 1200, 1080, 1200, "nearly", None, "killed", "people", "Tel Aviv")),
+    ("more than 130 hostages",
+     ("more than 130", 130, 130, None, "more_than", None, "hostages", None, "Tel Aviv")),
+    ("at least 27,840 Palestinians killed",
+     ("At least 27,840", 27840, 27840, None, "at_least", None, "killed", "Palestinians",
+      "local health authorities")),
+    ("67,317 others injured",
+     ("67,317", 67317, 67317, 67317, "exact", None, "injured", "Palestinians",
+      "local health authorities")),
+    ("about 85% of Gazans displaced",
+     ("About 85%", 85, 80.75, 89.25, "about", "percent", "displaced", "Gazans", "UN")),
+    ("hundreds of thousands without shelter",
+     ("Hundreds of thousands", 200000, 200000, 999999, "vague", None, "homeless", "people", None)),
+    ("less than half of aid trucks",
+     ("less than half", 50, None, 50, "less_than", "percent", "aid trucks", None, None)),
+]
+
+
+def row(f: Figure) -> Row:
+    return (f.text, f.value, f.low, f.high, f.qualifier, f.unit, f.concept, f.subject,
+            f.attribution)
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, tuple[Figure, ...]]:
+    text = SEED.read_text(encoding="utf-8")
+    return text, article_figures(sentences(Article("a", str(SEED), text)))
+
+
+def test_seed_has_exactly_the_expected_figures(seed: tuple[str, tuple[Figure, ...]]) -> None:
+    _, found = seed
+    assert [f.text for f in found] == [r[0] for _, r in SEED_FIGURES]
+    assert [f.id for f in found] == [f"a:f{i}" for i in range(1, len(SEED_FIGURES) + 1)]
+
+
+@pytest.mark.parametrize("i", range(len(SEED_FIGURES)), ids=[name for name, _ in SEED_FIGURES])
+def test_seed_figure(seed: tuple[str, tuple[Figure, ...]], i: int) -> None:
+    text, found = seed
+    fig = found[i]
+    assert row(fig) == SEED_FIGURES[i][1]
+    assert text[fig.span[0] : fig.span[1]] == fig.text
+
+
+@pytest.mark.parametrize("word", ["2006", "October", "Thursday", "Wednesday", " X."])
+def test_seed_non_figures(seed: tuple[str, tuple[Figure, ...]], word: str) -> None:
+    _, found = seed
+    assert not any(word.strip(" .") in f.text for f in found)
+
+
+def test_first_numbers_from_and_spans_are_article_offsets() -> None:
+    s = Sentence("b", 7, "Some 300 people fled.", 1000, 1021)
+    (fig,) = figures(s, first=5)
+    assert (fig.id, fig.sentence, fig.span, fig.text) == ("b:f5", 7, (1000, 1008), "Some 300")
+
+
+def extract(text: str) -> tuple[Figure, ...]:
+    return figures(Sentence("a", 0, text, 0, len(text)))
+
+
+# sentence -> (figure text, value, low, high, qualifier) for each figure
+QUALIFIERS = [
+    ("at least", "At least 27,840 people died.",
+     [("At least 27,840", 27840, 27840, None, "at_least")]),
+    ("more than", "more than 130 hostages", [("more than 130", 130, 130, None, "more_than")]),
+    ("over", "over 500 homes", [("over 500", 500, 500, None, "more_than")]),
+    ("nearly never includes the value", "nearly 1,200 people",
+     [("nearly 1,200", 1200, 1080, 1200, "nearly")]),
+    ("almost", "almost 90 trucks", [("almost 90", 90, 81, 90, "nearly")]),
+    ("about uses 5% or the rounding", "about 28,000 people",
+     [("about 28,000", 28000, 26600, 29400, "about")]),
+    ("around", "around 85% of Gazans", [("around 85%", 85, 80.75, 89.25, "about")]),
+    ("roughly", "roughly 1,200 people", [("roughly 1,200", 1200, 1140, 1260, "about")]),
+    ("some: 300 is written to the hundred", "Some 300 people fled.",
+     [("Some 300", 300, 250, 350, "about")]),
+    ("about uses the rounding unit when wider", "about 2,000 people",
+     [("about 2,000", 2000, 1500, 2500, "about")]),
+    ("up to", "up to 5,000 troops", [("up to 5,000", 5000, None, 5000, "at_most")]),
+    ("less than", "less than 300 civilians", [("less than 300", 300, None, 300, "less_than")]),
+    ("fewer than", "fewer than 300 civilians", [("fewer than 300", 300, None, 300, "less_than")]),
+    ("less than half", "less than half of aid trucks",
+     [("less than half", 50, None, 50, "less_than")]),
+    ("or more", "300 or more people", [("300 or more", 300, 300, None, "at_least")]),
+    ("between X and Y", "between 200 and 300 people",
+     [("between 200 and 300", 200, 200, 300, "range")]),
+    ("X to Y", "200 to 300 people", [("200 to 300", 200, 200, 300, "range")]),
+    ("X-Y", "200-300 people", [("200-300", 200, 200, 300, "range")]),
+    ("X-Y percent", "10-15% of the budget", [("10-15%", 10, 10, 15, "range")]),
+    ("shared magnitude", "1.2 to 1.5 million people",
+     [("1.2 to 1.5 million", 1_200_000, 1_200_000, 1_500_000, "range")]),
+    ("a change is two figures", "The toll rose from 100 to 200.",
+     [("100", 100, 100, 100, "exact"), ("200", 200, 200, 200, "exact")]),
+    ("dozens", "Dozens of people were hurt.", [("Dozens", 24, 24, 99, "vague")]),
+    ("hundreds", "hundreds of homes", [("hundreds", 200, 200, 999, "vague")]),
+    ("several", "several hospitals", [("several", 3, 3, 9, "vague")]),
+    ("scores of", "scores of people", [("scores", 40, 40, 99, "vague")]),
+    ("tens of thousands", "tens of thousands fled",
+     [("tens of thousands", 20000, 20000, 99999, "vague")]),
+    ("more than a dozen", "more than a dozen people",
+     [("more than a dozen", 12, 12, None, "more_than")]),
+    ("spelled-out", "twenty-seven thousand people",
+     [("twenty-seven thousand", 27000, 27000, 27000, "exact")]),
+    ("arabic-indic digits", "\u0662\u0667\u066c\u0668\u0664\u0660 people",
+     [("\u0662\u0667\u066c\u0668\u0664\u0660", 27840, 27840, 27840, "exact")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [q[1:] for q in QUALIFIERS],
+                         ids=[q[0] for q in QUALIFIERS])
+def test_qualifiers_to_intervals(text: str, expected: list[tuple[object, ...]]) -> None:
+    got = [(f.text, f.value, f.low, f.high, f.qualifier) for f in extract(text)]
+    assert got == expected
+
+
+# sentence -> (figure text, value, unit) for each figure
+UNITS = [
+    ("percent sign", "85% of Gazans", [("85%", 85, "percent")]),
+    ("percent word", "85 percent of Gazans", [("85 percent", 85, "percent")]),
+    ("per cent", "85 per cent of Gazans", [("85 per cent", 85, "percent")]),
+    ("duration compound", "a 135-day pause", [("135-day", 135, "day")]),
+    ("duration words", "for three weeks", [("three weeks", 3, "week")]),
+    ("spelled compound counts stages", "a three-stage plan", [("three-stage", 3, None)]),
+    ("dollars", "$3bn in aid", [("$3bn", 3e9, "USD")]),
+    ("dollars spelled", "300 dollars", [("300 dollars", 300, "USD")]),
+    ("euros", "\u20ac2.5 million", [("\u20ac2.5 million", 2.5e6, "EUR")]),
+    ("pounds sterling", "\u00a340m budget", [("\u00a340m", 40e6, "GBP")]),
+    ("kilometres", "40 km away", [("40 km", 40, "km")]),
+    ("miles", "5 miles away", [("5 miles", 5, "mile")]),
+    ("glued metres", "a 100m sprint", [("100m", 100, "m")]),
+    ("magnitude", "A 6.1 earthquake struck.", [("6.1", 6.1, "magnitude")]),
+    ("magnitude before", "a magnitude 5.2 aftershock", [("5.2", 5.2, "magnitude")]),
+    ("magnitude compound", "a 7.8-magnitude quake", [("7.8-magnitude", 7.8, "magnitude")]),
+    ("age", "a 45-year-old man", [("45-year-old", 45, "year")]),
+    ("count of people has no unit", "1.2 million people", [("1.2 million", 1.2e6, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [u[1:] for u in UNITS], ids=[u[0] for u in UNITS])
+def test_units(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert [(f.text, f.value, f.unit) for f in extract(text)] == expected
+
+
+# sentence -> the texts of the figures it holds (the rest are not figures)
+NOT_FIGURES = [
+    ("year", "the two sides fought a full-scale war in 2006", ["two"]),
+    ("year after in", "In 2024, 300 people fled.", ["300"]),
+    ("year range", "the 2023-24 season", []),
+    ("decade", "since the 1990s", []),
+    ("date day month", "on 7 October", []),
+    ("date month day", "on October 7, 12 people died", ["12"]),
+    ("date ordinal", "on the 7th of October", []),
+    ("numeric date", "on 08/02/2024", []),
+    ("time", "at 10:30 on Thursday", []),
+    ("time pm", "at 3 p.m. local time", []),
+    ("weekdays and months", "on Wednesday evening in early October", []),
+    ("ordinal", "the 2nd round and the 22nd amendment", []),
+    ("age inside a name", "Yair Lapid, 59, said 20 people died.", ["20"]),
+    ("list numbering", "1. The first point.", []),
+    ("numbering sign", "No. 5 and #3", []),
+    ("one of", "one of the soldiers", []),
+    ("no one", "no one was hurt", []),
+    ("X the platform", "Lapid wrote on X.", []),
+    ("phone", "Call +1 555-123-4567 now.", []),
+    ("model hyphen", "an F-16 and a MiG-29 during COVID-19", []),
+    ("model maker", "a Boeing 737 crashed", []),
+    ("article number", "under Article 5 and Resolution 2334", []),
+    ("count of one", "one person was killed", ["one"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [n[1:] for n in NOT_FIGURES],
+                         ids=[n[0] for n in NOT_FIGURES])
+def test_not_figures(text: str, expected: list[str]) -> None:
+    assert [f.text for f in extract(text)] == expected
+
+
+# sentence -> (concept, subject) for each figure
+CONCEPTS = [
+    ("killed and others injured",
+     "At least 27,840 Palestinians have since been killed and 67,317 others injured.",
+     [("killed", "Palestinians"), ("injured", "Palestinians")]),
+    ("hostages", "more than 130 hostages remained in Hamas' captivity",
+     [("hostages", None)]),
+    ("verb before the number", "which Tel Aviv says killed nearly 1,200 people",
+     [("killed", "people")]),
+    ("share of a people", "About 85% of Gazans have been displaced", [("displaced", "Gazans")]),
+    ("without shelter is homeless", "Hundreds of thousands of people are living without shelter",
+     [("homeless", "people")]),
+    ("counted things", "less than half of aid trucks are entering", [("aid trucks", None)]),
+    ("adjective dropped", "two separate meetings with Israeli leaders", [("meetings", None)]),
+    ("compound counts", "a 3-stage plan", [("stages", None)]),
+    ("duration counts what it lasts", "a 135-day pause in fighting", [("pause", None)]),
+    ("wounded", "12 soldiers were wounded", [("injured", "soldiers")]),
+    ("dead", "the dead include 40 children", [("killed", "children")]),
+    ("death toll", "The death toll rose to 34,000.", [("killed", None)]),
+    ("detained", "Almost 500 people were detained and 30 are missing.",
+     [("detained", "people"), ("missing", None)]),
+    ("arrested", "Police arrested 25 protesters.", [("arrested", "protesters")]),
+    ("displaced by fleeing", "tens of thousands fled", [("displaced", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CONCEPTS],
+                         ids=[c[0] for c in CONCEPTS])
+def test_concept_and_subject(text: str, expected: list[tuple[str | None, str | None]]) -> None:
+    assert [(f.concept, f.subject) for f in extract(text)] == expected
+
+
+ATTRIBUTIONS = [
+    ("according to", "67,317 others injured, according to local health authorities.",
+     "local health authorities"),
+    ("according to figures from", "34,000 dead, according to figures from the health ministry.",
+     "health ministry"),
+    ("says in a clause", "an attack which Tel Aviv says killed nearly 1,200 people", "Tel Aviv"),
+    ("the UN said", "The UN said 85% of Gazans are displaced.", "UN"),
+    ("told", "A Palestinian source told Anadolu that Hamas has proposed a plan.",
+     "a Palestinian source"),
+    ("after a quote", '"Those are not conflicting goals," Lapid wrote on X.', "Lapid"),
+    ("inverted after a quote", '"We will win," said the prime minister.', "prime minister"),
+    ("long speaker", "Israeli opposition leader Yair Lapid said talks went well.",
+     "Israeli opposition leader Yair Lapid"),
+    ("pronoun is no claimant", "He said the talks failed.", None),
+    ("no claimant", "Hundreds of thousands of people are living without shelter.", None),
+    ("said as a count's neighbour", "officials said more than a dozen were arrested", "officials"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [a[1:] for a in ATTRIBUTIONS],
+                         ids=[a[0] for a in ATTRIBUTIONS])
+def test_attribution(text: str, expected: str | None) -> None:
+    assert attribution(text) == expected
+
+
+def test_each_clause_keeps_its_own_claimant() -> None:
+    text = "Israel says 1,200 people were killed, while Hamas says 30,000 Palestinians died."
+    assert [f.attribution for f in extract(text)] == ["Israel", "Hamas"]
+
+
+def test_attribution_governs_the_whole_sentence() -> None:
+    text = "Nearly 1,200 people were killed and more than 130 taken hostage, Israel says."
+    assert [f.attribution for f in extract(text)] == ["Israel", "Israel"]

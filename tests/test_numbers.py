@@ -1,0 +1,76 @@
+"""The number grammar: text -> the numbers in it, as values."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.numbers import scan
+
+# text, values in order, the text of each
+NUMBERS = [
+    ("comma thousands", "27,840 killed", [27840], ["27,840"]),
+    ("space thousands", "27 840 killed", [27840], ["27 840"]),
+    ("thin-space thousands", "27\u202f840 killed", [27840], ["27\u202f840"]),
+    ("decimal", "a 6.1 quake", [6.1], ["6.1"]),
+    ("decimal with thousands", "1,234.5 tonnes", [1234.5], ["1,234.5"]),
+    ("magnitude word", "1.2 million people", [1_200_000], ["1.2 million"]),
+    ("glued bn", "cost 3bn", [3e9], ["3bn"]),
+    ("currency glued m", "$5m in aid", [5e6], ["5m"]),
+    ("glued m before people", "1.5m people", [1.5e6], ["1.5m"]),
+    ("glued m is metres otherwise", "a 100m sprint", [100], ["100"]),
+    ("thousand word", "27 thousand people", [27000], ["27 thousand"]),
+    ("spelled", "twenty-seven thousand people", [27000], ["twenty-seven thousand"]),
+    ("spelled small", "two separate meetings", [2], ["two"]),
+    ("spelled with and", "one hundred and five days", [105], ["one hundred and five"]),
+    ("two numbers joined by and", "two and three", [2, 3], ["two", "three"]),
+    ("a dozen", "a dozen homes", [12], ["a dozen"]),
+    ("half a million", "half a million people", [500_000], ["half a million"]),
+    ("half of", "less than half of aid trucks", [50], ["half"]),
+    ("a third of", "a third of Gaza", [100 / 3], ["a third"]),
+    ("two-thirds", "two-thirds lack water", [200 / 3], ["two-thirds"]),
+    ("half alone is no share", "in the second half", [], []),
+    ("vague dozens", "dozens of people", [24], ["dozens"]),
+    ("vague hundreds of thousands", "hundreds of thousands of people", [200_000],
+     ["hundreds of thousands"]),
+    ("vague tens of thousands", "tens of thousands fled", [20_000], ["tens of thousands"]),
+    ("vague several", "several homes", [3], ["several"]),
+    ("vague scores of", "scores of people", [40], ["scores"]),
+    ("scores alone is no amount", "test scores rose", [], []),
+    ("arabic-indic digits", "\u0662\u0667\u066c\u0668\u0664\u0660 killed", [27840],
+     ["\u0662\u0667\u066c\u0668\u0664\u0660"]),
+    ("extended arabic-indic", "\u06f1\u06f2\u06f0\u06f0 people", [1200],
+     ["\u06f1\u06f2\u06f0\u06f0"]),
+    ("devanagari", "\u0967\u0968 people", [12], ["\u0967\u0968"]),
+    ("fullwidth", "\uff18\uff15%", [85], ["\uff18\uff15"]),
+    ("negative", "fell to -1.3 degrees", [-1.3], ["-1.3"]),
+    ("decade is no count", "the 1990s", [], []),
+    ("letters glued on", "the 737MAX and 3D", [], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "texts"), [n[1:] for n in NUMBERS], ids=[n[0] for n in NUMBERS]
+)
+def test_scan(text: str, values: list[float], texts: list[str]) -> None:
+    found = scan(text)
+    assert [n.value for n in found] == pytest.approx(values)
+    # Spans are offsets into the text as given, Unicode digits included.
+    assert [text[n.start : n.end] for n in found] == texts
+
+
+VAGUE = [
+    ("dozens", "dozens of people", 24, 99),
+    ("hundreds", "hundreds of people", 200, 999),
+    ("thousands", "thousands of people", 2000, 9999),
+    ("tens of thousands", "tens of thousands of people", 20_000, 99_999),
+    ("hundreds of thousands", "hundreds of thousands of people", 200_000, 999_999),
+    ("several", "several people", 3, 9),
+    ("scores of", "scores of people", 40, 99),
+    ("a few", "a few people", 2, 9),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [v[1:] for v in VAGUE], ids=[v[0] for v in VAGUE])
+def test_vague_amounts(text: str, low: float, high: float) -> None:
+    (num,) = scan(text)
+    assert (num.kind, num.value, num.high) == ("vague", low, high)
