@@ -38,8 +38,11 @@ from compare.units import currency_before, unit_after
 
 __all__ = ["article_figures", "attribution", "figures"]
 
-_RANGE_GAP = re.compile(r"^(?:%|\s?percent)?\s*(?P<sep>-|\u2013|\u2014|to|and)\s*[$€£]?$")
-_BETWEEN = re.compile(r"\b(?P<w>between|from)\s+(?:[$€£]\s?)?$", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"\s*(?P<sep>-to-|-|\u2013|\u2014|to|and|up to)\s*", re.IGNORECASE)
+_BETWEEN = re.compile(
+    r"\b(?P<w>between|from)\s+(?:about\s+|up\s+to\s+)?(?:[$€£]\s?|[A-Z]{2,3}\s?\$?|\$[A-Z]{1,2})?$",
+    re.IGNORECASE,
+)
 _CHANGE = re.compile(
     r"\b(?:rose|rise|rising|risen|increased?|increasing|grew|grown|jumped|climbed|fell|fallen|"
     r"dropped|declined?|decreased?|went|up|down|raised|cut|revised|lowered)\b[^.;]{0,40}$",
@@ -66,8 +69,15 @@ def figures(sentence: Sentence, *, first: int = 1) -> tuple[Figure, ...]:
     out: list[Figure] = []
     previous_subject: str | None = None
     for low_num, high_num in _group(nums, norm):
-        fig = _figure(sentence, norm, low_num, high_num, claimants, previous_subject,
-                      f"{sentence.article}:f{first + len(out)}")
+        fig = _figure(
+            sentence,
+            norm,
+            low_num,
+            high_num,
+            claimants,
+            previous_subject,
+            f"{sentence.article}:f{first + len(out)}",
+        )
         out.append(fig)
         if fig.subject is not None:
             previous_subject = fig.subject
@@ -89,27 +99,50 @@ def _group(nums: list[Number], text: str) -> list[tuple[Number, Number | None]]:
     while i < len(nums):
         a = nums[i]
         b = nums[i + 1] if i + 1 < len(nums) else None
-        if b is not None and a.kind in ("digits", "words") and b.kind == a.kind:
-            m = _RANGE_GAP.match(text[a.end : b.start])
-            before = text[max(0, a.start - 60) : a.start]
-            between = _BETWEEN.search(before)
-            sep = m.group("sep").lower() if m else ""
-            is_range = m is not None and (
-                (sep == "and" and between is not None and between.group("w").lower() == "between")
-                or (sep == "to" and not _CHANGE.search(before))
-                or (sep in "-\u2013\u2014" and a.kind == "digits")
-            )
-            shared = b.magnitude > 1 and a.magnitude == 1 and a.value * b.magnitude <= b.value
-            if is_range and shared:
-                a = Number(a.start, a.end, a.value * b.magnitude, a.step * b.magnitude, a.kind,
-                           magnitude=b.magnitude)
-            if is_range and a.value <= b.value:
-                out.append((a, b))
-                i += 2
-                continue
-        out.append((a, None))
-        i += 1
+        pair = _range(a, b, text) if b is not None else None
+        if pair is not None:
+            out.append(pair)
+            i += 2
+        else:
+            out.append((a, None))
+            i += 1
     return out
+
+
+def _range(a: Number, b: Number, text: str) -> tuple[Number, Number] | None:
+    """The two numbers as one range, or None.  A unit may stand after both ends
+    ("1 per cent to 1.5 per cent") or after the second only ("5-10W"), never after the
+    first only ("rose 0.7 percent to 6,327.80" is a change and a level)."""
+    if a.kind not in ("digits", "words") or b.kind not in ("digits", "words"):
+        return None
+    unit_a = unit_after(text, a.start, a.end, a.value)
+    gap_start = unit_a.end if unit_a.unit is not None else a.end
+    currency = currency_before(text, b.start)
+    gap_end = currency[1] if currency is not None else b.start
+    m = _RANGE_GAP.match(text, gap_start, max(gap_start, gap_end))
+    if m is None or m.end() != max(gap_start, gap_end):
+        return None
+    if unit_a.unit is not None and unit_after(text, b.start, b.end, b.value).unit != unit_a.unit:
+        return None
+    sep = m.group("sep").lower()
+    before = text[max(0, a.start - 60) : a.start]
+    between = _BETWEEN.search(before)
+    if sep == "and" and (between is None or between.group("w").lower() != "between"):
+        return None
+    if sep == "to" and re.search(r"\bby\s+\S*$", before):
+        return None  # "increased by $43.6 billion to $419.2 billion": a change and a level
+    from_ = between is not None and between.group("w").lower() == "from"
+    if sep in ("to", "-to-", "up to") and from_ and _CHANGE.search(before):
+        return None  # "rose from 100 to 200" is a change: two figures
+    scale = b.magnitude if b.magnitude > 1 else (b.step if b.kind == "words" else 1.0)
+    if (
+        a.magnitude == 1
+        and scale >= 100
+        and a.value * scale <= b.value
+        and a.value < b.value / scale
+    ):
+        a = Number(a.start, a.end, a.value * scale, a.step * scale, a.kind, magnitude=scale)
+    return (a, b) if a.value <= b.value else None
 
 
 def _figure(
@@ -166,11 +199,25 @@ def _figure(
 
 
 def _during(text: str, start: int, unit: str | None) -> bool:
-    """"over 3 days" after a verb says when, not how many: "travelled 40 km over 3 days"."""
+    """ "over 3 days" after a verb says when, not how many: "travelled 40 km over 3 days"."""
     if unit not in DURATIONS or not text[start:].lower().startswith("over"):
         return False
     before = text[max(0, start - 12) : start].lower().split()
-    return not before or before[-1] not in ("for", "lasting", "lasted", "took", "spent", "of")
+    if re.match(r"\S*\s+(?:\w+\s+)?old\b", text[start + 4 :]):
+        return False  # "over thirty years old" is an age above thirty
+    return not before or before[-1] not in (
+        "for",
+        "lasting",
+        "lasted",
+        "took",
+        "spent",
+        "of",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+    )
 
 
 def _claimant(text: str, pos: int, claimants: list[Speaker]) -> str | None:

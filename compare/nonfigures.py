@@ -9,13 +9,16 @@ from __future__ import annotations
 import re
 
 from compare.numbers import Number
-from compare.resources import IDENTIFIER_LABELS, MONTHS, SUBJECTS, UNIT_WORDS
+from compare.resources import CASELESS_LABELS, IDENTIFIER_LABELS, MONTHS, SUBJECTS
+from compare.unit_words import UNIT_WORDS
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?\s+(?:the\s+)?$", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(
+    rf"\b(?:{_MONTH})\.?\s+(?:the\s+)?(?:\d{{1,2}}\s?[-\u2013]\s?)?$", re.IGNORECASE
+)
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b", re.IGNORECASE)
 _TIME_AFTER = re.compile(
-    r"^(?::\d\d|\s?(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|GMT\b|UTC\b|hrs\b|h\b|local time))",
+    r"^(?::\d\d|\s?(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|GMT\b|UTC\b|local time))",
     re.IGNORECASE,
 )
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
@@ -23,15 +26,36 @@ _PHONE = re.compile(
     r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4}|\d{2,4}[.-]\d{3,4}[.-]\d{3,4})"
     r"|\+\d{1,3}[\s\d]{8,}\d"
 )
-_MODEL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*-$")  # F-16, MiG-29, COVID-19
+_MODEL_BEFORE = re.compile(r"\b(?:[A-Z][A-Za-z]*|[A-Z]{2,}\s)-$")  # F-16, MiG-29, COVID -19
+# "737 Max", "iPhone 11 Pro", "90049 ZIP Code", "575 Wilbraham Road": names and addresses.
+_NAME_AFTER = re.compile(
+    r"^\s(?:Max|MAX|Pro|Ultra|Plus|Mini|Dreamliner|ZIP|Series|[A-Z]\s\d)\b"
+    r"|^\s(?:[A-Z][a-z]+\.?\s){1,3}(?:Road|Rd|St|Street|Ave|Avenue|Way|Lane|Drive|Blvd)\b"
+)
+_ROUND_BEFORE = re.compile(r"\blast-$|\b(?:second|first|other)\s$", re.IGNORECASE)  # "last-32"
+_YEAR_CONTEXT = re.compile(r"\b(?:in|since|until|till|between|and|circa|c\.|A\.D\.|AD)\s$")
+_COUNT_CONTEXT = re.compile(
+    r"\b(?:about|around|approximately|nearly|almost|some|least|than|over|under)\s$", re.IGNORECASE
+)
+# A result, not a range: "beat Charlton 2-1", "tied at 89-89", "a 9-2 lead".
+_SCORE = re.compile(r"(?<![\w.,$-])\d{1,3}[-\u2013]\d{1,3}(?![\w%-]|[.,]\d)")
+_SCORE_BEFORE = re.compile(r"\b(?:aged|ages|between|from|of)\s$", re.IGNORECASE)
+_SCORE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:[a-z]{2,}[^s\s]s|people|children|years?|days?)\b")
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|its|their|his|her|this|last|next)|\w+(?:['\u2019]s|s'?))\s$"
+)
 _LABEL_BEFORE = re.compile(r"\b(?P<label>[A-Za-z]+)\.?\s+#?$")
 _NUMBERING_BEFORE = re.compile(r"(?:^|\n)\s*[(\[]?$|\b(?:no|nos|number)\.?\s*$|#$", re.IGNORECASE)
 _NUMBERING_AFTER = re.compile(r"^[.)\]]\s")
 _AGE_NAME = re.compile(r"[A-Z][\w'\u2019-]+,\s*$")
 _YEAR_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d\s?[-\u2013/]\s?$")
 _DECADE_AFTER = re.compile(r"^'?s\b")
-_ONE_BEFORE = re.compile(r"\b(?:no|the|any|every|each|that|this|which|someone|anyone)\s+$", re.I)
-_ONE_AFTER = re.compile(r"^(?:\s+(?:of|another|by|or\s+(?:another|the\s+other))\b|'s|\s*$)", re.I)
+_ONE_BEFORE = re.compile(
+    r"\b(?:no|the|any|every|each|that|this|which|someone|anyone|same)\s+$", re.I
+)
+_ONE_AFTER = re.compile(
+    r"^(?:\s+(?:of|another|by|or\s+(?:another|the\s+other))\b|'s|\s*$|\s+\d)", re.I
+)
 
 
 def phone_spans(text: str) -> list[tuple[int, int]]:
@@ -57,17 +81,19 @@ def is_year(num: Number, text: str) -> bool:
         return True
     if num.kind != "digits" or not re.fullmatch(r"\d{4}", raw):
         return False
-    if not 1500 <= num.value <= 2099:
+    if not 1000 <= num.value <= 2199:
         return False
-    if _DECADE_AFTER.match(text[num.end :]):
-        return True
     if re.search(r"[$€£¥]\s?$", before):
         return False
-    after = text[num.end : num.end + 30].lower()
-    m = re.match(r"\s+([a-z]+)", after)
-    if m is None:
-        return True
-    word = m.group(1)
+    if _COUNT_CONTEXT.search(before):
+        return False  # "about 2000 - 2500 calories"
+    if num.value < 1900 and not _YEAR_CONTEXT.search(before):
+        return False  # "an average of 1500" is a count; "in 1848" a year
+    after = text[num.end : num.end + 30]
+    m = re.match(r"\s+([A-Za-z]+)", after)
+    if m is None or m.group(1)[0].isupper() or _DETERMINER_BEFORE.search(before):
+        return True  # "the 2003 Iron Bowl", "Keytruda's 2018 sales"
+    word = m.group(1).lower()
     # "2000 people" and "1500 km" are counts; "2006 war" or "2024 election" are years.
     counted = word.endswith("s") and word not in ("was", "is", "has", "as", "its", "this")
     return not (counted or word in UNIT_WORDS or word in SUBJECTS)
@@ -91,16 +117,25 @@ def not_a_figure(num: Number, text: str) -> bool:
             return True
         if re.match(r"^[/.]\d", after) or re.search(r"\d[/.]$", before):
             return True  # 8/2/2024, 08.02.2024
-        if (num.value <= 31 and re.fullmatch(r"\d{1,2}", raw)
-                and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after))):
+        if (
+            num.value <= 31
+            and re.fullmatch(r"\d{1,2}", raw)
+            and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after))
+        ):
             return True
         if _MODEL_BEFORE.search(before):
             return True
         label = _LABEL_BEFORE.search(before)
-        if label and label.group("label")[0].isupper() and (
-            label.group("label").lower() in IDENTIFIER_LABELS
-        ):
+        name = label.group("label") if label else ""
+        if (
+            (name[:1].isupper() and name.lower() in IDENTIFIER_LABELS)
+            or name.lower() in CASELESS_LABELS
+        ) and not re.match(r"\s?(?:%|per\s?cent)", after):
             return True
+        if _NAME_AFTER.match(after) or _ROUND_BEFORE.search(before) or _is_score(num, text):
+            return True
+        if before.endswith("(") and after.startswith(")") and re.search(r"[A-Z]\w+\s\($", before):
+            return True  # "Dak Prescott (4)": a shirt number
         if _NUMBERING_BEFORE.search(before) and _NUMBERING_AFTER.match(after):
             return True
         if re.search(r"\b(?:no|nos|number)\.?\s*$|#$", before, re.IGNORECASE):
@@ -109,4 +144,17 @@ def not_a_figure(num: Number, text: str) -> bool:
             return True
         if any(s <= num.start < e for s, e in phone_spans(text)):
             return True
+    if num.kind == "share" and _ROUND_BEFORE.search(before):
+        return True  # "the second half of the game"
+    if num.kind == "words" and raw[0].isupper() and re.search(r"[A-Z][\w]*\s$", before):
+        return True  # "BBC One", "Formula One": a number word inside a name
     return raw.lower() == "one" and bool(_ONE_BEFORE.search(before) or _ONE_AFTER.match(after))
+
+
+def _is_score(num: Number, text: str) -> bool:
+    """Whether the number is one side of a result such as "2-1" (no unit or noun follows)."""
+    for m in _SCORE.finditer(text, max(0, num.start - 4), min(len(text), num.end + 4)):
+        if m.start() <= num.start and num.end <= m.end():
+            before = text[max(0, m.start() - 12) : m.start()]
+            return not (_SCORE_BEFORE.search(before) or _SCORE_AFTER.match(text, m.end()))
+    return False

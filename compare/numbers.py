@@ -23,11 +23,11 @@ from compare.resources import (
     MAGNITUDE_SUFFIXES,
     SCALE_WORDS,
     TENS_WORDS,
-    UNIT_WORDS,
     UNITS_WORDS,
     VAGUE,
     WORD_COUNTS,
 )
+from compare.unit_words import GLUED_UNITS
 
 Kind = Literal["digits", "words", "share", "vague"]
 
@@ -124,20 +124,29 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
 
 
-_MAG = _alternation(MAGNITUDE_SUFFIXES)
+_MAG = _alternation([*MAGNITUDE_SUFFIXES, "hundred"])
 # Thousands groups must be exact (",840"); a space-grouped number may not run into
 # another digit, so "2006 200" is never read as one number.
+_SCALES = "|".join(SCALE_WORDS)
+# A currency code glued before the digits ("USD10m", "RM23.50", "$US113") is no word
+# the number belongs to; any other letter run before digits makes a name ("S23", "G7").
+_PREFIX = r"(?:(?<![\w.,])|(?<=\bUSD|\bEUR|\bAUD|\bGBP|\bINR|\bCAD)|(?<=\bRM|\bPS|\bRs|\bUS))"
 _DIGITS = re.compile(
-    r"(?<![\w.,])(?:[-\u2212](?=\d))?"
+    _PREFIX + r"(?:(?P<minus>minus[\s-]?)|[-\u2212](?=\d))?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])(?:\.\d+)?"
     r"|\d+(?:\.\d+)?|\.\d+)"
-    rf"(?:(?P<sp>\s?)(?P<mag>{_MAG})(?![\w]))?",
+    r"(?:/(?P<den>\d{1,3})(?![\d/]))?"
+    rf"(?:(?P<sp>\s?)(?P<mag>(?:{_MAG})(?:\s(?:{_SCALES}))*)(?![\w]))?",
     re.IGNORECASE,
 )
 # "half", "a third" and "scores" are shares or amounts only before "of"/"the" ("half of
 # aid trucks", "scores of people"); "the second half" and "test scores" are not.
-_LOOSE_SHARES = [k for k in FRACTIONS if " " in k or k == "half"]
+_LOOSE_SHARES = [
+    k
+    for k in FRACTIONS
+    if k in ("half", "a half", "a third", "a quarter", "a fourth", "a fifth", "a tenth")
+]
 _FIRM_SHARES = [k for k in FRACTIONS if k not in _LOOSE_SHARES]
 _PHRASES = re.compile(
     rf"\b(?:(?P<vague>{_alternation(k for k in VAGUE if k != 'scores')}|scores(?=\s+of\b))"
@@ -146,13 +155,14 @@ _PHRASES = re.compile(
     rf"|(?:{_alternation(_LOOSE_SHARES)})(?=\s+(?:of|the)\b)))\b",
     re.IGNORECASE,
 )
-_CURRENCY_BEFORE = re.compile(r"[$€£¥₹₪₽₺]\s?$")
+_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₹₪₽₺]|\b[A-Z]{2,3})\s?$")
 # "1.5m people" is millions even without a currency: a plural noun follows.
-_COUNTED_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:people|children|[a-z]{2,}[^s\s]s)\b")
+_COUNTED_AFTER = re.compile(r"\s+(?:of\b|(?:[a-z]+\s+){0,4}(?:people|children|[a-z]{2,}[^s\s]s)\b)")
 _GLUED = re.compile(r"[A-Za-z]+")
-_GLUED_UNITS = frozenset(u for u in UNIT_WORDS if u.isalpha() and len(u) <= 3) | {"k", "m", "kmh"}
+_GLUED_UNITS = frozenset(GLUED_UNITS) | {"k"}
 _NUMBER_WORDS = frozenset(UNITS_WORDS) | frozenset(TENS_WORDS) | frozenset(SCALE_WORDS)
 _WORD = re.compile(r"[A-Za-z]+")
+_AND_A_HALF = re.compile(r" and a half\b", re.IGNORECASE)
 
 
 def scan(text: str) -> list[Number]:
@@ -203,29 +213,42 @@ def _digits(text: str) -> list[Number]:
         value = parse_digits(raw)
         if value is None or math.isinf(value):
             continue
-        if text[m.start()] in "-\u2212":
+        if text[m.start()] in "-\u2212" or m.group("minus"):
             value = -value
         step = written_step(raw)
+        if m.group("den"):
+            # "1/2 pound", "1/16 of a pint": a fraction, unless it reads as a date (8/2).
+            den = int(m.group("den"))
+            if den == 0 or value >= den or (value <= 31 and den <= 12 and den not in (2, 4, 8)):
+                continue
+            value, step = value / den, 0.01
         mag_word = m.group("mag")
         end = m.end()
         magnitude = 1.0
         if mag_word:
-            # "$5m" is five million; "5 m" and "100m" without a currency are metres.
-            if mag_word.lower() in {"m", "b"} and (
-                m.group("sp")
-                or not (
-                    _CURRENCY_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
-                    or _COUNTED_AFTER.match(text, m.end())
+            # "$5m" and "1.5m people" are millions; "5 m" and "100m" alone are metres.
+            if (
+                mag_word in {"m", "b"}
+                and (
+                    m.group("sp")
+                    or not (
+                        _CURRENCY_BEFORE.search(text[max(0, m.start() - 5) : m.start()])
+                        or _COUNTED_AFTER.match(text, m.end())
+                    )
                 )
-            ):
+            ) or (mag_word == "B" and m.group("sp")):
                 end = m.end("num")
             else:
-                magnitude = MAGNITUDE_SUFFIXES[mag_word.lower()]
+                for word in mag_word.lower().split():
+                    magnitude *= MAGNITUDE_SUFFIXES.get(word, SCALE_WORDS.get(word, 1.0))
         glued = _GLUED.match(text, end)
         if glued and glued.group(0).lower() not in _GLUED_UNITS:
             continue  # "1990s", "737MAX", "3D", "10am": letters glued on make it no count
-        out.append(Number(m.start(), end, value * magnitude, step * magnitude, "digits",
-                          magnitude=magnitude))
+        out.append(
+            Number(
+                m.start(), end, value * magnitude, step * magnitude, "digits", magnitude=magnitude
+            )
+        )
     return out
 
 
@@ -265,6 +288,10 @@ def _spelled(text: str) -> list[Number]:
         except ValueError:
             i = j + 1
             continue
-        out.append(Number(words[i][0], words[j][1], value, value_step(value), "words"))
+        end = words[j][1]
+        half = _AND_A_HALF.match(text, end)
+        if half:  # "two and a half miles"
+            value, end = value + 0.5, half.end()
+        out.append(Number(words[i][0], end, value, value_step(value), "words"))
         i = j + 1
     return out

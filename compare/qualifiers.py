@@ -19,17 +19,19 @@ from compare.types import Qualifier
 ABOUT_SHARE = 0.05  # "about" grants at least 5% either side, as statistical checkers do
 NEARLY_SHARE = 0.9  # "nearly X" is read as at least 90% of X
 
+_WORD_KEYS = sorted((k for k in PREFIX_QUALIFIERS if k[0].isalpha()), key=len, reverse=True)
+_SIGN_KEYS = sorted((k for k in PREFIX_QUALIFIERS if not k[0].isalpha()), key=len, reverse=True)
+# Words need a word boundary before them ("over", not "hangover"); signs do not ("x>10").
 _PREFIX = re.compile(
-    r"(?:^|(?<=[^\w]))(?P<q>"
-    + "|".join(
-        re.escape(k).replace(r"\ ", r"\s+")
-        for k in sorted(PREFIX_QUALIFIERS, key=len, reverse=True)
-    )
-    + r")\s*$",
+    r"(?P<q>\b(?:"
+    + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in _WORD_KEYS)
+    + r")|(?:"
+    + "|".join(re.escape(k).replace(r"\ ", r"\s*") for k in _SIGN_KEYS)
+    + r"))\s*$",
     re.IGNORECASE,
 )
 _SUFFIX = re.compile(
-    r"^(?:\s+(?P<words>or\s+more|or\s+so|or\s+fewer|or\s+less)\b|-(?P<glued>plus|odd)\b|(?P<sign>\+))",
+    r"^(?:\s+(?P<words>or\s+more|or\s+so|or\s+fewer|or\s+less|or\s+greater|or\s+higher)\b|-(?P<glued>plus|odd)\b|(?P<sign>\+))",
     re.IGNORECASE,
 )
 

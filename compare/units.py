@@ -9,14 +9,38 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from compare.resources import CURRENCY_SYMBOLS, MAGNITUDE_NOUNS, UNIT_WORDS
+from compare.unit_words import CURRENCY_SYMBOLS, GLUED_UNITS, MAGNITUDE_NOUNS, UNIT_WORDS
 
-_CURRENCY_CODES = {"USD": "USD", "EUR": "EUR", "GBP": "GBP", "US": "USD"}
+# Codes written before amounts; "PS" is how "£" often survives a lossy text conversion.
+_CURRENCY_CODES = {
+    "USD": "USD",
+    "EUR": "EUR",
+    "GBP": "GBP",
+    "AUD": "AUD",
+    "INR": "INR",
+    "CAD": "CAD",
+    "RM": "MYR",
+    "PS": "GBP",
+    "Rs": "INR",
+    "HK$": "HKD",
+    "S$": "SGD",
+    "US$": "USD",
+    "$US": "USD",
+    "$A": "AUD",
+    "NZ$": "NZD",
+    "C$": "CAD",
+    "A$": "AUD",
+    "Y=": "JPY",
+}
 _CURRENCY = re.compile(
-    r"(?:(?P<sym>"
+    r"(?:(?P<code>(?<![A-Za-z])(?:"
+    + "|".join(
+        re.escape(c).replace(r"\$", r"\s?\$")
+        for c in sorted(_CURRENCY_CODES, key=len, reverse=True)
+    )
+    + r"))|(?P<sym>"
     + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
-    + r")|\b(?P<code>USD|EUR|GBP)\s)\s?$",
-    re.IGNORECASE,
+    + r"))\s?$"
 )
 _UNIT = re.compile(
     r"(?P<sp>\s?)(?P<u>"
@@ -27,6 +51,7 @@ _UNIT = re.compile(
     re.IGNORECASE,
 )
 _COMPOUND = re.compile(r"-(?P<w>[A-Za-z]+)(?P<tail>-(?:long|old|strong|wide|high|deep))?\b")
+_GLUED = re.compile(r"[A-Za-z]+(?![A-Za-z0-9])")
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]$", re.IGNORECASE)
 _MAGNITUDE_AFTER = re.compile(r"\s(?P<n>[a-z]+)(?:\s(?P<n2>[a-z]+))?", re.IGNORECASE)
 
@@ -45,12 +70,16 @@ def currency_before(text: str, start: int) -> tuple[str, int] | None:
 
     >>> currency_before("worth $5 million", 7), currency_before("a EUR 3bn", 6)
     (('USD', 6), ('EUR', 2))
+    >>> currency_before("at RM23.50", 5), currency_before("HK $3.7 billion", 4)
+    (('MYR', 3), ('HKD', 0))
     """
-    m = _CURRENCY.search(text[max(0, start - 5) : start])
+    m = _CURRENCY.search(text[max(0, start - 6) : start])
     if m is None:
         return None
-    key = (m.group("sym") or m.group("code")).lower()
-    unit = CURRENCY_SYMBOLS.get(key) or _CURRENCY_CODES[key.upper()]
+    if m.group("code"):
+        unit = _CURRENCY_CODES[m.group("code").replace(" ", "")]
+    else:
+        unit = CURRENCY_SYMBOLS[m.group("sym").lower()]
     return unit, start - (len(m.group(0)))
 
 
@@ -77,6 +106,9 @@ def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
         if word in ("plus", "odd"):
             return UnitMatch(None, end)
         return UnitMatch(None, m.end(), plural(word))
+    glued = _GLUED.match(text, end)
+    if glued and glued.group(0).lower() in GLUED_UNITS:
+        return UnitMatch(GLUED_UNITS[glued.group(0).lower()], glued.end())
     m = _UNIT.match(text, end)
     if m:
         raw = " ".join(m.group("u").lower().split())
@@ -84,8 +116,10 @@ def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
             return UnitMatch(None, end)  # "5 m" alone is too ambiguous to call metres
         return UnitMatch(UNIT_WORDS.get(raw, "m"), m.end())
     after = _MAGNITUDE_AFTER.match(text, end)
-    if after and value < 10 and {after.group("n").lower(), (after.group("n2") or "").lower()} & (
-        MAGNITUDE_NOUNS
+    if (
+        after
+        and value < 10
+        and {after.group("n").lower(), (after.group("n2") or "").lower()} & (MAGNITUDE_NOUNS)
     ):
         return UnitMatch("magnitude", end)
     return UnitMatch(None, end)

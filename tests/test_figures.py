@@ -13,39 +13,93 @@ from compare.types import Article, Figure, Sentence
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "anadolu-2024-02-08-gaza-ceasefire-talks.txt"
 
 # text, value, low, high, qualifier, unit, concept, subject, attribution
-Row = tuple[str, float, float | None, float | None, str, str | None, str | None, str | None,
-            str | None]
+Row = tuple[
+    str, float, float | None, float | None, str, str | None, str | None, str | None, str | None
+]
 SEED_FIGURES: list[tuple[str, Row]] = [
-    ("two separate meetings",
-     ("two", 2, 2, 2, "exact", None, "meetings", None, None)),
-    ("the two sides fought (a count of sides)",
-     ("two", 2, 2, 2, "exact", None, "sides", None, None)),
-    ("3-stage plan",
-     ("3-stage", 3, 3, 3, "exact", None, "stages", None, "a Palestinian source")),
-    ("135-day pause",
-     ("135-day", 135, 135, 135, "exact", "day", "pause", None, "a Palestinian source")),
-    ("nearly 1,200 people killed, says Tel Aviv",
-     ("nearly 1,200", 1200, 1080, 1200, "nearly", None, "killed", "people", "Tel Aviv")),
-    ("more than 130 hostages",
-     ("more than 130", 130, 130, None, "more_than", None, "hostages", None, "Tel Aviv")),
-    ("at least 27,840 Palestinians killed",
-     ("At least 27,840", 27840, 27840, None, "at_least", None, "killed", "Palestinians",
-      "local health authorities")),
-    ("67,317 others injured",
-     ("67,317", 67317, 67317, 67317, "exact", None, "injured", "Palestinians",
-      "local health authorities")),
-    ("about 85% of Gazans displaced",
-     ("About 85%", 85, 80.75, 89.25, "about", "percent", "displaced", "Gazans", "UN")),
-    ("hundreds of thousands without shelter",
-     ("Hundreds of thousands", 200000, 200000, 999999, "vague", None, "homeless", "people", None)),
-    ("less than half of aid trucks",
-     ("less than half", 50, None, 50, "less_than", "percent", "aid trucks", None, None)),
+    ("two separate meetings", ("two", 2, 2, 2, "exact", None, "meetings", None, None)),
+    (
+        "the two sides fought (a count of sides)",
+        ("two", 2, 2, 2, "exact", None, "sides", None, None),
+    ),
+    ("3-stage plan", ("3-stage", 3, 3, 3, "exact", None, "stages", None, "a Palestinian source")),
+    (
+        "135-day pause",
+        ("135-day", 135, 135, 135, "exact", "day", "pause", None, "a Palestinian source"),
+    ),
+    (
+        "nearly 1,200 people killed, says Tel Aviv",
+        ("nearly 1,200", 1200, 1080, 1200, "nearly", None, "killed", "people", "Tel Aviv"),
+    ),
+    (
+        "more than 130 hostages",
+        ("more than 130", 130, 130, None, "more_than", None, "hostages", None, "Tel Aviv"),
+    ),
+    (
+        "at least 27,840 Palestinians killed",
+        (
+            "At least 27,840",
+            27840,
+            27840,
+            None,
+            "at_least",
+            None,
+            "killed",
+            "Palestinians",
+            "local health authorities",
+        ),
+    ),
+    (
+        "67,317 others injured",
+        (
+            "67,317",
+            67317,
+            67317,
+            67317,
+            "exact",
+            None,
+            "injured",
+            "Palestinians",
+            "local health authorities",
+        ),
+    ),
+    (
+        "about 85% of Gazans displaced",
+        ("About 85%", 85, 80.75, 89.25, "about", "percent", "displaced", "Gazans", "UN"),
+    ),
+    (
+        "hundreds of thousands without shelter",
+        (
+            "Hundreds of thousands",
+            200000,
+            200000,
+            999999,
+            "vague",
+            None,
+            "homeless",
+            "people",
+            None,
+        ),
+    ),
+    (
+        "less than half of aid trucks",
+        ("less than half", 50, None, 50, "less_than", "percent", "aid trucks", None, None),
+    ),
 ]
 
 
 def row(f: Figure) -> Row:
-    return (f.text, f.value, f.low, f.high, f.qualifier, f.unit, f.concept, f.subject,
-            f.attribution)
+    return (
+        f.text,
+        f.value,
+        f.low,
+        f.high,
+        f.qualifier,
+        f.unit,
+        f.concept,
+        f.subject,
+        f.attribution,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -86,53 +140,115 @@ def extract(text: str) -> tuple[Figure, ...]:
 
 # sentence -> (figure text, value, low, high, qualifier) for each figure
 QUALIFIERS = [
-    ("at least", "At least 27,840 people died.",
-     [("At least 27,840", 27840, 27840, None, "at_least")]),
+    (
+        "at least",
+        "At least 27,840 people died.",
+        [("At least 27,840", 27840, 27840, None, "at_least")],
+    ),
     ("more than", "more than 130 hostages", [("more than 130", 130, 130, None, "more_than")]),
     ("over", "over 500 homes", [("over 500", 500, 500, None, "more_than")]),
-    ("nearly never includes the value", "nearly 1,200 people",
-     [("nearly 1,200", 1200, 1080, 1200, "nearly")]),
+    (
+        "nearly never includes the value",
+        "nearly 1,200 people",
+        [("nearly 1,200", 1200, 1080, 1200, "nearly")],
+    ),
     ("almost", "almost 90 trucks", [("almost 90", 90, 81, 90, "nearly")]),
-    ("about uses 5% or the rounding", "about 28,000 people",
-     [("about 28,000", 28000, 26600, 29400, "about")]),
+    (
+        "about uses 5% or the rounding",
+        "about 28,000 people",
+        [("about 28,000", 28000, 26600, 29400, "about")],
+    ),
     ("around", "around 85% of Gazans", [("around 85%", 85, 80.75, 89.25, "about")]),
     ("roughly", "roughly 1,200 people", [("roughly 1,200", 1200, 1140, 1260, "about")]),
-    ("some: 300 is written to the hundred", "Some 300 people fled.",
-     [("Some 300", 300, 250, 350, "about")]),
-    ("about uses the rounding unit when wider", "about 2,000 people",
-     [("about 2,000", 2000, 1500, 2500, "about")]),
+    (
+        "some: 300 is written to the hundred",
+        "Some 300 people fled.",
+        [("Some 300", 300, 250, 350, "about")],
+    ),
+    (
+        "about uses the rounding unit when wider",
+        "about 2,000 people",
+        [("about 2,000", 2000, 1500, 2500, "about")],
+    ),
     ("up to", "up to 5,000 troops", [("up to 5,000", 5000, None, 5000, "at_most")]),
     ("less than", "less than 300 civilians", [("less than 300", 300, None, 300, "less_than")]),
     ("fewer than", "fewer than 300 civilians", [("fewer than 300", 300, None, 300, "less_than")]),
-    ("less than half", "less than half of aid trucks",
-     [("less than half", 50, None, 50, "less_than")]),
+    (
+        "less than half",
+        "less than half of aid trucks",
+        [("less than half", 50, None, 50, "less_than")],
+    ),
     ("or more", "300 or more people", [("300 or more", 300, 300, None, "at_least")]),
-    ("between X and Y", "between 200 and 300 people",
-     [("between 200 and 300", 200, 200, 300, "range")]),
+    (
+        "between X and Y",
+        "between 200 and 300 people",
+        [("between 200 and 300", 200, 200, 300, "range")],
+    ),
     ("X to Y", "200 to 300 people", [("200 to 300", 200, 200, 300, "range")]),
     ("X-Y", "200-300 people", [("200-300", 200, 200, 300, "range")]),
     ("X-Y percent", "10-15% of the budget", [("10-15%", 10, 10, 15, "range")]),
-    ("shared magnitude", "1.2 to 1.5 million people",
-     [("1.2 to 1.5 million", 1_200_000, 1_200_000, 1_500_000, "range")]),
-    ("a change is two figures", "The toll rose from 100 to 200.",
-     [("100", 100, 100, 100, "exact"), ("200", 200, 200, 200, "exact")]),
+    (
+        "shared magnitude",
+        "1.2 to 1.5 million people",
+        [("1.2 to 1.5 million", 1_200_000, 1_200_000, 1_500_000, "range")],
+    ),
+    (
+        "a change is two figures",
+        "The toll rose from 100 to 200.",
+        [("100", 100, 100, 100, "exact"), ("200", 200, 200, 200, "exact")],
+    ),
     ("dozens", "Dozens of people were hurt.", [("Dozens", 24, 24, 99, "vague")]),
     ("hundreds", "hundreds of homes", [("hundreds", 200, 200, 999, "vague")]),
     ("several", "several hospitals", [("several", 3, 3, 9, "vague")]),
     ("scores of", "scores of people", [("scores", 40, 40, 99, "vague")]),
-    ("tens of thousands", "tens of thousands fled",
-     [("tens of thousands", 20000, 20000, 99999, "vague")]),
-    ("more than a dozen", "more than a dozen people",
-     [("more than a dozen", 12, 12, None, "more_than")]),
-    ("spelled-out", "twenty-seven thousand people",
-     [("twenty-seven thousand", 27000, 27000, 27000, "exact")]),
-    ("arabic-indic digits", "\u0662\u0667\u066c\u0668\u0664\u0660 people",
-     [("\u0662\u0667\u066c\u0668\u0664\u0660", 27840, 27840, 27840, "exact")]),
+    (
+        "tens of thousands",
+        "tens of thousands fled",
+        [("tens of thousands", 20000, 20000, 99999, "vague")],
+    ),
+    (
+        "more than a dozen",
+        "more than a dozen people",
+        [("more than a dozen", 12, 12, None, "more_than")],
+    ),
+    (
+        "greater than",
+        "greater than 4,565 votes",
+        [("greater than 4,565", 4565, 4565, None, "more_than")],
+    ),
+    ("at least sign", "when >= 30", [(">= 30", 30, 30, None, "at_least")]),
+    (
+        "less than or equal to",
+        "less than or equal to 100",
+        [("less than or equal to 100", 100, None, 100, "at_most")],
+    ),
+    ("or greater", "200 or greater", [("200 or greater", 200, 200, None, "at_least")]),
+    (
+        "over with an age",
+        "He is over thirty years old.",
+        [("over thirty years", 30, 30, None, "more_than")],
+    ),
+    (
+        "over a stretch of time is no qualifier",
+        "travelled 40 km over 3 days",
+        [("40 km", 40, 40, 40, "exact"), ("3 days", 3, 3, 3, "exact")],
+    ),
+    (
+        "spelled-out",
+        "twenty-seven thousand people",
+        [("twenty-seven thousand", 27000, 27000, 27000, "exact")],
+    ),
+    (
+        "arabic-indic digits",
+        "\u0662\u0667\u066c\u0668\u0664\u0660 people",
+        [("\u0662\u0667\u066c\u0668\u0664\u0660", 27840, 27840, 27840, "exact")],
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [q[1:] for q in QUALIFIERS],
-                         ids=[q[0] for q in QUALIFIERS])
+@pytest.mark.parametrize(
+    ("text", "expected"), [q[1:] for q in QUALIFIERS], ids=[q[0] for q in QUALIFIERS]
+)
 def test_qualifiers_to_intervals(text: str, expected: list[tuple[object, ...]]) -> None:
     got = [(f.text, f.value, f.low, f.high, f.qualifier) for f in extract(text)]
     assert got == expected
@@ -158,6 +274,33 @@ UNITS = [
     ("magnitude compound", "a 7.8-magnitude quake", [("7.8-magnitude", 7.8, "magnitude")]),
     ("age", "a 45-year-old man", [("45-year-old", 45, "year")]),
     ("count of people has no unit", "1.2 million people", [("1.2 million", 1.2e6, None)]),
+    ("glued gigabytes", "256GB of storage", [("256GB", 256, "GB")]),
+    ("glued kilowatts", "a 5kW motor", [("5kW", 5, "kW")]),
+    ("spaced milliamp-hours", "a 4500 mAh battery", [("4500 mAh", 4500, "mAh")]),
+    ("glued pence", "rose to 164p", [("164p", 164, "pence")]),
+    ("currency code glued", "sold for USD10m", [("USD10m", 10e6, "USD")]),
+    ("ringgit code", "closed at RM23.50", [("RM23.50", 23.5, "MYR")]),
+    ("pound sign lost in conversion", "worth PS2.7m", [("PS2.7m", 2.7e6, "GBP")]),
+    ("Hong Kong dollars", "HK $3.7 billion", [("HK $3.7 billion", 3.7e9, "HKD")]),
+    ("US dollars written after", "$US160 million", [("$US160 million", 160e6, "USD")]),
+    ("digits then scale words", "4 hundred million people", [("4 hundred million", 4e8, None)]),
+    ("fraction", "1/2 pound of chocolate", [("1/2 pound", 0.5, "pound")]),
+    ("minus", "at minus 5 degrees", [("minus 5 degrees", -5, "degree")]),
+    (
+        "unit on both ends of a range",
+        "from 1 per cent to 1.5 per cent",
+        [("from 1 per cent to 1.5 per cent", 1, "percent")],
+    ),
+    (
+        "a change by and a level",
+        "rose by $43.6 billion to $419.2 billion.",
+        [("$43.6 billion", 43.6e9, "USD"), ("$419.2 billion", 419.2e9, "USD")],
+    ),
+    (
+        "a percent change and a level",
+        "gained 0.7 percent to 6,327.80",
+        [("0.7 percent", 0.7, "percent"), ("6,327.80", 6327.8, None)],
+    ),
 ]
 
 
@@ -191,27 +334,48 @@ NOT_FIGURES = [
     ("model maker", "a Boeing 737 crashed", []),
     ("article number", "under Article 5 and Resolution 2334", []),
     ("count of one", "one person was killed", ["one"]),
+    ("match score", "Bristol City beat Charlton 2-1 at home.", []),
+    ("tied score", "Game 7 ended 89-89.", []),
+    ("a range is no score", "5-10 people", ["5-10"]),
+    ("market index", "The S&P 500 rose 0.2% and the FTSE 100 fell.", ["0.2%"]),
+    ("product name", "the iPhone 11 Pro and two 737 Max jets", ["two"]),
+    ("address", "at 575 Wilbraham Road", []),
+    ("shirt number", "Dak Prescott (4) scored", []),
+    ("second half", "in the second half of the game", []),
+    ("name holding a number word", "he told BBC One", []),
+    ("year before a name", "the 2003 Iron Bowl", []),
+    ("year after a possessive", "Keytruda's 2018 sales", []),
+    ("early count is no year", "an average of 1500.", ["1500"]),
+    ("one before a number", "just one 52,000 barrel refinery", ["52,000"]),
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [n[1:] for n in NOT_FIGURES],
-                         ids=[n[0] for n in NOT_FIGURES])
+@pytest.mark.parametrize(
+    ("text", "expected"), [n[1:] for n in NOT_FIGURES], ids=[n[0] for n in NOT_FIGURES]
+)
 def test_not_figures(text: str, expected: list[str]) -> None:
     assert [f.text for f in extract(text)] == expected
 
 
 # sentence -> (concept, subject) for each figure
 CONCEPTS = [
-    ("killed and others injured",
-     "At least 27,840 Palestinians have since been killed and 67,317 others injured.",
-     [("killed", "Palestinians"), ("injured", "Palestinians")]),
-    ("hostages", "more than 130 hostages remained in Hamas' captivity",
-     [("hostages", None)]),
-    ("verb before the number", "which Tel Aviv says killed nearly 1,200 people",
-     [("killed", "people")]),
+    (
+        "killed and others injured",
+        "At least 27,840 Palestinians have since been killed and 67,317 others injured.",
+        [("killed", "Palestinians"), ("injured", "Palestinians")],
+    ),
+    ("hostages", "more than 130 hostages remained in Hamas' captivity", [("hostages", None)]),
+    (
+        "verb before the number",
+        "which Tel Aviv says killed nearly 1,200 people",
+        [("killed", "people")],
+    ),
     ("share of a people", "About 85% of Gazans have been displaced", [("displaced", "Gazans")]),
-    ("without shelter is homeless", "Hundreds of thousands of people are living without shelter",
-     [("homeless", "people")]),
+    (
+        "without shelter is homeless",
+        "Hundreds of thousands of people are living without shelter",
+        [("homeless", "people")],
+    ),
     ("counted things", "less than half of aid trucks are entering", [("aid trucks", None)]),
     ("adjective dropped", "two separate meetings with Israeli leaders", [("meetings", None)]),
     ("compound counts", "a 3-stage plan", [("stages", None)]),
@@ -219,40 +383,57 @@ CONCEPTS = [
     ("wounded", "12 soldiers were wounded", [("injured", "soldiers")]),
     ("dead", "the dead include 40 children", [("killed", "children")]),
     ("death toll", "The death toll rose to 34,000.", [("killed", None)]),
-    ("detained", "Almost 500 people were detained and 30 are missing.",
-     [("detained", "people"), ("missing", None)]),
+    (
+        "detained",
+        "Almost 500 people were detained and 30 are missing.",
+        [("detained", "people"), ("missing", None)],
+    ),
     ("arrested", "Police arrested 25 protesters.", [("arrested", "protesters")]),
     ("displaced by fleeing", "tens of thousands fled", [("displaced", None)]),
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CONCEPTS],
-                         ids=[c[0] for c in CONCEPTS])
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in CONCEPTS], ids=[c[0] for c in CONCEPTS]
+)
 def test_concept_and_subject(text: str, expected: list[tuple[str | None, str | None]]) -> None:
     assert [(f.concept, f.subject) for f in extract(text)] == expected
 
 
 ATTRIBUTIONS = [
-    ("according to", "67,317 others injured, according to local health authorities.",
-     "local health authorities"),
-    ("according to figures from", "34,000 dead, according to figures from the health ministry.",
-     "health ministry"),
+    (
+        "according to",
+        "67,317 others injured, according to local health authorities.",
+        "local health authorities",
+    ),
+    (
+        "according to figures from",
+        "34,000 dead, according to figures from the health ministry.",
+        "health ministry",
+    ),
     ("says in a clause", "an attack which Tel Aviv says killed nearly 1,200 people", "Tel Aviv"),
     ("the UN said", "The UN said 85% of Gazans are displaced.", "UN"),
-    ("told", "A Palestinian source told Anadolu that Hamas has proposed a plan.",
-     "a Palestinian source"),
+    (
+        "told",
+        "A Palestinian source told Anadolu that Hamas has proposed a plan.",
+        "a Palestinian source",
+    ),
     ("after a quote", '"Those are not conflicting goals," Lapid wrote on X.', "Lapid"),
     ("inverted after a quote", '"We will win," said the prime minister.', "prime minister"),
-    ("long speaker", "Israeli opposition leader Yair Lapid said talks went well.",
-     "Israeli opposition leader Yair Lapid"),
+    (
+        "long speaker",
+        "Israeli opposition leader Yair Lapid said talks went well.",
+        "Israeli opposition leader Yair Lapid",
+    ),
     ("pronoun is no claimant", "He said the talks failed.", None),
     ("no claimant", "Hundreds of thousands of people are living without shelter.", None),
     ("said as a count's neighbour", "officials said more than a dozen were arrested", "officials"),
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [a[1:] for a in ATTRIBUTIONS],
-                         ids=[a[0] for a in ATTRIBUTIONS])
+@pytest.mark.parametrize(
+    ("text", "expected"), [a[1:] for a in ATTRIBUTIONS], ids=[a[0] for a in ATTRIBUTIONS]
+)
 def test_attribution(text: str, expected: str | None) -> None:
     assert attribution(text) == expected
 
