@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -16,3 +17,9 @@ SHARED = ROOT.parent / "shared"
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_vector_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A cache that starts empty: the suite always runs the real model, never a stale vector."""
+    os.environ["FACTCOMPARE_CACHE_DIR"] = str(tmp_path_factory.mktemp("vector-cache"))
