@@ -5,9 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SEED := seeds/anadolu-2024-02-08-gaza-ceasefire-talks.txt
-DEMO_B := fixtures/01-seed-vs-later-update/b.txt
+DEMO_B := fixtures/01-seed-later-update/b.txt
 
-.PHONY: setup demo test lint typecheck bench bench-figures bench-verdicts bench-speed clean
+.PHONY: setup browser demo test lint typecheck bench bench-figures bench-verdicts bench-speed clean
 
 # torch goes first and pinned: unpinned, sentence-transformers would pull a multi-GB CUDA build.
 $(STAMP): pyproject.toml constraints.txt
@@ -23,7 +23,14 @@ demo: setup
 	$(VENV)/bin/factcompare figures $(SEED)
 	$(VENV)/bin/factcompare diff $(SEED) $(DEMO_B) || [ $$? -eq 1 ]
 
-test: setup
+# Headless Chromium for tests/test_html_browser.py (Debian packages); quietly skipped when not root.
+browser:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+
+test: setup browser
 	$(PY) -m pytest
 	$(PY) -m ruff check compare tests bench
 	$(PY) -m mypy

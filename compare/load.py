@@ -184,7 +184,9 @@ def _split_front_matter(text: str, *, where: str) -> tuple[str, dict[str, Any]]:
     try:
         data = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError:
-        raise InputError(f"{where}: the front-matter block (between --- lines) is not valid YAML") from None
+        raise InputError(
+            f"{where}: the front-matter block (between --- lines) is not valid YAML"
+        ) from None
     if not isinstance(data, dict):
         raise InputError(f"{where}: the front-matter block must hold key: value lines")
     return text[match.end() :], data
@@ -216,13 +218,15 @@ def _from_json(text: str, *, where: str) -> tuple[str, dict[str, Any]]:
         except ValueError as err:
             raise InputError(f"{where}: malformed JSON ({err})") from None
         if len(records) != 1:
-            raise InputError(f"{where}: holds {len(records)} JSON records; give one article per file")
+            raise InputError(
+                f"{where}: holds {len(records)} JSON records; give one article per file"
+            ) from None
         data = records[0]
     if not isinstance(data, Mapping):
-        raise InputError(f"{where}: a JSON article must be an object with a \"text\" field")
+        raise InputError(f'{where}: a JSON article must be an object with a "text" field')
     body = data.get("text")
     if not isinstance(body, str) or not body.strip():
-        raise InputError(f"{where}: the JSON record has no \"text\" field with the article")
+        raise InputError(f'{where}: the JSON record has no "text" field with the article')
     return body, {k: v for k, v in data.items() if k != "text"}
 
 
@@ -233,7 +237,9 @@ def _from_html(text: str, *, where: str) -> tuple[str, dict[str, Any]]:
         text, include_comments=False, include_tables=False, with_metadata=True
     )
     body = getattr(doc, "text", None) if doc is not None else None
-    if not body or not body.strip():
+    # trafilatura falls back to whatever text a page has ("Home", a copyright line);
+    # an article has at least one sentence of prose.
+    if not body or not any(_is_prose(line) for line in body.splitlines()):
         raise InputError(f"{where}: no article text found in the HTML")
     title = getattr(doc, "title", None)
     lines = body.strip().split("\n")
@@ -245,6 +251,13 @@ def _from_html(text: str, *, where: str) -> tuple[str, dict[str, Any]]:
         "published": getattr(doc, "date", None),
     }
     return body, {k: v for k, v in fields.items() if v}
+
+
+def _is_prose(line: str) -> bool:
+    """A line that reads as a sentence: five words or more, ending as sentences end."""
+    line = line.strip()
+    ends = (".", "!", "?", ":", '"', "\u201d", "'", "\u2019", ")")
+    return len(line.split()) >= 5 and line.endswith(ends)
 
 
 _MD_RULES: tuple[tuple[re.Pattern[str], str], ...] = (

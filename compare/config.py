@@ -1,0 +1,118 @@
+"""Defaults for command-line options from ``[tool.factcompare]`` or ``factcompare.toml``.
+
+The search walks up from the working directory.  In each directory a
+``factcompare.toml`` (its top-level keys) wins over a ``pyproject.toml`` (its
+``[tool.factcompare]`` table); the first ``pyproject.toml`` or ``.git`` found
+ends the search, as the project's root.  Options given on the command line
+always override what a file says.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from compare.errors import OptionError
+from compare.output import FORMATS, parse_verdicts
+
+CONFIG_FILE = "factcompare.toml"
+PYPROJECT = "pyproject.toml"
+# Config key -> the name of the command's parameter it supplies a default for.
+KEYS = {
+    "format": "fmt",
+    "model": "model",
+    "claim_threshold": "claim_threshold",
+    "figure_threshold": "figure_threshold",
+    "max_bytes": "max_bytes",
+    "fail_on": "fail_on",
+    "only": "only",
+    "min_score": "min_score",
+}
+
+
+class ConfigError(OptionError):
+    """A configuration file that cannot be read or holds a bad value."""
+
+
+def find(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest configuration file and its factcompare table, or None."""
+    for folder in (start, *start.parents):
+        own = folder / CONFIG_FILE
+        if own.is_file():
+            return own, _read(own)
+        project = folder / PYPROJECT
+        if project.is_file():
+            table = _read(project).get("tool", {}).get("factcompare")
+            if table is None:
+                return None
+            if not isinstance(table, dict):
+                raise ConfigError(f"{project}: [tool.factcompare] must be a table")
+            return project, table
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def defaults(start: Path | None = None) -> dict[str, Any]:
+    """Parameter defaults (by parameter name) from the nearest configuration, checked.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     toml = 'format = "json"\\nfail_on = ["diverge"]\\n'
+    ...     _ = (Path(d) / "factcompare.toml").write_text(toml)
+    ...     defaults(Path(d))
+    {'fmt': 'json', 'fail_on': 'diverge'}
+    """
+    found = find(start or Path.cwd())
+    if found is None:
+        return {}
+    path, table = found
+    return {KEYS[key]: value for key, value in _checked(path, table).items()}
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read: {err.strerror or err}") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: not valid TOML ({err})") from None
+
+
+def _checked(path: Path, table: Mapping[str, Any]) -> dict[str, Any]:
+    where = f"{path} [tool.factcompare]" if path.name == PYPROJECT else str(path)
+    out: dict[str, Any] = {}
+    for raw_key, value in table.items():
+        key = raw_key.replace("-", "_")
+        if key not in KEYS:
+            raise ConfigError(f"{where}: unknown key {raw_key!r} (valid: {', '.join(KEYS)})")
+        out[key] = _value(key, value, where=f"{where}: {raw_key}")
+    return out
+
+
+def _value(key: str, value: Any, *, where: str) -> Any:
+    if key in ("fail_on", "only"):
+        if not isinstance(value, str | list):
+            raise ConfigError(f"{where} must be a list of verdicts or a comma-separated string")
+        try:
+            return ",".join(parse_verdicts(value, option=where))
+        except OptionError as err:
+            raise ConfigError(str(err)) from None
+    if key in ("format", "model"):
+        if not isinstance(value, str):
+            raise ConfigError(f"{where} must be a string, not {value!r}")
+        if key == "format" and value not in FORMATS:
+            raise ConfigError(
+                f"{where}: unknown format {value!r} (choose from {', '.join(FORMATS)})"
+            )
+        return value
+    if key == "max_bytes":
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            raise ConfigError(f"{where} must be a positive whole number of bytes, not {value!r}")
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 2:
+        raise ConfigError(f"{where} must be a number between 0 and 2, not {value!r}")
+    return float(value)

@@ -1,0 +1,184 @@
+"""Where a report goes: its format, which rows it keeps, and an atomic write.  Never prints.
+
+``-o FILE`` picks the format from the file's extension unless ``--format`` says
+otherwise; the file is written to a temporary sibling and renamed into place, so
+a reader never sees half a report and an error never clobbers the old one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from compare import report as text_report
+from compare.errors import OptionError
+from compare.types import VERDICTS, Report, Verdict
+
+FORMATS = (*text_report.FORMATS, "jsonl", "html")
+DEFAULT_FORMAT = "table"
+EXTENSIONS = {
+    ".txt": "table",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".csv": "csv",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".html": "html",
+    ".htm": "html",
+}
+DEFAULT_FAIL_ON: tuple[Verdict, ...] = ("diverge", "update")
+
+
+def check_format(fmt: str) -> str:
+    """``fmt`` if it is one of FORMATS, else a one-line OptionError listing them."""
+    if fmt not in FORMATS:
+        raise OptionError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    return fmt
+
+
+def format_for(output: str | None, fmt: str | None) -> str:
+    """The format to write: ``--format`` if given, else from ``-o``'s extension, else table.
+
+    >>> format_for("out/report.html", None), format_for("report.html", "json")
+    ('html', 'json')
+    >>> format_for(None, None)
+    'table'
+    """
+    if fmt is not None:
+        return check_format(fmt)
+    if output is None or output == "-":
+        return DEFAULT_FORMAT
+    suffix = Path(output).suffix.lower()
+    if suffix not in EXTENSIONS:
+        raise OptionError(
+            f"-o {output}: cannot tell the format from "
+            f"{suffix or 'a name without an extension'!r}; "
+            f"use one of {', '.join(EXTENSIONS)} or give --format"
+        )
+    return EXTENSIONS[suffix]
+
+
+def check_target(output: str, inputs: Sequence[str] = ()) -> None:
+    """Fail before any work if ``output`` cannot be written or would overwrite an input."""
+    if output == "-":
+        return
+    target = Path(output)
+    if target.is_dir():
+        raise OptionError(f"-o {output}: is a directory; give a file name")
+    if not target.parent.is_dir():
+        raise OptionError(f"-o {output}: no such directory {str(target.parent)!r}")
+    if not os.access(target.parent, os.W_OK):
+        raise OptionError(f"-o {output}: cannot write in {str(target.parent)!r}")
+    resolved = target.resolve()
+    for path in inputs:
+        if path != "-" and Path(path).resolve() == resolved:
+            raise OptionError(f"-o {output}: is an input article; refusing to overwrite it")
+
+
+def parse_verdicts(value: str | Sequence[str], *, option: str) -> tuple[Verdict, ...]:
+    """Verdicts from 'diverge,update' (or a list, from a config file), each checked.
+
+    >>> parse_verdicts("diverge, update", option="--only")
+    ('diverge', 'update')
+    """
+    items = value.split(",") if isinstance(value, str) else list(value)
+    chosen: list[Verdict] = []
+    for item in (str(i).strip() for i in items):
+        verdict = next((v for v in VERDICTS if v == item), None)
+        if verdict is None:
+            if item == "" and isinstance(value, str) and value.strip() == "":
+                continue  # an empty --fail-on means nothing fails
+            raise OptionError(
+                f"{option}: unknown verdict {item!r} (choose from {', '.join(VERDICTS)})"
+            )
+        if verdict not in chosen:
+            chosen.append(verdict)
+    return tuple(chosen)
+
+
+def keep_rows(
+    report: Report, *, only: Sequence[Verdict] | None = None, min_score: float | None = None
+) -> Report:
+    """The report with only the rows a reader asked for.
+
+    ``min_score`` drops aligned rows scoring under it; rows with nothing aligned
+    have no score and stay (drop those with ``only``).
+    """
+    if report.rows is None or (only is None and min_score is None):
+        return report
+    rows = tuple(
+        r
+        for r in report.rows
+        if (only is None or r.verdict in only)
+        and (min_score is None or r.score is None or r.score >= min_score)
+    )
+    return replace(report, rows=rows)
+
+
+def fails(report: Report, fail_on: Sequence[Verdict] = DEFAULT_FAIL_ON) -> bool:
+    """Whether any row has a verdict that makes the exit code 1."""
+    return any(r.verdict in fail_on for r in report.rows or ())
+
+
+def render(report: Report, fmt: str) -> str:
+    """The report in any of FORMATS, as one string."""
+    check_format(fmt)
+    if fmt == "jsonl":
+        return "".join(jsonl_lines(report))
+    if fmt == "html":
+        from compare.html import render_html
+
+        return render_html(report)
+    return text_report.render(report, fmt)
+
+
+def jsonl_lines(report: Report) -> Iterator[str]:
+    """One JSON object per line: per row (diff) with its figures inline, or per figure.
+
+    Each object stands alone, so a stream can be filtered line by line (``jq -c``,
+    ``grep``) without the rest of the report.
+    """
+    data = text_report.to_dict(report)
+    figures = {f["id"]: f for f in data["figures"]}
+    articles = {a["id"]: a for a in data["articles"]}
+    if report.rows is None:
+        items = [{**f, "path": articles[f["article"]]["path"]} for f in data["figures"]]
+    else:
+        items = [
+            {**row, "figure_a": figures.get(row["a"]), "figure_b": figures.get(row["b"])}
+            for row in data["rows"]
+        ]
+    for item in items:
+        yield json.dumps(item, ensure_ascii=False) + "\n"
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same directory.
+
+    ``os.replace`` is atomic on one file system, so ``path`` holds either the old
+    content or the whole new report, never a part; the temporary file goes on error.
+    """
+    target = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as err:
+        raise OptionError(f"-o {path}: cannot write: {err.strerror or err}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        # mkstemp makes the file private (0600); a report gets the usual permissions.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException as err:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(err, OSError):
+            raise OptionError(f"-o {path}: cannot write: {err.strerror or err}") from None
+        raise

@@ -1,0 +1,145 @@
+"""What only a terminal gets: a coloured, width-aware table and a progress bar.
+
+cli.py alone uses this module, and only when the stream is a terminal; piped
+output stays the plain tabulate text of :mod:`compare.report`.  rich is
+imported inside the functions, so commands that never reach a terminal never
+pay for it.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import sys
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from compare.intervals import describe
+from compare.report import fig_what, heading, shorten, summary
+from compare.types import Claim, Figure, Report
+
+T = TypeVar("T")
+STYLES = {"agree": "green", "diverge": "bold red", "update": "yellow", "unique": "dim"}
+
+
+def rich_table(report: Report, *, width: int | None = None) -> str:
+    """The report as a rich table with ANSI colour, fitted to ``width`` (the terminal's)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    buf = io.StringIO()
+    console = Console(
+        file=buf, force_terminal=True, width=width or shutil.get_terminal_size().columns
+    )
+    if report.rows is None:
+        claims = {(c.article, c.sentence.index): c for c in report.claims}
+        for art in report.articles:
+            table = Table(
+                "id",
+                "figure",
+                "interval",
+                "counts",
+                "who",
+                "says",
+                "sentence",
+                title=heading(art),
+                title_justify="left",
+                header_style="bold",
+            )
+            for f in (f for f in report.figures if f.article == art.id):
+                claim = claims.get((f.article, f.sentence))
+                table.add_row(
+                    f.id,
+                    f"[bold]{_esc(f.text)}[/]",
+                    describe(f),
+                    _esc(fig_what(f)),
+                    _esc(f.subject or ""),
+                    _esc(f.attribution or ""),
+                    _esc(shorten(claim.sentence.text, 60) if claim else ""),
+                )
+            console.print(table)
+        return buf.getvalue()
+    for art in report.articles:
+        console.print(f"[bold]{art.id.upper()}[/]: {_esc(heading(art))}", highlight=False)
+    table = Table(
+        "verdict",
+        "what",
+        "A",
+        "B",
+        "who says (A / B)",
+        "reason",
+        header_style="bold",
+        show_lines=False,
+    )
+    for r in report.rows:
+        fig = r.a or r.b
+        style = STYLES.get(r.verdict, "")
+        says = " / ".join(_who(f, c) or "-" for f, c in ((r.a, r.claim_a), (r.b, r.claim_b)))
+        table.add_row(
+            f"[{style}]{r.verdict}[/]",
+            _esc(fig_what(fig) if fig else "statement"),
+            _esc(_side(r.a, r.claim_a)),
+            _esc(_side(r.b, r.claim_b)),
+            _esc(says if says != "- / -" else ""),
+            _esc(r.reason),
+        )
+    console.print(table)
+    console.print(summary(report), highlight=False)
+    return buf.getvalue()
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _side(fig: Figure | None, claim: Claim | None) -> str:
+    if fig is not None:
+        return fig.text
+    return shorten(claim.sentence.text, 80) if claim is not None else ""
+
+
+def _who(fig: Figure | None, claim: Claim | None) -> str | None:
+    if fig is not None:
+        return fig.attribution
+    return claim.attribution if claim is not None else None
+
+
+def same_terminal() -> bool:
+    """Whether stdout and stderr are one terminal (so stdout lines must pass above the bar)."""
+    try:
+        return (
+            sys.stdout.isatty()
+            and sys.stderr.isatty()
+            and os.path.samestat(os.fstat(sys.stdout.fileno()), os.fstat(sys.stderr.fileno()))
+        )
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return False
+
+
+def progress(items: Iterable[T], *, total: int, label: str) -> Iterator[T]:
+    """``items`` unchanged, with a transient progress bar on stderr when it is a terminal."""
+    if total < 2 or not sys.stderr.isatty():
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        # On one terminal, stdout lines are printed above the bar instead of through it.
+        redirect_stdout=same_terminal(),
+        redirect_stderr=False,
+    )
+    with bar:
+        task = bar.add_task(label, total=total)
+        for item in items:
+            yield item
+            bar.advance(task)
