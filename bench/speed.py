@@ -1,0 +1,529 @@
+"""Speed of factcompare beside its floors (issue 7).  Never a timed test: a report.
+
+Run: .venv/bin/python bench/speed.py [--runs N] [--quick]   (the Makefile's `bench-speed`)
+
+1. Start-up of `factcompare --help` and `factcompare figures SEED`, whole processes.
+2. Cold `diff SEED fixtures/01-seed-later-update/b.txt --no-cache`, whole process, against
+   the floor: a script that only imports sentence-transformers, loads the same model from
+   the same path and encodes the same sentences (written to a file beforehand).
+3. Warm repeat `diff` with the on-disk cache.
+4. Many articles: 100 generated from the fixtures, all 4,950 pairs through
+   `compare.many.compare_many` (each distinct sentence embedded once), against encoding
+   those sentences once; the shares of extraction and of alignment + judging.
+5. Peak RSS of the cold diff (wait4's ru_maxrss of the child), and extraction throughput.
+6. Faster routes measured beside their quality on the fixtures: encoding batch sizes,
+   and a model2vec static model distilled offline from the bundled MiniLM (when the
+   `model2vec` package is installed; see bench/README or the issue note).
+
+Each figure is the median of --runs runs, floor and tool interleaved so that a busy
+machine slows both alike.  Results replace the speed section of bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from compare.check import cases, check, differences  # noqa: E402
+from compare.check import run as run_case  # noqa: E402
+from compare.embed import BATCH_SIZE, resolve_model  # noqa: E402
+from compare.load import load  # noqa: E402
+from compare.pipeline import article_ids, extract, pair_report, read_articles  # noqa: E402
+from compare.types import Article  # noqa: E402
+
+RESULTS = ROOT / "bench" / "RESULTS.md"
+SEED = ROOT / "seeds" / "anadolu-2024-02-08-gaza-ceasefire-talks.txt"
+OTHER = ROOT / "fixtures" / "01-seed-later-update" / "b.txt"
+FIXTURES = ROOT / "fixtures"
+BIN = Path(sys.executable).parent
+M2V_DIR = ROOT / "bench" / ".models" / "minilm-m2v"  # distilled once, offline, git-ignored
+MANY = 100
+GOALS = {
+    "help": 0.3,
+    "figures": 0.5,
+    "cold_ratio": 1.15,
+    "warm": 1.0,
+    "many_ratio": 1.2,
+    "rss_mb": 1536.0,
+}
+BEGIN, END = "<!-- speed -->", "<!-- /speed -->"
+
+FLOOR_SCRIPT = """
+import json, sys
+from sentence_transformers import SentenceTransformer
+texts = json.load(open(sys.argv[2], encoding="utf-8"))
+model = SentenceTransformer(sys.argv[1], device="cpu")
+model.encode(texts, batch_size=int(sys.argv[3]), normalize_embeddings=True,
+             convert_to_numpy=True, show_progress_bar=False)
+"""
+
+
+@dataclass
+class Run:
+    seconds: float
+    rss_mb: float
+    code: int
+
+
+def run(cmd: Sequence[str], env: dict[str, str]) -> Run:
+    """Wall time and peak RSS of one whole process (its own rusage, via wait4)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.stderr:
+        proc.stderr.close()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err}")
+    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode)
+
+
+def median(runs: Sequence[Run]) -> float:
+    return statistics.median(r.seconds for r in runs)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        info = Path("/proc/cpuinfo").read_text()
+        cpu = re.search(r"model name\s*:\s*(.+)", info).group(1).strip()  # type: ignore[union-attr]
+    except (OSError, AttributeError):
+        cpu = platform.processor() or cpu
+    ram = "?"
+    try:
+        kb = int(re.search(r"MemTotal:\s*(\d+)", Path("/proc/meminfo").read_text()).group(1))  # type: ignore[union-attr]
+        ram = f"{kb / 1024**2:.1f} GiB"
+    except (OSError, AttributeError):
+        pass
+    versions = ", ".join(
+        f"{p} {_version(p)}" for p in ("torch", "sentence-transformers", "transformers")
+    )
+    return (
+        f"{dt.date.today().isoformat()}; {os.cpu_count()} CPUs ({cpu}), {ram} RAM; "
+        f"Python {platform.python_version()}, {versions}"
+    )
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def hyperfine(
+    cmds: dict[str, list[str]], runs: int, env: dict[str, str]
+) -> dict[str, float] | None:
+    """Medians from hyperfine when it is installed, else None."""
+    exe = shutil.which("hyperfine")
+    if exe is None:
+        return None
+    with tempfile.NamedTemporaryFile(suffix=".json") as out:
+        subprocess.run(
+            [
+                exe,
+                "--runs",
+                str(runs),
+                "--warmup",
+                "1",
+                "-N",
+                "--export-json",
+                out.name,
+                *[" ".join(c) for c in cmds.values()],
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        data = json.loads(Path(out.name).read_text())
+    return {name: r["median"] for name, r in zip(cmds, data["results"], strict=True)}
+
+
+# -- 1. start-up ------------------------------------------------------------------------
+
+
+def startup(runs: int, env: dict[str, str]) -> list[str]:
+    cmds = {
+        "help": [str(BIN / "factcompare"), "--help"],
+        "figures": [str(BIN / "factcompare"), "figures", str(SEED)],
+    }
+    timed = hyperfine(cmds, runs, env)
+    how = "hyperfine"
+    if timed is None:
+        how = "subprocess"
+        for cmd in cmds.values():  # warm the page cache
+            run(cmd, env)
+        samples: dict[str, list[Run]] = {name: [] for name in cmds}
+        for _ in range(runs):
+            for name, cmd in cmds.items():
+                samples[name].append(run(cmd, env))
+        timed = {name: median(s) for name, s in samples.items()}
+    floor = median([run([sys.executable, "-c", "pass"], env) for _ in range(runs)])
+    return [
+        row(
+            "start-up `factcompare --help`",
+            timed["help"],
+            f"{GOALS['help']} s",
+            timed["help"] < GOALS["help"],
+            f"python -c pass: {floor:.3f} s; {how}, median of {runs}",
+        ),
+        row(
+            "start-up `factcompare figures SEED`",
+            timed["figures"],
+            f"{GOALS['figures']} s",
+            timed["figures"] < GOALS["figures"],
+            f"{how}, median of {runs}; torch not imported (tests/test_startup.py)",
+        ),
+    ]
+
+
+# -- 2, 3, 5. one diff ------------------------------------------------------------------
+
+
+def diff_sentences() -> list[str]:
+    """The texts `diff SEED OTHER` embeds, in the order it embeds them."""
+    a, b = (extract(x) for x in read_articles([str(SEED), str(OTHER)]))
+    return [c.sentence.text for c in a.claims + b.claims]
+
+
+def one_diff(runs: int, env: dict[str, str], work: Path) -> tuple[list[str], dict[str, float]]:
+    texts = diff_sentences()
+    sentences = work / "sentences.json"
+    sentences.write_text(json.dumps(texts), encoding="utf-8")
+    floor_cmd = [
+        sys.executable,
+        "-c",
+        FLOOR_SCRIPT,
+        resolve_model(None),
+        str(sentences),
+        str(BATCH_SIZE),
+    ]
+    tool_cmd = [str(BIN / "factcompare"), "diff", str(SEED), str(OTHER), "--no-cache"]
+    run(floor_cmd, env)  # warm the page cache for both: the model files, the imports
+    floors, tools = [], []
+    for _ in range(runs):
+        floors.append(run(floor_cmd, env))
+        tools.append(run(tool_cmd, env))
+    floor, tool = median(floors), median(tools)
+
+    warm_env = {**env, "FACTCOMPARE_CACHE_DIR": str(work / "cache")}
+    warm_cmd = tool_cmd[:-1]
+    run(warm_cmd, warm_env)  # fills the cache
+    warms = [run(warm_cmd, warm_env) for _ in range(runs)]
+    warm = median(warms)
+    rss = max(r.rss_mb for r in tools)
+    floor_rss = max(r.rss_mb for r in floors)
+    ratio = tool / floor
+    rows = [
+        row(
+            f"cold `diff` ({len(texts)} sentences, --no-cache)",
+            tool,
+            f"<= {GOALS['cold_ratio']}x floor",
+            ratio <= GOALS["cold_ratio"],
+            f"floor (import sentence-transformers, load, encode) {floor:.2f} s; ratio {ratio:.2f}x",
+        ),
+        row(
+            "warm repeat `diff` (cache hit, no torch import)",
+            warm,
+            f"{GOALS['warm']} s",
+            warm < GOALS["warm"],
+            f"{warm / floor:.2f}x the cold floor",
+        ),
+        row(
+            "peak RSS of cold `diff`",
+            rss,
+            f"{GOALS['rss_mb']:.0f} MB",
+            rss < GOALS["rss_mb"],
+            f"floor {floor_rss:.0f} MB; warm diff {max(r.rss_mb for r in warms):.0f} MB",
+            unit="MB",
+        ),
+    ]
+    return rows, {"floor": floor, "tool": tool}
+
+
+# -- 4. many articles -------------------------------------------------------------------
+
+
+_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])\d{3,}(?![\d.,])")
+
+
+def _bump(text: str, k: int) -> str:
+    """Numbers of three or more digits (not years) grown by k per mille, keeping their style."""
+
+    def grow(m: re.Match[str]) -> str:
+        raw = m.group(0)
+        value = int(raw.replace(",", ""))
+        if 1900 <= value <= 2100 and "," not in raw:
+            return raw
+        new = round(value * (1 + k / 1000))
+        return f"{new:,}" if "," in raw else str(new)
+
+    return _NUMBER.sub(grow, text)
+
+
+def generated_articles(n: int = MANY) -> list[Article]:
+    """n articles from the fixtures' inputs, numbers and dates varied."""
+    sources = {str(SEED): SEED}
+    for case in cases(FIXTURES):
+        for path in case.inputs:
+            sources.setdefault(str(path.resolve()), path)
+    bases = [load(str(p)) for p in sources.values()]
+    start = dt.date(2024, 1, 1)
+    return [
+        replace(
+            bases[k % len(bases)],
+            id=aid,
+            path=f"generated-{k}",
+            text=_bump(bases[k % len(bases)].text, k),
+            published=start + dt.timedelta(days=k),
+        )
+        for k, aid in enumerate(article_ids(n))
+    ]
+
+
+def many(runs: int) -> tuple[list[str], dict[str, Any]]:
+    from compare.embed import encode, load_model
+    from compare.many import all_pairs, compare_many
+
+    articles = generated_articles()
+    load_model(None)
+    encode(["Warm-up."])  # first-call costs belong to neither side
+    t0 = time.perf_counter()
+    done = [extract(a) for a in articles]
+    t_extract = time.perf_counter() - t0
+    n_sentences = sum(len(e.claims) for e in done)
+    texts = list(dict.fromkeys(c.sentence.text for e in done for c in e.claims))
+
+    floors, totals = [], []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        vectors = encode(texts)
+        floors.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        reports = compare_many(articles, cache=False)
+        totals.append(time.perf_counter() - t0)
+    floor, total = statistics.median(floors), statistics.median(totals)
+
+    row_of = {t: k for k, t in enumerate(texts)}
+    per = [vectors[[row_of[c.sentence.text] for c in e.claims]] for e in done]
+    t0 = time.perf_counter()
+    for i, j in all_pairs(len(done)):
+        pair_report(done[i], done[j], per[i], per[j])
+    t_pairs = time.perf_counter() - t0
+    ratio = total / floor
+    rows = [
+        row(
+            f"all pairs of {len(articles)} articles ({len(reports)} reports, "
+            f"{len(texts)} distinct of {n_sentences} sentences)",
+            total,
+            f"<= {GOALS['many_ratio']}x floor",
+            ratio <= GOALS["many_ratio"],
+            f"floor (encode the distinct sentences once) {floor:.2f} s; ratio {ratio:.2f}x; "
+            f"align+judge {t_pairs:.2f} s ({t_pairs / total:.0%}), "
+            f"extraction {t_extract:.2f} s ({t_extract / total:.0%})",
+        ),
+        row(
+            "extraction throughput",
+            n_sentences / t_extract,
+            "-",
+            None,
+            f"{n_sentences} sentences, segment + figures + claims, one core",
+            unit="sent/s",
+        ),
+    ]
+    return rows, {"texts": texts, "encode_s": floor}
+
+
+# -- 6. faster routes, with their quality -------------------------------------------------
+
+
+def fixture_results(model: str | None) -> dict[str, dict[str, Any]]:
+    """Each runnable two-article fixture case's result with ``model``."""
+    from compare.errors import CompareError
+
+    results = {}
+    for case in cases(FIXTURES):
+        try:
+            results[case.name] = run_case(case, model=model)[0]
+        except CompareError:
+            continue
+    return results
+
+
+def fixture_quality(model: str | None, baseline: dict[str, dict[str, Any]]) -> str:
+    """Cases passing their expected.json (where one exists), and cases whose figures and
+    verdicts are those of the default model (scores aside)."""
+    outcomes = [
+        check(case, model=model)
+        for case in cases(FIXTURES)
+        if (case.path / "expected.json").exists()
+    ]
+    passed = sum(o.status == "passed" for o in outcomes)
+    mine = fixture_results(model) if model is not None else baseline
+    same = [
+        name
+        for name, got in mine.items()
+        if not [c for c in differences(baseline[name], got) if not c.field.startswith("score")]
+    ]
+    expected = (
+        f"{passed}/{len(outcomes)} pass expected.json" if outcomes else "no expected.json yet"
+    )
+    return f"{expected}; {len(same)}/{len(baseline)} cases identical to MiniLM's verdicts"
+
+
+def routes(texts: list[str], base_encode_s: float) -> list[str]:
+    from compare.embed import load_model
+
+    encoder = load_model(None)
+    lines = []
+    for batch in (16, 32, 64, 128):
+        t0 = time.perf_counter()
+        encoder.encode(texts, batch_size=batch, normalize_embeddings=True, show_progress_bar=False)
+        lines.append(
+            f"| MiniLM, batch {batch}{' (default)' if batch == BATCH_SIZE else ''} "
+            f"| {time.perf_counter() - t0:.2f} s | same model |"
+        )
+    os.environ["FACTCOMPARE_CACHE_DIR"] = tempfile.mkdtemp(prefix="factcompare-bench-")
+    baseline = fixture_results(None)
+    quality = fixture_quality(None, baseline)
+    lines.append(f"| MiniLM (default), fixtures | {base_encode_s:.2f} s | {quality} |")
+    m2v = distilled_model()
+    if m2v is None:
+        lines.append(
+            "| model2vec distilled from MiniLM | - | not installed (`pip install model2vec`) |"
+        )
+        return lines
+    from sentence_transformers import SentenceTransformer
+
+    static = SentenceTransformer(str(m2v), device="cpu")
+    static.encode(["Warm-up."])
+    t0 = time.perf_counter()
+    static.encode(texts, batch_size=BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False)
+    took = time.perf_counter() - t0
+    lines.append(
+        f"| model2vec distilled from MiniLM (`--model {m2v.relative_to(ROOT)}`) "
+        f"| {took:.2f} s | {fixture_quality(str(m2v), baseline)} |"
+    )
+    return lines
+
+
+def distilled_model() -> Path | None:
+    """A model2vec static model distilled from the bundled MiniLM, offline; None if unavailable."""
+    if (M2V_DIR / "modules.json").exists():
+        return M2V_DIR
+    try:
+        from model2vec.distill import distill  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        return None
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    model = distill(model_name=resolve_model(None), pca_dims=256)
+    model.save_pretrained(str(M2V_DIR))
+    return M2V_DIR if (M2V_DIR / "modules.json").exists() else None
+
+
+# -- report -----------------------------------------------------------------------------
+
+
+def row(what: str, value: float, goal: str, ok: bool | None, note: str, unit: str = "s") -> str:
+    shown = f"{value:.3f} s" if unit == "s" else f"{value:,.0f} {unit}"
+    verdict = "-" if ok is None else ("met" if ok else "**missed**")
+    return f"| {what} | {shown} | {goal} | {verdict} | {note} |"
+
+
+def write(section: str) -> None:
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    block = f"{BEGIN}\n{section}\n{END}"
+    if BEGIN in old and END in old:
+        new = old[: old.index(BEGIN)] + block + old[old.index(END) + len(END) :]
+    else:
+        new = old.rstrip("\n") + "\n\n" + block + "\n"
+    RESULTS.write_text(new, encoding="utf-8")
+
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--runs", type=int, default=5, help="runs per median (start-up: twice this)"
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="skip the many-articles and routes parts"
+    )
+    parser.add_argument(
+        "--no-write", action="store_true", help="print only; leave RESULTS.md alone"
+    )
+    args = parser.parse_args(argv)
+
+    env = {
+        **os.environ,
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+        "TOKENIZERS_PARALLELISM": "false",
+    }
+    header = ["| measure | measured | goal | | beside it |", "| --- | --- | --- | --- | --- |"]
+    with tempfile.TemporaryDirectory(prefix="factcompare-bench-") as tmp:
+        work = Path(tmp)
+        env["FACTCOMPARE_CACHE_DIR"] = str(work / "nocache")
+        lines = list(header)
+        print("start-up ...", file=sys.stderr)
+        lines += startup(args.runs * 2, env)
+        print("one diff ...", file=sys.stderr)
+        diff_rows, _ = one_diff(args.runs, env, work)
+        lines += diff_rows
+        route_lines: list[str] = []
+        if not args.quick:
+            print("many articles ...", file=sys.stderr)
+            many_rows, info = many(max(1, args.runs // 3))
+            lines += many_rows
+            print("routes ...", file=sys.stderr)
+            route_lines = [
+                "",
+                "Faster routes (encoding the many-articles sentences once, in process; "
+                "quality = fixture cases passing):",
+                "",
+                "| route | encode time | fixtures passing |",
+                "| --- | --- | --- |",
+                *routes(info["texts"], info["encode_s"]),
+            ]
+    section = "\n".join(
+        [
+            "## Speed (issue 7): `make bench-speed`",
+            "",
+            f"Machine: {machine()}.",
+            f"Command: `{_shown(Path(sys.executable))} "
+            f"bench/speed.py --runs {args.runs}{' --quick' if args.quick else ''}`.",
+            "",
+            *lines,
+            *route_lines,
+        ]
+    )
+    print(section)
+    if not args.no_write:
+        write(section)
+
+
+if __name__ == "__main__":
+    main()
