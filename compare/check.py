@@ -27,8 +27,19 @@ EXPECTED_MD = "expected.md"
 CASE_FILE = "case.toml"
 INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".text")
 _ROW_FIELDS = ("verdict", "concept", "a", "b", "sentence_a", "sentence_b", "reason")
-_FIGURE_FIELDS = ("text", "span", "value", "low", "high", "qualifier", "unit", "concept", "subject",
-                  "attribution", "sentence")
+_FIGURE_FIELDS = (
+    "text",
+    "span",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "concept",
+    "subject",
+    "attribution",
+    "sentence",
+)
 
 
 @dataclass(frozen=True)
@@ -89,8 +100,10 @@ def resolve(targets: Sequence[str], *, default: str = "fixtures") -> list[Case]:
 
 
 def _is_case(path: Path) -> bool:
-    return (path / CASE_FILE).exists() or (path / EXPECTED_JSON).exists() or any(
-        p.stem == "a" and p.suffix.lower() in INPUT_SUFFIXES for p in path.iterdir()
+    return (
+        (path / CASE_FILE).exists()
+        or (path / EXPECTED_JSON).exists()
+        or any(p.stem == "a" and p.suffix.lower() in INPUT_SUFFIXES for p in path.iterdir())
     )
 
 
@@ -104,7 +117,9 @@ def cases(root: str | Path, names: Sequence[str] = ()) -> list[Case]:
         known = {d.name: d for d in dirs}
         unknown = [n for n in names if n not in known]
         if unknown:
-            raise FixtureError(f"no such case {unknown[0]!r} in {root} (cases: {', '.join(known) or 'none'})")
+            raise FixtureError(
+                f"no such case {unknown[0]!r} in {root} (cases: {', '.join(known) or 'none'})"
+            )
         dirs = [known[n] for n in names]
     return [read_case(d) for d in dirs]
 
@@ -122,8 +137,13 @@ def read_case(path: Path) -> Case:
         inputs = tuple((path / p).resolve() for p in config["inputs"])
     else:
         inputs = tuple(
-            sorted(p for p in path.iterdir() if p.suffix.lower() in INPUT_SUFFIXES
-                   and p.stem in "abcdefghijklmnopqrstuvwxyz" and len(p.stem) == 1)
+            sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix.lower() in INPUT_SUFFIXES
+                and p.stem in "abcdefghijklmnopqrstuvwxyz"
+                and len(p.stem) == 1
+            )
         )
     options = {k: float(v) for k, v in config.get("options", {}).items() if k != "model"}
     return Case(
@@ -150,12 +170,14 @@ def run(case: Case, *, model: str | None = None) -> tuple[dict[str, Any], str]:
         raise FixtureError(f"{case.path}: input {missing[0]} does not exist")
     articles = read_articles([str(p) for p in case.inputs])
     # Paths relative to the case, so that expectations do not depend on where the repo lives.
-    articles = tuple(
-        replace(a, path=_relative(Path(a.path), case.path)) for a in articles
-    )
-    if len(articles) > 2:
-        raise FixtureError(f"{case.path}: {len(articles)} inputs; only two-article cases are supported yet")
+    articles = tuple(replace(a, path=_relative(Path(a.path), case.path)) for a in articles)
     opts = Options(**{k: v for k, v in case.options.items() if k in Options.__dataclass_fields__})
+    if len(articles) > 2:  # three or more dated articles run as a timeline
+        from compare.timeline import timeline
+        from compare.timeline_report import render_timeline, timeline_dict
+
+        series = timeline(articles, model=case.model or model, options=opts)
+        return timeline_dict(series), render_timeline(series, "markdown")
     report = compare_articles(articles, model=case.model or model, options=opts)
     return to_dict(report), render(report, "markdown")
 
@@ -177,14 +199,21 @@ def check(case: Case, *, model: str | None = None) -> Outcome:
         return Outcome(case, "failed", error=str(err))
     expected_path = case.path / EXPECTED_JSON
     if not expected_path.exists():
-        return Outcome(case, "failed", error=f"no {EXPECTED_JSON} (write it with check --update {case.name})",
-                       obtained=obtained, markdown=markdown)
+        return Outcome(
+            case,
+            "failed",
+            error=f"no {EXPECTED_JSON} (write it with check --update {case.name})",
+            obtained=obtained,
+            markdown=markdown,
+        )
     try:
         expected = json.loads(expected_path.read_text(encoding="utf-8"))
     except ValueError as err:
         return Outcome(case, "failed", error=f"{expected_path}: malformed JSON ({err})")
     changes = tuple(differences(expected, obtained, score_tolerance=case.score_tolerance))
-    return Outcome(case, "changed" if changes else "passed", changes, obtained=obtained, markdown=markdown)
+    return Outcome(
+        case, "changed" if changes else "passed", changes, obtained=obtained, markdown=markdown
+    )
 
 
 def run_cases(
@@ -249,11 +278,52 @@ def differences(
         for name in _ROW_FIELDS:
             if e.get(name) != g.get(name):
                 yield Change(where, name, e.get(name), g.get(name))
-        es, gs = e.get("score"), g.get("score")
-        if (es is None) != (gs is None) or (
-            es is not None and gs is not None and abs(es - gs) > score_tolerance
-        ):
-            yield Change(where, f"score (±{score_tolerance})", es, gs)
+        yield from _score_change(where, e, g, score_tolerance)
+    yield from _series_differences(expected, obtained, score_tolerance)
+
+
+_POINT_FIELDS = ("figure", "date", "value", "low", "high", "verdict", "reason")
+
+
+def _series_differences(
+    expected: dict[str, Any], obtained: dict[str, Any], score_tolerance: float
+) -> Iterable[Change]:
+    """Timeline points, keyed by series and article: verdict and figure exact, score within
+    the tolerance."""
+
+    def points(result: dict[str, Any]) -> dict[tuple[Any, ...], dict[str, Any]]:
+        return {
+            (s.get("concept"), s.get("subject"), s.get("claimant"), p.get("article")): p
+            for s in result.get("series", [])
+            for p in s.get("points", [])
+        }
+
+    exp, got = points(expected), points(obtained)
+    for key in list(exp) + [k for k in got if k not in exp]:
+        e, g = exp.get(key), got.get(key)
+        concept, subject, claimant, article = key
+        where = f"series {concept or 'figure'}/{subject or '-'}/{claimant or '-'} @{article}"
+        if e is None or g is None:
+            yield Change(where, "point", _point_summary(e), _point_summary(g))
+            continue
+        for name in _POINT_FIELDS:
+            if e.get(name) != g.get(name):
+                yield Change(where, name, e.get(name), g.get(name))
+        yield from _score_change(where, e, g, score_tolerance)
+
+
+def _point_summary(point: dict[str, Any] | None) -> str | None:
+    return None if point is None else f"{point.get('figure')}: {point.get('verdict')}"
+
+
+def _score_change(
+    where: str, e: dict[str, Any], g: dict[str, Any], score_tolerance: float
+) -> Iterable[Change]:
+    es, gs = e.get("score"), g.get("score")
+    if (es is None) != (gs is None) or (
+        es is not None and gs is not None and abs(es - gs) > score_tolerance
+    ):
+        yield Change(where, f"score (±{score_tolerance})", es, gs)
 
 
 def _row_key(row: dict[str, Any]) -> tuple[Any, ...]:

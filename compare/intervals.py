@@ -33,10 +33,14 @@ class Bounds:
         """True when some value lies in both intervals."""
         # The tighter lower bound: the larger one, an open bound beating a closed one at a tie.
         lo, lo_closed = max(
-            (self.low, self.low_closed), (other.low, other.low_closed), key=lambda b: (b[0], not b[1])
+            (self.low, self.low_closed),
+            (other.low, other.low_closed),
+            key=lambda b: (b[0], not b[1]),
         )
         hi, hi_closed = min(
-            (self.high, self.high_closed), (other.high, other.high_closed), key=lambda b: (b[0], b[1])
+            (self.high, self.high_closed),
+            (other.high, other.high_closed),
+            key=lambda b: (b[0], b[1]),
         )
         if lo < hi:
             return True
@@ -63,8 +67,9 @@ def rounding_unit(value: float) -> float:
 def bounds(fig: Figure) -> Bounds:
     """The values a figure's wording allows, as a closed/open interval."""
     if fig.qualifier == "exact":
+        # Half-open, as rounding is: 2.3 million is [2.25m, 2.35m), so 2.2 million never meets it.
         half = rounding_unit(fig.value) / 2
-        return Bounds(fig.value - half, fig.value + half)
+        return Bounds(fig.value - half, fig.value + half, high_closed=half == 0)
     return Bounds(
         -math.inf if fig.low is None else fig.low,
         math.inf if fig.high is None else fig.high,

@@ -9,10 +9,12 @@ a running count (a death toll) that differs is an update, not a contradiction.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 
+from compare.align import in_common_unit
 from compare.intervals import compatible, describe, fmt_number
-from compare.types import Article, Figure, Pair, Row, Verdict
+from compare.types import Article, Claim, Figure, Pair, Row, Verdict
 
 # Counts that run over time: a later, different figure is an update.
 RUNNING_COUNTS = frozenset(
@@ -29,42 +31,108 @@ RUNNING_COUNTS = frozenset(
         "casualties",
     }
 )
+# A later figure compatible with the earlier one still moved when it differs by more than this.
+MOVED_SHARE = 0.05
+MAX_LIST_ITEMS = 30  # how far back a list item looks for its lead-in line
+MAX_ITEM_CHARS = 80  # a longer line is prose, not a list item
+# Words that make any count a running total ("2,505 tanks ... since the start of the invasion").
+_CUMULATIVE = re.compile(
+    r"\b(?:since|so far|to date|in total|total|overall|toll|tally|cumulative|altogether|"
+    r"in all|lost|losses|destroyed|shot down)\b",
+    re.IGNORECASE,
+)
 
 
 def judge(pairs: Iterable[Pair], articles: Sequence[Article]) -> tuple[Row, ...]:
     """Rows for aligned pairs; ``articles`` supply the dates that make updates."""
     dates = {a.id: a.published for a in articles}
-    return tuple(judge_pair(p, dates) for p in pairs)
+    texts = {a.id: a.text for a in articles}
+    return tuple(judge_pair(p, dates, texts) for p in pairs)
 
 
-def judge_pair(pair: Pair, dates: dict[str, dt.date | None]) -> Row:
+def judge_pair(
+    pair: Pair,
+    dates: dict[str, dt.date | None],
+    texts: dict[str, str] | None = None,
+    *,
+    sides: tuple[str, str] = ("A", "B"),
+) -> Row:
+    """One pair's verdict; ``texts`` (article id to text) let list items borrow their lead-in;
+    ``sides`` name the two articles in reasons."""
     fa, fb = pair.fig_a, pair.fig_b
     if fa is not None and fb is not None:
-        verdict, reason = _figures(fa, fb, dates.get(fa.article), dates.get(fb.article))
-        return Row(verdict, fa.concept, fa, fb, pair.a, pair.b, pair.score, reason)
+        leads = [
+            lead_in(texts.get(c.article, ""), c.sentence.start)
+            for c in (pair.a, pair.b)
+            if c is not None and texts
+        ]
+        running = running_count(fa, fb, pair.a, pair.b) or (
+            any(_CUMULATIVE.search(lead) for lead in leads) and fa.unit is None and fb.unit is None
+        )
+        verdict, reason = _figures(
+            fa, fb, dates.get(fa.article), dates.get(fb.article), running, sides
+        )
+        return Row(verdict, fa.concept or fb.concept, fa, fb, pair.a, pair.b, pair.score, reason)
     lone = fa or fb
     if lone is not None:
-        return Row("unique", lone.concept, fa, fb, pair.a, pair.b, pair.score, _unique_figure(pair))
+        reason = _unique_figure(pair) + (f"; {pair.note}" if pair.note else "")
+        return Row("unique", lone.concept, fa, fb, pair.a, pair.b, pair.score, reason)
     if pair.a is not None and pair.b is not None:
         return Row("agree", None, None, None, pair.a, pair.b, pair.score, "both say this")
     side = "A" if pair.a is not None else "B"
     return Row("unique", None, None, None, pair.a, pair.b, None, f"only {side} says this")
 
 
+def running_count(fa: Figure, fb: Figure, ca: Claim | None = None, cb: Claim | None = None) -> bool:
+    """Whether a pair counts something that accumulates over time, so that a later
+    different figure is an update: a casualty count, or any count its sentence calls a
+    total ("since the start of the invasion", "the toll").
+    """
+    if (fa.concept or fb.concept) in RUNNING_COUNTS:
+        return True
+    if fa.unit is not None or fb.unit is not None:
+        return False  # shares, money and durations are not running counts
+    return any(c is not None and _CUMULATIVE.search(c.sentence.text) for c in (ca, cb))
+
+
+def lead_in(text: str, start: int) -> str:
+    """The line introducing a list a sentence is an item of, or "".
+
+    >>> lead_in("Since the invasion Russia has lost:\\nTanks: 6,526\\nAircraft: 339", 49)
+    'Since the invasion Russia has lost:'
+    """
+    lines = text[:start].split("\n")[:-1]
+    for line in reversed(lines[-MAX_LIST_ITEMS:]):
+        line = line.strip()
+        if line.endswith(":"):
+            return line
+        if not line or line.endswith(".") or len(line) > MAX_ITEM_CHARS:
+            break
+    return ""
+
+
 def _figures(
-    fa: Figure, fb: Figure, date_a: dt.date | None, date_b: dt.date | None
+    fa: Figure,
+    fb: Figure,
+    date_a: dt.date | None,
+    date_b: dt.date | None,
+    running: bool,
+    sides: tuple[str, str] = ("A", "B"),
 ) -> tuple[Verdict, str]:
-    claimants = _claimants(fa, fb)
-    if (date_a and date_b and date_a != date_b and fa.concept in RUNNING_COUNTS
-            and _moved(fa, fb)):
-        return "update", _update_reason(fa, fb, date_a, date_b) + claimants
+    claimants = _claimants(fa, fb, sides)
+    converted = ""
+    if fa.unit != fb.unit:
+        fa, fb = in_common_unit(fa, fb)
+        converted = f" (in {fa.unit}s)" if fa.unit == fb.unit else ""
+    if date_a and date_b and date_a != date_b and running and _moved(fa, fb):
+        return "update", _update_reason(fa, fb, date_a, date_b, sides) + claimants
     if compatible(fa, fb):
         if fa.value == fb.value and fa.qualifier == fb.qualifier:
             how = f"both say {fa.text.strip()}" if fa.text == fb.text else "same figure"
         else:
-            how = f"compatible: {describe(fa)} and {describe(fb)} overlap"
+            how = f"compatible: {describe(fa)} and {describe(fb)} overlap{converted}"
         return "agree", how + claimants
-    return "diverge", f"{describe(fa)} vs {describe(fb)} cannot both hold" + (
+    return "diverge", f"{describe(fa)} vs {describe(fb)} cannot both hold{converted}" + (
         claimants or _same_claimant(fa)
     )
 
@@ -73,14 +141,27 @@ def _moved(fa: Figure, fb: Figure) -> bool:
     """Whether a running count moved between two dated reports.
 
     Incompatible figures moved; so did a bound that shifted ("at least 27,840"
-    then "at least 28,663"), though the two intervals overlap.
+    then "at least 28,663"), though the two intervals overlap, and a stated number
+    that left the other by more than MOVED_SHARE ("at least 27,840" then 30,878) or
+    where both numbers are unrounded counts, while "more than 130" then 134 is the
+    same count told two ways.
     """
-    return not compatible(fa, fb) or (fa.qualifier == fb.qualifier and fa.value != fb.value)
+    if not compatible(fa, fb) or (fa.qualifier == fb.qualifier and fa.value != fb.value):
+        return True
+    if fa.value == fb.value:
+        return False
+    # Unrounded counts ("at least 72,289" then 72,302) are precise: any change is news.
+    if all(float(v).is_integer() and v % 10 for v in (fa.value, fb.value)):
+        return True
+    base = min(abs(fa.value), abs(fb.value))
+    return base > 0 and abs(fa.value - fb.value) / base > MOVED_SHARE
 
 
-def _update_reason(fa: Figure, fb: Figure, date_a: dt.date, date_b: dt.date) -> str:
+def _update_reason(
+    fa: Figure, fb: Figure, date_a: dt.date, date_b: dt.date, sides: tuple[str, str] = ("A", "B")
+) -> str:
     (early, d0, side0), (late, d1, side1) = sorted(
-        [(fa, date_a, "A"), (fb, date_b, "B")], key=lambda t: t[1]
+        [(fa, date_a, sides[0]), (fb, date_b, sides[1])], key=lambda t: t[1]
     )
     delta = late.value - early.value
     days = (d1 - d0).days
@@ -93,11 +174,12 @@ def _update_reason(fa: Figure, fb: Figure, date_a: dt.date, date_b: dt.date) -> 
     )
 
 
-def _claimants(fa: Figure, fb: Figure) -> str:
+def _claimants(fa: Figure, fb: Figure, sides: tuple[str, str] = ("A", "B")) -> str:
+    a, b = sides
     if fa.attribution and fb.attribution and fa.attribution.lower() != fb.attribution.lower():
-        return f"; different claimants: A cites {fa.attribution}, B cites {fb.attribution}"
+        return f"; different claimants: {a} cites {fa.attribution}, {b} cites {fb.attribution}"
     if bool(fa.attribution) != bool(fb.attribution):
-        who, side = (fa.attribution, "A") if fa.attribution else (fb.attribution, "B")
+        who, side = (fa.attribution, a) if fa.attribution else (fb.attribution, b)
         return f"; only {side} names a source ({who})"
     return ""
 

@@ -110,6 +110,7 @@ class Pair:
     fig_a: Figure | None = None
     fig_b: Figure | None = None
     score: float | None = None
+    note: str | None = None  # why the aligner kept a figure apart, for the reader
 
 
 @dataclass(frozen=True)

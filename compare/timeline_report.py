@@ -1,0 +1,138 @@
+"""A Timeline to text (table, markdown, csv, json) or to a PNG chart.  Never prints.
+
+JSON is the contract of schema_version 1 with ``series`` in place of ``rows``:
+``{"schema_version": 1, "articles": [...], "figures": [...], "series": [{"concept",
+"subject", "claimant", "points": [{"article", "figure", "date", "value", "low",
+"high", "verdict", "reason", "score"}]}]}``.  A point's verdict is null for the
+first report of a series.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from tabulate import tabulate
+
+from compare.errors import OptionError
+from compare.report import SCHEMA_VERSION, _article, _csv, _figure, _json_number, heading
+from compare.timeline import Series, Timeline
+
+TIMELINE_FORMATS = ("table", "markdown", "csv", "json")
+_STYLES = {"table": "simple", "markdown": "pipe"}
+_HEADERS = ["what", "who says", "article", "date", "figure", "verdict", "reason"]
+
+
+def render_timeline(tl: Timeline, fmt: str) -> str:
+    """The timeline in one of TIMELINE_FORMATS."""
+    if fmt not in TIMELINE_FORMATS:
+        raise OptionError(f"unknown format {fmt!r} (choose from {', '.join(TIMELINE_FORMATS)})")
+    if fmt == "json":
+        return json.dumps(timeline_dict(tl), indent=2, ensure_ascii=False) + "\n"
+    cells = [
+        [
+            series_label(s),
+            s.claimant or "",
+            p.article,
+            p.date.isoformat() if p.date else "",
+            p.figure.text,
+            p.verdict or "first",
+            p.reason,
+        ]
+        for s in _shown(tl)
+        for p in s.points
+    ]
+    if fmt == "csv":
+        return _csv([_HEADERS, *cells])
+    head = "\n".join(f"{a.id.upper()}: {heading(a)}" for a in tl.articles)
+    table = tabulate(cells, headers=_HEADERS, tablefmt=_STYLES[fmt], disable_numparse=True)
+    return f"{head}\n\n{table}\n"
+
+
+def timeline_dict(tl: Timeline) -> dict[str, Any]:
+    """The JSON contract of a timeline (schema_version 1)."""
+    sentence_text = {(c.article, c.sentence.index): c.sentence.text for c in tl.claims}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "articles": [_article(a) for a in tl.articles],
+        "figures": [_figure(f, sentence_text.get((f.article, f.sentence))) for f in tl.figures],
+        "model": tl.model,
+        "series": [
+            {
+                "concept": s.concept,
+                "subject": s.subject,
+                "claimant": s.claimant,
+                "points": [
+                    {
+                        "article": p.article,
+                        "figure": p.figure.id,
+                        "date": p.date.isoformat() if p.date else None,
+                        "value": _json_number(p.figure.value),
+                        "low": _json_number(p.figure.low),
+                        "high": _json_number(p.figure.high),
+                        "verdict": p.verdict,
+                        "reason": p.reason,
+                        "score": p.score,
+                    }
+                    for p in s.points
+                ],
+            }
+            for s in tl.series
+        ],
+    }
+
+
+def series_label(s: Series) -> str:
+    """'killed (Palestinians)'; 'figure' when the extractor did not say what is counted."""
+    what = s.concept or "figure"
+    return what + (f" ({s.subject})" if s.subject and s.subject.lower() not in what else "")
+
+
+def plot(tl: Timeline, path: str | Path) -> Path:
+    """Draw each count reported by two or more articles, one line per claimant, to a PNG."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    groups: dict[tuple[str | None, str | None], list[Series]] = {}
+    for s in tl.series:
+        groups.setdefault((s.concept, s.subject), []).append(s)
+    shown = [g for g in groups.values() if sum(len(s.points) for s in g) >= 2] or list(
+        groups.values()
+    )[:1]
+    fig, axes = plt.subplots(
+        len(shown) or 1, 1, figsize=(8, 2.6 * max(1, len(shown))), squeeze=False
+    )
+    for ax, group in zip(axes[:, 0], shown, strict=False):
+        for s in group:
+            xs = [p.date for p in s.points]
+            ys = [p.figure.value for p in s.points]
+            ax.plot(xs, ys, marker="o", label=s.claimant or "unattributed")
+        ax.set_title(series_label(group[0]))
+        ax.legend(fontsize="small")
+        ax.grid(alpha=0.3)
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    out = Path(path)
+    fig.savefig(out, format="png")
+    plt.close(fig)
+    return out
+
+
+def _shown(tl: Timeline) -> list[Series]:
+    """Series in reading order: counts most articles report first, a count's claimants together."""
+    total: dict[tuple[str | None, str | None], int] = {}
+    for s in tl.series:
+        total[(s.concept, s.subject)] = total.get((s.concept, s.subject), 0) + len(s.points)
+    return sorted(
+        tl.series,
+        key=lambda s: (
+            -total[(s.concept, s.subject)],
+            s.concept or "",
+            s.subject or "",
+            s.points[0].date or dt.date.max,
+        ),
+    )
