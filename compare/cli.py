@@ -8,7 +8,9 @@ follow diff: 0 the sources are consistent, 1 discrepancies found, 2 trouble.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -17,14 +19,21 @@ from compare import align
 from compare.errors import CompareError, OptionError
 from compare.load import MAX_BYTES, Meta, parse_date
 
+if TYPE_CHECKING:
+    from compare.types import Report, Verdict
+
 DISCREPANCIES = ("diverge", "update")
 
 
 class _Group(TyperGroup):
     """Translates library errors into one line and exit code 2, for every command."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # typer's vendored click Context
         try:
+            if ctx.default_map is None:  # [tool.factcompare] supplies defaults; options override
+                from compare.config import defaults
+
+                ctx.default_map = {name: defaults() for name in self.commands}
             return super().invoke(ctx)
         except CompareError as err:
             typer.echo(f"Error: {err}", err=True)
@@ -38,25 +47,76 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    # A fixed width keeps --help identical everywhere, so the README can quote it (tests/test_docs.py).
+    # A fixed width keeps --help identical everywhere, so that the README can quote it
+    # (tests/test_docs.py).
     context_settings={"terminal_width": 88, "max_content_width": 88},
 )
 
 Format = Annotated[
-    str, typer.Option("--format", "-f", help="table, github, markdown, csv or json.")
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        show_default=False,
+        help="table, github, markdown, csv, json, jsonl or html [default: from -o, else table].",
+    ),
+]
+Output = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write the report to this file (atomically); "
+        "the format follows its extension: .txt .md .csv .json .jsonl .html.",
+    ),
 ]
 Model = Annotated[
     str | None,
-    typer.Option(help="Sentence-transformers model name or directory [default: bundled all-MiniLM-L6-v2]."),
+    typer.Option(
+        help="Sentence-transformers model name or directory [default: bundled all-MiniLM-L6-v2]."
+    ),
 ]
 MaxBytes = Annotated[int, typer.Option(help="Refuse article files larger than this.")]
 
 
-def _check_format(fmt: str) -> None:
-    from compare.report import FORMATS
+def _format(ctx: typer.Context, fmt: str | None, out: str | None, inputs: list[str]) -> str:
+    """--format, else -o's extension, else the configured format, else table; -o checked early."""
+    from compare import output
 
-    if fmt not in FORMATS:
-        raise OptionError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    source = ctx.get_parameter_source("fmt")
+    if (
+        source is not None
+        and source.name == "DEFAULT_MAP"
+        and out
+        and out != "-"
+        and Path(out).suffix.lower() in output.EXTENSIONS
+    ):
+        fmt = None  # an explicit -o report.html beats a configured format
+    if out is not None:
+        output.check_target(out, inputs)
+    return output.format_for(out, fmt)
+
+
+def _verdicts(value: str | None, option: str) -> tuple[Verdict, ...] | None:
+    from compare.output import parse_verdicts
+
+    return None if value is None else parse_verdicts(value, option=option)
+
+
+def _emit(report: Report, fmt: str, out: str | None) -> None:
+    from compare import output
+
+    if out is not None and out != "-":
+        output.write_atomic(out, output.render(report, fmt))
+    elif fmt == "jsonl":
+        for line in output.jsonl_lines(report):
+            typer.echo(line, nl=False)
+    elif fmt == "table" and sys.stdout.isatty():
+        from compare.term import rich_table
+
+        typer.echo(rich_table(report), nl=False)
+    else:
+        typer.echo(output.render(report, fmt), nl=False)
 
 
 def _date(value: str | None, option: str) -> dt.date | None:
@@ -70,24 +130,43 @@ def _date(value: str | None, option: str) -> dt.date | None:
 
 @app.command()
 def figures(
-    files: Annotated[list[str], typer.Argument(help="Article files (text, markdown, HTML, JSON) or -.")],
-    fmt: Format = "table",
+    ctx: typer.Context,
+    files: Annotated[
+        list[str], typer.Argument(help="Article files (text, markdown, HTML, JSON) or -.")
+    ],
+    fmt: Format = None,
+    out: Output = None,
     max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
     """Every figure in each article: value, interval, what it counts, who says it."""
     from compare.pipeline import figures_report, read_articles
-    from compare.report import render
 
-    _check_format(fmt)
+    fmt = _format(ctx, fmt, out, files)
     report = figures_report(read_articles(files, max_bytes=max_bytes))
-    typer.echo(render(report, fmt), nl=False)
+    _emit(report, fmt, out)
 
 
 @app.command()
 def diff(
+    ctx: typer.Context,
     file_a: Annotated[str, typer.Argument(help="The first article (A).")],
     file_b: Annotated[str, typer.Argument(help="The second article (B).")],
-    fmt: Format = "table",
+    fmt: Format = None,
+    out: Output = None,
+    only: Annotated[
+        str | None, typer.Option(help="Show only rows with these verdicts, e.g. diverge,update.")
+    ] = None,
+    min_score: Annotated[
+        float | None,
+        typer.Option(
+            help="Drop aligned rows scoring under this (rows with nothing aligned stay).",
+            min=0.0,
+            max=2.0,
+        ),
+    ] = None,
+    fail_on: Annotated[
+        str, typer.Option(help="Verdicts that make the exit code 1 (comma-separated; '' for none).")
+    ] = ",".join(DISCREPANCIES),
     model: Model = None,
     date_a: Annotated[str | None, typer.Option(help="A's publication date (YYYY-MM-DD).")] = None,
     date_b: Annotated[str | None, typer.Option(help="B's publication date (YYYY-MM-DD).")] = None,
@@ -97,27 +176,69 @@ def diff(
         float, typer.Option(help="Claims less alike than this stay unique.", min=0.0, max=1.0)
     ] = align.CLAIM_THRESHOLD,
     figure_threshold: Annotated[
-        float, typer.Option(help="Same-concept figures scoring under this stay unique.", min=0.0, max=2.0)
+        float,
+        typer.Option(help="Same-concept figures scoring under this stay unique.", min=0.0, max=2.0),
     ] = align.FIGURE_THRESHOLD,
     max_bytes: MaxBytes = MAX_BYTES,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Compute every vector afresh; leave the cache alone.")
+    ] = False,
 ) -> None:
     """The discrepancy table of two articles: agree, diverge, update, unique.
 
-    Exit code 0 when nothing diverges or updates, 1 when something does, 2 on error.
+    Exit code 0 when nothing diverges or updates (see --fail-on), 1 when something does,
+    2 on error.
     """
+    from compare.output import fails, keep_rows
     from compare.pipeline import compare_articles, read_articles
-    from compare.report import render
 
-    _check_format(fmt)
+    fmt = _format(ctx, fmt, out, [file_a, file_b])
+    shown, failing = _verdicts(only, "--only"), _verdicts(fail_on, "--fail-on") or ()
     metas = [
         Meta(outlet=outlet_a, published=_date(date_a, "--date-a")),
         Meta(outlet=outlet_b, published=_date(date_b, "--date-b")),
     ]
     articles = read_articles([file_a, file_b], metas=metas, max_bytes=max_bytes)
     options = align.Options(claim_threshold=claim_threshold, figure_threshold=figure_threshold)
-    report = compare_articles(articles, model=model, options=options)
-    typer.echo(render(report, fmt), nl=False)
-    if any(r.verdict in DISCREPANCIES for r in report.rows or ()):
+    report = keep_rows(
+        compare_articles(articles, model=model, options=options, cache=not no_cache),
+        only=shown,
+        min_score=min_score,
+    )
+    _emit(report, fmt, out)
+    if fails(report, failing):
+        raise typer.Exit(1)
+
+
+@app.command()
+def timeline(
+    files: Annotated[list[str], typer.Argument(help="Three or more dated article files.")],
+    timeline_format: Annotated[
+        str, typer.Option("--format", "-f", help="table, markdown, csv or json.")
+    ] = "table",
+    plot: Annotated[
+        str | None, typer.Option("--plot", help="Also draw the series to this PNG file.")
+    ] = None,
+    model: Model = None,
+    max_bytes: MaxBytes = MAX_BYTES,
+) -> None:
+    """Per count, the figure each article reports in date order: update, agree or diverge.
+
+    Exit code 0 when nothing diverges or updates, 1 when something does, 2 on error.
+    """
+    from compare.pipeline import read_articles
+    from compare.timeline import timeline as build
+    from compare.timeline_report import TIMELINE_FORMATS, render_timeline
+    from compare.timeline_report import plot as draw
+
+    if timeline_format not in TIMELINE_FORMATS:
+        choices = ", ".join(TIMELINE_FORMATS)
+        raise OptionError(f"unknown format {timeline_format!r} (choose from {choices})")
+    result = build(read_articles(files, max_bytes=max_bytes), model=model)
+    typer.echo(render_timeline(result, timeline_format), nl=False)
+    if plot is not None:
+        draw(result, plot)
+    if any(p.verdict in DISCREPANCIES for s in result.series for p in s.points):
         raise typer.Exit(1)
 
 
@@ -125,10 +246,14 @@ def diff(
 def check(
     targets: Annotated[
         list[str] | None,
-        typer.Argument(help="Fixture directories, case directories or case names [default: fixtures].",
-                       show_default=False),
+        typer.Argument(
+            help="Fixture directories, case directories or case names [default: fixtures].",
+            show_default=False,
+        ),
     ] = None,
-    update: Annotated[bool, typer.Option("--update", help="Rewrite the expectations on purpose.")] = False,
+    update: Annotated[
+        bool, typer.Option("--update", help="Rewrite the expectations on purpose.")
+    ] = False,
     model: Model = None,
 ) -> None:
     """Run golden fixture cases; show what changed against their expected.json.
@@ -137,9 +262,12 @@ def check(
     """
     from compare import check as golden
     from compare.report import render_outcome
+    from compare.term import progress
 
+    cases = golden.resolve(targets or [])
     outcomes = []
-    for outcome in golden.run_cases(golden.resolve(targets or []), model=model, update=update):
+    running = golden.run_cases(cases, model=model, update=update)
+    for outcome in progress(running, total=len(cases), label="checking"):
         typer.echo(render_outcome(outcome))
         outcomes.append(outcome)
     code = golden.exit_code(outcomes)

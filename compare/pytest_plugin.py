@@ -39,7 +39,9 @@ class CaseRun:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini("factcompare_fixtures", "folder of factcompare fixture cases", default="fixtures")
-    parser.addoption("--factcompare-model", default=None, help="model for factcompare fixture cases")
+    parser.addoption(
+        "--factcompare-model", default=None, help="model for factcompare fixture cases"
+    )
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

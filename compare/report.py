@@ -15,9 +15,9 @@ from typing import Any
 
 from tabulate import tabulate
 
-from compare.errors import OptionError
-from compare.intervals import describe, fmt_number
 from compare.check import Outcome
+from compare.errors import OptionError
+from compare.intervals import describe
 from compare.types import VERDICTS, Article, Claim, Figure, Report, Row
 
 SCHEMA_VERSION = 1
@@ -128,8 +128,11 @@ def _figures_text(report: Report, fmt: str) -> str:
     blocks = []
     for art in report.articles:
         cells = [_figure_cells(f, claims) for f in report.figures if f.article == art.id]
-        table = (tabulate(cells, headers=_FIGURE_HEADERS, tablefmt=_STYLES[fmt], disable_numparse=True)
-                 if cells else "(no figures)")
+        table = (
+            tabulate(cells, headers=_FIGURE_HEADERS, tablefmt=_STYLES[fmt], disable_numparse=True)
+            if cells
+            else "(no figures)"
+        )
         blocks.append(f"{heading(art)}\n\n{table}\n")
     return "\n".join(blocks)
 
@@ -140,7 +143,16 @@ def _figures_csv(report: Report) -> str:
     for f in report.figures:
         cells = _figure_cells(f, claims)
         cells[-1] = claims[(f.article, f.sentence)].sentence.text
-        rows.append([f.article, fmt_plain(f.value), fmt_plain(f.low), fmt_plain(f.high), f.qualifier, *cells])
+        rows.append(
+            [
+                f.article,
+                fmt_plain(f.value),
+                fmt_plain(f.low),
+                fmt_plain(f.high),
+                f.qualifier,
+                *cells,
+            ]
+        )
     return _csv(rows)
 
 
@@ -196,16 +208,40 @@ def _wrap(row: list[str], widths: list[int | None]) -> list[str]:
 
 
 def _rows_csv(report: Report) -> str:
-    rows = [["verdict", "concept", "subject", "unit", "a", "a_text", "b", "b_text",
-             "a_says", "b_says", "score", "reason"]]
+    rows = [
+        [
+            "verdict",
+            "concept",
+            "subject",
+            "unit",
+            "a",
+            "a_text",
+            "b",
+            "b_text",
+            "a_says",
+            "b_says",
+            "score",
+            "reason",
+        ]
+    ]
     for r in report.rows or ():
         fig = r.a or r.b
-        rows.append([
-            r.verdict, r.concept or "", fig.subject or "" if fig else "", fig.unit or "" if fig else "",
-            r.a.id if r.a else "", _side(r.a, r.claim_a), r.b.id if r.b else "", _side(r.b, r.claim_b),
-            _who(r.a, r.claim_a) or "", _who(r.b, r.claim_b) or "",
-            "" if r.score is None else f"{r.score:.3f}", r.reason,
-        ])
+        rows.append(
+            [
+                r.verdict,
+                r.concept or "",
+                fig.subject or "" if fig else "",
+                fig.unit or "" if fig else "",
+                r.a.id if r.a else "",
+                _side(r.a, r.claim_a),
+                r.b.id if r.b else "",
+                _side(r.b, r.claim_b),
+                _who(r.a, r.claim_a) or "",
+                _who(r.b, r.claim_b) or "",
+                "" if r.score is None else f"{r.score:.3f}",
+                r.reason,
+            ]
+        )
     return _csv(rows)
 
 
@@ -262,8 +298,12 @@ def render_outcome(outcome: Outcome) -> str:
         return line
     cells = [[c.where, c.field, _cell(c.expected), _cell(c.obtained)] for c in outcome.changes]
     cells = [_wrap(row, [24, 12, 40, 40]) for row in cells]
-    table = tabulate(cells, headers=["where", "field", "expected", "obtained"], tablefmt="simple",
-                     disable_numparse=True)
+    table = tabulate(
+        cells,
+        headers=["where", "field", "expected", "obtained"],
+        tablefmt="simple",
+        disable_numparse=True,
+    )
     return f"{line}\n{table}\n"
 
 

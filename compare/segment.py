@@ -15,7 +15,10 @@ from compare.types import Article, Sentence
 
 # "JERUSALEM (AA) -", "GAZA CITY, Feb 8 (Reuters) -", "KYIV -", "WASHINGTON (AP) —"
 DATELINE = re.compile(
-    r"^(?P<dl>[A-Z][A-Z .'\-]{1,40}(?:,\s*[A-Z][\w. ]{0,20})?(?:\s*\([^)]{1,30}\))?\s*[-\u2013\u2014]+\s+)"
+    r"^(?P<dl>[A-Z][A-Z .'\-]{1,40}"  # place
+    r"(?:,\s*[A-Z][\w. ]{0,20})?"  # ", Feb 8"
+    r"(?:\s*\([^)]{1,30}\))?"  # "(AA)"
+    r"\s*[-\u2013\u2014]+\s+)"  # the dash
     r"(?=\S)"
 )
 DATELINE_PARAGRAPHS = 3

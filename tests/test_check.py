@@ -39,7 +39,9 @@ def test_a_broken_verdict_exits_1_with_the_row(runner: CliRunner, fixtures: Path
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert lines[0] == f"CHANGED  {CASE}"
-    assert any(line.startswith(f"row {row['a']} ~ {row['b']}") and "verdict" in line for line in lines)
+    assert any(
+        line.startswith(f"row {row['a']} ~ {row['b']}") and "verdict" in line for line in lines
+    )
 
 
 def test_a_broken_figure_exits_1(runner: CliRunner, fixtures: Path) -> None:
@@ -85,19 +87,31 @@ def test_unknown_case_name_is_an_error(runner: CliRunner) -> None:
 @pytest.mark.parametrize(
     ("expected", "obtained", "changes"),
     [
-        ({"rows": [{"a": "a:f1", "b": "b:f1", "verdict": "agree", "score": 0.80}]},
-         {"rows": [{"a": "a:f1", "b": "b:f1", "verdict": "agree", "score": 0.83}]}, []),
-        ({"rows": [{"a": "a:f1", "b": "b:f1", "verdict": "agree", "score": 0.80}]},
-         {"rows": [{"a": "a:f1", "b": "b:f1", "verdict": "agree", "score": 0.90}]},
-         [("row a:f1 ~ b:f1", "score (±0.05)", 0.80, 0.90)]),
-        ({"rows": [{"a": "a:f1", "b": None, "verdict": "unique"}]},
-         {"rows": [{"a": "a:f1", "b": "b:f2", "verdict": "agree", "reason": "same figure"}]},
-         [("row a:f1 ~ -", "row", "unique: None", None),
-          ("row a:f1 ~ b:f2", "row", None, "agree: same figure")]),
+        (
+            {"rows": [{"a": "a:f1", "b": "b:f1", "verdict": "agree", "score": 0.80}]},
+            {"rows": [{"a": "a:f1", "b": "b:f1", "verdict": "agree", "score": 0.83}]},
+            [],
+        ),
+        (
+            {"rows": [{"a": "a:f1", "b": "b:f1", "verdict": "agree", "score": 0.80}]},
+            {"rows": [{"a": "a:f1", "b": "b:f1", "verdict": "agree", "score": 0.90}]},
+            [("row a:f1 ~ b:f1", "score (±0.05)", 0.80, 0.90)],
+        ),
+        (
+            {"rows": [{"a": "a:f1", "b": None, "verdict": "unique"}]},
+            {"rows": [{"a": "a:f1", "b": "b:f2", "verdict": "agree", "reason": "same figure"}]},
+            [
+                ("row a:f1 ~ -", "row", "unique: None", None),
+                ("row a:f1 ~ b:f2", "row", None, "agree: same figure"),
+            ],
+        ),
     ],
     ids=["score-within-tolerance", "score-beyond-tolerance", "row-replaced"],
 )
-def test_differences(expected: dict[str, object], obtained: dict[str, object],
-                     changes: list[tuple[str, str, object, object]]) -> None:
+def test_differences(
+    expected: dict[str, object],
+    obtained: dict[str, object],
+    changes: list[tuple[str, str, object, object]],
+) -> None:
     got = [(c.where, c.field, c.expected, c.obtained) for c in differences(expected, obtained)]  # type: ignore[arg-type]
     assert got == changes

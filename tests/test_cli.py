@@ -26,7 +26,13 @@ def test_figures_csv_on_seed(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.output)))
     seen = {(r["figure"], r["qualifier"], r["counts"], r["who"], r["says"]) for r in rows}
-    assert ("At least 27,840", "at_least", "killed", "Palestinians", "local health authorities") in seen
+    assert (
+        "At least 27,840",
+        "at_least",
+        "killed",
+        "Palestinians",
+        "local health authorities",
+    ) in seen
     assert ("67,317", "exact", "injured", "Palestinians", "local health authorities") in seen
     assert ("nearly 1,200", "nearly", "killed", "people", "Tel Aviv") in seen
 

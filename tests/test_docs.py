@@ -25,7 +25,9 @@ def commands_block() -> str:
     for name in names:
         result = runner.invoke(app, [name, "--help"], prog_name="factcompare")
         assert result.exit_code == 0
-        parts.append(f"### `factcompare {name}`\n\n```\n$ factcompare {name} --help\n{result.output.rstrip()}\n```\n")
+        parts.append(
+            f"### `factcompare {name}`\n\n```\n$ factcompare {name} --help\n{result.output.rstrip()}\n```\n"
+        )
     return "\n".join(parts) + "\n"
 
 
@@ -41,6 +43,10 @@ def test_readme_quotes_every_command_help() -> None:
     match = BLOCK.search(text)
     assert match, "README.md needs a <!-- commands --> ... <!-- /commands --> block"
     if os.environ.get("FACTCOMPARE_UPDATE_DOCS"):
-        README.write_text(text[: match.start(2)] + expected + text[match.end(2) :], encoding="utf-8")
+        README.write_text(
+            text[: match.start(2)] + expected + text[match.end(2) :], encoding="utf-8"
+        )
         return
-    assert match.group(2) == expected, "README commands are stale: FACTCOMPARE_UPDATE_DOCS=1 pytest tests/test_docs.py"
+    assert match.group(2) == expected, (
+        "README commands are stale: FACTCOMPARE_UPDATE_DOCS=1 pytest tests/test_docs.py"
+    )

@@ -10,7 +10,6 @@ import pytest
 
 from compare.errors import InputError
 from compare.load import Meta, load
-
 from tests.conftest import SEED
 
 
@@ -22,10 +21,17 @@ def test_seed_metadata_from_sidecar() -> None:
 
 def test_front_matter_and_overrides(tmp_path: Path) -> None:
     path = tmp_path / "x.md"
-    path.write_text("---\noutlet: Levant Wire\npublished: 2024-02-15\ntitle: Toll\n---\n# Toll rises\n"
-                    "- **At least 28,663** killed\n", encoding="utf-8")
+    path.write_text(
+        "---\noutlet: Levant Wire\npublished: 2024-02-15\ntitle: Toll\n---\n# Toll rises\n"
+        "- **At least 28,663** killed\n",
+        encoding="utf-8",
+    )
     article = load(str(path))
-    assert (article.outlet, article.title, article.published) == ("Levant Wire", "Toll", dt.date(2024, 2, 15))
+    assert (article.outlet, article.title, article.published) == (
+        "Levant Wire",
+        "Toll",
+        dt.date(2024, 2, 15),
+    )
     assert article.text == "Toll rises.\nAt least 28,663 killed"
     later = load(str(path), meta=Meta(published=dt.date(2024, 3, 1)))
     assert later.published == dt.date(2024, 3, 1) and later.outlet == "Levant Wire"
@@ -49,9 +55,15 @@ def test_encodings(tmp_path: Path, data: bytes, expected: str) -> None:
 
 def test_json_record(tmp_path: Path) -> None:
     path = tmp_path / "a.json"
-    path.write_text(json.dumps({"text": "Aid arrived.", "outlet": "Gulf Monitor", "published": "2024-02-08"}))
+    path.write_text(
+        json.dumps({"text": "Aid arrived.", "outlet": "Gulf Monitor", "published": "2024-02-08"})
+    )
     article = load(str(path))
-    assert (article.text, article.outlet, article.published) == ("Aid arrived.", "Gulf Monitor", dt.date(2024, 2, 8))
+    assert (article.text, article.outlet, article.published) == (
+        "Aid arrived.",
+        "Gulf Monitor",
+        dt.date(2024, 2, 8),
+    )
 
 
 @pytest.mark.parametrize(
@@ -64,11 +76,24 @@ def test_json_record(tmp_path: Path) -> None:
         ("bad.json", b"{nope", "bad.json: malformed JSON"),
         ("notext.json", b'{"title": "x"}', 'notext.json: the JSON record has no "text" field'),
         ("list.json", b"[1, 2]", "list.json: a JSON article must be an object"),
-        ("bad-date.txt", b"---\npublished: yesterday\n---\nText.", "published date 'yesterday' is not a date"),
+        (
+            "bad-date.txt",
+            b"---\npublished: yesterday\n---\nText.",
+            "published date 'yesterday' is not a date",
+        ),
         ("bad-yaml.md", b"---\n: : :\n  - [\n---\nText.", "front-matter block"),
     ],
-    ids=["missing", "empty", "blank", "binary", "malformed-json", "json-without-text", "json-list",
-         "bad-date", "bad-front-matter"],
+    ids=[
+        "missing",
+        "empty",
+        "blank",
+        "binary",
+        "malformed-json",
+        "json-without-text",
+        "json-list",
+        "bad-date",
+        "bad-front-matter",
+    ],
 )
 def test_bad_input(tmp_path: Path, name: str, content: bytes | None, message: str) -> None:
     path = tmp_path / name

@@ -20,17 +20,33 @@ def split(text: str) -> list[str]:
         ("JERUSALEM (AA) - Talks went on. They ended.", ["Talks went on.", "They ended."]),
         ("GAZA CITY, Feb 8 (Wire) — Aid arrived.", ["Aid arrived."]),
         ("KYIV - Shelling resumed.", ["Shelling resumed."]),
-        ('"We will win. We will not stop," he said. Then he left.',
-         ['"We will win. We will not stop," he said.', "Then he left."]),
-        ("\u201cIt is over. Go home,\u201d she said.", ["\u201cIt is over. Go home,\u201d she said."]),
-        ("Mr. Blinken met Gen. Halevi in the U.S. on Monday. Talks ended.",
-         ["Mr. Blinken met Gen. Halevi in the U.S. on Monday.", "Talks ended."]),
+        (
+            '"We will win. We will not stop," he said. Then he left.',
+            ['"We will win. We will not stop," he said.', "Then he left."],
+        ),
+        (
+            "\u201cIt is over. Go home,\u201d she said.",
+            ["\u201cIt is over. Go home,\u201d she said."],
+        ),
+        (
+            "Mr. Blinken met Gen. Halevi in the U.S. on Monday. Talks ended.",
+            ["Mr. Blinken met Gen. Halevi in the U.S. on Monday.", "Talks ended."],
+        ),
         ("By Jane Doe\nThe toll rose.\n*Writing by John Roe in Ankara", ["The toll rose."]),
         ("Line one without stop\nLine two.", ["Line one without stop", "Line two."]),
         ("It cost $1.5 million. Prices rose 2.5%.", ["It cost $1.5 million.", "Prices rose 2.5%."]),
     ],
-    ids=["dateline-aa", "dateline-wire", "dateline-bare", "quote-kept-whole", "curly-quote",
-         "abbreviations", "byline-and-credit", "paragraphs", "decimals"],
+    ids=[
+        "dateline-aa",
+        "dateline-wire",
+        "dateline-bare",
+        "quote-kept-whole",
+        "curly-quote",
+        "abbreviations",
+        "byline-and-credit",
+        "paragraphs",
+        "decimals",
+    ],
 )
 def test_split(text: str, expected: list[str]) -> None:
     assert split(text) == expected
