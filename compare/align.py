@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from compare.intervals import compatible
@@ -305,7 +306,12 @@ def casualty_hints(claim: Claim) -> frozenset[str]:
     >>> sorted(casualty_hints(Claim("a", Sentence("a", 0, "11 died and 40 were hurt", 0, 24))))
     ['injured', 'killed']
     """
-    return frozenset(c for c, words in _CASUALTY_WORDS.items() if words.search(claim.sentence.text))
+    return _hints(claim.sentence.text)
+
+
+@lru_cache(maxsize=4096)
+def _hints(text: str) -> frozenset[str]:
+    return frozenset(c for c, words in _CASUALTY_WORDS.items() if words.search(text))
 
 
 def _unvouched(a: Figure, b: Figure) -> str | None:

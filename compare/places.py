@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from compare.types import Claim
 
@@ -97,6 +98,7 @@ _ACTOR_AFTER = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # all-pairs runs ask again for every article pair
 def places(text: str) -> tuple[frozenset[str], bool]:
     """Regions a sentence places things in, and whether it names any place at all.
 
