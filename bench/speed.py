@@ -330,7 +330,10 @@ def many(runs: int) -> tuple[list[str], dict[str, Any]]:
     for i, j in all_pairs(len(done)):
         pair_report(done[i], done[j], per[i], per[j])
     t_pairs = time.perf_counter() - t0
-    ratio = total / floor
+    # Two noisy timings of the same encoding can flatter the tool; the sum of its parts
+    # cannot. Judge the goal on the worse of the two.
+    by_parts = (floor + t_pairs + t_extract) / floor
+    ratio = max(total / floor, by_parts)
     rows = [
         row(
             f"all pairs of {len(articles)} articles ({len(reports)} reports, "
@@ -338,7 +341,8 @@ def many(runs: int) -> tuple[list[str], dict[str, Any]]:
             total,
             f"<= {GOALS['many_ratio']}x floor",
             ratio <= GOALS["many_ratio"],
-            f"floor (encode the distinct sentences once) {floor:.2f} s; ratio {ratio:.2f}x; "
+            f"floor (encode the distinct sentences once) {floor:.2f} s; ratio {ratio:.2f}x "
+            f"(measured {total / floor:.2f}x, floor + parts {by_parts:.2f}x); "
             f"align+judge {t_pairs:.2f} s ({t_pairs / total:.0%}), "
             f"extraction {t_extract:.2f} s ({t_extract / total:.0%})",
         ),

@@ -37,11 +37,34 @@ _PUNCT = re.compile(r"[,;:\"“”()\u2014]")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:()\"“”]+)", re.IGNORECASE)
 # "figures from the ministry": the ministry is the claimant, not its figures.
 _SOURCE_NOUNS = re.compile(
-    r"^(?:the\s+)?(?:latest\s+|new\s+|official\s+|preliminary\s+)?"
-    r"(?:figures|data|statistics|numbers|estimates|a\s+statement|statements|a\s+report|"
-    r"reports|a\s+tally|a\s+count|a\s+toll)\s+(?:from|by|of|released\s+by|issued\s+by)\s+",
+    r"^(?:the\s+|an?\s+)?(?:(?:latest|new|official|preliminary|daily|weekly|flash|verified)\s+)*"
+    r"(?:figures|data|statistics|numbers|estimates|statements?|reports?|updates?|tally|count|"
+    r"toll)\s+(?:from|by|of|released\s+by|issued\s+by)\s+",
     re.IGNORECASE,
 )
+# "Figures verified by the UN's humanitarian office (OCHA) record 378 ...": a source
+# named after the figures it vouches for.
+_BY_SOURCE = re.compile(
+    r"\b(?:figures|data|statistics|numbers|records|tallies|estimates)\s+"
+    r"(?:verified|compiled|released|published|collected|issued|kept|gathered)\s+by\s+"
+    r"(?P<who>[^,.;:()\"\u201c\u201d]+?)"
+    r"(?:\s*\((?P<acr>[A-Z][A-Za-z]*[A-Z])\)|(?=[,.;:()\"\u201c\u201d]|$)|\s+(?=[a-z]+\s+\d))",
+    re.IGNORECASE,
+)
+# "OCHA's verified data also list 4,451": the possessor of the figures is the source.
+_OWN_SOURCE = re.compile(
+    r"\b(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['\u2019]s\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:figures|data|statistics|tally|records|estimates)\b"
+)
+# Organisations whose names go on with a place: "the Health Ministry in Gaza".
+_ORGANISATIONS = words(
+    """
+    ministry ministries office authority authorities agency committee council department
+    service services society command government commission organization organisation
+    programme program bureau directorate mission centre center union crescent cross
+    """
+)
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]*[A-Z])\)")
 # '"...," said the ministry.' -- the speaker after the verb, which must follow a quote or
 # comma and be a name or a noun phrase ending the clause ("said more than" is no speaker).
 _INVERTED = re.compile(
@@ -81,8 +104,17 @@ def speakers(text: str) -> list[Speaker]:
     """Every attribution phrase in the sentence, in order of appearance."""
     found: list[Speaker] = []
     for m in _ACCORDING.finditer(text):
-        name = _tidy(_SOURCE_NOUNS.sub("", m.group("who").strip()))
+        acronym = _ACRONYM_AFTER.match(text, m.end())
+        name = acronym.group("acr") if acronym else _short(_SOURCE_NOUNS.sub("", m.group("who")))
         if name:
+            found.append(Speaker(name, m.start(), m.end()))
+    for m in _BY_SOURCE.finditer(text):
+        name = m.group("acr") or _short(_first_phrase(m.group("who")))
+        if name and not _overlaps(m.start(), found):
+            found.append(Speaker(name, m.start(), m.end()))
+    for m in _OWN_SOURCE.finditer(text):
+        name = _short(m.group("who"))
+        if name and not _overlaps(m.start(), found):
             found.append(Speaker(name, m.start(), m.end()))
     for m in _INVERTED.finditer(text):
         name = _tidy(_first_phrase(m.group("who")))
@@ -115,9 +147,9 @@ def _speaker_before(text: str, words: list[re.Match[str]], verb: int) -> Speaker
     start = end
     while start > 0:
         prev = words[start - 1]
-        if prev.group(0).lower() in _BOUNDARY or _PUNCT.search(
-            text[prev.end() : words[start].start()]
-        ):
+        if _PUNCT.search(text[prev.end() : words[start].start()]):
+            break
+        if prev.group(0).lower() in _BOUNDARY and not _place_of(text, words, start):
             break
         start -= 1
         if end - start + 1 > _MAX_WORDS:
@@ -126,6 +158,39 @@ def _speaker_before(text: str, words: list[re.Match[str]], verb: int) -> Speaker
     if not name:
         return None
     return Speaker(name, words[start].start(), words[verb].end())
+
+
+def _place_of(text: str, words: list[re.Match[str]], start: int) -> bool:
+    """Whether "in Gaza" before ``start`` belongs to an organisation's name ("the Health
+    Ministry in Gaza said"): a claimant is the organisation, its place part of the name."""
+    prep = words[start - 1]
+    return (
+        prep.group(0).lower() in ("in", "of", "for", "on")
+        and start >= 2
+        and words[start - 2].group(0).lower() in _ORGANISATIONS
+        and words[start].group(0)[:1].isupper()
+        and not _PUNCT.search(text[words[start - 2].end() : prep.start()])
+    )
+
+
+def _short(name: str) -> str:
+    """The claimant tidied, its acronym when it ends with one ("UN humanitarian office OCHA").
+
+    >>> _short("the UN humanitarian office OCHA"), _short("the Health Ministry in Gaza")
+    ('OCHA', 'Health Ministry in Gaza')
+    """
+    name = _tidy(name.strip())
+    parts = name.split()
+    last = parts[-1] if parts else ""
+    if (
+        len(parts) > 1
+        and len(last) >= 3
+        and last.isupper()
+        and last.isalpha()
+        and any(p[:1].islower() for p in parts[:-1])
+    ):
+        return last
+    return name
 
 
 def _first_phrase(text: str) -> str:

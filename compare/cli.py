@@ -234,6 +234,10 @@ def timeline(
     if timeline_format not in TIMELINE_FORMATS:
         choices = ", ".join(TIMELINE_FORMATS)
         raise OptionError(f"unknown format {timeline_format!r} (choose from {choices})")
+    if plot is not None:
+        from compare.output import check_target
+
+        check_target(plot, files, option="--plot")
     result = build(read_articles(files, max_bytes=max_bytes), model=model)
     typer.echo(render_timeline(result, timeline_format), nl=False)
     if plot is not None:

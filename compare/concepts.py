@@ -2,9 +2,15 @@
 
 No parser: news counts follow a few shapes -- "27,840 Palestinians have since
 been killed", "85% of Gazans have been displaced", "which Tel Aviv says killed
-nearly 1,200 people", "more than 130 hostages".  The counted noun phrase follows
-the number; a casualty word is looked for after it in the same clause, then
-just before the number.  A tagger would cost the fast start `figures` needs.
+nearly 1,200 people", "more than 130 hostages", "Tanks: 6,526".  The verb right
+before the number governs it ("killed 3,287 people and wounded 14,222": the later
+verb is the later number's); otherwise the counted noun phrase follows the number
+and a casualty word is looked for after it in the same clause (a parenthesis such
+as ", including 96 children," is stepped over), then just before the number, then
+anywhere earlier in the sentence since the previous figure ("revised down its count
+of the people killed ... to around 1,200").  A duration counts time: its concept is
+what lasts (a pause, the war), never a casualty.  A tagger would cost the fast start
+`figures` needs.
 """
 
 from __future__ import annotations
@@ -12,13 +18,55 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from compare.resources import CONCEPTS, NP_ADJECTIVES, NP_STOP, SUBJECTS, words
+from compare.resources import (
+    CONCEPTS,
+    COUNT_SYNONYMS,
+    FIGHTERS,
+    LASTING,
+    LOSS_VERBS,
+    NP_ADJECTIVES,
+    NP_PARTICIPLES,
+    NP_STOP,
+    SUBJECTS,
+    TENS_WORDS,
+    UNITS_WORDS,
+    VAGUE,
+    words,
+)
+from compare.units import plural
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*|\d[\d,.]*|[^\w\s]")
 _IRREGULAR_PLURALS = words("people children men women police personnel staff")
+_NUMBER_WORDS = UNITS_WORDS | TENS_WORDS | {k.split()[0] for k in VAGUE} - {"a"}
+# Words between a verb and the number it governs: "wounded nearly 14,222".
+_QUALIFYING = words("nearly almost about around some roughly over more than at least another")
 _MAX_NP = 4
 _CLAUSE_WORDS = 10  # how far after the counted noun a casualty verb may stand
 _BEFORE_WORDS = 5  # "which Tel Aviv says killed nearly 1,200"
+_LASTING_WORDS = 6  # "halt the fighting for 135 days", "two years of full-scale war"
+_DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
+# ", including 96 children," / ", among them 3,650 children," between a figure and its verb.
+_ASIDE = words("including among of")
+# "the toll has reached", "the overall toll of the war passed 30,000": a death toll.
+_TOLL = words("toll tolls")
+# A markdown list item or table row read as text: "Tanks: 6,526", "1. Personnel: about 409,010".
+_LABEL = re.compile(
+    r"^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?P<label>[A-Za-z][A-Za-z '\u2019-]{1,40}?):\s*"
+)
+_DELTA = re.compile(r"^[\s,;]*(?:\(\s*|\bup\s+|\bdown\s+|\ba\s+rise\s+of\s+)[+\u2212-]?$", re.I)
+# "the number of Palestinians injured ... at 4,433", "its count of destroyed armoured
+# personnel carriers was revised down to 5,167": the counted phrase stands before.
+_NUMBER_OF = re.compile(
+    r"\b(?:number|count|tally|total)\s+of\s+(?P<np>(?:[A-Za-z'\u2019-]+\s+){0,3}?[A-Za-z-]+s)\b"
+)
+
+# "... at 1,129 and of cruise missiles at 315", "... rose to 2,511 and artillery systems to
+# 1,556": a list whose verb is gapped names each item before its number.
+_GAPPED = re.compile(
+    r"^\s*,?\s*and\s+(?:of\s+)?(?P<np>(?:[A-Za-z-]+\s+){0,2}[a-z-]+s)\s+(?:at|to)\s+$"
+)
+# "the tank tally rose to 2,511": a singular noun naming what a tally counts.
+_NOUN_TALLY = re.compile(r"\b(?P<n>[a-z]{3,})\s+(?:tally|count)\s+(?:[a-z]+\s+){0,3}$")
 
 
 @dataclass(frozen=True)
@@ -28,12 +76,21 @@ class Counted:
 
 
 def counted(
-    text: str, start: int, end: int, *, compound: str | None = None, previous: str | None = None
+    text: str,
+    start: int,
+    end: int,
+    *,
+    compound: str | None = None,
+    previous: str | None = None,
+    unit: str | None = None,
+    since: int = 0,
 ) -> Counted:
     """Concept and subject of the figure spanning text[start:end].
 
     ``compound`` is the noun of a hyphenated count ("3-stage" -> "stages");
-    ``previous`` is the subject of the sentence's previous figure, inherited by "others".
+    ``previous`` is the subject of the sentence's previous figure, inherited by "others";
+    ``unit`` is the figure's unit (a duration counts what lasts); ``since`` is where the
+    previous figure ends, so that a word read for this figure is not another's.
 
     >>> t = "At least 27,840 Palestinians have since been killed and 67,317 others injured"
     >>> counted(t, 0, 15)
@@ -42,12 +99,22 @@ def counted(
     Counted(concept='injured', subject='Palestinians')
     >>> counted("less than half of aid trucks are entering", 0, 14)
     Counted(concept='aid trucks', subject=None)
+    >>> t = "strikes have killed 3,287 people and wounded 14,222"
+    >>> counted(t, 20, 25), counted(t, 45, 51, since=25)
+    (Counted(concept='killed', subject='people'), Counted(concept='injured', subject=None))
+    >>> counted("would halt the fighting for 135 days", 28, 36, unit="day")
+    Counted(concept='pause', subject=None)
     """
     after = _tokens(text[end:])
-    while after and after[0].lower() in ("of", "the"):
+    while after and after[0].lower() in ("of", "the", "its", "their", "them"):
         after = after[1:]
     phrase = _noun_phrase(after)
-    concept = compound or _concept_in(phrase)
+    if compound is not None:
+        compound = COUNT_SYNONYMS.get(compound, compound)
+    if unit in _DURATIONS:
+        return Counted(compound or _lasting(text, start, after), None)
+    before = _tokens(text[since:start])
+    concept = compound or _governing(before, phrase) or _concept_in(phrase)
     subject = None
     if phrase:
         head = phrase[-1]
@@ -58,29 +125,144 @@ def counted(
         elif concept is None:
             concept = _describe(phrase)
     if concept is None:
-        concept = _concept_in(_clause(after[len(phrase) :], _CLAUSE_WORDS))
+        concept = _concept_in(_after_clause(after[len(phrase) :], inside=_in_aside(before)))
     if concept is None:
-        before = _tokens(text[:start])
         concept = _concept_in(_clause(before[::-1], _BEFORE_WORDS)[::-1])
+    label = _LABEL.match(text)
+    if concept is None and label is not None and label.end() <= start:
+        name = " ".join(label.group("label").lower().split())
+        if label.end() == start:
+            concept = name
+        elif since and _DELTA.match(text[since:start]):
+            concept = f"{name} (daily)"  # "Personnel: about 409,010 (+770)"
+    if concept is None and unit is None:
+        concept = _earlier(before)
+    if concept is None and since:
+        gapped = _GAPPED.match(text[since:start])
+        if gapped is not None:
+            concept = _describe(gapped.group("np").split())
+    if concept is None:
+        tally = _NOUN_TALLY.search(text[since:start])
+        if tally is not None and tally.group("n") not in NP_STOP:
+            concept = plural(tally.group("n"))
+    if concept is None or subject is None:
+        found = list(_NUMBER_OF.finditer(text[since:start]))
+        if found:
+            np = found[-1].group("np").split()
+            if subject is None and _is_subject(np[-1]):
+                subject = np[-1]
+            elif concept is None:
+                concept = _describe(np)
+    if concept in LOSS_VERBS:
+        concept = None
     return Counted(concept, subject)
 
 
 def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text[:300])
+    return _TOKEN.findall(text[-300:] if len(text) > 300 else text)
+
+
+def _is_number(token: str) -> bool:
+    return token[0].isdigit() or token.lower() in _NUMBER_WORDS
+
+
+def _governing(before: list[str], phrase: list[str]) -> str | None:
+    """A casualty verb right before the number: "have killed 3,287", "We have lost 340 medics"."""
+    if not before:
+        return None
+    word = before[-1].lower()
+    if word in LOSS_VERBS:
+        head = phrase[-1].lower() if phrase else ""
+        return "killed" if head and head not in FIGHTERS and _is_plural(head) else None
+    return CONCEPTS.get(word)
+
+
+def _lasting(text: str, start: int, after: list[str]) -> str | None:
+    """What a duration measures: the noun after it, else a pause or war word before it."""
+    for tok in _clause(after, _LASTING_WORDS):
+        if tok.lower() in LASTING:
+            return LASTING[tok.lower()]
+        if _is_number(tok):
+            break
+    before = _clause(_tokens(text[:start])[::-1], _LASTING_WORDS)
+    kinds = [LASTING[t.lower()] for t in before if t.lower() in LASTING]
+    if "pause" in kinds:
+        return "pause"  # "would halt the fighting for 135 days": the halt is what lasts
+    return kinds[0] if kinds else None
+
+
+def _in_aside(before: list[str]) -> bool:
+    """Whether the figure opens an aside: ", including 96 children," / ", among them 3,650"."""
+    lows = [t.lower() for t in before[-3:]]
+    return bool(lows) and (lows[-1] in ("including", "among") or lows[-2:] == ["among", "them"])
+
+
+def _after_clause(tokens: list[str], *, inside: bool) -> list[str]:
+    """Words after the noun phrase that may hold its verb, asides stepped over.
+
+    A casualty word right before the next number belongs to that number ("killed 3,287
+    people and wounded 14,222"), so it is left out.
+    """
+    if inside and tokens[:1] == [","]:
+        tokens = tokens[1:]  # "96 children, have been killed"
+    elif len(tokens) > 2 and tokens[0] == "," and tokens[1].lower() in _ASIDE:
+        close = tokens.index(",", 1) if "," in tokens[1:] else -1
+        if close > 0:
+            tokens = tokens[close + 1 :]  # "383 Palestinians, including 96 children, have..."
+    out: list[str] = []
+    for tok in tokens[:_CLAUSE_WORDS]:
+        if not tok[0].isalpha() or _is_number(tok):
+            if _is_number(tok):
+                i = len(out)
+                while i > 0 and out[i - 1].lower() in _QUALIFYING:
+                    i -= 1
+                if i > 0 and out[i - 1].lower() in CONCEPTS:
+                    out = out[: i - 1]
+            break
+        out.append(tok)
+    return out
+
+
+def _earlier(before: list[str]) -> str | None:
+    """A casualty word earlier in the sentence, nearest first; a toll is of deaths.
+
+    The search stops at a new clause (";", ", and", ", but", ", while").
+    """
+    for i in range(len(before) - 1, -1, -1):
+        tok = before[i]
+        low = tok.lower()
+        nxt = before[i + 1].lower() if i + 1 < len(before) else ""
+        if tok == ";" or (tok == "," and nxt in ("and", "but", "while", "whereas")):
+            return None
+        if low in _TOLL:
+            return "killed"
+        if low in CONCEPTS:
+            return CONCEPTS[low]
+    return None
 
 
 def _noun_phrase(tokens: list[str]) -> list[str]:
     """Words of the counted noun phrase, ending after its first plural noun."""
     out: list[str] = []
-    for tok in tokens[:_MAX_NP]:
+    for i, tok in enumerate(tokens[:_MAX_NP]):
         low = tok.lower()
         if not tok[0].isalpha() or low in NP_STOP:
             break
-        if low.endswith("ed") and low not in CONCEPTS and out:
+        if low.endswith("ed") and low not in CONCEPTS and low not in NP_PARTICIPLES and out:
             break
         out.append(tok)
         if _is_plural(low):
-            break
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            # "armoured personnel carriers", "UNRWA staff members": the noun goes on.
+            if not (
+                low in _IRREGULAR_PLURALS
+                and low not in SUBJECTS
+                and nxt[:1].islower()
+                and nxt.endswith("s")
+                and _is_plural(nxt.lower())
+                and nxt.lower() not in NP_STOP
+            ):
+                break
     return out
 
 
@@ -116,11 +298,21 @@ def _concept_in(words: list[str]) -> str | None:
 
 
 def _describe(phrase: list[str]) -> str | None:
-    """The counted noun phrase as a short lowercase concept ("separate meetings" -> "meetings")."""
+    """The counted noun phrase as a short lowercase concept ("separate meetings" -> "meetings").
+
+    >>> _describe(["armoured", "personnel", "carriers"]), _describe(["three", "phases"])
+    ('armoured personnel carriers', 'stages')
+    """
     words = [w.lower() for w in phrase if w[0].islower() and w.lower() not in NP_ADJECTIVES]
-    words = [w for w in words if not w.endswith(("ed", "ing")) or w == words[-1]]
+    words = [
+        w for w in words if not w.endswith(("ed", "ing")) or w in NP_PARTICIPLES or w == words[-1]
+    ]
+    words = [w for w in words if w not in _NUMBER_WORDS]
     if words and not _is_plural(words[-1]):
         # No plural closed the phrase: what follows the first noun may be a verb
         # ("a 6.1 earthquake struck"), so keep the first word only.
         return words[0]
-    return " ".join(words[-2:]) or None
+    if not words:
+        return None
+    words[-1] = COUNT_SYNONYMS.get(words[-1], words[-1])
+    return " ".join(words[-3:])

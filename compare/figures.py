@@ -8,7 +8,11 @@ Interval conventions (the judge relies on them; ``low``/``high`` None = open):
 - at_most X ("up to", "as many as", "no more than"): (open, X].
 - less_than X ("less than", "fewer than", "under"): high X, excluded by the qualifier.
 - about X ("about", "around", "roughly", "some", "an estimated"): [X - d, X + d] with
-  d = max(half the rounding unit X is written to, 5% of X): "about 28,000" is [26600, 29400].
+  d = max(5% of X, min(half the rounding unit shown by X's trailing zeros, 10% of X)):
+  "about 28,000" is [26600, 29400] (5% wins), "around 200" is [180, 220] (half of the
+  hundred it is rounded to, 50, is capped at 10%), "about 85%" is [80.75, 89.25].  The
+  cap keeps a round number from swallowing its neighbours: "around 200" trucks and
+  "about 150" trucks are different claims.
 - nearly X ("nearly", "almost", "close to"): [0.9 X, X), never X itself, never above it.
 - range ("between X and Y", "X to Y", "X-Y"): [X, Y], value X.
 - vague: dozens [24, 99], hundreds [200, 999], thousands [2000, 9999], tens of thousands
@@ -68,6 +72,7 @@ def figures(sentence: Sentence, *, first: int = 1) -> tuple[Figure, ...]:
     claimants = speakers(text)
     out: list[Figure] = []
     previous_subject: str | None = None
+    previous_end = 0
     for low_num, high_num in _group(nums, norm):
         fig = _figure(
             sentence,
@@ -76,9 +81,11 @@ def figures(sentence: Sentence, *, first: int = 1) -> tuple[Figure, ...]:
             high_num,
             claimants,
             previous_subject,
+            previous_end,
             f"{sentence.article}:f{first + len(out)}",
         )
         out.append(fig)
+        previous_end = fig.span[1] - sentence.start
         if fig.subject is not None:
             previous_subject = fig.subject
     return tuple(out)
@@ -152,6 +159,7 @@ def _figure(
     upper: Number | None,
     claimants: list[Speaker],
     previous_subject: str | None,
+    previous_end: int,
     fig_id: str,
 ) -> Figure:
     start, end = num.start, (upper or num).end
@@ -180,7 +188,15 @@ def _figure(
         if suffix is not None and qualifier == "exact":
             qualifier, end = suffix[0], end + suffix[1]
     low, high = interval(num.value, qualifier, step=num.step, high=high)
-    what = counted(text, start, end, compound=after.counted, previous=previous_subject)
+    what = counted(
+        text,
+        start,
+        end,
+        compound=after.counted,
+        previous=previous_subject,
+        unit=unit,
+        since=min(previous_end, start),
+    )
     return Figure(
         id=fig_id,
         article=sentence.article,

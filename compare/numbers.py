@@ -163,6 +163,7 @@ _GLUED_UNITS = frozenset(GLUED_UNITS) | {"k"}
 _NUMBER_WORDS = frozenset(UNITS_WORDS) | frozenset(TENS_WORDS) | frozenset(SCALE_WORDS)
 _WORD = re.compile(r"[A-Za-z]+")
 _AND_A_HALF = re.compile(r" and a half\b", re.IGNORECASE)
+_MORE_WORDS = re.compile(rf"(?:\s+and\s+|[\s-])(?:{_alternation(_NUMBER_WORDS)})\b", re.IGNORECASE)
 
 
 def scan(text: str) -> list[Number]:
@@ -199,6 +200,12 @@ def _phrases(text: str) -> list[Number]:
             low, high = VAGUE[key]
             out.append(Number(m.start(), m.end(), float(low), 1.0, "vague", high=float(high)))
         elif m.group("count"):
+            if (
+                key.startswith("a ")
+                and key.split()[-1] in SCALE_WORDS
+                and _MORE_WORDS.match(text, m.end())
+            ):
+                continue  # "a hundred and fifty-four", "a hundred thousand": one spelled number
             value = float(WORD_COUNTS[key])
             out.append(Number(m.start(), m.end(), value, value_step(value), "words"))
         else:
@@ -262,10 +269,17 @@ def _spelled(text: str) -> list[Number]:
     out: list[Number] = []
     i = 0
     while i < len(words):
-        if words[i][2] not in _NUMBER_WORDS or words[i][2] in SCALE_WORDS:
+        # "a hundred and fifty-four" starts at "a", read as "one".
+        article = (
+            words[i][2] == "a"
+            and i + 1 < len(words)
+            and words[i + 1][2] in SCALE_WORDS
+            and text[words[i][1] : words[i + 1][0]] == " "
+        )
+        if not article and (words[i][2] not in _NUMBER_WORDS or words[i][2] in SCALE_WORDS):
             i += 1
             continue
-        j = i
+        j = i + 1 if article else i
         while j + 1 < len(words):
             gap = text[words[j][1] : words[j + 1][0]]
             nxt = words[j + 1][2]
@@ -283,6 +297,8 @@ def _spelled(text: str) -> list[Number]:
             else:
                 break
         phrase = " ".join(w[2] for w in words[i : j + 1])
+        if article:
+            phrase = "one" + phrase[1:]
         try:
             value = float(w2n.word_to_num(phrase))
         except ValueError:

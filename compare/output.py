@@ -62,21 +62,21 @@ def format_for(output: str | None, fmt: str | None) -> str:
     return EXTENSIONS[suffix]
 
 
-def check_target(output: str, inputs: Sequence[str] = ()) -> None:
+def check_target(output: str, inputs: Sequence[str] = (), *, option: str = "-o") -> None:
     """Fail before any work if ``output`` cannot be written or would overwrite an input."""
     if output == "-":
         return
     target = Path(output)
     if target.is_dir():
-        raise OptionError(f"-o {output}: is a directory; give a file name")
+        raise OptionError(f"{option} {output}: is a directory; give a file name")
     if not target.parent.is_dir():
-        raise OptionError(f"-o {output}: no such directory {str(target.parent)!r}")
+        raise OptionError(f"{option} {output}: no such directory {str(target.parent)!r}")
     if not os.access(target.parent, os.W_OK):
-        raise OptionError(f"-o {output}: cannot write in {str(target.parent)!r}")
+        raise OptionError(f"{option} {output}: cannot write in {str(target.parent)!r}")
     resolved = target.resolve()
     for path in inputs:
         if path != "-" and Path(path).resolve() == resolved:
-            raise OptionError(f"-o {output}: is an input article; refusing to overwrite it")
+            raise OptionError(f"{option} {output}: is an input article; refusing to overwrite it")
 
 
 def parse_verdicts(value: str | Sequence[str], *, option: str) -> tuple[Verdict, ...]:
@@ -156,7 +156,7 @@ def jsonl_lines(report: Report) -> Iterator[str]:
         yield json.dumps(item, ensure_ascii=False) + "\n"
 
 
-def write_atomic(path: str, text: str) -> None:
+def write_atomic(path: str, text: str | bytes, *, option: str = "-o") -> None:
     """Write ``text`` to ``path`` through a temporary file in the same directory.
 
     ``os.replace`` is atomic on one file system, so ``path`` holds either the old
@@ -166,10 +166,11 @@ def write_atomic(path: str, text: str) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as err:
-        raise OptionError(f"-o {path}: cannot write: {err.strerror or err}") from None
+        raise OptionError(f"{option} {path}: cannot write: {err.strerror or err}") from None
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         # mkstemp makes the file private (0600); a report gets the usual permissions.
@@ -180,5 +181,5 @@ def write_atomic(path: str, text: str) -> None:
     except BaseException as err:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(err, OSError):
-            raise OptionError(f"-o {path}: cannot write: {err.strerror or err}") from None
+            raise OptionError(f"{option} {path}: cannot write: {err.strerror or err}") from None
         raise

@@ -4,7 +4,7 @@ The conventions (the judge relies on them):
 
 - exact X: [X, X].  at_least X: [X, open).  more_than X: low X, excluded.
 - at_most X: (open, X].  less_than X: high X, excluded.
-- about X: [X-d, X+d], d = max(half the rounding step X is written to, 5% of X).
+- about X: [X-d, X+d], d = max(5% of X, min(half the rounding step X is written to, 10% of X)).
 - nearly X: [0.9 X, X) -- never X itself, never above it.
 - range X..Y: [X, Y], value X.  vague: the amount's table interval, value = low.
 """
@@ -17,6 +17,7 @@ from compare.resources import PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS
 from compare.types import Qualifier
 
 ABOUT_SHARE = 0.05  # "about" grants at least 5% either side, as statistical checkers do
+ABOUT_MAX_SHARE = 0.1  # the rounding shown widens it, but never past 10%: "around 200" is 180-220
 NEARLY_SHARE = 0.9  # "nearly X" is read as at least 90% of X
 
 _WORD_KEYS = sorted((k for k in PREFIX_QUALIFIERS if k[0].isalpha()), key=len, reverse=True)
@@ -75,8 +76,10 @@ def interval(
     (1080.0, 1200)
     >>> interval(85, "about")
     (80.75, 89.25)
-    >>> interval(28000, "about", step=1000)
-    (26600.0, 29400.0)
+    >>> interval(28000, "about", step=1000), interval(200, "about", step=100)
+    ((26600.0, 29400.0), (180.0, 220.0))
+    >>> interval(1250, "about", step=10)
+    (1187.5, 1312.5)
     >>> interval(27840, "at_least"), interval(50, "less_than"), interval(200, "range", high=300)
     ((27840, None), (None, 50), (200, 300))
     """
@@ -90,7 +93,7 @@ def interval(
         low = value * NEARLY_SHARE
         return (low, value) if value >= 0 else (value, value)
     if qualifier == "about":
-        d = max(step / 2, abs(value) * ABOUT_SHARE)
+        d = max(abs(value) * ABOUT_SHARE, min(step / 2, abs(value) * ABOUT_MAX_SHARE))
         return round(value - d, 9), round(value + d, 9)
     # range and vague carry their own upper bound
     return value, high if high is not None and high >= value else value

@@ -105,6 +105,27 @@ FRACTIONS: Final[dict[str, float]] = {
     "one tenth": 10.0,
 }
 
+_NUMERATORS: Final = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_DENOMINATORS: Final = {
+    "third": 3,
+    "quarter": 4,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+# Every proper fraction written in words, "one-fifth" to "nine-tenths", spaced or hyphenated:
+# "four-fifths of the population" is a share of 80 percent.
+for _n, _numerator in enumerate(_NUMERATORS, start=1):
+    for _word, _d in _DENOMINATORS.items():
+        if _n < _d:
+            _name = _word if _n == 1 else f"{_word}s"
+            for _sep in (" ", "-"):
+                FRACTIONS.setdefault(f"{_numerator}{_sep}{_name}", 100 * _n / _d)
+
 # Vague amounts as the intervals a careful reader would grant; value = low.
 VAGUE: Final[dict[str, tuple[float, float]]] = {
     "hundreds of thousands": (2e5, 999_999),
@@ -254,7 +275,47 @@ CONCEPTS: Final[dict[str, str]] = {
     "arrests": "arrested",
     "homeless": "homeless",
     "without shelter": "homeless",
+    "martyrs": "killed",
+    "martyred": "killed",
 }
+# What a duration measures: "a 135-day pause", "halt the fighting for 135 days", "two
+# years of war".  A duration never counts casualties; pauses of every name compare.
+LASTING: Final[dict[str, str]] = {
+    "pause": "pause",
+    "pauses": "pause",
+    "truce": "pause",
+    "truces": "pause",
+    "ceasefire": "pause",
+    "ceasefires": "pause",
+    "cease-fire": "pause",
+    "cease-fires": "pause",
+    "halt": "pause",
+    "stop": "pause",
+    "lull": "pause",
+    "war": "war",
+    "fighting": "war",
+    "conflict": "war",
+    "invasion": "war",
+    "offensive": "offensive",
+    "bombardment": "bombardment",
+    "siege": "siege",
+    "blockade": "blockade",
+    "occupation": "occupation",
+    "captivity": "captivity",
+    "detention": "detention",
+}
+# Counted nouns that name the same thing: "three phases" and a "3-stage plan" compare.
+COUNT_SYNONYMS: Final[dict[str, str]] = {
+    "phases": "stages",
+}
+# "We have lost 340 medics" counts deaths; Kyiv's "Russia has lost 63,380 troops" counts
+# killed and wounded together, so "lost" says killed only of people who are not fighters.
+LOSS_VERBS: Final = words("lost lose loses losing")
+FIGHTERS: Final = words(
+    "troops soldiers servicemen personnel fighters militants combatants forces men"
+)
+# Participles that belong to the name of a thing counted: "armoured personnel carriers".
+NP_PARTICIPLES: Final = words("armoured armored unmanned guided wheeled tracked")
 
 # Who is counted.  A plural noun here is a subject, not a concept.
 SUBJECTS: Final = words(
@@ -266,7 +327,8 @@ SUBJECTS: Final = words(
     protesters demonstrators settlers prisoners detainees victims passengers pilots
     sailors palestinians israelis gazans ukrainians russians syrians iraqis lebanese
     yemenis americans britons afghans sudanese iranians turks kurds jews muslims
-    christians individuals adults elderly others population
+    christians individuals adults elderly others population staff colleagues medics
+    paramedics
     """
 )
 

@@ -10,6 +10,7 @@ first report of a series.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 from tabulate import tabulate
 
 from compare.errors import OptionError
+from compare.output import write_atomic
 from compare.report import SCHEMA_VERSION, _article, _csv, _figure, _json_number, heading
 from compare.timeline import Series, Timeline
 
@@ -116,10 +118,11 @@ def plot(tl: Timeline, path: str | Path) -> Path:
         ax.grid(alpha=0.3)
     fig.autofmt_xdate()
     fig.tight_layout()
-    out = Path(path)
-    fig.savefig(out, format="png")
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
     plt.close(fig)
-    return out
+    write_atomic(str(path), buffer.getvalue(), option="--plot")  # never half a PNG
+    return Path(path)
 
 
 def _shown(tl: Timeline) -> list[Series]:

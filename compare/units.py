@@ -130,7 +130,11 @@ def plural(word: str) -> str:
 
     >>> plural("stage"), plural("party"), plural("match"), plural("day")
     ('stages', 'parties', 'matches', 'days')
+    >>> plural("fifths"), plural("bus"), plural("class")
+    ('fifths', 'buses', 'classes')
     """
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word  # already plural: "four-fifths" must not become "fifthses"
     if word.endswith("y") and word[-2:-1] not in tuple("aeiou"):
         return word[:-1] + "ies"
     if word.endswith(("s", "x", "ch", "sh")):

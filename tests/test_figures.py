@@ -161,14 +161,20 @@ QUALIFIERS = [
     ("around", "around 85% of Gazans", [("around 85%", 85, 80.75, 89.25, "about")]),
     ("roughly", "roughly 1,200 people", [("roughly 1,200", 1200, 1140, 1260, "about")]),
     (
-        "some: 300 is written to the hundred",
+        "some: 300 is written to the hundred, capped at 10%",
         "Some 300 people fled.",
-        [("Some 300", 300, 250, 350, "about")],
+        [("Some 300", 300, 270, 330, "about")],
     ),
     (
-        "about uses the rounding unit when wider",
+        "about uses the rounding unit when wider, capped at 10%",
         "about 2,000 people",
-        [("about 2,000", 2000, 1500, 2500, "about")],
+        [("about 2,000", 2000, 1800, 2200, "about")],
+    ),
+    ("around 200 is 180-220", "around 200 aid trucks", [("around 200", 200, 180, 220, "about")]),
+    (
+        "around 1,500: 5% wins over half the hundred",
+        "around 1,500 people",
+        [("around 1,500", 1500, 1425, 1575, "about")],
     ),
     ("up to", "up to 5,000 troops", [("up to 5,000", 5000, None, 5000, "at_most")]),
     ("less than", "less than 300 civilians", [("less than 300", 300, None, 300, "less_than")]),
@@ -243,6 +249,16 @@ QUALIFIERS = [
         "\u0662\u0667\u066c\u0668\u0664\u0660 people",
         [("\u0662\u0667\u066c\u0668\u0664\u0660", 27840, 27840, 27840, "exact")],
     ),
+    (
+        "spelled-out with and is one figure",
+        "A hundred and fifty-four UNRWA staff have been killed.",
+        [("A hundred and fifty-four", 154, 154, 154, "exact")],
+    ),
+    (
+        "more than a fraction in words",
+        "More than four-fifths of Gaza's population",
+        [("More than four-fifths", 80, 80, None, "more_than")],
+    ),
 ]
 
 
@@ -296,6 +312,8 @@ UNITS = [
         "rose by $43.6 billion to $419.2 billion.",
         [("$43.6 billion", 43.6e9, "USD"), ("$419.2 billion", 419.2e9, "USD")],
     ),
+    ("fraction in words is percent", "four-fifths of Gazans", [("four-fifths", 80, "percent")]),
+    ("duration in a heading", "Two years of full-scale war", [("Two years", 2, "year")]),
     (
         "a percent change and a level",
         "gained 0.7 percent to 6,327.80",
@@ -390,6 +408,106 @@ CONCEPTS = [
     ),
     ("arrested", "Police arrested 25 protesters.", [("arrested", "protesters")]),
     ("displaced by fleeing", "tens of thousands fled", [("displaced", None)]),
+    (
+        "the verb before a number governs it",
+        "Israeli strikes on Lebanon have killed 3,287 people and wounded 14,222.",
+        [("killed", "people"), ("injured", None)],
+    ),
+    (
+        "the number killed and the number injured",
+        "The number of Palestinians killed in Gaza has reached 27,840 and the number injured 67,317.",
+        [("killed", "Palestinians"), ("injured", None)],
+    ),
+    (
+        "a duration near hostages counts the pause",
+        "The fighting would stop for 135 days in three phases while hostages are released.",
+        [("pause", None), ("stages", None)],
+    ),
+    (
+        "a 135-day pause to free hostages",
+        "a 135-day pause in fighting to free the hostages",
+        [("pause", None)],
+    ),
+    ("a truce lasts as a pause", "a six-week truce for the hostages", [("pause", None)]),
+    ("a cease-fire lasts as a pause", "a 42-day cease-fire", [("pause", None)]),
+    ("hour pauses", "daily four-hour pauses in fighting", [("pause", None)]),
+    ("a duration of war", "Two years of full-scale war", [("war", None)]),
+    ("a duration with nothing lasting", "two days after Russia fired missiles", [(None, None)]),
+    ("phases are stages", "a plan in three phases", [("stages", None)]),
+    ("a 3-phase plan counts stages", "a 3-phase plan", [("stages", None)]),
+    (
+        "a fraction in words is a share",
+        "More than four-fifths of Gaza's population has been displaced",
+        [("displaced", None)],
+    ),
+    (
+        "an aside is stepped over",
+        "Since October 7, 383 Palestinians, including 96 children, have been killed.",
+        [("killed", "Palestinians"), ("killed", "children")],
+    ),
+    (
+        "among them",
+        "at least 8,805 Palestinians, among them 3,650 children, had been killed and 22,240 wounded",
+        [("killed", "Palestinians"), ("killed", "children"), ("injured", None)],
+    ),
+    (
+        "of them",
+        "378 Palestinians killed in the West Bank since October 7, 95 of them children.",
+        [("killed", "Palestinians"), ("killed", "children")],
+    ),
+    ("list label", "Tanks: 6,526", [("tanks", None)]),
+    (
+        "list label of several words",
+        "Armoured combat vehicles: 12,410",
+        [("armoured combat vehicles", None)],
+    ),
+    ("list label with a subject", "Personnel: about 408,240 troops", [("personnel", "troops")]),
+    (
+        "list label with a daily delta in brackets",
+        "Personnel: about 407,060 (+770)",
+        [("personnel", None), ("personnel (daily)", None)],
+    ),
+    (
+        "list label with a daily delta in words",
+        "Personnel: about 409,010, up 770 from Friday",
+        [("personnel", None), ("personnel (daily)", None)],
+    ),
+    (
+        "a toll revised down",
+        "Israel has revised down its count of the people killed in the Hamas attack of October 7"
+        " to around 1,200.",
+        [("killed", None)],
+    ),
+    (
+        "a toll passed",
+        "With Thursday's deaths, the overall toll of the war passed 30,000.",
+        [("killed", None)],
+    ),
+    (
+        "the noun phrase beats a keyword inside it",
+        "2,505 Russian tanks, 5,181 armoured personnel carriers",
+        [("tanks", None), ("armoured personnel carriers", None)],
+    ),
+    (
+        "a count of a noun phrase",
+        "Its count of destroyed armoured personnel carriers was revised down to 5,167, while the"
+        " tank tally rose to 2,511 and artillery systems to 1,556.",
+        [("armoured personnel carriers", None), ("tanks", None), ("artillery systems", None)],
+    ),
+    (
+        "a gapped list",
+        "It put the number of Russian drones shot down at 1,129 and of cruise missiles at 315.",
+        [("drones", None), ("cruise missiles", None)],
+    ),
+    ("lost medics", "We have lost 340 medics since the war began.", [("killed", "medics")]),
+    ("lost colleagues", '"We have now lost 154 colleagues," she said.', [("killed", "colleagues")]),
+    (
+        "martyrs",
+        "The toll has reached 27,840 martyrs and 67,317 wounded.",
+        [("killed", None), ("injured", None)],
+    ),
+    ("staff killed", "154 UNRWA staff have been killed.", [("killed", "staff")]),
+    ("troops lost are no death count", "Russia has lost about 63,380 troops", [(None, "troops")]),
 ]
 
 
@@ -428,6 +546,45 @@ ATTRIBUTIONS = [
     ("pronoun is no claimant", "He said the talks failed.", None),
     ("no claimant", "Hundreds of thousands of people are living without shelter.", None),
     ("said as a count's neighbour", "officials said more than a dozen were arrested", "officials"),
+    (
+        "a ministry in a place",
+        "The Health Ministry in Gaza said on Thursday that 27,840 people had been killed.",
+        "Health Ministry in Gaza",
+    ),
+    (
+        "according to a ministry in a place",
+        "27,840 killed, according to the Health Ministry in Gaza.",
+        "Health Ministry in Gaza",
+    ),
+    (
+        "a country's ministry",
+        "3,287 killed, Lebanon's Health Ministry said.",
+        "Lebanon's Health Ministry",
+    ),
+    ("a country says", "Lebanon says Israeli strikes have killed 3,287 people", "Lebanon"),
+    ("officials in a place", "Israeli officials in Tel Aviv said 5 people died.", "Tel Aviv"),
+    (
+        "figures verified by, acronym in brackets",
+        "Figures verified by the UN's humanitarian office (OCHA) record 378 Palestinians killed.",
+        "OCHA",
+    ),
+    (
+        "figures verified by a long name",
+        "Figures verified by the UN Office for the Coordination of Humanitarian Affairs (OCHA)"
+        " record 378 Palestinians killed.",
+        "OCHA",
+    ),
+    (
+        "according to, acronym in brackets",
+        "378 killed, according to the UN Office for the Coordination of Humanitarian Affairs (OCHA).",
+        "OCHA",
+    ),
+    (
+        "according to an update of a named office",
+        "383 killed, according to the daily flash update of the UN humanitarian office OCHA.",
+        "OCHA",
+    ),
+    ("a body's own data", "OCHA's verified data also list 4,451 Palestinians injured.", "OCHA"),
 ]
 
 

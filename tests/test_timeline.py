@@ -77,6 +77,7 @@ def test_cli_json_and_plot(tmp_path: Path) -> None:
         app, ["timeline", *write(tmp_path), "--format", "json", "--plot", str(png)]
     )
     assert result.exit_code == 1, result.output  # updates are discrepancies, as in diff
+    assert isinstance(result.exception, SystemExit), result.exception  # an exit, not a crash
     data = json.loads(result.output)
     assert data["schema_version"] == 1
     killed = next(s for s in data["series"] if s["concept"] == "killed")
