@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from compare.intervals import compatible
-from compare.places import claim_places, places_compatible
+from compare.places import LOCATED_COUNTS, claim_places, places_compatible
 from compare.types import Claim, Figure, Pair
 
 if TYPE_CHECKING:
@@ -196,7 +196,8 @@ def why_apart(
         return f"unit {a.unit or 'count'} vs {b.unit or 'count'}"
     if not subjects_compatible(a.subject, b.subject):
         return f"{a.subject} vs {b.subject}"
-    if not places_compatible(place_a, place_b):
+    located = a.concept in LOCATED_COUNTS or b.concept in LOCATED_COUNTS
+    if located and not places_compatible(place_a, place_b):
         return f"{', '.join(sorted(place_a))} vs {', '.join(sorted(place_b))}"
     return None
 

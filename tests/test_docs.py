@@ -16,6 +16,12 @@ from tests.conftest import ROOT
 
 README = ROOT / "README.md"
 BLOCK = re.compile(r"(<!-- commands -->\n)(.*?)(<!-- /commands -->)", re.S)
+DEMO = re.compile(r"(<!-- demo-output -->\n)(.*?)(<!-- /demo-output -->)", re.S)
+DEMO_ARGS = [
+    "diff",
+    "seeds/anadolu-2024-02-08-gaza-ceasefire-talks.txt",
+    "fixtures/01-seed-later-update/b.txt",
+]
 
 
 def commands_block() -> str:
@@ -49,4 +55,31 @@ def test_readme_quotes_every_command_help() -> None:
         return
     assert match.group(2) == expected, (
         "README commands are stale: FACTCOMPARE_UPDATE_DOCS=1 pytest tests/test_docs.py"
+    )
+
+
+def demo_block() -> str:
+    """What `make demo` shows for the diff, run from the repository root on the real model."""
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        result = CliRunner().invoke(app, DEMO_ARGS, prog_name="factcompare")
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code in (0, 1), result.output
+    return f"```\n$ factcompare {' '.join(DEMO_ARGS)}\n{result.stdout.rstrip()}\n```\n"
+
+
+def test_readme_shows_the_real_demo_output() -> None:
+    text = README.read_text(encoding="utf-8")
+    match = DEMO.search(text)
+    assert match, "README.md needs a <!-- demo-output --> ... <!-- /demo-output --> block"
+    expected = demo_block()
+    if os.environ.get("FACTCOMPARE_UPDATE_DOCS"):
+        README.write_text(
+            text[: match.start(2)] + expected + text[match.end(2) :], encoding="utf-8"
+        )
+        return
+    assert match.group(2) == expected, (
+        "README demo output is stale: FACTCOMPARE_UPDATE_DOCS=1 pytest tests/test_docs.py"
     )
