@@ -173,7 +173,8 @@ def _governing(before: list[str], phrase: list[str]) -> str | None:
     word = before[-1].lower()
     if word in LOSS_VERBS:
         head = phrase[-1].lower() if phrase else ""
-        return "killed" if head and head not in FIGHTERS and _is_plural(head) else None
+        # People lost are dead ("340 medics"); games or ground lost are not.
+        return "killed" if head in SUBJECTS and head not in FIGHTERS else None
     return CONCEPTS.get(word)
 
 

@@ -19,7 +19,12 @@ Interval conventions (the judge relies on them; ``low``/``high`` None = open):
   [20000, 99999], hundreds of thousands [200000, 999999], several [3, 9], scores of [40, 99],
   a few [2, 9]; value = low.  The full table is ``resources.VAGUE``.
 
-Shares are percent: "less than half of aid trucks" is value 50, unit percent, less_than.
+Shares are percent: "less than half of aid trucks" is value 50, unit percent, less_than;
+"more than four-fifths" is more_than 80 percent.  A duration ("135 days", "a 135-day
+pause", "Two years of war") counts time: its concept is what lasts, with pauses of every
+name ("truce", "ceasefire", "cease-fire", "halt") as "pause", or None -- never a casualty.
+Counted nouns that name the same thing compare: "three phases" and a "3-stage plan" are
+both "stages".
 Counts of people or things have unit None.  "The two sides" is a count of sides and is
 kept, like any spelled-out count ("two separate meetings").  Years, dates, times,
 ordinals, identifiers (F-16, Boeing 737, Article 5), list numbering, "one of", and

@@ -19,8 +19,10 @@ from typing import Literal
 from word2number import w2n
 
 from compare.resources import (
+    DENOMINATORS,
     FRACTIONS,
     MAGNITUDE_SUFFIXES,
+    NUMERATORS,
     SCALE_WORDS,
     TENS_WORDS,
     UNITS_WORDS,
@@ -151,6 +153,7 @@ _FIRM_SHARES = [k for k in FRACTIONS if k not in _LOOSE_SHARES]
 _PHRASES = re.compile(
     rf"\b(?:(?P<vague>{_alternation(k for k in VAGUE if k != 'scores')}|scores(?=\s+of\b))"
     rf"|(?P<count>{_alternation(WORD_COUNTS)})"
+    rf"|(?P<num>{_alternation(NUMERATORS)})[\s-](?P<den>{_alternation(DENOMINATORS)})s?"
     rf"|(?P<share>{_alternation(_FIRM_SHARES)}"
     rf"|(?:{_alternation(_LOOSE_SHARES)})(?=\s+(?:of|the)\b)))\b",
     re.IGNORECASE,
@@ -199,6 +202,11 @@ def _phrases(text: str) -> list[Number]:
         if m.group("vague"):
             low, high = VAGUE[key]
             out.append(Number(m.start(), m.end(), float(low), 1.0, "vague", high=float(high)))
+        elif m.group("num"):
+            num = NUMERATORS[m.group("num").lower()]
+            den = DENOMINATORS[m.group("den").lower()]
+            if num < den:  # "four-fifths"; "five thirds" is no share
+                out.append(Number(m.start(), m.end(), 100 * num / den, 0.1, "share"))
         elif m.group("count"):
             if (
                 key.startswith("a ")

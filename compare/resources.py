@@ -105,8 +105,21 @@ FRACTIONS: Final[dict[str, float]] = {
     "one tenth": 10.0,
 }
 
-_NUMERATORS: Final = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_DENOMINATORS: Final = {
+# Proper fractions in words, "one-fifth" to "nine-tenths", spaced or hyphenated, read as
+# shares: "four-fifths of the population" is 80 percent.  Numerator and denominator are
+# matched apart (one short pattern, not a hundred alternatives: the scan stays fast).
+NUMERATORS: Final[dict[str, int]] = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+DENOMINATORS: Final[dict[str, int]] = {
     "third": 3,
     "quarter": 4,
     "fourth": 4,
@@ -117,14 +130,6 @@ _DENOMINATORS: Final = {
     "ninth": 9,
     "tenth": 10,
 }
-# Every proper fraction written in words, "one-fifth" to "nine-tenths", spaced or hyphenated:
-# "four-fifths of the population" is a share of 80 percent.
-for _n, _numerator in enumerate(_NUMERATORS, start=1):
-    for _word, _d in _DENOMINATORS.items():
-        if _n < _d:
-            _name = _word if _n == 1 else f"{_word}s"
-            for _sep in (" ", "-"):
-                FRACTIONS.setdefault(f"{_numerator}{_sep}{_name}", 100 * _n / _d)
 
 # Vague amounts as the intervals a careful reader would grant; value = low.
 VAGUE: Final[dict[str, tuple[float, float]]] = {

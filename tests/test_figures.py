@@ -508,6 +508,7 @@ CONCEPTS = [
     ),
     ("staff killed", "154 UNRWA staff have been killed.", [("killed", "staff")]),
     ("troops lost are no death count", "Russia has lost about 63,380 troops", [(None, "troops")]),
+    ("games lost are no deaths", "The team has lost 3 games.", [("games", None)]),
 ]
 
 
