@@ -69,6 +69,7 @@ DAYS_PER: dict[str, tuple[float, float]] = {
     "decade": (3652.0, 3653.0),
 }
 
+SAME_COUNT_MIN = 10  # below this, equal numbers are coincidence, not evidence
 _GENERIC_SUBJECTS = frozenset({"people", "persons", "individuals", "civilians"})
 _SUBJECT_SYNONYMS = {"gazans": "palestinians", "palestinian": "palestinians"}
 _INFEASIBLE = -1e6
@@ -194,7 +195,10 @@ def why_apart(
         return f"counts {a.concept} vs {b.concept}"
     if not units_compatible(a.unit, b.unit):
         return f"unit {a.unit or 'count'} vs {b.unit or 'count'}"
-    if not subjects_compatible(a.subject, b.subject):
+    # Outlets name the same dead differently ("340 medics", "340 health workers"); the very
+    # same count of the same kind vouches for the pair, while a different count does not.
+    same_count = a.value == b.value and a.value >= SAME_COUNT_MIN and a.concept is not None
+    if not subjects_compatible(a.subject, b.subject) and not same_count:
         return f"{a.subject} vs {b.subject}"
     located = a.concept in LOCATED_COUNTS or b.concept in LOCATED_COUNTS
     if located and not places_compatible(place_a, place_b):

@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from compare.align import concepts_compatible, in_days, units_compatible
+from compare.align import concepts_compatible, in_days, units_compatible, why_apart
 from compare.pipeline import compare_articles
 from compare.places import claim_places, places
 from compare.types import Article, Figure, Row
@@ -159,3 +159,22 @@ def test_units_and_concepts() -> None:
     assert concepts_compatible("trucks", "aid trucks")
     months = Figure("a:f1", "a", 0, "4.5 months", (0, 10), 4.5, 4.5, 4.5, "exact", "month")
     assert (in_days(months).low, in_days(months).high) == (126.0, 139.5)
+
+
+def _killed(value: float, subject: str) -> Figure:
+    return Figure(
+        "a:f1", "a", 0, str(value), (0, 3), value, value, value, "exact", None, "killed", subject
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "apart"),
+    [
+        (_killed(340, "medics"), _killed(340, "workers"), None),
+        (_killed(340, "medics"), _killed(341, "workers"), "medics vs workers"),
+        (_killed(3, "medics"), _killed(3, "workers"), "medics vs workers"),
+    ],
+    ids=["same-count-other-name", "other-count-other-name", "small-equal-counts-prove-nothing"],
+)
+def test_subjects_named_differently(a: Figure, b: Figure, apart: str | None) -> None:
+    assert why_apart(a, b) == apart
