@@ -17,7 +17,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from compare.intervals import compatible
-from compare.places import LOCATED_COUNTS, claim_places, places_compatible
+from compare.places import claim_places, places_compatible
+from compare.resources import CASUALTY_CONCEPTS
 from compare.types import Claim, Figure, Pair
 
 if TYPE_CHECKING:
@@ -42,21 +43,6 @@ UNKNOWN_CONCEPT_PENALTY = 0.10  # one side does not say what it counts: weaker e
 # within this factor ("hundreds of thousands" homeless never meets "a million" sheltering).
 UNKNOWN_CONCEPT_RATIO = 1.5
 
-# Casualty concepts are a closed vocabulary: two different ones never pair.
-CASUALTY_CONCEPTS = frozenset(
-    {
-        "killed",
-        "injured",
-        "hostages",
-        "displaced",
-        "detained",
-        "arrested",
-        "missing",
-        "homeless",
-        "evacuated",
-        "casualties",
-    }
-)
 # Durations convert to days; a month is 28 to 31 days, a year 365 or 366.
 DAYS_PER: dict[str, tuple[float, float]] = {
     "second": (1 / 86400, 1 / 86400),
@@ -200,7 +186,9 @@ def why_apart(
     same_count = a.value == b.value and a.value >= SAME_COUNT_MIN and a.concept is not None
     if not subjects_compatible(a.subject, b.subject) and not same_count:
         return f"{a.subject} vs {b.subject}"
-    located = a.concept in LOCATED_COUNTS or b.concept in LOCATED_COUNTS
+    # Casualties happen somewhere: a toll in Gaza is not a toll in the West Bank.  A plan's
+    # stages or a pause's length are not located, whoever's capital the talks are held in.
+    located = a.concept in CASUALTY_CONCEPTS or b.concept in CASUALTY_CONCEPTS
     if located and not places_compatible(place_a, place_b):
         return f"{', '.join(sorted(place_a))} vs {', '.join(sorted(place_b))}"
     return None

@@ -14,23 +14,9 @@ from collections.abc import Iterable, Sequence
 
 from compare.align import in_common_unit
 from compare.intervals import compatible, describe, fmt_number
+from compare.resources import CASUALTY_CONCEPTS
 from compare.types import Article, Claim, Figure, Pair, Row, Verdict
 
-# Counts that run over time: a later, different figure is an update.
-RUNNING_COUNTS = frozenset(
-    {
-        "killed",
-        "injured",
-        "displaced",
-        "detained",
-        "arrested",
-        "missing",
-        "hostages",
-        "homeless",
-        "evacuated",
-        "casualties",
-    }
-)
 # A later figure compatible with the earlier one still moved when it differs by more than this.
 MOVED_SHARE = 0.05
 MAX_LIST_ITEMS = 30  # how far back a list item looks for its lead-in line
@@ -88,7 +74,7 @@ def running_count(fa: Figure, fb: Figure, ca: Claim | None = None, cb: Claim | N
     different figure is an update: a casualty count, or any count its sentence calls a
     total ("since the start of the invasion", "the toll").
     """
-    if (fa.concept or fb.concept) in RUNNING_COUNTS:
+    if (fa.concept or fb.concept) in CASUALTY_CONCEPTS:
         return True
     if fa.unit is not None or fb.unit is not None:
         return False  # shares, money and durations are not running counts

@@ -131,24 +131,6 @@ def claim_places(claims: Sequence[Claim]) -> list[frozenset[str]]:
     return out
 
 
-# Counts that happen somewhere: a toll in Gaza is not a toll in the West Bank.  A plan's
-# stages or a pause's length are not located, whoever's capital the talks are held in.
-LOCATED_COUNTS = frozenset(
-    {
-        "killed",
-        "injured",
-        "hostages",
-        "displaced",
-        "detained",
-        "arrested",
-        "missing",
-        "homeless",
-        "evacuated",
-        "casualties",
-    }
-)
-
-
 def places_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
     """Unknown on either side, or some region in common."""
     return not a or not b or bool(a & b)

@@ -283,6 +283,12 @@ CONCEPTS: Final[dict[str, str]] = {
     "martyrs": "killed",
     "martyred": "killed",
 }
+# The casualty vocabulary, closed: two different ones never pair, each happens somewhere
+# (places matter), and each runs over time (a later different figure is an update).
+CASUALTY_CONCEPTS: Final[frozenset[str]] = frozenset(CONCEPTS.values()) | {
+    "evacuated",
+    "casualties",
+}
 # What a duration measures: "a 135-day pause", "halt the fighting for 135 days", "two
 # years of war".  A duration never counts casualties; pauses of every name compare.
 LASTING: Final[dict[str, str]] = {
