@@ -285,8 +285,12 @@ def context_words(claim: Claim, fig: Figure) -> str:
     >>> context_words(Claim("a", s, (f,)), f)
     'Palestinians including children died'
     """
-    text = claim.sentence.text
-    lo, hi = fig.span[0] - claim.sentence.start, fig.span[1] - claim.sentence.start
+    start = claim.sentence.start
+    return _context(claim.sentence.text, fig.span[0] - start, fig.span[1] - start)
+
+
+@lru_cache(maxsize=8192)  # all-pairs runs ask again for every article pair
+def _context(text: str, lo: int, hi: int) -> str:
     before = _WORD.findall(text[:lo])[-CONTEXT_BEFORE:] if CONTEXT_BEFORE else []
     after = _WORD.findall(text[hi:])[:CONTEXT_AFTER]
     return " ".join(before + after)

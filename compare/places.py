@@ -120,7 +120,12 @@ def places(text: str) -> tuple[frozenset[str], bool]:
 def claim_places(claims: Sequence[Claim]) -> list[frozenset[str]]:
     """The regions of each claim of one article, in order; borrowed from the sentence before
     when a sentence names no place at all ("A further 67,317 were wounded, the ministry said")."""
-    direct = [places(c.sentence.text) for c in claims]
+    return list(_article_places(tuple(c.sentence.text for c in claims)))
+
+
+@lru_cache(maxsize=1024)  # once per article, however many pairs it is in
+def _article_places(texts: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    direct = [places(text) for text in texts]
     out: list[frozenset[str]] = []
     for i, (regions, named) in enumerate(direct):
         if not named:
@@ -128,7 +133,7 @@ def claim_places(claims: Sequence[Claim]) -> list[frozenset[str]]:
             earlier = [direct[k][0] for k in range(max(0, i - INHERIT_SENTENCES), i)]
             regions = next((r for r in reversed(earlier) if r), regions)
         out.append(regions)
-    return out
+    return tuple(out)
 
 
 def places_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
