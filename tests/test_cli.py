@@ -85,3 +85,57 @@ def test_error_is_one_line_exit_2(runner: CliRunner) -> None:
     assert result.exit_code == 2
     assert result.stderr == "Error: no-such-file.txt: no such file\n"
     assert result.stdout == ""
+
+
+def test_only_keeps_the_named_verdicts(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app, ["diff", str(SEED), str(LATER), "--only", "update", "--format", "json"]
+    )
+    assert result.exit_code == 1
+    rows = json.loads(result.output)["rows"]
+    assert [(r["verdict"], r["concept"]) for r in rows] == [
+        ("update", "killed"),
+        ("update", "injured"),
+    ]
+
+
+def test_fail_on_decides_the_exit_code(runner: CliRunner) -> None:
+    # Updates alone do not fail a run that only fails on divergence.
+    result = runner.invoke(
+        app, ["diff", str(SEED), str(LATER), "--fail-on", "diverge", "--format", "csv"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("verdict,concept,")
+
+
+def test_min_score_drops_weak_pairs(runner: CliRunner) -> None:
+    full = json.loads(
+        runner.invoke(app, ["diff", str(SEED), str(LATER), "--format", "json"]).output
+    )
+    result = runner.invoke(
+        app, ["diff", str(SEED), str(LATER), "--min-score", "0.9", "--format", "json"]
+    )
+    rows = json.loads(result.output)["rows"]
+    assert all(r["score"] is None or r["score"] >= 0.9 for r in rows)
+    weak = [r for r in full["rows"] if r["score"] is not None and r["score"] < 0.9]
+    assert weak and len(rows) == len(full["rows"]) - len(weak)
+
+
+def test_jsonl_streams_one_row_per_line(runner: CliRunner) -> None:
+    full = json.loads(
+        runner.invoke(app, ["diff", str(SEED), str(LATER), "--format", "json"]).output
+    )
+    result = runner.invoke(app, ["diff", str(SEED), str(LATER), "--format", "jsonl"])
+    lines = result.output.splitlines()
+    assert len(lines) == len(full["rows"])
+    assert [json.loads(line)["verdict"] for line in lines] == [r["verdict"] for r in full["rows"]]
+
+
+def test_output_file_written_whole(runner: CliRunner, tmp_path: object) -> None:
+    from pathlib import Path
+
+    target = Path(str(tmp_path)) / "report.json"
+    result = runner.invoke(app, ["diff", str(SEED), str(LATER), "-o", str(target)])
+    assert result.exit_code == 1 and result.output == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert [p.name for p in Path(str(tmp_path)).iterdir()] == ["report.json"]
