@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import json
 import tomllib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from compare.errors import CompareError, FixtureError
+from compare.output import write_atomic
 
 SCORE_TOLERANCE = 0.05
 EXPECTED_JSON = "expected.json"
@@ -242,15 +243,9 @@ def write_expected(outcome: Outcome) -> bool:
     for name, content in ((EXPECTED_JSON, text), (EXPECTED_MD, outcome.markdown)):
         target = outcome.case.path / name
         if not target.exists() or target.read_text(encoding="utf-8") != content:
-            _atomic_write(target, content)
+            write_atomic(str(target), content)
             changed = True
     return changed
-
-
-def _atomic_write(target: Path, content: str) -> None:
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_text(content, encoding="utf-8")
-    tmp.replace(target)
 
 
 def differences(
@@ -267,18 +262,15 @@ def differences(
         for name in _FIGURE_FIELDS:
             if e.get(name) != g.get(name):
                 yield Change(f"figure {fid}", name, e.get(name), g.get(name))
-    exp_rows = {_row_key(r): r for r in expected.get("rows", [])}
-    got_rows = {_row_key(r): r for r in obtained.get("rows", [])}
-    for key in list(exp_rows) + [k for k in got_rows if k not in exp_rows]:
-        e, g = exp_rows.get(key), got_rows.get(key)
-        where = f"row {_row_label(e or g or {})}"
-        if e is None or g is None:
-            yield Change(where, "row", _row_summary(e), _row_summary(g))
-            continue
-        for name in _ROW_FIELDS:
-            if e.get(name) != g.get(name):
-                yield Change(where, name, e.get(name), g.get(name))
-        yield from _score_change(where, e, g, score_tolerance)
+    rows = ({_row_key(r): r for r in result.get("rows", [])} for result in (expected, obtained))
+    yield from _keyed_changes(
+        *rows,
+        where=lambda k, r: f"row {_row_label(r)}",
+        kind="row",
+        fields=_ROW_FIELDS,
+        summary=_row_summary,
+        score_tolerance=score_tolerance,
+    )
     yield from _series_differences(expected, obtained, score_tolerance)
 
 
@@ -298,18 +290,43 @@ def _series_differences(
             for p in s.get("points", [])
         }
 
-    exp, got = points(expected), points(obtained)
+    yield from _keyed_changes(
+        points(expected),
+        points(obtained),
+        where=_point_where,
+        kind="point",
+        fields=_POINT_FIELDS,
+        summary=_point_summary,
+        score_tolerance=score_tolerance,
+    )
+
+
+def _point_where(key: tuple[Any, ...], _point: dict[str, Any]) -> str:
+    concept, subject, claimant, article = key
+    return f"series {concept or 'figure'}/{subject or '-'}/{claimant or '-'} @{article}"
+
+
+def _keyed_changes(
+    exp: dict[tuple[Any, ...], dict[str, Any]],
+    got: dict[tuple[Any, ...], dict[str, Any]],
+    *,
+    where: Callable[[tuple[Any, ...], dict[str, Any]], str],
+    kind: str,
+    fields: tuple[str, ...],
+    summary: Callable[[dict[str, Any] | None], str | None],
+    score_tolerance: float,
+) -> Iterable[Change]:
+    """Rows or timeline points matched by key: gone, new, or changed field by field."""
     for key in list(exp) + [k for k in got if k not in exp]:
         e, g = exp.get(key), got.get(key)
-        concept, subject, claimant, article = key
-        where = f"series {concept or 'figure'}/{subject or '-'}/{claimant or '-'} @{article}"
+        place = where(key, e or g or {})
         if e is None or g is None:
-            yield Change(where, "point", _point_summary(e), _point_summary(g))
+            yield Change(place, kind, summary(e), summary(g))
             continue
-        for name in _POINT_FIELDS:
+        for name in fields:
             if e.get(name) != g.get(name):
-                yield Change(where, name, e.get(name), g.get(name))
-        yield from _score_change(where, e, g, score_tolerance)
+                yield Change(place, name, e.get(name), g.get(name))
+        yield from _score_change(place, e, g, score_tolerance)
 
 
 def _point_summary(point: dict[str, Any] | None) -> str | None:

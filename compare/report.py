@@ -11,14 +11,16 @@ import io
 import json
 import textwrap
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
-from compare.check import Outcome
 from compare.errors import OptionError
 from compare.intervals import describe
 from compare.types import VERDICTS, Article, Claim, Figure, Report, Row
+
+if TYPE_CHECKING:
+    from compare.check import Outcome
 
 SCHEMA_VERSION = 1
 FORMATS = ("table", "github", "markdown", "csv", "json")
