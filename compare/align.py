@@ -356,8 +356,16 @@ def _figure_scores(
     )
     out = np.full((len(figs_a), len(figs_b)), _INFEASIBLE)
     blocked: dict[str, tuple[float, str]] = {}
+    # Only figures in the same unit class can pair or be a near miss: look those up, rather
+    # than ask why_apart about every pair (all-pairs and timeline runs ask millions of times).
+    by_unit: dict[str | None, list[int]] = {}
+    for c, (_, fb) in enumerate(figs_b):
+        by_unit.setdefault(_unit_class(fb.unit), []).append(c)
     for r, (i, fa) in enumerate(figs_a):
-        for c, (j, fb) in enumerate(figs_b):
+        for c in by_unit.get(_unit_class(fa.unit), ()):
+            j, fb = figs_b[c]
+            if not concepts_compatible(fa.concept, fb.concept):
+                continue  # never paired, and not a near miss: what they count differs
             why = (
                 why_apart(fa, fb, place_a[i], place_b[j])
                 or _hinted_apart(fa, hints_a[i], fb)
@@ -374,6 +382,11 @@ def _figure_scores(
                         note = f"not paired with {side}'s {other.text} ({why})"
                         blocked[me.id] = (strength, note)
     return out, {k: v for k, (_, v) in blocked.items()}
+
+
+def _unit_class(unit: str | None) -> str | None:
+    """Units that can be compared: every duration is one class (converted to days)."""
+    return "duration" if unit in DAYS_PER else unit
 
 
 def _closeness(x: float, y: float) -> float:

@@ -98,11 +98,12 @@ def embed(
 
     if not texts:
         return np.zeros((0, 0), dtype=np.float32)
+    unique = list(dict.fromkeys(texts))  # a sentence repeated across articles is encoded once
     if not cache:
-        return encode(texts, model=model)
+        rows = {t: k for k, t in enumerate(unique)}
+        return encode(unique, model=model)[[rows[t] for t in texts]]
     from compare.cache import VectorCache, model_key
 
-    unique = list(dict.fromkeys(texts))
     with VectorCache(model_key(resolve_model(model))) as store:
         found = store.get(unique)
         missing = [t for t in unique if t not in found]

@@ -105,7 +105,11 @@ class _Link:
 
 
 def timeline(
-    articles: Sequence[Article], *, model: str | None = None, options: Options | None = None
+    articles: Sequence[Article],
+    *,
+    model: str | None = None,
+    options: Options | None = None,
+    cache: bool = True,
 ) -> Timeline:
     """Series of figures across dated articles, each step judged against the one before.
 
@@ -125,7 +129,7 @@ def timeline(
     ordered = sorted(articles, key=lambda a: (a.published or dt.date.max, a.id))
     done = [extract(a) for a in ordered]
     texts = [c.sentence.text for e in done for c in e.claims]
-    vectors = embed(texts, model=model)
+    vectors = embed(texts, model=model, cache=cache)
     bounds = [0]
     for e in done:
         bounds.append(bounds[-1] + len(e.claims))
@@ -135,7 +139,10 @@ def timeline(
     continued: set[str] = set()  # figures a later point already continues
     chains = 0
     for k, current in enumerate(done):
+        pending = {f.id for c in current.claims for f in c.figures}
         for j in range(k - 1, -1, -1):
+            if not pending:
+                break  # every figure continues a line: older articles cannot change that
             earlier = done[j]
             for pair in align(
                 earlier.claims, current.claims, vecs[j], vecs[k], options=options or Options()
@@ -148,6 +155,7 @@ def timeline(
                 prev = links[fa.id]
                 links[fb.id] = _Link(fb, pair.b, prev, pair.score, prev.chain)
                 continued.add(fa.id)
+                pending.discard(fb.id)
         for claim in current.claims:
             for fig in claim.figures:
                 if fig.id not in links:
