@@ -319,7 +319,8 @@ def _unvouched(a: Figure, b: Figure) -> str | None:
     # A vague or one-sided amount ("hundreds of thousands", "up to 1.9 million") is
     # compatible with too much to vouch; only bounded intervals do.
     bounded = {a.qualifier, b.qualifier} <= {"exact", "about", "nearly", "range"}
-    if (compatible(ca, cb) and bounded) or (lo > 0 and hi / lo <= UNKNOWN_CONCEPT_RATIO):
+    # Cheapest test first: this runs for every pair where one side's concept is unknown.
+    if (lo > 0 and hi / lo <= UNKNOWN_CONCEPT_RATIO) or (bounded and compatible(ca, cb)):
         return None
     return "what one side counts is unknown and the numbers are far apart"
 
