@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 
+import pytest
 from typer.main import get_command
 from typer.testing import CliRunner
 
@@ -43,43 +44,29 @@ def test_readme_opens_with_the_two_commands() -> None:
     assert "make demo" in first_block and "make test" in first_block
 
 
+def assert_block(pattern: re.Pattern[str], expected: str, what: str) -> None:
+    """The README block matched by ``pattern`` is ``expected``; FACTCOMPARE_UPDATE_DOCS=1 rewrites it."""
+    text = README.read_text(encoding="utf-8")
+    match = pattern.search(text)
+    assert match, f"README.md needs its {what} block between markers"
+    if os.environ.get("FACTCOMPARE_UPDATE_DOCS"):
+        README.write_text(
+            text[: match.start(2)] + expected + text[match.end(2) :], encoding="utf-8"
+        )
+        return
+    assert match.group(2) == expected, (
+        f"README {what} is stale: FACTCOMPARE_UPDATE_DOCS=1 pytest tests/test_docs.py"
+    )
+
+
 def test_readme_quotes_every_command_help() -> None:
-    text = README.read_text(encoding="utf-8")
-    expected = commands_block()
-    match = BLOCK.search(text)
-    assert match, "README.md needs a <!-- commands --> ... <!-- /commands --> block"
-    if os.environ.get("FACTCOMPARE_UPDATE_DOCS"):
-        README.write_text(
-            text[: match.start(2)] + expected + text[match.end(2) :], encoding="utf-8"
-        )
-        return
-    assert match.group(2) == expected, (
-        "README commands are stale: FACTCOMPARE_UPDATE_DOCS=1 pytest tests/test_docs.py"
-    )
+    assert_block(BLOCK, commands_block(), "commands")
 
 
-def demo_block() -> str:
+def test_readme_shows_the_real_demo_output(monkeypatch: pytest.MonkeyPatch) -> None:
     """What `make demo` shows for the diff, run from the repository root on the real model."""
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        result = CliRunner().invoke(app, DEMO_ARGS, prog_name="factcompare")
-    finally:
-        os.chdir(cwd)
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(app, DEMO_ARGS, prog_name="factcompare")
     assert result.exit_code in (0, 1), result.output
-    return f"```\n$ factcompare {' '.join(DEMO_ARGS)}\n{result.stdout.rstrip()}\n```\n"
-
-
-def test_readme_shows_the_real_demo_output() -> None:
-    text = README.read_text(encoding="utf-8")
-    match = DEMO.search(text)
-    assert match, "README.md needs a <!-- demo-output --> ... <!-- /demo-output --> block"
-    expected = demo_block()
-    if os.environ.get("FACTCOMPARE_UPDATE_DOCS"):
-        README.write_text(
-            text[: match.start(2)] + expected + text[match.end(2) :], encoding="utf-8"
-        )
-        return
-    assert match.group(2) == expected, (
-        "README demo output is stale: FACTCOMPARE_UPDATE_DOCS=1 pytest tests/test_docs.py"
-    )
+    shown = f"```\n$ factcompare {' '.join(DEMO_ARGS)}\n{result.stdout.rstrip()}\n```\n"
+    assert_block(DEMO, shown, "demo output")
