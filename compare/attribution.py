@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from compare.resources import ATTRIBUTION_VERBS, words
 
@@ -100,7 +101,8 @@ def attribution(text: str) -> str | None:
     return found[0].name if found else None
 
 
-def speakers(text: str) -> list[Speaker]:
+@lru_cache(maxsize=4096)  # asked by figures and by claims; wire copy repeats sentences
+def speakers(text: str) -> tuple[Speaker, ...]:
     """Every attribution phrase in the sentence, in order of appearance."""
     found: list[Speaker] = []
     for m in _ACCORDING.finditer(text):
@@ -128,7 +130,7 @@ def speakers(text: str) -> list[Speaker]:
         if speaker is not None:
             found.append(speaker)
     found.sort(key=lambda s: s.start)
-    return found
+    return tuple(found)
 
 
 def _overlaps(pos: int, found: list[Speaker]) -> bool:

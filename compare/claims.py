@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from compare.figures import attribution
 from compare.types import Claim, Figure, Sentence
@@ -11,6 +12,7 @@ from compare.types import Claim, Figure, Sentence
 _OPENING, _CLOSING, _QUOTE_MARKS = '"\u201c', '"\u201d', '"\u201c\u201d'
 
 
+@lru_cache(maxsize=8192)
 def is_quote(text: str) -> bool:
     """True when the sentence reports someone's own words.
 

@@ -35,7 +35,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from compare.attribution import Speaker, attribution, speakers
 from compare.concepts import counted
@@ -71,7 +72,34 @@ def figures(sentence: Sentence, *, first: int = 1) -> tuple[Figure, ...]:
     >>> (f.concept, f.subject)
     ('killed', 'Palestinians')
     """
-    text = sentence.text
+    found = _figures_in(sentence.text)
+    if not found:
+        return ()
+    at, aid = sentence.start, sentence.article
+    return tuple(
+        Figure(
+            f"{aid}:f{first + k}",
+            aid,
+            sentence.index,
+            f.text,
+            (f.span[0] + at, f.span[1] + at),
+            f.value,
+            f.low,
+            f.high,
+            f.qualifier,
+            f.unit,
+            f.concept,
+            f.subject,
+            f.attribution,
+        )
+        for k, f in enumerate(found)
+    )
+
+
+@lru_cache(maxsize=8192)  # wire copy repeats sentences verbatim across outlets and days
+def _figures_in(text: str) -> tuple[Figure, ...]:
+    """The figures of a sentence read on its own (offsets from its start, ids f1, f2...)."""
+    sentence = Sentence("", 0, text, 0, len(text))
     norm = ascii_digits(text)
     nums = [n for n in scan(norm) if not not_a_figure(n, norm)]
     claimants = speakers(text)
@@ -87,10 +115,10 @@ def figures(sentence: Sentence, *, first: int = 1) -> tuple[Figure, ...]:
             claimants,
             previous_subject,
             previous_end,
-            f"{sentence.article}:f{first + len(out)}",
+            f":f{1 + len(out)}",
         )
         out.append(fig)
-        previous_end = fig.span[1] - sentence.start
+        previous_end = fig.span[1]
         if fig.subject is not None:
             previous_subject = fig.subject
     return tuple(out)
@@ -162,7 +190,7 @@ def _figure(
     text: str,
     num: Number,
     upper: Number | None,
-    claimants: list[Speaker],
+    claimants: Sequence[Speaker],
     previous_subject: str | None,
     previous_end: int,
     fig_id: str,
@@ -241,7 +269,7 @@ def _during(text: str, start: int, unit: str | None) -> bool:
     )
 
 
-def _claimant(text: str, pos: int, claimants: list[Speaker]) -> str | None:
+def _claimant(text: str, pos: int, claimants: Sequence[Speaker]) -> str | None:
     """The speaker governing a figure: the sentence's only one, else the one in its clause."""
     if not claimants:
         return None
