@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from compare.types import Figure
 
@@ -31,17 +32,16 @@ class Bounds:
 
     def overlaps(self, other: Bounds) -> bool:
         """True when some value lies in both intervals."""
-        # The tighter lower bound: the larger one, an open bound beating a closed one at a tie.
-        lo, lo_closed = max(
-            (self.low, self.low_closed),
-            (other.low, other.low_closed),
-            key=lambda b: (b[0], not b[1]),
-        )
-        hi, hi_closed = min(
-            (self.high, self.high_closed),
-            (other.high, other.high_closed),
-            key=lambda b: (b[0], b[1]),
-        )
+        # The tighter lower bound is the larger one; at a tie an open bound beats a closed
+        # one.  Likewise the tighter upper bound is the smaller one.
+        if self.low != other.low:
+            lo, lo_closed = max((self.low, self.low_closed), (other.low, other.low_closed))
+        else:
+            lo, lo_closed = self.low, self.low_closed and other.low_closed
+        if self.high != other.high:
+            hi, hi_closed = min((self.high, self.high_closed), (other.high, other.high_closed))
+        else:
+            hi, hi_closed = self.high, self.high_closed and other.high_closed
         if lo < hi:
             return True
         return lo == hi and lo_closed and hi_closed
@@ -66,15 +66,20 @@ def rounding_unit(value: float) -> float:
 
 def bounds(fig: Figure) -> Bounds:
     """The values a figure's wording allows, as a closed/open interval."""
-    if fig.qualifier == "exact":
+    return _bounds(fig.qualifier, fig.value, fig.low, fig.high)
+
+
+@lru_cache(maxsize=65536)  # asked for every pair a figure is in, across many articles
+def _bounds(qualifier: str, value: float, low: float | None, high: float | None) -> Bounds:
+    if qualifier == "exact":
         # Half-open, as rounding is: 2.3 million is [2.25m, 2.35m), so 2.2 million never meets it.
-        half = rounding_unit(fig.value) / 2
-        return Bounds(fig.value - half, fig.value + half, high_closed=half == 0)
+        half = rounding_unit(value) / 2
+        return Bounds(value - half, value + half, high_closed=half == 0)
     return Bounds(
-        -math.inf if fig.low is None else fig.low,
-        math.inf if fig.high is None else fig.high,
-        low_closed=fig.qualifier != "more_than",
-        high_closed=fig.qualifier not in ("less_than", "nearly"),
+        -math.inf if low is None else low,
+        math.inf if high is None else high,
+        low_closed=qualifier != "more_than",
+        high_closed=qualifier not in ("less_than", "nearly"),
     )
 
 
@@ -100,6 +105,7 @@ def describe(fig: Figure) -> str:
     return f"{left}{lo}, {hi}{right}"
 
 
+@lru_cache(maxsize=65536)  # reasons restate the same figures across many comparisons
 def fmt_number(x: float) -> str:
     """A number as a reader writes it: thousands separators, no needless decimals.
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
-from compare.align import in_common_unit
+from compare.comparable import in_common_unit
 from compare.intervals import compatible, describe, fmt_number
 from compare.resources import CASUALTY_CONCEPTS
 from compare.types import Article, Claim, Figure, Pair, Row, Verdict
@@ -47,13 +48,15 @@ def judge_pair(
     ``sides`` name the two articles in reasons."""
     fa, fb = pair.fig_a, pair.fig_b
     if fa is not None and fb is not None:
-        leads = [
-            lead_in(texts.get(c.article, ""), c.sentence.start)
-            for c in (pair.a, pair.b)
-            if c is not None and texts
-        ]
         running = running_count(fa, fb, pair.a, pair.b) or (
-            any(_CUMULATIVE.search(lead) for lead in leads) and fa.unit is None and fb.unit is None
+            fa.unit is None
+            and fb.unit is None
+            and texts is not None
+            and any(
+                _says_total(lead_in(texts.get(c.article, ""), c.sentence.start))
+                for c in (pair.a, pair.b)
+                if c is not None
+            )
         )
         verdict, reason = _figures(
             fa, fb, dates.get(fa.article), dates.get(fb.article), running, sides
@@ -78,7 +81,12 @@ def running_count(fa: Figure, fb: Figure, ca: Claim | None = None, cb: Claim | N
         return True
     if fa.unit is not None or fb.unit is not None:
         return False  # shares, money and durations are not running counts
-    return any(c is not None and _CUMULATIVE.search(c.sentence.text) for c in (ca, cb))
+    return any(c is not None and _says_total(c.sentence.text) for c in (ca, cb))
+
+
+@lru_cache(maxsize=8192)  # the same sentences are judged against many others
+def _says_total(text: str) -> bool:
+    return _CUMULATIVE.search(text) is not None
 
 
 def lead_in(text: str, start: int) -> str:
@@ -146,9 +154,10 @@ def _moved(fa: Figure, fb: Figure) -> bool:
 def _update_reason(
     fa: Figure, fb: Figure, date_a: dt.date, date_b: dt.date, sides: tuple[str, str] = ("A", "B")
 ) -> str:
-    (early, d0, side0), (late, d1, side1) = sorted(
-        [(fa, date_a, sides[0]), (fb, date_b, sides[1])], key=lambda t: t[1]
-    )
+    if date_a <= date_b:
+        (early, d0, side0), (late, d1, side1) = (fa, date_a, sides[0]), (fb, date_b, sides[1])
+    else:
+        (early, d0, side0), (late, d1, side1) = (fb, date_b, sides[1]), (fa, date_a, sides[0])
     delta = late.value - early.value
     days = (d1 - d0).days
     direction = "up" if delta > 0 else "revised down"

@@ -8,13 +8,22 @@ alignment and judging, which cost little beside the model.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import combinations
+from operator import itemgetter
+from typing import TYPE_CHECKING
 
-from compare.align import Options
+from compare.align import Aligner, Options, Order
 from compare.errors import InputError
-from compare.pipeline import Extracted, extract, pair_report
-from compare.types import Article, Report
+from compare.judge import judge
+from compare.pipeline import Extracted, extract, report
+from compare.types import Article, Report, Row
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 
 def all_pairs(n: int) -> list[tuple[int, int]]:
@@ -50,14 +59,72 @@ def compare_many(
     vectors = embed(texts, model=model, cache=cache)
     row_of = {t: k for k, t in enumerate(texts)}
     per_article = [vectors[[row_of[c.sentence.text] for c in e.claims]] for e in done]
-    return [
-        pair_report(
-            done[i],
-            done[j],
-            per_article[i],
-            per_article[j],
-            model=model,
-            options=options or Options(),
-        )
-        for i, j in wanted
-    ]
+    return compare_extracted(done, per_article, wanted, model=model, options=options)
+
+
+def compare_extracted(
+    done: Sequence[Extracted],
+    vectors: Sequence[npt.NDArray[np.float32]],
+    pairs: Sequence[tuple[int, int]],
+    *,
+    model: str | None = None,
+    options: Options | None = None,
+) -> list[Report]:
+    """The Reports of ``pairs`` of extracted articles whose claim vectors are known:
+    alignment and judging only, each article scored against all its partners at once."""
+    options = options or Options()
+    aligner = Aligner([e.claims for e in done], vectors, options=options)
+    partners: dict[int, list[int]] = {}
+    for i, j in pairs:
+        partners.setdefault(i, []).append(j)
+    alone: dict[tuple[int, str], tuple[tuple[Order, Row], ...]] = {}
+
+    def rows_alone(k: int, side: str) -> tuple[tuple[Order, Row], ...]:
+        """Article k's lone figures and claims, judged once for every comparison."""
+        if (k, side) not in alone:
+            items = aligner.alone(k, side).items
+            rows = judge([pair for _, pair in items], [done[k].article])
+            alone[k, side] = tuple(zip((key for key, _ in items), rows, strict=True))
+        return alone[k, side]
+
+    reports = []
+    with _collector_paused():
+        for i, j in pairs:
+            if i in partners:
+                aligner.prepare([i], partners.pop(i))
+            parts = aligner.parts(i, j)
+            lone_a, lone_b = rows_alone(i, "A"), rows_alone(j, "B")
+            if parts is None:  # nothing pairs: every row was judged before
+                rows = tuple(map(itemgetter(1), lone_a + lone_b))
+            else:
+                made = judge([p for _, p in parts.pairs], (done[i].article, done[j].article))
+                items = list(zip((key for key, _ in parts.pairs), made, strict=True))
+                items += [lone_a[k] for k in parts.alone_a]
+                items += [lone_b[k] for k in parts.alone_b]
+                items.sort(key=itemgetter(0))  # as Aligner.align orders its pairs
+                rows = tuple(map(itemgetter(1), items))
+            reports.append(report(done[i], done[j], rows, model=model, options=options))
+    return reports
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while reports pile up.
+
+    Reports are frozen dataclasses without cycles, yet every few thousand new
+    objects the collector walks the growing heap again: on 4,950 reports it made
+    alignment and judging take 0.37 to 0.82 s instead of 0.37 s.  Reference
+    counting still frees everything as usual meanwhile.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            # All that was made meanwhile sits in the youngest generation, which the next
+            # collection would walk whole (20 ms here).  freeze() + unfreeze() moves it to
+            # the oldest generation, as if it had survived, without walking it.
+            gc.freeze()
+            gc.unfreeze()
+            gc.enable()

@@ -21,7 +21,7 @@ from compare.figures import article_figures
 from compare.judge import judge
 from compare.load import MAX_BYTES, Meta, load
 from compare.segment import sentences
-from compare.types import Article, Claim, Figure, Report
+from compare.types import Article, Claim, Figure, Report, Row
 
 if TYPE_CHECKING:
     import numpy as np
@@ -117,14 +117,26 @@ def pair_report(
     options: Options | None = None,
 ) -> Report:
     """The Report of two extracted articles whose claim vectors are already known."""
+    options = options or Options()
+    articles = (a.article, b.article)
+    rows = judge(align(a.claims, b.claims, va, vb, options=options), articles)
+    return report(a, b, rows, model=model, options=options)
+
+
+def report(
+    a: Extracted,
+    b: Extracted,
+    rows: tuple[Row, ...],
+    *,
+    model: str | None = None,
+    options: Options | None = None,
+) -> Report:
+    """The Report of two extracted articles and their judged rows."""
     from compare.embed import model_label
 
     options = options or Options()
-
-    articles = (a.article, b.article)
-    rows = judge(align(a.claims, b.claims, va, vb, options=options), articles)
     return Report(
-        articles=articles,
+        articles=(a.article, b.article),
         figures=a.figures + b.figures,
         claims=a.claims + b.claims,
         rows=rows,

@@ -16,12 +16,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from compare.align import Options, align
+from compare.align import Aligner, Options
 from compare.errors import InputError
 from compare.judge import judge_pair
 from compare.types import Article, Claim, Figure, Pair, Verdict
 
 MIN_ARTICLES = 2
+# Earlier articles scored against the current one at once, while its figures look for a line.
+LOOK_BACK = 16
 # Words that do not tell one claimant from another ("the local health authorities").
 _CLAIMANT_STOP = frozenset(
     {
@@ -135,6 +137,7 @@ def timeline(
         bounds.append(bounds[-1] + len(e.claims))
     vecs = [vectors[bounds[k] : bounds[k + 1]] for k in range(len(done))]
 
+    aligner = Aligner([e.claims for e in done], vecs, options=options or Options())
     links: dict[str, _Link] = {}
     continued: set[str] = set()  # figures a later point already continues
     chains = 0
@@ -143,10 +146,9 @@ def timeline(
         for j in range(k - 1, -1, -1):
             if not pending:
                 break  # every figure continues a line: older articles cannot change that
-            earlier = done[j]
-            for pair in align(
-                earlier.claims, current.claims, vecs[j], vecs[k], options=options or Options()
-            ):
+            if (k - 1 - j) % LOOK_BACK == 0:  # score the next stretch of earlier articles
+                aligner.prepare(range(j, max(j - LOOK_BACK, -1), -1), [k], figures_only=True)
+            for pair in aligner.figure_pairs(j, k):
                 fa, fb = pair.fig_a, pair.fig_b
                 if fa is None or fb is None or pair.b is None or fb.id in links:
                     continue

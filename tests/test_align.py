@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from compare.align import concepts_compatible, in_days, units_compatible, why_apart
+from compare.comparable import concepts_compatible, in_days, units_compatible, why_apart
 from compare.pipeline import compare_articles
 from compare.places import claim_places, places
 from compare.types import Article, Figure, Row

@@ -1,0 +1,272 @@
+"""Stage 6, the rules: whether two figures may be the same quantity, and how strongly they look it.
+
+One pair of figures at a time, in plain Python, so that each rule reads as a
+sentence and its reason can be shown to the reader ("Gaza vs West Bank").
+:mod:`compare.scoring` applies the very same rules to whole matrices of
+figures at once; ``tests/test_scoring.py`` checks that both agree on every
+figure pair of the fixtures.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from compare.intervals import compatible
+from compare.places import places_compatible
+from compare.resources import CASUALTY_CONCEPTS
+from compare.types import Claim, Figure
+
+EMBED_WEIGHT = 0.75  # the rest of a text score is rapidfuzz token agreement
+CONTEXT_WEIGHT = 0.30  # share of a figure's text score taken from the words around it
+CONTEXT_BEFORE, CONTEXT_AFTER = 2, 5  # words around a figure that say what it counts
+COMPATIBLE_BONUS = 0.15  # comparable figures whose numbers agree are likelier the same fact
+MAGNITUDE_WEIGHT = 0.15  # times 1 - |log10(a/b)|: 383 pairs with 378 before 95
+SAME_CLAIMANT_BONUS = 0.05
+SAME_NUMBER_BONUS = 0.05  # the very same number: 30,035 pairs with 30,035, not with 30,000
+UNKNOWN_CONCEPT_PENALTY = 0.10  # one side does not say what it counts: weaker evidence
+# When a side does not say what it counts, its number must vouch for it: compatible, or
+# within this factor ("hundreds of thousands" homeless never meets "a million" sheltering).
+UNKNOWN_CONCEPT_RATIO = 1.5
+# Only these wordings bound a number on both sides, closely enough to vouch for a pair.
+BOUNDED_QUALIFIERS = frozenset({"exact", "about", "nearly", "range"})
+
+# Durations convert to days; a month is 28 to 31 days, a year 365 or 366.
+DAYS_PER: dict[str, tuple[float, float]] = {
+    "second": (1 / 86400, 1 / 86400),
+    "minute": (1 / 1440, 1 / 1440),
+    "hour": (1 / 24, 1 / 24),
+    "day": (1.0, 1.0),
+    "week": (7.0, 7.0),
+    "month": (28.0, 31.0),
+    "year": (365.0, 366.0),
+    "decade": (3652.0, 3653.0),
+}
+
+SAME_COUNT_MIN = 10  # below this, equal numbers are coincidence, not evidence
+_GENERIC_SUBJECTS = frozenset({"people", "persons", "individuals", "civilians"})
+_SUBJECT_SYNONYMS = {"gazans": "palestinians", "palestinian": "palestinians"}
+# A figure whose concept the extractor missed still stands in a sentence that names
+# some casualty counts: "revised down its count of the people killed ... to around 1,200"
+# may pair with a killed figure, never with an injured one.
+CASUALTY_WORDS = {
+    "killed": re.compile(
+        r"\b(?:kill(?:ed|ing|s)?|dead|died|deaths?|martyr(?:s|ed)?|lives)\b", re.I
+    ),
+    "injured": re.compile(r"\b(?:injured|injuries|wounded|hurt)\b", re.I),
+    "hostages": re.compile(r"\b(?:hostages?|captives?|captivity|abducted)\b", re.I),
+    "displaced": re.compile(r"\b(?:displaced|fled|driven from|forced from)\b", re.I),
+}
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+
+
+def subjects_compatible(a: str | None, b: str | None) -> bool:
+    """Who is counted: the same group, or one side does not say.
+
+    >>> subjects_compatible("Gazans", "Palestinians"), subjects_compatible("Israelis", "Gazans")
+    (True, False)
+    """
+    if a is None or b is None:
+        return True
+    x, y = (_SUBJECT_SYNONYMS.get(s.lower(), s.lower()) for s in (a, b))
+    return x == y or x in _GENERIC_SUBJECTS or y in _GENERIC_SUBJECTS
+
+
+def concepts_compatible(a: str | None, b: str | None) -> bool:
+    """What is counted: the same thing, the same head noun, or one side does not say.
+
+    >>> concepts_compatible("killed", "injured"), concepts_compatible("aid trucks", "trucks")
+    (False, True)
+    >>> concepts_compatible(None, "killed"), concepts_compatible("tanks", "killed")
+    (True, False)
+    """
+    if a is None or b is None or a == b:
+        return True
+    if a in CASUALTY_CONCEPTS or b in CASUALTY_CONCEPTS:
+        return False
+    return _head(a) == _head(b)
+
+
+def units_compatible(a: str | None, b: str | None) -> bool:
+    """Same unit, or two durations (converted to days); a percent never pairs with a count.
+
+    >>> units_compatible("day", "month"), units_compatible("percent", None)
+    (True, False)
+    >>> units_compatible("EUR", "USD")
+    False
+    """
+    return a == b or (a in DAYS_PER and b in DAYS_PER)
+
+
+def unit_class(unit: str | None) -> str | None:
+    """Units that can be compared: every duration is one class (converted to days)."""
+    return "duration" if unit in DAYS_PER else unit
+
+
+def in_days(fig: Figure) -> Figure:
+    """A duration restated in days, its interval widened by how long a month or year is.
+
+    >>> f = Figure("a:f1", "a", 0, "4.5 months", (0, 10), 4.5, 4.5, 4.5, "exact", "month")
+    >>> g = in_days(f)
+    >>> (g.qualifier, g.low, g.high, g.unit)
+    ('range', 126.0, 139.5, 'day')
+    """
+    if fig.unit not in DAYS_PER or fig.unit == "day":
+        return fig
+    short, long = DAYS_PER[fig.unit]
+    low = None if fig.low is None else fig.low * short
+    high = None if fig.high is None else fig.high * long
+    qualifier = fig.qualifier
+    if qualifier == "exact":
+        low, high = fig.value * short, fig.value * long
+        qualifier = "range" if short != long else "exact"
+    return replace(
+        fig, value=fig.value * short, low=low, high=high, qualifier=qualifier, unit="day"
+    )
+
+
+def in_common_unit(a: Figure, b: Figure) -> tuple[Figure, Figure]:
+    """Both figures in one unit when they are durations in different ones; else as they are."""
+    if a.unit != b.unit and a.unit in DAYS_PER and b.unit in DAYS_PER:
+        return in_days(a), in_days(b)
+    return a, b
+
+
+def why_apart(
+    a: Figure,
+    b: Figure,
+    place_a: frozenset[str] = frozenset(),
+    place_b: frozenset[str] = frozenset(),
+) -> str | None:
+    """Why two figures cannot speak of the same quantity, or None when they may.
+
+    >>> k = Figure("a:f1", "a", 0, "383", (0, 3), 383, 383, 383, "exact", None, "killed")
+    >>> why_apart(k, k, frozenset({"Gaza"}), frozenset({"West Bank"}))
+    'Gaza vs West Bank'
+    """
+    if not concepts_compatible(a.concept, b.concept):
+        return f"counts {a.concept} vs {b.concept}"
+    if not units_compatible(a.unit, b.unit):
+        return f"unit {a.unit or 'count'} vs {b.unit or 'count'}"
+    # Outlets name the same dead differently ("340 medics", "340 health workers"); the very
+    # same count of the same kind vouches for the pair, while a different count does not.
+    same_count = a.value == b.value and a.value >= SAME_COUNT_MIN and a.concept is not None
+    if not subjects_compatible(a.subject, b.subject) and not same_count:
+        return f"{a.subject} vs {b.subject}"
+    # Casualties happen somewhere: a toll in Gaza is not a toll in the West Bank.  A plan's
+    # stages or a pause's length are not located, whoever's capital the talks are held in.
+    located = a.concept in CASUALTY_CONCEPTS or b.concept in CASUALTY_CONCEPTS
+    if located and not places_compatible(place_a, place_b):
+        return f"{', '.join(sorted(place_a))} vs {', '.join(sorted(place_b))}"
+    return None
+
+
+def why_unpaired(
+    a: Figure,
+    b: Figure,
+    place_a: frozenset[str] = frozenset(),
+    place_b: frozenset[str] = frozenset(),
+    hints_a: frozenset[str] = frozenset(),
+    hints_b: frozenset[str] = frozenset(),
+) -> str | None:
+    """Every rule that keeps two figures apart, in order: :func:`why_apart`, then what
+    their sentences say of unlabelled figures, then whether their numbers vouch for them."""
+    return (
+        why_apart(a, b, place_a, place_b)
+        or hinted_apart(a, hints_a, b)
+        or hinted_apart(b, hints_b, a)
+        or unvouched(a, b)
+    )
+
+
+def figure_score(text: float, context: float, a: Figure, b: Figure) -> float:
+    """The evidence that two comparable figures report the same fact.
+
+    ``text`` is how alike their sentences are, ``context`` how alike the words
+    around the two numbers are (both in [0, 1]).
+    """
+    ca, cb = in_common_unit(a, b)
+    score = (1 - CONTEXT_WEIGHT) * text + CONTEXT_WEIGHT * context
+    if compatible(ca, cb):
+        score += COMPATIBLE_BONUS
+    score += MAGNITUDE_WEIGHT * closeness(ca.value, cb.value)
+    if ca.value == cb.value:
+        score += SAME_NUMBER_BONUS
+    if a.attribution and b.attribution and a.attribution.lower() == b.attribution.lower():
+        score += SAME_CLAIMANT_BONUS
+    if (a.concept is None) != (b.concept is None):
+        score -= UNKNOWN_CONCEPT_PENALTY
+    elif a.concept is None:
+        score -= 2 * UNKNOWN_CONCEPT_PENALTY  # neither says what it counts
+    return score
+
+
+def context_words(claim: Claim, fig: Figure) -> str:
+    """The words either side of a figure in its sentence, numbers left out.
+
+    >>> from compare.types import Sentence
+    >>> s = Sentence("a", 0, "Since May, 383 Palestinians, including 96 children, died.", 0, 57)
+    >>> f = Figure("a:f2", "a", 0, "96", (39, 41), 96, 96, 96, "exact")
+    >>> context_words(Claim("a", s, (f,)), f)
+    'Palestinians including children died'
+    """
+    start = claim.sentence.start
+    return _context(claim.sentence.text, fig.span[0] - start, fig.span[1] - start)
+
+
+@lru_cache(maxsize=8192)
+def _context(text: str, lo: int, hi: int) -> str:
+    before = _WORD.findall(text[:lo])[-CONTEXT_BEFORE:] if CONTEXT_BEFORE else []
+    after = _WORD.findall(text[hi:])[:CONTEXT_AFTER]
+    return " ".join(before + after)
+
+
+def casualty_hints(claim: Claim) -> frozenset[str]:
+    """The casualty counts a sentence speaks of, for its figures the extractor left unlabelled.
+
+    >>> from compare.types import Sentence
+    >>> sorted(casualty_hints(Claim("a", Sentence("a", 0, "11 died and 40 were hurt", 0, 24))))
+    ['injured', 'killed']
+    """
+    return _hints(claim.sentence.text)
+
+
+@lru_cache(maxsize=4096)
+def _hints(text: str) -> frozenset[str]:
+    return frozenset(c for c, words in CASUALTY_WORDS.items() if words.search(text))
+
+
+def unvouched(a: Figure, b: Figure) -> str | None:
+    """When one side does not say what it counts, whether the numbers are too far apart."""
+    if a.concept is not None and b.concept is not None:
+        return None
+    ca, cb = in_common_unit(a, b)
+    lo, hi = sorted((abs(ca.value), abs(cb.value)))
+    # A vague or one-sided amount ("hundreds of thousands", "up to 1.9 million") is
+    # compatible with too much to vouch; only bounded intervals do.
+    bounded = {a.qualifier, b.qualifier} <= BOUNDED_QUALIFIERS
+    if (lo > 0 and hi / lo <= UNKNOWN_CONCEPT_RATIO) or (bounded and compatible(ca, cb)):
+        return None
+    return "what one side counts is unknown and the numbers are far apart"
+
+
+def hinted_apart(fig: Figure, hints: frozenset[str], other: Figure) -> str | None:
+    """An unlabelled figure in a sentence about other casualties than ``other`` counts."""
+    known = other.concept in CASUALTY_WORDS
+    if fig.concept is None and known and hints and other.concept not in hints:
+        return f"its sentence speaks of {', '.join(sorted(hints))}, not {other.concept}"
+    return None
+
+
+def closeness(x: float, y: float) -> float:
+    """1 for equal numbers, falling to 0 at a factor of ten apart."""
+    if x <= 0 or y <= 0:
+        return 1.0 if x == y else 0.0
+    return max(0.0, 1.0 - abs(math.log10(x / y)))
+
+
+def _head(concept: str) -> str:
+    word = concept.lower().split()[-1] if concept.split() else concept.lower()
+    return word[:-1] if word.endswith("s") else word
