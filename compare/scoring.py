@@ -13,11 +13,11 @@ fixtures.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from compare.columns import Texts, closeness, ids, interval_columns, sorted_tokens, table
 from compare.comparable import (
     BOUNDED_QUALIFIERS,
     CASUALTY_WORDS,
@@ -38,10 +38,9 @@ from compare.comparable import (
     subjects_compatible,
     unit_class,
 )
-from compare.intervals import bounds
 from compare.places import claim_places, places_compatible
 from compare.resources import CASUALTY_CONCEPTS
-from compare.types import Claim, Figure
+from compare.types import Claim
 
 if TYPE_CHECKING:
     import numpy as np
@@ -54,18 +53,6 @@ if TYPE_CHECKING:
 Entries = dict[tuple[int, int], list[tuple[int, int, float]]]
 INFEASIBLE = -1e6  # the score of two figures that cannot be the same quantity
 _HINT_BIT = {concept: 1 << k for k, concept in enumerate(CASUALTY_WORDS)}
-
-
-@lru_cache(maxsize=16384)
-def sorted_tokens(text: str) -> str:
-    """A text as rapidfuzz's token_sort_ratio compares it, prepared once rather than per pair.
-
-    >>> sorted_tokens("Killed: 27,840 people, at least!")
-    '27 840 at killed least people'
-    """
-    from rapidfuzz import utils
-
-    return " ".join(sorted(utils.default_process(text).split()))
 
 
 class Scorer:
@@ -85,22 +72,22 @@ class Scorer:
         # For each article, each claim's figures by their number in the article.
         self.claim_figures: list[list[list[int]]] = []
         for side, figs in zip(self.sides, self.figures, strict=True):
-            numbers: list[list[int]] = [[] for _ in side]
+            owned: list[list[int]] = [[] for _ in side]
             for r, (i, _) in enumerate(figs):
-                numbers[i].append(r)
-            self.claim_figures.append(numbers)
+                owned[i].append(r)
+            self.claim_figures.append(owned)
         self.claim_start = _starts(len(s) for s in self.sides)
         self.figure_start = _starts(len(f) for f in self.figures)
         shaped = [np.asarray(v, dtype=np.float32) for v, s in zip(vectors, sides, strict=True) if s]
         dim = shaped[0].shape[1] if shaped else 1
         self.vectors = np.vstack(shaped) if shaped else np.zeros((0, dim), dtype=np.float32)
         claims = [c for side in self.sides for c in side]
-        self.sentences = _Texts([sorted_tokens(c.sentence.text) for c in claims])
+        self.sentences = Texts([sorted_tokens(c.sentence.text) for c in claims])
 
         # Claims: where they happen and which casualties their sentences name.
         self.places = [claim_places(side) for side in self.sides]
-        places, self.place = _ids([p for side in self.places for p in side])
-        self.places_ok = _table(places, places_compatible)
+        places, self.place = ids([p for side in self.places for p in side])
+        self.places_ok = table(places, places_compatible)
         self.hints = np.array(
             [sum(_HINT_BIT[h] for h in casualty_hints(c)) for c in claims], dtype=np.int64
         )
@@ -119,23 +106,23 @@ class Scorer:
         self._figure_range = [
             np.arange(self.figure_start[k], self.figure_start[k + 1]) for k in range(len(sides))
         ]
-        self.contexts = _Texts([sorted_tokens(context_words(claims[i], f)) for i, f in figs])
-        concepts, self.concept = _ids([f.concept for _, f in figs])
-        self.concepts_ok = _table(concepts, concepts_compatible)
+        self.contexts = Texts([sorted_tokens(context_words(claims[i], f)) for i, f in figs])
+        concepts, self.concept = ids([f.concept for _, f in figs])
+        self.concepts_ok = table(concepts, concepts_compatible)
         self.casualty = np.array([c in CASUALTY_CONCEPTS for c in concepts], dtype=np.bool_)
         self.hint_of = np.array([_HINT_BIT.get(str(c), 0) for c in concepts], dtype=np.int64)
         self.unknown = np.array([c is None for c in concepts], dtype=np.bool_)
-        subjects, self.subject = _ids([f.subject for _, f in figs])
-        self.subjects_ok = _table(subjects, subjects_compatible)
-        _, self.unit = _ids([f.unit for _, f in figs])
-        _, self.unit_class = _ids([unit_class(f.unit) for _, f in figs])
+        subjects, self.subject = ids([f.subject for _, f in figs])
+        self.subjects_ok = table(subjects, subjects_compatible)
+        _, self.unit = ids([f.unit for _, f in figs])
+        _, self.unit_class = ids([unit_class(f.unit) for _, f in figs])
         self.duration = np.array([f.unit in DAYS_PER for _, f in figs], dtype=np.bool_)
-        claimants, self.claimant = _ids([(f.attribution or "").lower() for _, f in figs])
+        claimants, self.claimant = ids([(f.attribution or "").lower() for _, f in figs])
         self.named = np.array([c != "" for c in claimants], dtype=np.bool_)
         self.bounded = np.array([f.qualifier in BOUNDED_QUALIFIERS for _, f in figs], bool)
         # Numbers and intervals as stated, and restated in days (for durations in other units).
-        self.stated = _numbers([f for _, f in figs])
-        self.in_days = _numbers([in_days(f) for _, f in figs])
+        self.stated = interval_columns([f for _, f in figs])
+        self.in_days = interval_columns([in_days(f) for _, f in figs])
 
     def block(
         self,
@@ -165,8 +152,8 @@ class Scorer:
             claims = _by_pair(text >= claim_threshold, text, ca, cb, claim_owner)
         scores, near = self._figures(fa, fb, fig_text)
         return Block(
-            rows=_offsets(rows, self.claim_start, self.figure_start, figures_only),
-            cols=_offsets(cols, self.claim_start, self.figure_start, figures_only),
+            rows=_slices(rows, self.claim_start),
+            cols=_slices(cols, self.claim_start),
             text=text,
             claim_candidates=claims,
             figure_candidates=_by_pair(scores >= figure_threshold, scores, fa, fb, fig_owner),
@@ -244,7 +231,7 @@ class Scorer:
         context = self.contexts.pairwise(row, col) / 100.0
         score = (1 - CONTEXT_WEIGHT) * text[r, c] + CONTEXT_WEIGHT * context.astype(np.float64)
         score = score + np.where(compat, COMPATIBLE_BONUS, 0.0)
-        score = score + MAGNITUDE_WEIGHT * _closeness(x.value, y.value)
+        score = score + MAGNITUDE_WEIGHT * closeness(x.value, y.value)
         score = score + np.where(x.value == y.value, SAME_NUMBER_BONUS, 0.0)
         same_claimant = (self.claimant[row] == self.claimant[col]) & self.named[self.claimant[row]]
         score = score + np.where(same_claimant, SAME_CLAIMANT_BONUS, 0.0)
@@ -257,19 +244,11 @@ class Scorer:
 
 
 @dataclass(frozen=True)
-class Span:
-    """Where one article's claims and figures sit along a block's side."""
-
-    claims: slice
-    figures: slice
-
-
-@dataclass(frozen=True)
 class Block:
     """Scores of some articles (rows, side A) against others (columns, side B)."""
 
-    rows: dict[int, Span]
-    cols: dict[int, Span]
+    rows: dict[int, slice]  # where each article's claims sit along the rows
+    cols: dict[int, slice]
     text: Floats | None  # claim x claim; None when only figures were scored
     # Per pair of articles (i, j), so that most pairs are settled without touching a matrix,
     # entries (claim or figure of i, of j, score), row-major, numbered within each article:
@@ -284,50 +263,7 @@ class Block:
 
     def text_scores(self, i: int, j: int) -> Floats:
         assert self.text is not None  # callers ask covers() first
-        return self.text[self.rows[i].claims, self.cols[j].claims]
-
-
-@dataclass(frozen=True)
-class _Numbers:
-    """Figures' numbers and interval bounds as columns (see ``intervals.bounds``)."""
-
-    value: Floats
-    low: Floats
-    high: Floats
-    low_closed: Bools
-    high_closed: Bools
-
-    def pick(self, other: _Numbers, where: Bools, index: Ints) -> _Numbers:
-        """Ours, or ``other``'s where ``where`` holds, at ``index``."""
-        import numpy as np
-
-        return _Numbers(
-            *(
-                np.where(where, getattr(other, name)[index], getattr(self, name)[index])
-                for name in ("value", "low", "high", "low_closed", "high_closed")
-            )
-        )
-
-    def overlaps(self, other: _Numbers) -> Bools:
-        """``intervals.Bounds.overlaps``, element by element: at a tie, an open bound wins."""
-        import numpy as np
-
-        low = np.maximum(self.low, other.low)
-        low_closed = np.where(
-            self.low > other.low,
-            self.low_closed,
-            np.where(other.low > self.low, other.low_closed, self.low_closed & other.low_closed),
-        )
-        high = np.minimum(self.high, other.high)
-        high_closed = np.where(
-            self.high < other.high,
-            self.high_closed,
-            np.where(
-                other.high < self.high, other.high_closed, self.high_closed & other.high_closed
-            ),
-        )
-        result: Bools = (low < high) | ((low == high) & low_closed & high_closed)
-        return result
+        return self.text[self.rows[i], self.cols[j]]
 
 
 def _by_pair(
@@ -360,114 +296,11 @@ def _by_pair(
     }
 
 
-def _numbers(figures: Sequence[Figure]) -> _Numbers:
-    import numpy as np
-
-    spans = [bounds(f) for f in figures]
-    return _Numbers(
-        np.array([f.value for f in figures], dtype=np.float64),
-        np.array([b.low for b in spans], dtype=np.float64),
-        np.array([b.high for b in spans], dtype=np.float64),
-        np.array([b.low_closed for b in spans], dtype=np.bool_),
-        np.array([b.high_closed for b in spans], dtype=np.bool_),
-    )
-
-
-class _Texts:
-    """Prepared texts (``sorted_tokens``) and rapidfuzz's ratio between any two of them.
-
-    Up to GLOBAL_RATIOS distinct texts, every ratio is computed once, in one call, and
-    blocks look them up; beyond, each block computes its own (memory stays linear).
-    """
-
-    GLOBAL_RATIOS = 4096  # 4096^2 float32 ratios: 64 MiB at most
-
-    def __init__(self, texts: Sequence[str]) -> None:
-        import numpy as np
-
-        index: dict[str, int] = {}
-        self.id = np.array([index.setdefault(t, len(index)) for t in texts], dtype=np.int64)
-        self.distinct = list(index)
-        self._table: npt.NDArray[np.float32] | None = None
-
-    def pairwise(self, a: Ints, b: Ints) -> npt.NDArray[np.float32]:
-        """The ratio (0 to 100) of text ``a[k]`` to text ``b[k]``, for each k."""
-        import numpy as np
-
-        if len(self.distinct) <= self.GLOBAL_RATIOS:
-            return self._global()[self.id[a], self.id[b]]
-        from rapidfuzz import fuzz
-
-        texts = self.distinct
-        return np.array(
-            [fuzz.ratio(texts[x], texts[y]) for x, y in zip(self.id[a], self.id[b], strict=True)],
-            dtype=np.float32,
-        )
-
-    def _global(self) -> npt.NDArray[np.float32]:
-        import numpy as np
-        from rapidfuzz import fuzz, process
-
-        if self._table is None:
-            self._table = process.cdist(
-                self.distinct, self.distinct, scorer=fuzz.ratio, dtype=np.float32, workers=-1
-            )
-        return self._table
-
-    def ratios(self, a: Ints, b: Ints) -> npt.NDArray[np.float32]:
-        """The ratio (0 to 100) of each text of ``a`` to each of ``b``, by index."""
-        import numpy as np
-        from rapidfuzz import fuzz, process
-
-        ia, ib = self.id[a], self.id[b]
-        if len(self.distinct) <= self.GLOBAL_RATIOS:
-            table = self._global()
-        else:
-            ua, ia = np.unique(ia, return_inverse=True)
-            ub, ib = np.unique(ib, return_inverse=True)
-            texts = self.distinct
-            table = process.cdist(
-                [texts[k] for k in ua], [texts[k] for k in ub], scorer=fuzz.ratio, dtype=np.float32
-            )
-        result: npt.NDArray[np.float32] = table[np.ix_(ia.ravel(), ib.ravel())]
-        return result
-
-
 def _hinted(unknown: Bools, hints: Ints, other: Ints) -> Bools:
     """``comparable.hinted_apart``: unlabelled, in a sentence naming casualties, none of
     them what the other figure counts."""
     result: Bools = unknown & (other != 0) & (hints != 0) & ((hints & other) == 0)
     return result
-
-
-def _closeness(x: Floats, y: Floats) -> Floats:
-    """``comparable.closeness``, element by element."""
-    import numpy as np
-
-    positive = (x > 0) & (y > 0)
-    quotient = np.divide(x, y, out=np.ones(x.shape), where=positive)
-    close = np.maximum(0.0, 1.0 - np.abs(np.log10(quotient)))
-    result: Floats = np.where(positive, close, np.where(x == y, 1.0, 0.0))
-    return result
-
-
-def _ids(values: Sequence[Hashable]) -> tuple[list[Hashable], Ints]:
-    """Distinct values (None first, when present) and each value's index among them."""
-    import numpy as np
-
-    distinct: dict[Hashable, int] = {None: 0} if None in values else {}
-    for v in values:
-        distinct.setdefault(v, len(distinct))
-    return list(distinct), np.array([distinct[v] for v in values], dtype=np.int64)
-
-
-def _table(values: Sequence[Hashable], rule: Callable[..., bool]) -> Bools:
-    """``rule`` between every two distinct values: a small lookup table."""
-    import numpy as np
-
-    return np.array([[rule(x, y) for y in values] for x in values], dtype=np.bool_).reshape(
-        len(values), len(values)
-    )
 
 
 def _starts(sizes: Iterable[int]) -> list[int]:
@@ -477,14 +310,12 @@ def _starts(sizes: Iterable[int]) -> list[int]:
     return out
 
 
-def _offsets(
-    ks: Sequence[int], claim_start: list[int], figure_start: list[int], figures_only: bool
-) -> dict[int, Span]:
-    out: dict[int, Span] = {}
-    c = f = 0
+def _slices(ks: Sequence[int], start: list[int]) -> dict[int, slice]:
+    """Where each of articles ``ks`` sits along a block's side, given where each starts."""
+    out: dict[int, slice] = {}
+    at = 0
     for k in ks:
-        nf = figure_start[k + 1] - figure_start[k]
-        nc = nf if figures_only else claim_start[k + 1] - claim_start[k]
-        out[k] = Span(slice(c, c + nc), slice(f, f + nf))
-        c, f = c + nc, f + nf
+        size = start[k + 1] - start[k]
+        out[k] = slice(at, at + size)
+        at += size
     return out

@@ -13,6 +13,8 @@ from compare.pipeline import compare_articles, read_articles
 from compare.report import to_dict
 from tests.conftest import FIXTURES, SEED
 
+CASES = ("01-seed-later-update", "02-seed-same-day-other-outlet", "12-near-miss-gaza-vs-west-bank")
+
 
 def test_all_pairs_match_diff_and_embed_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -39,12 +41,21 @@ def test_all_pairs_match_diff_and_embed_once(
         ("a", "c"),
         ("b", "c"),
     ]
-    pairwise = to_dict(compare_articles(articles[:2], cache=False))
-    together = to_dict(reports[0])
-    assert together["figures"] == pairwise["figures"]
-    assert [(r["verdict"], r["a"], r["b"]) for r in together["rows"]] == [
-        (r["verdict"], r["a"], r["b"]) for r in pairwise["rows"]
-    ]
+    # Each report is the very report `diff` gives for those two articles.
+    for report, (i, j) in zip(reports, [(0, 1), (0, 2), (1, 2)], strict=True):
+        pairwise = compare_articles([articles[i], articles[j]], cache=False)
+        assert to_dict(report) == to_dict(pairwise)
+
+
+def test_pairs_in_any_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pairs asked for out of order, or twice, still get each its own report.
+    monkeypatch.setenv("FACTCOMPARE_CACHE_DIR", str(tmp_path))
+    paths = [str(SEED), *(str(FIXTURES / c / "b.txt") for c in CASES)]
+    articles = read_articles(paths)
+    wanted = [(2, 0), (0, 1), (3, 2), (0, 2), (2, 0)]
+    reports = compare_many(articles, pairs=wanted)
+    for report, (i, j) in zip(reports, wanted, strict=True):
+        assert to_dict(report) == to_dict(compare_articles([articles[i], articles[j]]))
 
 
 def test_a_pair_must_name_two_articles() -> None:

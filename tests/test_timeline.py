@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from compare import timeline as timeline_module
 from compare.cli import app
 from compare.errors import InputError
 from compare.timeline import same_claimant, timeline
@@ -58,6 +59,25 @@ def test_series_in_date_order() -> None:
     assert killed.points[2].reason == (
         "c (2024-03-08) is 29 days later than b: 27,840 -> 30,878, up 3,038 (+10.9%)"
     )
+
+
+def test_looking_back_a_stretch_at_a_time_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Earlier articles are scored against the current one LOOK_BACK at a time; a stretch
+    # of one must find the same lines as the default, including a line that skips an
+    # article (the middle one here gives no injured count).
+    texts = [TOLLS[0][1], TOLLS[1][1].replace(" and 67,317 wounded", ""), TOLLS[2][1]]
+    articles = [
+        Article(x, f"{x}.txt", text, published=dt.date.fromisoformat(date))
+        for x, (date, _), text in zip("abc", TOLLS, texts, strict=True)
+    ]
+
+    def lines() -> list[list[tuple[str, str | None]]]:
+        return [[(p.figure.text, p.verdict) for p in s.points] for s in timeline(articles).series]
+
+    default = lines()
+    monkeypatch.setattr(timeline_module, "LOOK_BACK", 1)
+    assert lines() == default
+    assert [("58,926", None), ("72,402", "update")] in default
 
 
 def test_undated_article_is_an_error() -> None:
