@@ -115,28 +115,7 @@ class Aligner:
         the same Pair objects in every comparison they stay alone in."""
         found = self._alone[side][k]
         if found is None:
-            claims, figs = self.sides[k], self.scorer.figures[k]
-            made: list[tuple[tuple[Order, Pair], bool, int]] = [
-                (
-                    _ordered(
-                        Pair(claims[i], None, f) if side == "A" else Pair(None, claims[i], None, f)
-                    ),
-                    True,
-                    r,
-                )
-                for r, (i, f) in enumerate(figs)
-            ]
-            made += [
-                (_ordered(Pair(c, None) if side == "A" else Pair(None, c)), False, i)
-                for i, c in enumerate(claims)
-                if not c.figures
-            ]
-            made.sort(key=lambda m: m[0][0])
-            found = self._alone[side][k] = Alone(
-                items=tuple(m[0] for m in made),
-                what=tuple((is_figure, n) for _, is_figure, n in made),
-                pairs=tuple(m[0][1] for m in made),
-            )
+            found = self._alone[side][k] = _alone(self.sides[k], self.scorer.figures[k], side)
         return found
 
     def align(self, i: int, j: int) -> tuple[Pair, ...]:
@@ -265,6 +244,20 @@ class Parts:
     pairs: list[tuple[Order, Pair]]  # made for this comparison, with their places
     alone_a: list[int]  # which of A's Alone items stay alone (positions)
     alone_b: list[int]
+
+
+def _alone(claims: Sequence[Claim], figs: list[tuple[int, Figure]], side: str) -> Alone:
+    def pair(claim: Claim, fig: Figure | None) -> Pair:
+        return Pair(claim, None, fig) if side == "A" else Pair(None, claim, None, fig)
+
+    made = [(_ordered(pair(claims[i], f)), (True, r)) for r, (i, f) in enumerate(figs)]
+    made += [(_ordered(pair(c, None)), (False, i)) for i, c in enumerate(claims) if not c.figures]
+    made.sort(key=lambda m: m[0][0])
+    return Alone(
+        items=tuple(item for item, _ in made),
+        what=tuple(what for _, what in made),
+        pairs=tuple(item[1] for item, _ in made),
+    )
 
 
 def _staying(alone: Alone, gone: set[int], aligned: dict[int, int]) -> list[int]:

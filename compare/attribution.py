@@ -35,6 +35,8 @@ _PRONOUNS = words("he she they it we i you this there one someone")
 _DETERMINERS = words("the a an its their his her our")
 _MAX_WORDS = 7
 _PUNCT = re.compile(r"[,;:\"“”()\u2014]")
+# A sentence without an attribution verb needs no word-by-word look for a speaker.
+_ANY_VERB = re.compile(r"\b(?:" + "|".join(sorted(ATTRIBUTION_VERBS)) + r")\b")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:()\"“”]+)", re.IGNORECASE)
 # "figures from the ministry": the ministry is the claimant, not its figures.
 _SOURCE_NOUNS = re.compile(
@@ -122,7 +124,7 @@ def speakers(text: str) -> tuple[Speaker, ...]:
         name = _tidy(_first_phrase(m.group("who")))
         if name and not _overlaps(m.start(), found):
             found.append(Speaker(name, m.start(), m.end()))
-    words = list(_WORD.finditer(text))
+    words = list(_WORD.finditer(text)) if _ANY_VERB.search(text) else []
     for i, m in enumerate(words):
         if m.group(0) not in ATTRIBUTION_VERBS or _overlaps(m.start(), found):
             continue

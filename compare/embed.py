@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
-BATCH_SIZE = 32
+BATCH_SIZE = 16  # fastest on these 2 cores: bench/RESULTS.md, "Faster routes" (32 was the default)
 
 
 def resolve_model(name: str | None) -> str:

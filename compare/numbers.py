@@ -166,6 +166,10 @@ _GLUED_UNITS = frozenset(GLUED_UNITS) | {"k"}
 _NUMBER_WORDS = frozenset(UNITS_WORDS) | frozenset(TENS_WORDS) | frozenset(SCALE_WORDS)
 _WORD = re.compile(r"[A-Za-z]+")
 _AND_A_HALF = re.compile(r" and a half\b", re.IGNORECASE)
+# A number word as _spelled's tokens (runs of letters) see it.
+_ANY_NUMBER_WORD = re.compile(
+    rf"(?<![A-Za-z])(?:{_alternation(_NUMBER_WORDS)})(?![A-Za-z])", re.IGNORECASE
+)
 _MORE_WORDS = re.compile(rf"(?:\s+and\s+|[\s-])(?:{_alternation(_NUMBER_WORDS)})\b", re.IGNORECASE)
 
 
@@ -273,6 +277,8 @@ def _spelled(text: str) -> list[Number]:
     Written here rather than by regex alone because "two and three" is two numbers
     while "one hundred and five" is one; word2number then computes the value.
     """
+    if not _ANY_NUMBER_WORD.search(text):
+        return []  # most sentences spell no number: one regex pass instead of a word loop
     words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
     out: list[Number] = []
     i = 0
