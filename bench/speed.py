@@ -8,8 +8,11 @@ Run: .venv/bin/python bench/speed.py [--runs N] [--quick]   (the Makefile's `ben
    the same path and encodes the same sentences (written to a file beforehand).
 3. Warm repeat `diff` with the on-disk cache.
 4. Many articles: 100 generated from the fixtures, all 4,950 pairs through
-   `compare.many.compare_many` (each distinct sentence embedded once), against encoding
-   those sentences once; the shares of extraction and of alignment + judging.
+   `compare.many.compare_many` (each distinct sentence embedded once) and a `timeline`,
+   against encoding their distinct sentences once (strict: the tool's own dedupe shrinks
+   its floor too) and, for all pairs, against encoding every sentence once (the issue's
+   wording); the shares of extraction and of alignment + judging.  Per-process memo
+   caches are cleared before each timed run, as a new process would start.
 5. Peak RSS of the cold diff (wait4's ru_maxrss of the child), and extraction throughput.
 6. Faster routes measured beside their quality on the fixtures: encoding batch sizes,
    and a model2vec static model distilled offline from the bundled MiniLM (when the
@@ -46,7 +49,7 @@ from compare.check import cases, check, differences  # noqa: E402
 from compare.check import run as run_case  # noqa: E402
 from compare.embed import BATCH_SIZE, resolve_model  # noqa: E402
 from compare.load import load  # noqa: E402
-from compare.pipeline import article_ids, extract, pair_report, read_articles  # noqa: E402
+from compare.pipeline import article_ids, extract, read_articles  # noqa: E402
 from compare.types import Article  # noqa: E402
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
@@ -301,64 +304,98 @@ def generated_articles(n: int = MANY) -> list[Article]:
     ]
 
 
+def forget() -> None:
+    """Clear every in-process memo (functools caches) of the compare package, so that each
+    timed run starts as a new process would, without what an earlier run learned."""
+    for name, module in list(sys.modules.items()):
+        if name == "compare" or name.startswith("compare."):
+            for obj in vars(module).values():
+                if callable(getattr(obj, "cache_clear", None)):
+                    obj.cache_clear()
+
+
 def many(runs: int) -> tuple[list[str], dict[str, Any]]:
     from compare.embed import encode, load_model
-    from compare.many import all_pairs, compare_many
+    from compare.many import all_pairs, compare_extracted, compare_many
     from compare.timeline import timeline
 
     articles = generated_articles()
     load_model(None)
     encode(["Warm-up."])  # first-call costs belong to neither side
+    forget()
     t0 = time.perf_counter()
     done = [extract(a) for a in articles]
     t_extract = time.perf_counter() - t0
     n_sentences = sum(len(e.claims) for e in done)
-    texts = list(dict.fromkeys(c.sentence.text for e in done for c in e.claims))
-
-    floors, totals, timelines = [], [], []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        vectors = encode(texts)
-        floors.append(time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        reports = compare_many(articles, cache=False)
-        totals.append(time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        series = timeline(articles, cache=False).series
-        timelines.append(time.perf_counter() - t0)
-    floor, total = statistics.median(floors), statistics.median(totals)
-    t_timeline = statistics.median(timelines)
-
+    every = [c.sentence.text for e in done for c in e.claims]
+    texts = list(dict.fromkeys(every))
+    vectors = encode(texts)
     row_of = {t: k for k, t in enumerate(texts)}
     per = [vectors[[row_of[c.sentence.text] for c in e.claims]] for e in done]
-    t0 = time.perf_counter()
-    for i, j in all_pairs(len(done)):
-        pair_report(done[i], done[j], per[i], per[j])
-    t_pairs = time.perf_counter() - t0
-    # Two noisy timings of the same encoding can flatter the tool; the sum of its parts
-    # cannot. Judge the goal on the worse of the two.
-    by_parts = (floor + t_pairs + t_extract) / floor
-    ratio = max(total / floor, by_parts)
+    pairs = all_pairs(len(done))
+
+    # Floor and tool interleaved, so that a busy machine slows both alike.  Besides the
+    # whole runs, the tool's own work is timed alone (extraction; alignment and judging
+    # with the vectors known; a timeline from a warm vector cache), and the goal is judged
+    # on the worse of "whole run / floor" and "(floor + own work) / floor": two noisy
+    # timings of the same encoding can flatter the tool, the sum of its parts cannot.
+    os.environ["FACTCOMPARE_CACHE_DIR"] = tempfile.mkdtemp(prefix="factcompare-bench-")
+    timeline(articles)  # fills the cache for the warm timelines
+    samples: dict[str, list[float]] = {
+        k: [] for k in ("floor", "every", "pairs", "timeline", "align", "warm")
+    }
+    for _ in range(runs):
+        for name, job in (
+            ("floor", lambda: encode(texts)),
+            ("every", lambda: encode(every)),
+            ("pairs", lambda: compare_many(articles, cache=False)),
+            ("timeline", lambda: timeline(articles, cache=False)),
+            ("align", lambda: compare_extracted(done, per, pairs)),
+            ("warm", lambda: timeline(articles)),
+        ):
+            forget()
+            t0 = time.perf_counter()
+            job()
+            samples[name].append(time.perf_counter() - t0)
+    floor, total, t_timeline, t_pairs, t_warm = (
+        statistics.median(samples[k]) for k in ("floor", "pairs", "timeline", "align", "warm")
+    )
+    t_every = statistics.median(samples["every"])
+    n_series = len(timeline(articles).series)
+    pairs_parts = (floor + t_extract + t_pairs) / floor
+    pairs_ratio = max(total / floor, pairs_parts)
+    timeline_parts = (floor + t_warm) / floor
+    timeline_ratio = max(t_timeline / floor, timeline_parts)
     rows = [
         row(
-            f"`timeline` of {len(articles)} dated articles ({len(series)} series)",
+            f"`timeline` of {len(articles)} dated articles ({n_series} series)",
             t_timeline,
             f"<= {GOALS['many_ratio']}x floor",
-            t_timeline / floor <= GOALS["many_ratio"],
-            f"floor (encode the distinct sentences once) {floor:.2f} s; "
-            f"ratio {t_timeline / floor:.2f}x; each article aligned with earlier ones only "
-            "until all its figures continue a line",
+            timeline_ratio <= GOALS["many_ratio"],
+            f"floor (encode the distinct sentences once) {floor:.2f} s; ratio "
+            f"{timeline_ratio:.2f}x (measured {t_timeline / floor:.2f}x, floor + parts "
+            f"{timeline_parts:.2f}x); all but encoding (extraction, alignment, judging, "
+            f"cache reads) {t_warm:.2f} s",
         ),
         row(
-            f"all pairs of {len(articles)} articles ({len(reports)} reports, "
+            f"all pairs of {len(articles)} articles ({len(pairs)} reports, "
             f"{len(texts)} distinct of {n_sentences} sentences)",
             total,
             f"<= {GOALS['many_ratio']}x floor",
-            ratio <= GOALS["many_ratio"],
-            f"floor (encode the distinct sentences once) {floor:.2f} s; ratio {ratio:.2f}x "
-            f"(measured {total / floor:.2f}x, floor + parts {by_parts:.2f}x); "
+            pairs_ratio <= GOALS["many_ratio"],
+            f"floor (encode the distinct sentences once) {floor:.2f} s; ratio {pairs_ratio:.2f}x "
+            f"(measured {total / floor:.2f}x, floor + parts {pairs_parts:.2f}x); "
             f"align+judge {t_pairs:.2f} s ({t_pairs / total:.0%}), "
             f"extraction {t_extract:.2f} s ({t_extract / total:.0%})",
+        ),
+        row(
+            "the same, against the issue's floor (every sentence encoded once)",
+            total,
+            f"<= {GOALS['many_ratio']}x floor",
+            total / t_every <= GOALS["many_ratio"],
+            f"encoding all {n_sentences} sentences once, repeats included: {t_every:.2f} s; "
+            f"ratio {total / t_every:.2f}x.  The row above is stricter: repeated sentences "
+            "are encoded once, by the tool and by its floor alike",
         ),
         row(
             "extraction throughput",
@@ -514,7 +551,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         route_lines: list[str] = []
         if not args.quick:
             print("many articles ...", file=sys.stderr)
-            many_rows, info = many(max(1, args.runs // 3))
+            many_rows, info = many(args.runs)
             lines += many_rows
             print("routes ...", file=sys.stderr)
             route_lines = [

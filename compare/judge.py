@@ -140,7 +140,7 @@ def _moved(fa: Figure, fb: Figure) -> bool:
     where both numbers are unrounded counts, while "more than 130" then 134 is the
     same count told two ways.
     """
-    if not compatible(fa, fb) or (fa.qualifier == fb.qualifier and fa.value != fb.value):
+    if (fa.qualifier == fb.qualifier and fa.value != fb.value) or not compatible(fa, fb):
         return True
     if fa.value == fb.value:
         return False
