@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from compare.align import Options, align
 from compare.claims import claims
+from compare.embed import model_label
 from compare.errors import InputError
 from compare.figures import article_figures
 from compare.judge import judge
@@ -132,8 +133,6 @@ def report(
     options: Options | None = None,
 ) -> Report:
     """The Report of two extracted articles and their judged rows."""
-    from compare.embed import model_label
-
     options = options or Options()
     return Report(
         articles=(a.article, b.article),
