@@ -45,6 +45,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from memo import forget  # noqa: E402  (bench/memo.py)
+
 from compare.check import cases, check, differences  # noqa: E402
 from compare.check import run as run_case  # noqa: E402
 from compare.embed import BATCH_SIZE, resolve_model  # noqa: E402
@@ -302,16 +304,6 @@ def generated_articles(n: int = MANY) -> list[Article]:
         )
         for k, aid in enumerate(article_ids(n))
     ]
-
-
-def forget() -> None:
-    """Clear every in-process memo (functools caches) of the compare package, so that each
-    timed run starts as a new process would, without what an earlier run learned."""
-    for name, module in list(sys.modules.items()):
-        if name == "compare" or name.startswith("compare."):
-            for obj in vars(module).values():
-                if callable(getattr(obj, "cache_clear", None)):
-                    obj.cache_clear()
 
 
 def many(runs: int) -> tuple[list[str], dict[str, Any]]:
