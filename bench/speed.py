@@ -454,6 +454,11 @@ def routes(texts: list[str], base_encode_s: float) -> list[str]:
     baseline = fixture_results(None)
     quality = fixture_quality(None, baseline)
     lines.append(f"| MiniLM (default), fixtures | {base_encode_s:.2f} s | {quality} |")
+    lines.append(int8_route(texts, baseline))
+    lines.append(
+        "| ONNX Runtime backend (`sentence-transformers[onnx]`) | - | not installable here: "
+        "optimum-onnx 0.1.0 needs transformers 4.57, we run 5.24 |"
+    )
     m2v = distilled_model()
     if m2v is None:
         lines.append(
@@ -472,6 +477,36 @@ def routes(texts: list[str], base_encode_s: float) -> list[str]:
         f"| {took:.2f} s | {fixture_quality(str(m2v), baseline)} |"
     )
     return lines
+
+
+INT8 = "bench:minilm-int8"  # a name the cache keys by; load_model is patched to answer it
+
+
+def int8_route(texts: list[str], baseline: dict[str, dict[str, Any]]) -> str:
+    """MiniLM with its Linear layers quantised to int8 by torch (dynamic quantisation,
+    no new package), timed on the same sentences and run over the fixtures."""
+    import warnings
+
+    import torch
+
+    from compare import embed as embed_module
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # torch's notice that this API is moving
+        int8 = torch.ao.quantization.quantize_dynamic(
+            embed_module.load_model(None), {torch.nn.Linear}, dtype=torch.qint8
+        )
+    int8.encode(["Warm-up."])
+    t0 = time.perf_counter()
+    int8.encode(texts, batch_size=BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False)
+    took = time.perf_counter() - t0
+    real = embed_module.load_model
+    embed_module.load_model = lambda name=None: int8 if name == INT8 else real(name)  # type: ignore[assignment]
+    try:
+        quality = fixture_quality(INT8, baseline)
+    finally:
+        embed_module.load_model = real
+    return f"| MiniLM, int8 dynamic quantisation (torch) | {took:.2f} s | {quality} |"
 
 
 def distilled_model() -> Path | None:
