@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from compare.comparable import why_apart
 from compare.scoring import Block, Scorer
@@ -35,6 +35,7 @@ CLAIM_THRESHOLD = 0.55  # text score under which two claims are not the same sta
 FIGURE_THRESHOLD = 0.40  # pair score under which two comparable figures stay unique
 
 Order = tuple[int, int, int]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -120,16 +121,11 @@ class Aligner:
 
     def align(self, i: int, j: int) -> tuple[Pair, ...]:
         """Every figure and every figure-less claim of articles i and j, paired or alone."""
-        alone_a, alone_b = self.alone(i, "A"), self.alone(j, "B")
+        alone_a, alone_b = self.alone(i, "A").items, self.alone(j, "B").items
         parts = self.parts(i, j)
         if parts is None:
-            return alone_a.pairs + alone_b.pairs
-        out = parts.pairs + [alone_a.items[k] for k in parts.alone_a]
-        out += [alone_b.items[k] for k in parts.alone_b]
-        # Keys are unique but for B's figures that share A's context sentence, made in B's
-        # reading order; the stable sort keeps it.
-        out.sort(key=itemgetter(0))
-        return tuple(map(itemgetter(1), out))
+            return tuple(map(itemgetter(1), alone_a + alone_b))
+        return in_table_order(parts, [pair for _, pair in parts.pairs], alone_a, alone_b)
 
     def parts(self, i: int, j: int) -> Parts | None:
         """The alignment of articles i and j before it is put in table order, or None when
@@ -234,7 +230,6 @@ class Alone:
 
     items: tuple[tuple[Order, Pair], ...]
     what: tuple[tuple[bool, int], ...]  # (a figure?, its number or the claim's index)
-    pairs: tuple[Pair, ...]  # the items' pairs
 
 
 @dataclass(frozen=True)
@@ -256,8 +251,24 @@ def _alone(claims: Sequence[Claim], figs: list[tuple[int, Figure]], side: str) -
     return Alone(
         items=tuple(item for item, _ in made),
         what=tuple(what for _, what in made),
-        pairs=tuple(item[1] for item, _ in made),
     )
+
+
+def in_table_order(
+    parts: Parts,
+    made: Sequence[T],
+    alone_a: Sequence[tuple[Order, T]],
+    alone_b: Sequence[tuple[Order, T]],
+) -> tuple[T, ...]:
+    """What was made for each of ``parts.pairs`` (pairs, or their rows) merged with the lone
+    items (of :meth:`Aligner.alone`) that stay alone, in table order."""
+    items = [(key, m) for (key, _), m in zip(parts.pairs, made, strict=True)]
+    items += [alone_a[k] for k in parts.alone_a]
+    items += [alone_b[k] for k in parts.alone_b]
+    # Keys are unique but for B's figures that share A's context sentence, made in B's
+    # reading order; the stable sort keeps it.
+    items.sort(key=itemgetter(0))
+    return tuple(map(itemgetter(1), items))
 
 
 def _staying(alone: Alone, gone: set[int], aligned: dict[int, int]) -> list[int]:

@@ -36,6 +36,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from compare.attribution import Speaker, attribution, speakers
@@ -77,20 +78,12 @@ def figures(sentence: Sentence, *, first: int = 1) -> tuple[Figure, ...]:
         return ()
     at, aid = sentence.start, sentence.article
     return tuple(
-        Figure(
-            f"{aid}:f{first + k}",
-            aid,
-            sentence.index,
-            f.text,
-            (f.span[0] + at, f.span[1] + at),
-            f.value,
-            f.low,
-            f.high,
-            f.qualifier,
-            f.unit,
-            f.concept,
-            f.subject,
-            f.attribution,
+        replace(
+            f,
+            id=f"{aid}:f{first + k}",
+            article=aid,
+            sentence=sentence.index,
+            span=(f.span[0] + at, f.span[1] + at),
         )
         for k, f in enumerate(found)
     )

@@ -15,7 +15,7 @@ from itertools import combinations
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
-from compare.align import Aligner, Options, Order
+from compare.align import Aligner, Options, Order, in_table_order
 from compare.errors import InputError
 from compare.judge import judge
 from compare.pipeline import Extracted, extract, report
@@ -98,11 +98,7 @@ def compare_extracted(
                 rows = tuple(map(itemgetter(1), lone_a + lone_b))
             else:
                 made = judge([p for _, p in parts.pairs], (done[i].article, done[j].article))
-                items = list(zip((key for key, _ in parts.pairs), made, strict=True))
-                items += [lone_a[k] for k in parts.alone_a]
-                items += [lone_b[k] for k in parts.alone_b]
-                items.sort(key=itemgetter(0))  # as Aligner.align orders its pairs
-                rows = tuple(map(itemgetter(1), items))
+                rows = in_table_order(parts, made, lone_a, lone_b)
             reports.append(report(done[i], done[j], rows, model=model, options=options))
     return reports
 
