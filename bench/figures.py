@@ -46,7 +46,7 @@ Tag = dict[str, Any]
 sys.path.insert(0, str(ROOT))
 from memo import forget  # noqa: E402  (bench/memo.py)
 
-from compare.figures import figures  # noqa: E402
+from compare.extract.figures import figures  # noqa: E402
 from compare.types import Figure, Sentence  # noqa: E402
 
 # Our normalised units -> CQE's normalized_unit names.

@@ -3,7 +3,7 @@
 Run: .venv/bin/python bench/verdicts.py   (the Makefile's `bench-verdicts` target)
 
 1. NumGLUE task 7 (EQUATE-style quantitative NLI): figures of statement1 and
-   statement2 from compare.figures, paired in order when both sides give the same
+   statement2 from compare.extract.figures, paired in order when both sides give the same
    number of figures; entailment when statement1's intervals lie inside
    statement2's, contradiction when some pair is incompatible (judge's rule),
    neutral otherwise.  Items we cannot pair are not covered and reported as such.
@@ -48,7 +48,7 @@ LABELS = ("entailment", "contradiction", "neutral")
 
 sys.path.insert(0, str(ROOT))
 
-from compare.align import Options, align  # noqa: E402
+from compare.align.pairs import Options, align  # noqa: E402
 from compare.intervals import Bounds, bounds, compatible  # noqa: E402
 from compare.pipeline import compare_articles, extract  # noqa: E402
 from compare.types import Article, Figure  # noqa: E402
@@ -260,7 +260,7 @@ def pct(n: float, d: float) -> str:
 def summary(
     ng: dict[str, Any] | None, up: dict[str, Any] | None, fnc: dict[str, Any] | None, seconds: float
 ) -> str:
-    from compare.align import CLAIM_THRESHOLD, FIGURE_THRESHOLD
+    from compare.align.pairs import CLAIM_THRESHOLD, FIGURE_THRESHOLD
 
     lines = [
         "# Verdict benchmark",

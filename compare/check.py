@@ -19,8 +19,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from tabulate import tabulate
+
 from compare.errors import CompareError, FixtureError
-from compare.output import write_atomic
+from compare.render.output import write_atomic
+from compare.render.report import wrap_cells
 
 SCORE_TOLERANCE = 0.05
 EXPECTED_JSON = "expected.json"
@@ -160,9 +163,9 @@ def read_case(path: Path) -> Case:
 
 def run(case: Case, *, model: str | None = None) -> tuple[dict[str, Any], str]:
     """The case's result as the JSON contract, and as a markdown table."""
-    from compare.align import Options
+    from compare.align.pairs import Options
     from compare.pipeline import compare_articles, read_articles
-    from compare.report import render, to_dict
+    from compare.render.report import render, to_dict
 
     if len(case.inputs) < 2:
         raise FixtureError(f"{case.path}: needs at least two input articles (a.txt, b.txt, ...)")
@@ -174,8 +177,8 @@ def run(case: Case, *, model: str | None = None) -> tuple[dict[str, Any], str]:
     articles = tuple(replace(a, path=_relative(Path(a.path), case.path)) for a in articles)
     opts = Options(**{k: v for k, v in case.options.items() if k in Options.__dataclass_fields__})
     if len(articles) > 2:  # three or more dated articles run as a timeline
+        from compare.render.timeline import render_timeline, timeline_dict
         from compare.timeline import timeline
-        from compare.timeline_report import render_timeline, timeline_dict
 
         series = timeline(articles, model=case.model or model, options=opts)
         return timeline_dict(series), render_timeline(series, "markdown")
@@ -364,3 +367,28 @@ def _figure_label(fig: dict[str, Any] | None) -> str | None:
 def _id_order(fid: str) -> tuple[str, int]:
     article, _, num = fid.partition(":f")
     return (article, int(num) if num.isdigit() else 0)
+
+
+def render_outcome(outcome: Outcome) -> str:
+    """One line per case ('passed   01-seed-vs-later'), then a table of what changed."""
+    label = {"passed": "passed", "changed": "CHANGED", "failed": "FAILED", "updated": "updated"}
+    line = f"{label[outcome.status]:<8} {outcome.case.name}"
+    if outcome.error and outcome.status == "failed":
+        line += f": {outcome.error}"
+    if not outcome.changes:
+        return line
+    cells = [[c.where, c.field, _cell(c.expected), _cell(c.obtained)] for c in outcome.changes]
+    cells = [wrap_cells(row, [24, 12, 40, 40]) for row in cells]
+    table = tabulate(
+        cells,
+        headers=["where", "field", "expected", "obtained"],
+        tablefmt="simple",
+        disable_numparse=True,
+    )
+    return f"{line}\n{table}\n"
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "(none)"
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from compare import align
+from compare.align import pairs as align
 from compare.errors import CompareError, OptionError
 from compare.load import MAX_BYTES, Meta, parse_date
 
@@ -81,7 +81,7 @@ MaxBytes = Annotated[int, typer.Option(help="Refuse article files larger than th
 
 def _format(ctx: typer.Context, fmt: str | None, out: str | None, inputs: list[str]) -> str:
     """--format, else -o's extension, else the configured format, else table; -o checked early."""
-    from compare import output
+    from compare.render import output
 
     source = ctx.get_parameter_source("fmt")
     if (
@@ -98,13 +98,13 @@ def _format(ctx: typer.Context, fmt: str | None, out: str | None, inputs: list[s
 
 
 def _verdicts(value: str | None, option: str) -> tuple[Verdict, ...] | None:
-    from compare.output import parse_verdicts
+    from compare.render.output import parse_verdicts
 
     return None if value is None else parse_verdicts(value, option=option)
 
 
 def _emit(report: Report, fmt: str, out: str | None) -> None:
-    from compare import output
+    from compare.render import output
 
     if out is not None and out != "-":
         output.write_atomic(out, output.render(report, fmt))
@@ -112,7 +112,7 @@ def _emit(report: Report, fmt: str, out: str | None) -> None:
         for line in output.jsonl_lines(report):
             typer.echo(line, nl=False)
     elif fmt == "table" and sys.stdout.isatty():
-        from compare.term import rich_table
+        from compare.render.term import rich_table
 
         typer.echo(rich_table(report), nl=False)
     else:
@@ -189,8 +189,8 @@ def diff(
     Exit code 0 when nothing diverges or updates (see --fail-on), 1 when something does,
     2 on error.
     """
-    from compare.output import fails, keep_rows
     from compare.pipeline import compare_articles, read_articles
+    from compare.render.output import fails, keep_rows
 
     fmt = _format(ctx, fmt, out, [file_a, file_b])
     shown, failing = _verdicts(only, "--only"), _verdicts(fail_on, "--fail-on") or ()
@@ -227,15 +227,15 @@ def timeline(
     Exit code 0 when nothing diverges or updates, 1 when something does, 2 on error.
     """
     from compare.pipeline import read_articles
+    from compare.render.timeline import TIMELINE_FORMATS, render_timeline
+    from compare.render.timeline import plot as draw
     from compare.timeline import timeline as build
-    from compare.timeline_report import TIMELINE_FORMATS, render_timeline
-    from compare.timeline_report import plot as draw
 
     if timeline_format not in TIMELINE_FORMATS:
         choices = ", ".join(TIMELINE_FORMATS)
         raise OptionError(f"unknown format {timeline_format!r} (choose from {choices})")
     if plot is not None:
-        from compare.output import check_target
+        from compare.render.output import check_target
 
         check_target(plot, files, option="--plot")
     result = build(read_articles(files, max_bytes=max_bytes), model=model)
@@ -265,8 +265,8 @@ def check(
     Exit code 0 all pass, 1 some changed, 2 a case could not run.
     """
     from compare import check as golden
-    from compare.report import render_outcome
-    from compare.term import progress
+    from compare.check import render_outcome
+    from compare.render.term import progress
 
     cases = golden.resolve(targets or [])
     outcomes = []

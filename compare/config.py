@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from compare.errors import OptionError
-from compare.output import FORMATS, parse_verdicts
+from compare.render.output import FORMATS, parse_verdicts
 
 CONFIG_FILE = "factcompare.toml"
 PYPROJECT = "pyproject.toml"

@@ -15,9 +15,9 @@ from itertools import combinations
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
-from compare.align import Aligner, Options, Order, in_table_order
+from compare.align.judge import judge
+from compare.align.pairs import Aligner, Options, Order, in_table_order
 from compare.errors import InputError
-from compare.judge import judge
 from compare.pipeline import Extracted, extract, report
 from compare.types import Article, Report, Row
 

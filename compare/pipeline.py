@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from compare.align import Options, align
-from compare.claims import claims
+from compare.align.judge import judge
+from compare.align.pairs import Options, align
 from compare.embed import model_label
 from compare.errors import InputError
-from compare.figures import article_figures
-from compare.judge import judge
+from compare.extract.claims import claims
+from compare.extract.figures import article_figures
 from compare.load import MAX_BYTES, Meta, load
 from compare.segment import sentences
 from compare.types import Article, Claim, Figure, Report, Row

@@ -30,7 +30,7 @@ class CaseRun:
     model: str | None
 
     def verify(self) -> None:
-        from compare.report import render_outcome
+        from compare.check import render_outcome
 
         outcome = check(self.case, model=self.model)
         if outcome.status != "passed":

@@ -16,9 +16,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from compare.align import Aligner, Options
+from compare.align.judge import judge_pair
+from compare.align.pairs import Aligner, Options
 from compare.errors import InputError
-from compare.judge import judge_pair
 from compare.types import Article, Claim, Figure, Pair, Verdict
 
 MIN_ARTICLES = 2

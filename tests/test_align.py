@@ -11,9 +11,9 @@ import datetime as dt
 
 import pytest
 
-from compare.comparable import concepts_compatible, in_days, units_compatible, why_apart
+from compare.align.rules import concepts_compatible, in_days, units_compatible, why_apart
+from compare.extract.places import claim_places, places
 from compare.pipeline import compare_articles
-from compare.places import claim_places, places
 from compare.types import Article, Figure, Row
 
 D0, D7 = dt.date(2024, 2, 8), dt.date(2024, 2, 15)
@@ -144,7 +144,7 @@ def test_places(text: str, regions: set[str]) -> None:
 
 
 def test_places_borrowed_from_previous_sentence() -> None:
-    from compare.claims import claims
+    from compare.extract.claims import claims
     from compare.segment import sentences
 
     text = "Fighting raged in the West Bank. 383 people were killed, OCHA said."

@@ -150,7 +150,7 @@ def test_error_after_rendering_starts_leaves_target(
     workdir: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A failure while the report is being written keeps the old file and leaves no temp file."""
-    from compare import output
+    from compare.render import output
 
     before = _snapshot(workdir)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from compare.figures import article_figures, attribution, figures
+from compare.extract.figures import article_figures, attribution, figures
 from compare.segment import sentences
 from compare.types import Article, Figure, Sentence
 

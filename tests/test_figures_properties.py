@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.figures import article_figures, attribution, figures
+from compare.extract.figures import article_figures, attribution, figures
 from compare.types import Figure, Sentence
 
 # Pieces a news sentence is made of, in every format the extractor reads, so that

@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from compare.html import COLOURS, TARGET_COLOUR
-from compare.output import render, write_atomic
 from compare.pipeline import compare_articles, read_articles
+from compare.render.html import COLOURS, TARGET_COLOUR
+from compare.render.output import render, write_atomic
 from tests.conftest import FIXTURES, ROOT, SEED
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from compare.align.judge import judge_pair
 from compare.intervals import compatible, describe
-from compare.judge import judge_pair
 from compare.types import Figure, Pair, Qualifier
 
 D0, D7 = dt.date(2024, 2, 8), dt.date(2024, 2, 15)

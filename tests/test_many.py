@@ -10,7 +10,7 @@ from compare import embed as embed_mod
 from compare.errors import InputError
 from compare.many import compare_many
 from compare.pipeline import compare_articles, read_articles
-from compare.report import to_dict
+from compare.render.report import to_dict
 from tests.conftest import FIXTURES, SEED
 
 CASES = ("01-seed-later-update", "02-seed-same-day-other-outlet", "12-near-miss-gaza-vs-west-bank")

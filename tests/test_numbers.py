@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare.numbers import scan
+from compare.extract.numbers import scan
 
 # text, values in order, the text of each
 NUMBERS = [

@@ -19,20 +19,20 @@ import numpy.typing as npt
 import pytest
 from rapidfuzz import fuzz, utils
 
-from compare import columns
-from compare.align import _assign
-from compare.check import cases
-from compare.comparable import (
+from compare.align import columns
+from compare.align.pairs import _assign
+from compare.align.rules import (
     EMBED_WEIGHT,
     casualty_hints,
     context_words,
     figure_score,
     why_unpaired,
 )
+from compare.align.scoring import Scorer
+from compare.check import cases
+from compare.extract.places import claim_places
 from compare.load import load
 from compare.pipeline import extract
-from compare.places import claim_places
-from compare.scoring import Scorer
 from compare.types import Claim
 from tests.conftest import FIXTURES
 

@@ -18,8 +18,8 @@ from typing import Any
 from tabulate import tabulate
 
 from compare.errors import OptionError
-from compare.output import write_atomic
-from compare.report import SCHEMA_VERSION, _article, _csv, _figure, _json_number, heading
+from compare.render.output import write_atomic
+from compare.render.report import SCHEMA_VERSION, _article, _csv, _figure, _json_number, heading
 from compare.timeline import Series, Timeline
 
 TIMELINE_FORMATS = ("table", "markdown", "csv", "json")

@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from compare.comparable import in_common_unit
+from compare.align.rules import in_common_unit
+from compare.extract.resources import CASUALTY_CONCEPTS
 from compare.intervals import compatible, describe, fmt_number
-from compare.resources import CASUALTY_CONCEPTS
 from compare.types import Article, Claim, Figure, Pair, Row, Verdict
 
 # A later figure compatible with the earlier one still moved when it differs by more than this.

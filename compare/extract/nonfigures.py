@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from compare.numbers import Number
-from compare.resources import CASELESS_LABELS, IDENTIFIER_LABELS, MONTHS, SUBJECTS
-from compare.unit_words import UNIT_WORDS
+from compare.extract.numbers import Number
+from compare.extract.resources import CASELESS_LABELS, IDENTIFIER_LABELS, MONTHS, SUBJECTS
+from compare.extract.unit_words import UNIT_WORDS
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_BEFORE = re.compile(
@@ -70,7 +70,7 @@ def phone_spans(text: str) -> list[tuple[int, int]]:
 def is_year(num: Number, text: str) -> bool:
     """A bare four-digit number from 1500 to 2099 that no unit or noun follows as its count.
 
-    >>> from compare.numbers import scan
+    >>> from compare.extract.numbers import scan
     >>> t = "a war in 2006 and 2000 people fled; 2023-24"
     >>> [(n.value, is_year(n, t)) for n in scan(t)]
     [(2006.0, True), (2000.0, False), (2023.0, True), (24.0, True)]
@@ -102,7 +102,7 @@ def is_year(num: Number, text: str) -> bool:
 def not_a_figure(num: Number, text: str) -> bool:
     """True when a number is a date, time, ordinal, name, list item or phone number.
 
-    >>> from compare.numbers import scan
+    >>> from compare.extract.numbers import scan
     >>> t = "On October 7 at 10:30, one of 2 F-16 jets and Boeing 737 hit Article 5 in 2006."
     >>> [text for n in scan(t) if not not_a_figure(n, t) for text in [t[n.start:n.end]]]
     ['2']

@@ -1,6 +1,6 @@
 """Columns for scoring in bulk: figures' intervals as arrays, prepared texts and their ratios.
 
-Helpers of :mod:`compare.scoring`, each the array form of a rule written once for
+Helpers of :mod:`compare.align.scoring`, each the array form of a rule written once for
 one pair elsewhere (``intervals``, ``comparable``), or a lookup table built once.
 """
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from html import escape
 
 from compare.intervals import describe
-from compare.report import fig_what, heading, shorten, summary
+from compare.render.report import fig_what, heading, shorten, summary
 from compare.types import VERDICTS, Article, Claim, Figure, Report, Row
 
 # Background of a figure's <mark> per verdict; the legend and the browser test use these.

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from compare.resources import (
+from compare.extract.resources import (
     CONCEPTS,
     COUNT_SYNONYMS,
     FIGHTERS,
@@ -33,7 +33,7 @@ from compare.resources import (
     VAGUE,
     words,
 )
-from compare.units import plural
+from compare.extract.units import plural
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*|\d[\d,.]*|[^\w\s]")
 _IRREGULAR_PLURALS = words("people children men women police personnel staff")

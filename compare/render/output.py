@@ -14,8 +14,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from compare import report as text_report
 from compare.errors import OptionError
+from compare.render import report as text_report
 from compare.types import VERDICTS, Report, Verdict
 
 FORMATS = (*text_report.FORMATS, "jsonl", "html")
@@ -130,7 +130,7 @@ def render(report: Report, fmt: str) -> str:
     if fmt == "jsonl":
         return "".join(jsonl_lines(report))
     if fmt == "html":
-        from compare.html import render_html
+        from compare.render.html import render_html
 
         return render_html(report)
     return text_report.render(report, fmt)

@@ -2,7 +2,7 @@
 
 A newsroom compares each new story with the day's earlier ones, and a researcher
 compares every pair of a hundred articles: asked one pair of figures at a time,
-the rules of :mod:`compare.comparable` would cost more than the model.  Here
+the rules of :mod:`compare.align.rules` would cost more than the model.  Here
 every claim and figure of a set of articles is read once into columns (ids for
 concepts, units, subjects, places and claimants; numbers and interval bounds),
 and a :class:`Block` scores the figures of some articles against those of
@@ -17,8 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from compare.columns import Texts, closeness, ids, interval_columns, sorted_tokens, table
-from compare.comparable import (
+from compare.align.columns import Texts, closeness, ids, interval_columns, sorted_tokens, table
+from compare.align.rules import (
     BOUNDED_QUALIFIERS,
     CASUALTY_WORDS,
     COMPATIBLE_BONUS,
@@ -38,8 +38,8 @@ from compare.comparable import (
     subjects_compatible,
     unit_class,
 )
-from compare.places import claim_places, places_compatible
-from compare.resources import CASUALTY_CONCEPTS
+from compare.extract.places import claim_places, places_compatible
+from compare.extract.resources import CASUALTY_CONCEPTS
 from compare.types import Claim
 
 if TYPE_CHECKING:

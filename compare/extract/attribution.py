@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from compare.resources import ATTRIBUTION_VERBS, words
+from compare.extract.resources import ATTRIBUTION_VERBS, words
 
 _WORD = re.compile(r"\w[\w'\u2019-]*(?:\.\w+)*")
 # Words that end a speaker phrase when walking back from the verb.

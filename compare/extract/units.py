@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from compare.unit_words import CURRENCY_SYMBOLS, GLUED_UNITS, MAGNITUDE_NOUNS, UNIT_WORDS
+from compare.extract.unit_words import CURRENCY_SYMBOLS, GLUED_UNITS, MAGNITUDE_NOUNS, UNIT_WORDS
 
 # Codes written before amounts; "PS" is how "£" often survives a lossy text conversion.
 _CURRENCY_CODES = {

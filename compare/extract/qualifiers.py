@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from compare.resources import PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS
+from compare.extract.resources import PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS
 from compare.types import Qualifier
 
 ABOUT_SHARE = 0.05  # "about" grants at least 5% either side, as statistical checkers do

@@ -1,7 +1,7 @@
 """What only a terminal gets: a coloured, width-aware table and a progress bar.
 
 cli.py alone uses this module, and only when the stream is a terminal; piped
-output stays the plain tabulate text of :mod:`compare.report`.  rich is
+output stays the plain tabulate text of :mod:`compare.render.report`.  rich is
 imported inside the functions, so commands that never reach a terminal never
 pay for it.
 """
@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 from compare.intervals import describe
-from compare.report import fig_what, heading, shorten, summary
+from compare.render.report import fig_what, heading, shorten, summary
 from compare.types import Claim, Figure, Report
 
 T = TypeVar("T")

@@ -39,13 +39,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from compare.attribution import Speaker, attribution, speakers
-from compare.concepts import counted
-from compare.nonfigures import not_a_figure
-from compare.numbers import Number, ascii_digits, scan
-from compare.qualifiers import interval, prefix_qualifier, suffix_qualifier
+from compare.extract.attribution import Speaker, attribution, speakers
+from compare.extract.concepts import counted
+from compare.extract.nonfigures import not_a_figure
+from compare.extract.numbers import Number, ascii_digits, scan
+from compare.extract.qualifiers import interval, prefix_qualifier, suffix_qualifier
+from compare.extract.units import currency_before, unit_after
 from compare.types import Figure, Qualifier, Sentence
-from compare.units import currency_before, unit_after
 
 __all__ = ["article_figures", "attribution", "figures"]
 

@@ -2,7 +2,7 @@
 
 One pair of figures at a time, in plain Python, so that each rule reads as a
 sentence and its reason can be shown to the reader ("Gaza vs West Bank").
-:mod:`compare.scoring` applies the very same rules to whole matrices of
+:mod:`compare.align.scoring` applies the very same rules to whole matrices of
 figures at once; ``tests/test_scoring.py`` checks that both agree on every
 figure pair of the fixtures.
 """
@@ -14,9 +14,9 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from compare.extract.places import places_compatible
+from compare.extract.resources import CASUALTY_CONCEPTS
 from compare.intervals import compatible
-from compare.places import places_compatible
-from compare.resources import CASUALTY_CONCEPTS
 from compare.types import Claim, Figure
 
 EMBED_WEIGHT = 0.75  # the rest of a text score is rapidfuzz token agreement

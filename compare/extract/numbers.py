@@ -18,7 +18,7 @@ from typing import Literal
 
 from word2number import w2n
 
-from compare.resources import (
+from compare.extract.resources import (
     DENOMINATORS,
     FRACTIONS,
     MAGNITUDE_SUFFIXES,
@@ -29,7 +29,7 @@ from compare.resources import (
     VAGUE,
     WORD_COUNTS,
 )
-from compare.unit_words import GLUED_UNITS
+from compare.extract.unit_words import GLUED_UNITS
 
 Kind = Literal["digits", "words", "share", "vague"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from compare.figures import attribution
+from compare.extract.figures import attribution
 from compare.types import Claim, Figure, Sentence
 
 # A quotation of at least four words (three spaces inside), straight or curly.

@@ -19,8 +19,8 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING, TypeVar
 
-from compare.comparable import why_apart
-from compare.scoring import Block, Scorer
+from compare.align.rules import why_apart
+from compare.align.scoring import Block, Scorer
 from compare.types import Claim, Figure, Pair
 
 if TYPE_CHECKING:

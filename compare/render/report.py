@@ -11,16 +11,13 @@ import io
 import json
 import textwrap
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tabulate import tabulate
 
 from compare.errors import OptionError
 from compare.intervals import describe
 from compare.types import VERDICTS, Article, Claim, Figure, Report, Row
-
-if TYPE_CHECKING:
-    from compare.check import Outcome
 
 SCHEMA_VERSION = 1
 FORMATS = ("table", "github", "markdown", "csv", "json")
@@ -197,13 +194,13 @@ def fig_what(fig: Figure) -> str:
 def _rows_text(report: Report, fmt: str) -> str:
     cells = [_row_cells(r) for r in report.rows or ()]
     if fmt == "table":
-        cells = [_wrap(row, [None, *_WIDTHS.values()]) for row in cells]
+        cells = [wrap_cells(row, [None, *_WIDTHS.values()]) for row in cells]
     table = tabulate(cells, headers=_ROW_HEADERS, tablefmt=_STYLES[fmt], disable_numparse=True)
     head = "\n".join(f"{a.id.upper()}: {heading(a)}" for a in report.articles)
     return f"{head}\n\n{table}\n\n{summary(report)}\n"
 
 
-def _wrap(row: list[str], widths: list[int | None]) -> list[str]:
+def wrap_cells(row: list[str], widths: list[int | None]) -> list[str]:
     # Wrapped here, not by tabulate's maxcolwidths, which re-parses "67,317" as a number
     # and fails (tabulate 0.10).
     return [textwrap.fill(c, w) if w else c for c, w in zip(row, widths, strict=True)]
@@ -285,31 +282,3 @@ def _csv(rows: list[list[str]]) -> str:
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerows(rows)
     return buf.getvalue()
-
-
-# --- fixture checks ---------------------------------------------------------------------
-
-
-def render_outcome(outcome: Outcome) -> str:
-    """One line per case ('passed   01-seed-vs-later'), then a table of what changed."""
-    label = {"passed": "passed", "changed": "CHANGED", "failed": "FAILED", "updated": "updated"}
-    line = f"{label[outcome.status]:<8} {outcome.case.name}"
-    if outcome.error and outcome.status == "failed":
-        line += f": {outcome.error}"
-    if not outcome.changes:
-        return line
-    cells = [[c.where, c.field, _cell(c.expected), _cell(c.obtained)] for c in outcome.changes]
-    cells = [_wrap(row, [24, 12, 40, 40]) for row in cells]
-    table = tabulate(
-        cells,
-        headers=["where", "field", "expected", "obtained"],
-        tablefmt="simple",
-        disable_numparse=True,
-    )
-    return f"{line}\n{table}\n"
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return "(none)"
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
