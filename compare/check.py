@@ -41,7 +41,11 @@ _FIGURE_FIELDS = (
     "unit",
     "concept",
     "subject",
+    "role",
     "attribution",
+    "place",
+    "scope",
+    "period",
     "sentence",
 )
 

@@ -20,6 +20,7 @@ from compare.embed import model_label
 from compare.errors import InputError
 from compare.extract.claims import claims
 from compare.extract.figures import article_figures
+from compare.extract.situate import situate
 from compare.load import MAX_BYTES, Meta, load
 from compare.segment import sentences
 from compare.types import Article, Claim, Figure, Report, Row
@@ -73,7 +74,7 @@ def read_articles(
 def extract(article: Article) -> Extracted:
     """Sentences, figures and claims of one article."""
     sents = sentences(article)
-    figs = article_figures(sents)
+    figs = situate(article_figures(sents), sents, article)
     return Extracted(article, figs, claims(sents, figs))
 
 

@@ -39,7 +39,7 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[
 def sentences(article: Article) -> tuple[Sentence, ...]:
     """All sentences of an article, in order, indexed from 0."""
     out: list[Sentence] = []
-    for start, end in _spans(article.text):
+    for start, end, paragraph in _spans(article.text):
         out.append(
             Sentence(
                 article=article.id,
@@ -47,27 +47,42 @@ def sentences(article: Article) -> tuple[Sentence, ...]:
                 text=article.text[start:end],
                 start=start,
                 end=end,
+                paragraph=paragraph,
             )
         )
     return tuple(out)
 
 
-def _spans(text: str) -> Iterator[tuple[int, int]]:
+def dateline(text: str) -> str | None:
+    """The dateline that opens a story, if any.
+
+    >>> dateline("LITTLETON, Colo. (CBS4) - A 14-year-old boy was shot.")
+    'LITTLETON, Colo. (CBS4) - '
+    """
+    return next((d for d, _ in _paragraphs(text) if d), None)
+
+
+def _paragraphs(text: str) -> Iterator[tuple[str, re.Match[str]]]:
+    """Each paragraph with the dateline that opens it ("" for none)."""
     looking = DATELINE_PARAGRAPHS
     for para in re.finditer(r"[^\n]+", text):
         line = para.group()
         if not line.strip() or CREDIT.match(line.strip()):
             continue
-        offset = para.start()
+        found = ""
         if looking:
             # A dateline opens the story's first paragraph, after any headline or standfirst.
             match = DATELINE.match(line)
             looking = 0 if match else looking - 1
-            if match:
-                offset += match.end()
-                line = line[match.end() :]
-        for s, e in _split_paragraph(line):
-            yield offset + s, offset + e
+            found = match.group("dl") if match else ""
+        yield found, para
+
+
+def _spans(text: str) -> Iterator[tuple[int, int, int]]:
+    for number, (found, para) in enumerate(_paragraphs(text)):
+        offset = para.start() + len(found)
+        for s, e in _split_paragraph(para.group()[len(found) :]):
+            yield offset + s, offset + e, number
 
 
 def _split_paragraph(line: str) -> Iterator[tuple[int, int]]:

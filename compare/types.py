@@ -33,6 +33,13 @@ QUALIFIERS: tuple[Qualifier, ...] = (
     "vague",
 )
 
+Scope = Literal["current", "background", "period"]
+SCOPES: tuple[Scope, ...] = ("current", "background", "period")
+Role = Literal["victim", "suspect"]
+# Where a figure's place comes from, most specific first: its own clause, its sentence,
+# an earlier sentence of its paragraph, or the article (dateline, else its main place).
+PlaceFrom = Literal["figure", "sentence", "paragraph", "article"]
+
 Verdict = Literal["agree", "diverge", "update", "unique"]
 VERDICTS: tuple[Verdict, ...] = ("agree", "diverge", "update", "unique")
 
@@ -59,6 +66,7 @@ class Sentence:
     text: str
     start: int
     end: int
+    paragraph: int = 0
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,14 @@ class Figure:
     ``low``; ``less_than`` and ``nearly`` exclude ``high``.  ``span`` is a pair
     of character offsets into the article's text, so that
     ``article.text[span[0]:span[1]] == text``.
+
+    ``place`` is a readable name, ``place_key`` its gazetteer key, which nests
+    ("US>a1:TX>c:4738721" is a town in Texas; see ``extract.places.relation``).
+    ``scope`` says whether the figure counts the story's own event (current), another
+    earlier one (background: "the 1999 quake, which killed about 17,000"), or a stated
+    period (``period``: "third quarter", "2022"; an open period such as "since 7
+    October" stays current, its start kept in ``period``).  ``role`` tells the
+    attacked from the attackers where news makes it matter.
     """
 
     id: str  # "<article>:f<n>"
@@ -85,6 +101,12 @@ class Figure:
     concept: str | None = None
     subject: str | None = None
     attribution: str | None = None
+    role: Role | None = None
+    place: str | None = None
+    place_key: str | None = None
+    place_from: PlaceFrom | None = None
+    scope: Scope = "current"
+    period: str | None = None
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,6 @@ from compare.align.rules import (
 )
 from compare.align.scoring import Scorer
 from compare.check import cases
-from compare.extract.places import claim_places
 from compare.load import load
 from compare.pipeline import extract
 from compare.types import Claim
@@ -75,7 +74,6 @@ def test_block_scores_follow_the_rules_pair_by_pair(
         feasible = {(r, c): v for r, c, v in block.figure_candidates.get((i, j), [])}
         near = {(r, c) for r, c, _ in block.near_misses.get((i, j), [])}
         a, b = sides[i], sides[j]
-        places_a, places_b = claim_places(a), claim_places(b)
         for x, ca in enumerate(a):
             for y, cb in enumerate(b):
                 cosine = float(np.clip(vectors[i][x] @ vectors[j][y], 0.0, 1.0))
@@ -89,8 +87,6 @@ def test_block_scores_follow_the_rules_pair_by_pair(
                 why = why_unpaired(
                     fa,
                     fb,
-                    places_a[ia],
-                    places_b[jb],
                     casualty_hints(a[ia]),
                     casualty_hints(b[jb]),
                 )

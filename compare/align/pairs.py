@@ -197,7 +197,6 @@ class Aligner:
         place, why: from the likeliest such counterpart (the most alike sentence, the first
         at a tie)."""
         figs_a, figs_b = self.scorer.figures[i], self.scorer.figures[j]
-        places_a, places_b = self.scorer.places[i], self.scorer.places[j]
         best_a: dict[int, tuple[float, int]] = {}
         best_b: dict[int, tuple[float, int]] = {}
         for r, c, strength in near:  # row-major: strictly stronger replaces, the first wins a tie
@@ -207,8 +206,7 @@ class Aligner:
                 best_b[c] = (strength, r)
 
         def why(r: int, c: int) -> str | None:
-            (ia, fa), (jb, fb) = figs_a[r], figs_b[c]
-            return why_apart(fa, fb, places_a[ia], places_b[jb])
+            return why_apart(figs_a[r][1], figs_b[c][1])
 
         notes_a = {
             r: f"not paired with B's {figs_b[c][1].text} ({why(r, c)})"

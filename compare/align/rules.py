@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from compare.extract.places import places_compatible
+from compare.extract.places import relation
 from compare.extract.resources import CASUALTY_CONCEPTS
 from compare.intervals import compatible
 from compare.types import Claim, Figure
@@ -134,17 +134,13 @@ def in_common_unit(a: Figure, b: Figure) -> tuple[Figure, Figure]:
     return a, b
 
 
-def why_apart(
-    a: Figure,
-    b: Figure,
-    place_a: frozenset[str] = frozenset(),
-    place_b: frozenset[str] = frozenset(),
-) -> str | None:
+def why_apart(a: Figure, b: Figure) -> str | None:
     """Why two figures cannot speak of the same quantity, or None when they may.
 
     >>> k = Figure("a:f1", "a", 0, "383", (0, 3), 383, 383, 383, "exact", None, "killed")
-    >>> why_apart(k, k, frozenset({"Gaza"}), frozenset({"West Bank"}))
-    'Gaza vs West Bank'
+    >>> why_apart(replace(k, place="Gaza Strip", place_key="PS>a1:GZ"),
+    ...           replace(k, place="West Bank", place_key="PS>a1:WE"))
+    'Gaza Strip vs West Bank'
     """
     if not concepts_compatible(a.concept, b.concept):
         return f"counts {a.concept} vs {b.concept}"
@@ -155,26 +151,77 @@ def why_apart(
     same_count = a.value == b.value and a.value >= SAME_COUNT_MIN and a.concept is not None
     if not subjects_compatible(a.subject, b.subject) and not same_count:
         return f"{a.subject} vs {b.subject}"
-    # Casualties happen somewhere: a toll in Gaza is not a toll in the West Bank.  A plan's
-    # stages or a pause's length are not located, whoever's capital the talks are held in.
-    located = a.concept in CASUALTY_CONCEPTS or b.concept in CASUALTY_CONCEPTS
-    if located and not places_compatible(place_a, place_b):
-        return f"{', '.join(sorted(place_a))} vs {', '.join(sorted(place_b))}"
+    return situations_apart(situation(a), situation(b))
+
+
+# What a figure's place, time and role say of it, for the rule below: place key, whether the
+# place is the figure's own (its clause's), whether the figure counts something that happens
+# somewhere (a casualty), scope, period, role.  Few distinct values, so the bulk form of the
+# rule is a lookup table of this one (see scoring).
+Situation = tuple[str | None, str | None, str | None, bool, str, str | None, str | None]
+
+
+def situation(f: Figure) -> Situation:
+    return (
+        f.place_key,
+        f.place,
+        f.place_from,
+        f.concept in CASUALTY_CONCEPTS,
+        f.scope,
+        f.period,
+        f.role,
+    )
+
+
+def situations_apart(a: Situation, b: Situation) -> str | None:
+    """Place, time and role keep two figures apart: places apart (two countries, two
+    states, Gaza and the West Bank), another event or period, victims and suspects.
+
+    >>> tr = ("TR", "Turkey", "figure", True, "current", None, None)
+    >>> situations_apart(tr, ("SY", "Syria", "figure", True, "current", None, None))
+    'Turkey vs Syria'
+    >>> situations_apart(tr, ("TR", "Turkey", "figure", True, "background", "1999", None))
+    'this event vs an earlier one (1999)'
+    >>> situations_apart(tr, ("SY", "Syria", "article", True, "current", None, None)) is None
+    True
+
+    """
+    key_a, name_a, from_a, located_a, scope_a, period_a, role_a = a
+    key_b, name_b, from_b, located_b, scope_b, period_b, role_b = b
+    own_a, own_b = from_a == "figure", from_b == "figure"
+    if role_a and role_b and role_a != role_b:
+        return f"{role_a}s vs {role_b}s"
+    if (scope_a == "background") != (scope_b == "background"):
+        earlier = period_a if scope_a == "background" else period_b
+        return f"this event vs an earlier one ({earlier})"
+    if scope_a == scope_b and scope_a != "current" and period_a != period_b:
+        return f"{period_a} vs {period_b}"
+    # Casualties happen somewhere: a toll in Gaza is not a toll in the West Bank.  Other
+    # counts (a plan's stages, a company's revenue) are kept apart by place only when each
+    # figure names its own.  An article's dateline or main place is too weak to keep
+    # figures apart (a dateline may be the bureau a story is filed from), and a place
+    # inside another may be the same count told more or less precisely ("383 in the West
+    # Bank, including East Jerusalem").
+    # A figure's own place against a place its sentence names elsewhere is no proof either:
+    # "... the Gaza Strip since an attack last October, which Tel Aviv says killed 1,200".
+    located = located_a or located_b or (own_a and own_b)
+    inherited = {from_a, from_b} - {"figure"}
+    comparable = "article" not in inherited and (own_a == own_b)
+    if located and key_a and key_b and comparable and relation(key_a, key_b) == "apart":
+        return f"{name_a} vs {name_b}"
     return None
 
 
 def why_unpaired(
     a: Figure,
     b: Figure,
-    place_a: frozenset[str] = frozenset(),
-    place_b: frozenset[str] = frozenset(),
     hints_a: frozenset[str] = frozenset(),
     hints_b: frozenset[str] = frozenset(),
 ) -> str | None:
     """Every rule that keeps two figures apart, in order: :func:`why_apart`, then what
     their sentences say of unlabelled figures, then whether their numbers vouch for them."""
     return (
-        why_apart(a, b, place_a, place_b)
+        why_apart(a, b)
         or hinted_apart(a, hints_a, b)
         or hinted_apart(b, hints_b, a)
         or unvouched(a, b)

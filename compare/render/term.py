@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 from compare.intervals import describe
-from compare.render.report import fig_what, heading, shorten, summary
+from compare.render.report import fig_what, fig_when, fig_who, heading, shorten, summary
 from compare.types import Claim, Figure, Report
 
 T = TypeVar("T")
@@ -41,6 +41,8 @@ def rich_table(report: Report, *, width: int | None = None) -> str:
                 "interval",
                 "counts",
                 "who",
+                "where",
+                "when",
                 "says",
                 "sentence",
                 title=heading(art),
@@ -54,7 +56,9 @@ def rich_table(report: Report, *, width: int | None = None) -> str:
                     f"[bold]{_esc(f.text)}[/]",
                     describe(f),
                     _esc(fig_what(f)),
-                    _esc(f.subject or ""),
+                    _esc(fig_who(f)),
+                    _esc(f.place or ""),
+                    _esc(fig_when(f)),
                     _esc(f.attribution or ""),
                     _esc(shorten(claim.sentence.text, 60) if claim else ""),
                 )

@@ -1,0 +1,267 @@
+"""Where and when each figure of an article is, and whom it counts: place, time scope, role.
+
+Run once per article, after the figures of each sentence are read, because a figure
+with no place of its own takes its sentence's, else its paragraph's, else the
+article's (its dateline, else the place its title and lead name most).
+
+Time scope: a figure in a clause that names an earlier year, or recalls an earlier
+event ("the 1999 quake, which killed about 17,000", "last year's floods"), is
+*background*; one in a stated period ("in the third quarter", "last year", "in 2022")
+is a *period* figure; the rest are *current*.  "since 7 October" opens a period that
+runs to now: the figure stays current and keeps its start.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from compare.extract.places import Mention, mentions
+from compare.extract.vocab import Vocabulary, vocabulary
+from compare.segment import dateline
+from compare.types import Article, Figure, PlaceFrom, Role, Scope, Sentence
+
+LEAD_SENTENCES = 3  # the lead whose places make an article's main place
+UNDATED_MARGIN = 3  # years: in an undated article, a year this old names a past event
+_YEAR = re.compile(r"(?<![\w$\u20ac\u00a3.,-])(?:19[0-9]{2}|20[0-9]{2})(?![\w%-])")
+# Where one clause ends and another begins, for what a figure's place or time is.
+_BREAK = re.compile(
+    r";|:\s|\s[\u2013\u2014-]\s|\(|\)|,\s+(?=(?:which|when|while|but|whereas|although|"
+    r"though|and|who|after|before|as|compared|up\s+from|down\s+from|against|versus)\b)|"
+    r"\b(?:when|after|before|while|whereas)\b"
+)
+_ASIDE = re.compile(r"(?:,\s*(?:including|among\s+them|of\s+whom|among)|\()\s*$", re.IGNORECASE)
+_SINCE = re.compile(
+    r"\bsince\s+(?P<p>(?:the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?\w+|"
+    r"(?:early|mid|late)[- ]\w+|\d{1,2}\s+[A-Z][a-z]+|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.?|Feb\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:\s+\d{1,2})?|"
+    r"(?:19|20)\d{2}|last\s+\w+))",
+)
+_PERIOD = re.compile(
+    r"\b(?P<p>(?:(?:in|during|for|over)\s+)?(?:the\s+)?(?:first|second|third|fourth|final|last|"
+    r"latest|previous|same|past)\s+(?:fiscal\s+)?(?:quarter|half|year|month|week|"
+    r"three\s+months|six\s+months|nine\s+months|12\s+months)|q[1-4](?:\s+\d{4})?|"
+    r"(?:fiscal|financial)\s+(?:year\s+)?\d{4}|(?:last|next)\s+(?:year|month|week|quarter)|"
+    r"a\s+year\s+(?:earlier|ago|before)|year[- ]on[- ]year|annual(?:ly)?|per\s+year|"
+    r"(?:in|for|during)\s+(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)(?:\s+\d{4})?|(?:in|for|during)\s+(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+# "last year's floods", "a previous attack": an earlier event named without its year.
+_RECALLED = re.compile(r"\blast\s+year['\u2019]s\b|\bprevious\b|\bearlier\b", re.IGNORECASE)
+_CASUALTIES = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "shot"})
+
+
+def situate(
+    figures: Sequence[Figure], sentences: Sequence[Sentence], article: Article
+) -> tuple[Figure, ...]:
+    """The figures with place, time scope and role set (see the module's docstring)."""
+    if not figures:
+        return tuple(figures)
+    vocab = vocabulary()
+    by_index = {s.index: s for s in sentences}
+    where = _article_place(sentences, article)
+    year = article.published.year if article.published else _undated_year(sentences)
+    last_seen: dict[int, Mention] = {}  # paragraph -> its latest place mention so far
+    out: list[Figure] = []
+    done_upto = -1
+    ordered = sorted(figures, key=lambda f: (f.sentence, f.span[0]))
+    siblings: dict[int, list[Figure]] = {}
+    for f in ordered:
+        siblings.setdefault(f.sentence, []).append(f)
+    for f in ordered:
+        sentence = by_index.get(f.sentence)
+        if sentence is None:
+            out.append(f)
+            continue
+        if sentence.index > done_upto:
+            # Remember the places of sentences before this one, paragraph by paragraph.
+            for s in sentences:
+                if done_upto < s.index < sentence.index:
+                    found = mentions(s.text)
+                    if found:
+                        last_seen[s.paragraph] = found[-1]
+            done_upto = sentence.index - 1
+        lo, hi = _clause(sentence, f, siblings[f.sentence])
+        when_lo, when_hi = _clause(sentence, f, ())
+        own = mentions(sentence.text)
+        at = f.span[0] - sentence.start
+        place, source = _place(own, lo, hi, at)
+        if place is None and sentence.paragraph in last_seen:
+            place, source = last_seen[sentence.paragraph], "paragraph"
+        if place is None and where is not None:
+            place, source = where, "article"
+        clause = sentence.text[lo:hi]
+        scope, period = _scope(
+            _relative(sentence.text, when_lo), sentence.text[when_lo:when_hi], f, year, vocab
+        )
+        out.append(
+            replace(
+                f,
+                place=place.place.name if place else None,
+                place_key=place.place.key if place else None,
+                place_from=source if place else None,
+                scope=scope,
+                period=period,
+                role=f.role or _role(f, clause, vocab),
+            )
+        )
+    return tuple(out)
+
+
+def _clause(sentence: Sentence, fig: Figure, siblings: Sequence[Figure]) -> tuple[int, int]:
+    """The clause a figure stands in, as offsets into its sentence: from the last break
+    before it (or the previous figure) to the first break after it (or the next figure)."""
+    text = sentence.text
+    at, end = fig.span[0] - sentence.start, fig.span[1] - sentence.start
+    lo = 0
+    hi = len(text)
+    for m in _BREAK.finditer(text):
+        if m.end() <= at:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    for other in siblings:
+        if other is fig:
+            continue
+        o_start, o_end = other.span[0] - sentence.start, other.span[1] - sentence.start
+        if _ASIDE.search(text[max(0, o_start - 16) : o_start]):
+            # "383 Palestinians, including 96 children, have been killed in the West Bank":
+            # an aside's figure does not end the clause it stands in.
+            continue
+        if o_end <= at:
+            lo = max(lo, o_end)
+        elif o_start >= end:
+            hi = min(hi, o_start)
+    return lo, hi
+
+
+def _place(found: Sequence[Mention], lo: int, hi: int, at: int) -> tuple[Mention | None, PlaceFrom]:
+    """The figure's own place (in its clause, the nearest), else the sentence's (the last
+    one before the figure, else the first after it)."""
+    inside = [m for m in found if lo <= m.start < hi]
+    if inside:
+        return min(inside, key=lambda m: abs(m.start - at)), "figure"
+    before = [m for m in found if m.start < at]
+    if before:
+        return before[-1], "sentence"
+    if found:
+        return found[0], "sentence"
+    return None, "sentence"
+
+
+def _article_place(sentences: Sequence[Sentence], article: Article) -> Mention | None:
+    """The dateline's place, else the place the title and lead name most (the first at a tie)."""
+    line = dateline(article.text)
+    if line:
+        head = line.split("(")[0].strip(" -\u2013\u2014")
+        found = mentions("In " + _titlecase_dateline(head))
+        if found:
+            return found[0] if len(found) == 1 else _innermost(found)
+    texts = ([article.title] if article.title else []) + [s.text for s in sentences][
+        :LEAD_SENTENCES
+    ]
+    counts: dict[str, tuple[int, int, Mention]] = {}
+    order = 0
+    for text in texts:
+        for m in mentions(text):
+            n, first, _ = counts.get(m.place.key, (0, order, m))
+            counts[m.place.key] = (n + 1, first, m)
+            order += 1
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda c: (c[0], -c[1]))[2]
+
+
+def _titlecase_dateline(head: str) -> str:
+    """ "LITTLETON, Colo." -> "Littleton, Colo.": datelines shout the town's name."""
+    parts = head.split(",", 1)
+    town = " ".join(w.capitalize() for w in parts[0].split())
+    return town + ("," + parts[1] if len(parts) > 1 else "")
+
+
+def _innermost(found: Sequence[Mention]) -> Mention:
+    return max(found, key=lambda m: m.place.key.count(">"))
+
+
+def _undated_year(sentences: Sequence[Sentence]) -> int:
+    """The year an undated article is taken to be from: the latest year it names, but
+    at least a few years before today (a year that old is history whenever it is read)."""
+    years = [int(y) for s in sentences for y in _YEAR.findall(s.text)]
+    return max([*years, dt.date.today().year - UNDATED_MARGIN])
+
+
+def _relative(text: str, start: int) -> str:
+    """What a relative clause hangs on: "since 1999, when about 17,000 died" -> "1999"."""
+    before = text[max(0, start - 40) : start]
+    if re.search(r"\b(?:when|where|which|in which)\s*$", before, re.IGNORECASE):
+        head = _YEAR.findall(before)
+        return head[-1] if head else ""
+    return ""
+
+
+def _scope(
+    year_before: str, clause: str, fig: Figure, year: int | None, vocab: Vocabulary
+) -> tuple[Scope, str | None]:
+    if year_before and year is not None and int(year_before) < year:
+        return "background", year_before
+    return _scope_of(clause, fig.text, year, vocab)
+
+
+@lru_cache(maxsize=8192)
+def _scope_of(
+    clause: str, figure_text: str, year: int | None, vocab: Vocabulary
+) -> tuple[Scope, str | None]:
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", clause)}
+    # A year after "since" starts an open period ("since 2006"), it names no earlier event.
+    years = [
+        int(m.group())
+        for m in _YEAR.finditer(clause)
+        if m.group() not in figure_text
+        and not re.search(r"\b(?:since|from)\s+(?:\w+\s+)?$", clause[: m.start()], re.I)
+    ]
+    earlier = [y for y in years if year is not None and y < year]
+    if earlier:
+        event = words & vocab.event_words
+        return ("background" if event or not _PERIOD.search(clause) else "period"), str(
+            max(earlier)
+        )
+    if re.search(
+        r"\blast\s+year['\u2019]s\b|\bprevious\b|\bearlier\s+(?:quake|attack|flood)", clause, re.I
+    ) and (words & vocab.event_words):
+        return "background", "earlier"
+    since = _SINCE.search(clause)
+    at = max(0, clause.find(figure_text))
+    # The period nearest the figure: "98 a day in February, compared with 150 in January".
+    period = min(
+        _PERIOD.finditer(clause),
+        key=lambda m: min(abs(m.start() - at), abs(m.end() - at)),
+        default=None,
+    )
+    if period is not None and (since is None or period.start() < since.start()):
+        text = " ".join(period.group("p").split())
+        text = re.sub(r"^(?:in|during|for|over)\s+(?:the\s+)?", "", text, flags=re.I)
+        return "period", text.lower()
+    if since is not None:
+        return "current", "since " + " ".join(since.group("p").split())
+    return "current", None
+
+
+def _role(fig: Figure, clause: str, vocab: Vocabulary) -> Role | None:
+    """Victims or suspects, where the words say: "two gunmen" are suspects; people a gunman
+    killed are victims."""
+    subject = (fig.subject or "").lower()
+    if subject in vocab.suspects:
+        return "suspect"
+    if subject in vocab.victims:
+        return "victim"
+    if fig.concept in _CASUALTIES:
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", clause)}
+        if words & vocab.suspects:
+            return "victim"
+    return None
