@@ -45,10 +45,12 @@ _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
     "hundred hundreds thousand thousands million millions billion billions trillion dozen dozens "
-    "first second third fourth fifth sixth seventh eighth ninth tenth twice thrice half quarter"
+    "first second third fourth fifth sixth seventh eighth ninth tenth twice thrice half quarters"
 )
 NUMBER_TOKEN = re.compile(
-    r"\d+(?:[.,]\d+)*|\b(?:" + "|".join(_NUMBER_WORDS.split()) + r")\b", re.IGNORECASE
+    # "quarter" alone is usually a period ("fiscal fourth quarter"); "a quarter" is a fraction.
+    r"\d+(?:[.,]\d+)*|\b(?:a|one) quarter\b|\b(?:" + "|".join(_NUMBER_WORDS.split()) + r")\b",
+    re.IGNORECASE,
 )
 
 
