@@ -23,6 +23,7 @@ import sys
 import tomllib
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 DOMAINS = {
@@ -34,7 +35,7 @@ QUALIFIERS = {
 }  # fmt: skip
 SCOPES = {"current", "background", "period"}
 ROLES = {"", "victim", "suspect"}
-FIGURE_KEYS = {
+FIGURE_KEYS: dict[str, type | tuple[type, ...]] = {
     "text": str, "occurrence": int, "in_title": bool, "value": (int, float), "qualifier": str,
     "unit": str, "concept": str, "concept_ok": list, "subject": str, "subject_ok": list,
     "role": str, "place": str, "place_ok": list, "country": str, "scope": str, "period": str,
@@ -76,12 +77,16 @@ def occurrences(text: str, hay: str) -> tuple[list[int], list[int]]:
     return plain, whole
 
 
-def locate(item: dict, title: str, body: str, where: str, problems: list[str]) -> tuple[str, int, int] | None:
+def locate(
+    item: dict[str, Any], title: str, body: str, where: str, problems: list[str]
+) -> tuple[str, int, int] | None:
     text, n = item["text"], item.get("occurrence", 1)
     part, hay = ("title", title) if item.get("in_title", False) else ("body", body)
     plain, whole = occurrences(text, hay)
     if len(plain) < n:
-        problems.append(f"{where}: {text!r} occurs {len(plain)} time(s) in the {part}, occurrence={n}")
+        problems.append(
+            f"{where}: {text!r} occurs {len(plain)} time(s) in the {part}, occurrence={n}"
+        )
         return None
     if len(whole) < n or plain[n - 1] != whole[n - 1]:
         problems.append(f"{where}: {text!r} occurrence {n} differs as substring and as token")
@@ -89,7 +94,7 @@ def locate(item: dict, title: str, body: str, where: str, problems: list[str]) -
     return part, plain[n - 1], plain[n - 1] + len(text)
 
 
-def check_figure(f: dict, where: str, problems: list[str]) -> None:
+def check_figure(f: dict[str, Any], where: str, problems: list[str]) -> None:
     for key, typ in FIGURE_KEYS.items():
         if key not in f:
             problems.append(f"{where}: missing {key}")
@@ -122,11 +127,13 @@ def check_figure(f: dict, where: str, problems: list[str]) -> None:
             problems.append(f"{where}: {q} needs low = value and no high")
         if q in ("at_most", "less_than") and (hi != v or lo is not None):
             problems.append(f"{where}: {q} needs high = value and no low")
-        if q in ("about", "nearly", "range", "vague") and (lo is None or hi is None or not lo <= v <= hi):
+        if q in ("about", "nearly", "range", "vague") and (
+            lo is None or hi is None or not lo <= v <= hi
+        ):
             problems.append(f"{where}: {q} needs low <= value <= high")
 
 
-def check_article(toml_path: Path, problems: list[str]) -> tuple[dict, int, int]:
+def check_article(toml_path: Path, problems: list[str]) -> tuple[dict[str, Any], int, int]:
     slug = toml_path.stem
     txt_path = toml_path.with_suffix(".txt")
     if not txt_path.exists():
@@ -172,7 +179,9 @@ def check_article(toml_path: Path, problems: list[str]) -> tuple[dict, int, int]
         for m in NUMBER_TOKEN.finditer(hay):
             if not any(s <= m.start() and m.end() <= e for s, e in spans[part]):
                 line = hay.count("\n", 0, m.start()) + 1
-                problems.append(f"{slug}: {part} line {line}: {m.group()!r} is neither figure nor not-figure")
+                problems.append(
+                    f"{slug}: {part} line {line}: {m.group()!r} is neither figure nor not-figure"
+                )
     return gold, len(figures), len(not_figures)
 
 
