@@ -46,6 +46,7 @@ bench: bench-figures bench-verdicts bench-speed
 
 bench-figures: setup
 	$(PY) bench/figures.py
+	$(PY) bench/open_figures.py
 
 bench-verdicts: setup
 	$(PY) bench/verdicts.py
