@@ -4,17 +4,18 @@ Run: .venv/bin/python bench/open_figures.py   (the Makefile's `bench-figures` ta
 after bench/figures.py); it prints bench/OPEN.md and writes it.
 
 1. bench/open/: each `<slug>.txt` is read with compare.pipeline.read_articles and extract; the
-   predicted figures are matched to the gold figures of `<slug>.toml` (notes/open-format.md) by
+   predicted figures are matched to the gold figures of `<slug>.toml` (bench/open/README.md) by
    span overlap in the body and equal value, then precision, recall of non-minor figures and the
    accuracy of concept, subject, place, country, time scope, claimant and role on matched
    figures are counted.  The matching rules are written out in OPEN.md (see `RULES`).
 2. ../shared/data/gva/dev.jsonl (real shooting reports, never copied into the repository; skipped
    with a message when absent): the share of articles, and of incidents, whose killed and
    injured counts are extracted with concept and role right, beside a six-word regex.
-3. Before/after: run this same file against an older checkout of the package, e.g.
+3. Before/after: run this same file against an older checkout of the package, e.g. 6edd4ac
+   (main before the work on issue 11):
 
-       git -C . worktree add --detach ../wt-before 6edd4ac
-       PYTHONPATH=../wt-before .venv/bin/python bench/open_figures.py \\
+       git worktree add --detach ../wt-before 6edd4ac
+       PYTHONPATH=../wt-before .venv/bin/python bench/open_figures.py --label 6edd4ac \\
            --json bench/open_before.json --no-write
 
    and the stored bench/open_before.json becomes OPEN.md's "before" column.  Fields an older
@@ -79,7 +80,8 @@ ones included):
   predicted `place_key` before its first ">" (an empty gold country: right only when None);
 - *scope*: equal (a Figure without `scope` reads as "current");
 - *claimant*: the predicted `attribution` equals the gold claimant or a `claimant_ok` entry
-  case-insensitively, or contains it or is contained in it (a leading "the" dropped); with an
+  case-insensitively, or contains it or is contained in it as whole words (a leading "the"
+  dropped: "police" meets "Portland police", "he" does not meet "the head"); with an
   empty gold claimant, None is right too (and only None when `claimant_ok` is empty);
 - *role*: only on figures whose gold role is non-empty; equal.
 
@@ -106,7 +108,7 @@ _NUMBER_WORDS = (
     "sixteen seventeen eighteen nineteen twenty"
 ).split()
 WORD_VALUE = {w: i for i, w in enumerate(_NUMBER_WORDS, 1)}
-_N = r"(\d+|" + "|".join(_NUMBER_WORDS) + r")"
+_N = r"(?<![\d,.])(\d+|" + "|".join(_NUMBER_WORDS) + r")"  # not the "000" of "1,000"
 KILLED_RE = re.compile(
     rf"\b{_N} (?:people |persons )?(?:were |was )?(?:killed|dead)\b", re.IGNORECASE
 )
@@ -169,8 +171,9 @@ def claimant_right(pred: str | None, gold: str, ok: Sequence[str]) -> bool:
     answers = [norm(a) for a in [gold, *ok] if a.strip()]
     if pred is None:
         return not gold
-    p = norm(pred)
-    return bool(p) and any(p == a or p in a or a in p for a in answers)
+    p = f" {norm(pred)} "
+    # Containment of whole words: "police" is in "Portland police", "he" is not in "the head".
+    return bool(p.strip()) and any(f" {a} " in p or p in f" {a} " for a in answers)
 
 
 @dataclass
@@ -582,12 +585,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     ap.add_argument("--json", type=Path, help="also write the measured figures as JSON here")
     ap.add_argument("--before", type=Path, default=BEFORE, help="JSON of an earlier run")
+    ap.add_argument("--label", help="name the package's column (default: its checkout's commit)")
     ap.add_argument("--no-write", action="store_true", help="do not write bench/OPEN.md")
     ap.add_argument("--no-gva", action="store_true", help="skip the GVA part")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every error on bench/open")
     args = ap.parse_args(argv)
     open_result, errors = run_open()
-    result: dict[str, Any] = {"label": package_label(), "open": open_result}
+    result: dict[str, Any] = {"label": args.label or package_label(), "open": open_result}
     if not args.no_gva:
         gva = run_gva()
         if gva is None:
