@@ -62,8 +62,8 @@ RULES = """\
 the gold `text` at its `occurrence` in the body (the n-th whole-token occurrence, as
 `bench/open/validate.py` reads it) and the values are equal (`math.isclose`, relative tolerance
 0.1%, so "a third" meets the gold's 33.33); each gold figure takes at most one predicted figure
-(the one overlapping most). The tool reads no title, so the gold figures that stand only in a
-title (`in_title = true`) are counted as missed.
+(the one overlapping most). Title figures (`in_title = true`) match the tool's title figures
+(sentence -1, offsets into the title) the same way; a tool that reads no title misses them.
 *Precision* = predicted figures matching a gold figure (minor or not) / predicted figures: a
 predicted figure overlapping a gold not-figure, overlapping a gold figure with another value or
 an already matched one, or overlapping nothing counts against it. *Recall* = non-minor gold
@@ -232,44 +232,50 @@ def score_article(
     errors: list[str],
 ) -> Tally:
     t = Tally(articles=1, predicted=len(figs))
-    golds = [g for g in gold.get("figure", []) if not g.get("in_title", False)]
-    t.title_only = sum(
-        1 for g in gold.get("figure", []) if g.get("in_title", False) and not g["minor"]
-    )
     t.gold_major = sum(1 for g in gold.get("figure", []) if not g["minor"])
-    nots = [n for n in gold.get("not_figure", []) if not n.get("in_title", False)]
-    gspans = body_spans(golds, article.text, slug)
-    nspans = body_spans(nots, article.text, slug)
-    taken: dict[int, int] = {}  # predicted index -> gold index
-    for gi, (g, gs) in enumerate(zip(golds, gspans, strict=True)):
-        cands = [
-            (overlap(f.span, gs), pi)
-            for pi, f in enumerate(figs)
-            if pi not in taken
-            and overlap(f.span, gs) > 0
-            and math.isclose(f.value, float(g["value"]), rel_tol=1e-3)
-        ]
-        if cands:
-            taken[max(cands)[1]] = gi
+    # The title is read as a sentence of its own (index -1, offsets into the title).
+    in_title = [getattr(f, "sentence", 0) == -1 for f in figs]
+    all_golds: list[dict[str, Any]] = []
+    taken: dict[int, int] = {}  # predicted index -> index into all_golds
+    for title_side, text in ((False, article.text), (True, article.title or "")):
+        golds = [g for g in gold.get("figure", []) if g.get("in_title", False) == title_side]
+        nots = [n for n in gold.get("not_figure", []) if n.get("in_title", False) == title_side]
+        gspans = body_spans(golds, text, slug)
+        nspans = body_spans(nots, text, slug)
+        base = len(all_golds)
+        all_golds.extend(golds)
+        for gi, (g, gs) in enumerate(zip(golds, gspans, strict=True)):
+            cands = [
+                (overlap(f.span, gs), pi)
+                for pi, f in enumerate(figs)
+                if in_title[pi] == title_side
+                and pi not in taken
+                and overlap(f.span, gs) > 0
+                and math.isclose(f.value, float(g["value"]), rel_tol=1e-3)
+            ]
+            if cands:
+                taken[max(cands)[1]] = base + gi
+        for pi, f in enumerate(figs):
+            if pi in taken or in_title[pi] != title_side:
+                continue
+            if any(overlap(f.span, s) > 0 for s in nspans):
+                why = "overlaps a not-figure"
+            elif any(overlap(f.span, s) > 0 for s in gspans):
+                why = "overlaps a figure, other value or already matched"
+            else:
+                why = "overlaps nothing annotated"
+            t.fp[why] += 1
+            where = "title " if title_side else ""
+            errors.append(f"{slug}: false positive {where}{f.text!r} = {f.value:g} ({why})")
     t.precise = len(taken)
-    for pi, f in enumerate(figs):
-        if pi in taken:
-            continue
-        if any(overlap(f.span, s) > 0 for s in nspans):
-            why = "overlaps a not-figure"
-        elif any(overlap(f.span, s) > 0 for s in gspans):
-            why = "overlaps a figure, other value or already matched"
-        else:
-            why = "overlaps nothing annotated"
-        t.fp[why] += 1
-        errors.append(f"{slug}: false positive {f.text!r} = {f.value:g} ({why})")
+    golds = all_golds
     matched_gold = set(taken.values())
     for gi, g in enumerate(golds):
         if gi not in matched_gold and not g["minor"]:
-            errors.append(f"{slug}: missed {g['text']!r} = {g['value']} ({g['concept']})")
-    for g in gold.get("figure", []):
-        if g.get("in_title", False) and not g["minor"]:
-            errors.append(f"{slug}: missed title figure {g['text']!r} (the tool reads no title)")
+            where = "title " if g.get("in_title", False) else ""
+            errors.append(f"{slug}: missed {where}{g['text']!r} = {g['value']} ({g['concept']})")
+            if g.get("in_title", False):
+                t.title_only += 1
     for pi, gi in taken.items():
         f, g = figs[pi], golds[gi]
         t.matched += 1
@@ -474,7 +480,7 @@ def open_rows(o: dict[str, Any]) -> list[tuple[str, str]]:
     rows += [(f"{name} (matched)", share(o["right"].get(name, 0), o["total"].get(name, 0)))
              for name in FIELDS]  # fmt: skip
     rows.append(("defects (non-minor, no concept)", f"{o['defects']} of {o['found_major']}"))
-    rows.append(("title-only non-minor gold (missed)", str(o["title_only"])))
+    rows.append(("title-only non-minor gold, missed", str(o["title_only"])))
     for why in sorted(set(o["fp"])):
         rows.append((f"false positives: {why}", str(o["fp"][why])))
     return rows

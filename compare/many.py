@@ -16,9 +16,10 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from compare.align.judge import judge
+from compare.align.meaning import Meaning
 from compare.align.pairs import Aligner, Options, Order, in_table_order
 from compare.errors import InputError
-from compare.pipeline import Extracted, extract, report
+from compare.pipeline import Extracted, encode, extract, report
 from compare.types import Article, Report, Row
 
 if TYPE_CHECKING:
@@ -48,18 +49,15 @@ def compare_many(
     ``pairs`` are indices into ``articles``; a Report's articles keep their ids,
     so that figure ids stay unique across the whole set.
     """
-    from compare.embed import embed
-
     wanted = all_pairs(len(articles)) if pairs is None else list(pairs)
     for i, j in wanted:
         if not (0 <= i < len(articles) and 0 <= j < len(articles)) or i == j:
             raise InputError(f"pair ({i}, {j}) does not name two of the {len(articles)} articles")
     done: list[Extracted] = [extract(a) for a in articles]
-    texts = list(dict.fromkeys(c.sentence.text for e in done for c in e.claims))
-    vectors = embed(texts, model=model, cache=cache)
-    row_of = {t: k for k, t in enumerate(texts)}
-    per_article = [vectors[[row_of[c.sentence.text] for c in e.claims]] for e in done]
-    return compare_extracted(done, per_article, wanted, model=model, options=options)
+    per_article, meaning = encode(done, model=model, cache=cache)
+    return compare_extracted(
+        done, per_article, wanted, model=model, options=options, meaning=meaning
+    )
 
 
 def compare_extracted(
@@ -69,11 +67,12 @@ def compare_extracted(
     *,
     model: str | None = None,
     options: Options | None = None,
+    meaning: Meaning | None = None,
 ) -> list[Report]:
     """The Reports of ``pairs`` of extracted articles whose claim vectors are known:
     alignment and judging only, each article scored against all its partners at once."""
     options = options or Options()
-    aligner = Aligner([e.claims for e in done], vectors, options=options)
+    aligner = Aligner([e.claims for e in done], vectors, options=options, meaning=meaning)
     partners: dict[int, list[int]] = {}
     for i, j in pairs:
         partners.setdefault(i, []).append(j)

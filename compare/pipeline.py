@@ -15,14 +15,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from compare.align.judge import judge
+from compare.align.meaning import Meaning
 from compare.align.pairs import Options, align
 from compare.embed import model_label
 from compare.errors import InputError
 from compare.extract.claims import claims
-from compare.extract.figures import article_figures
+from compare.extract.figures import article_figures, headline_figures
+from compare.extract.resources import CASUALTY_CONCEPTS
 from compare.extract.situate import situate
 from compare.load import MAX_BYTES, Meta, load
-from compare.segment import sentences
+from compare.segment import sentences, title_sentence
 from compare.types import Article, Claim, Figure, Report, Row
 
 if TYPE_CHECKING:
@@ -72,9 +74,18 @@ def read_articles(
 
 
 def extract(article: Article) -> Extracted:
-    """Sentences, figures and claims of one article."""
+    """Sentences, figures and claims of one article.
+
+    The title is read too: a figure only the headline gives is a figure (and the title a
+    claim); a headline figure the body repeats is the body's, read once.
+    """
     sents = sentences(article)
-    figs = situate(article_figures(sents), sents, article)
+    body = article_figures(sents)
+    title = title_sentence(article)
+    heads = headline_figures(title, body) if title is not None else ()
+    if heads and title is not None:
+        sents = (title, *sents)
+    figs = situate((*body, *heads), sents, article)
     return Extracted(article, figs, claims(sents, figs))
 
 
@@ -99,14 +110,34 @@ def compare_articles(
 
     ``cache=False`` bypasses the on-disk vector cache (see :mod:`compare.cache`).
     """
-    from compare.embed import embed
-
     if len(articles) != 2:
         raise InputError(f"diff compares two articles, got {len(articles)}")
     a, b = (extract(x) for x in articles)
-    vectors = embed([c.sentence.text for c in a.claims + b.claims], model=model, cache=cache)
-    va, vb = vectors[: len(a.claims)], vectors[len(a.claims) :]
-    return pair_report(a, b, va, vb, model=model, options=options or Options())
+    (va, vb), meaning = encode([a, b], model=model, cache=cache)
+    return pair_report(a, b, va, vb, model=model, options=options or Options(), meaning=meaning)
+
+
+def encode(
+    done: Sequence[Extracted], *, model: str | None = None, cache: bool = True
+) -> tuple[list[npt.NDArray[np.float32]], Meaning]:
+    """Each article's claim vectors, and the concepts of its figures by meaning: every
+    distinct sentence and concept encoded once, in one call to the model."""
+    from compare.embed import embed
+
+    texts = list(dict.fromkeys(c.sentence.text for e in done for c in e.claims))
+    concepts = sorted(
+        {
+            f.concept
+            for e in done
+            for f in e.figures
+            if f.concept is not None and f.concept not in CASUALTY_CONCEPTS
+        }
+    )
+    vectors = embed([*texts, *concepts], model=model, cache=cache)
+    row_of = {t: k for k, t in enumerate(texts)}
+    per_article = [vectors[[row_of[c.sentence.text] for c in e.claims]] for e in done]
+    meaning = Meaning({c: vectors[len(texts) + k] for k, c in enumerate(concepts)})
+    return per_article, meaning
 
 
 def pair_report(
@@ -117,11 +148,12 @@ def pair_report(
     *,
     model: str | None = None,
     options: Options | None = None,
+    meaning: Meaning | None = None,
 ) -> Report:
     """The Report of two extracted articles whose claim vectors are already known."""
     options = options or Options()
     articles = (a.article, b.article)
-    rows = judge(align(a.claims, b.claims, va, vb, options=options), articles)
+    rows = judge(align(a.claims, b.claims, va, vb, options=options, meaning=meaning), articles)
     return report(a, b, rows, model=model, options=options)
 
 

@@ -53,6 +53,21 @@ def sentences(article: Article) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
+TITLE = -1  # the sentence index of an article's title; its offsets are into the title
+
+
+def title_sentence(article: Article) -> Sentence | None:
+    """The title as a sentence of its own (index TITLE, offsets into the title), or None.
+
+    >>> title_sentence(Article("a", "-", "Body.", title="Quake toll passes 5,000"))
+    Sentence(article='a', index=-1, text='Quake toll passes 5,000', start=0, end=23, paragraph=-1)
+    """
+    title = (article.title or "").strip()
+    if not title or not any(c.isalnum() for c in title):
+        return None
+    return Sentence(article.id, TITLE, title, 0, len(title), paragraph=TITLE)
+
+
 def dateline(text: str) -> str | None:
     """The dateline that opens a story, if any.
 

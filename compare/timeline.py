@@ -117,8 +117,8 @@ def timeline(
 
     Raises InputError with fewer than two articles or an undated one.
     """
-    from compare.embed import embed, model_label
-    from compare.pipeline import extract
+    from compare.embed import model_label
+    from compare.pipeline import encode, extract
 
     if len(articles) < MIN_ARTICLES:
         raise InputError(f"a timeline needs at least {MIN_ARTICLES} articles, got {len(articles)}")
@@ -130,14 +130,8 @@ def timeline(
         )
     ordered = sorted(articles, key=lambda a: (a.published or dt.date.max, a.id))
     done = [extract(a) for a in ordered]
-    texts = [c.sentence.text for e in done for c in e.claims]
-    vectors = embed(texts, model=model, cache=cache)
-    bounds = [0]
-    for e in done:
-        bounds.append(bounds[-1] + len(e.claims))
-    vecs = [vectors[bounds[k] : bounds[k + 1]] for k in range(len(done))]
-
-    aligner = Aligner([e.claims for e in done], vecs, options=options or Options())
+    vecs, meaning = encode(done, model=model, cache=cache)
+    aligner = Aligner([e.claims for e in done], vecs, options=options or Options(), meaning=meaning)
     links: dict[str, _Link] = {}
     continued: set[str] = set()  # figures a later point already continues
     chains = 0

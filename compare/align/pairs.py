@@ -19,6 +19,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING, TypeVar
 
+from compare.align.meaning import Meaning
 from compare.align.rules import why_apart
 from compare.align.scoring import Block, Scorer
 from compare.types import Claim, Figure, Pair
@@ -51,9 +52,10 @@ def align(
     vb: npt.NDArray[np.float32],
     *,
     options: Options = Options(),
+    meaning: Meaning | None = None,
 ) -> tuple[Pair, ...]:
     """Every figure and every figure-less claim of A and B, paired or alone."""
-    return Aligner([a, b], [va, vb], options=options).align(0, 1)
+    return Aligner([a, b], [va, vb], options=options, meaning=meaning).align(0, 1)
 
 
 class Aligner:
@@ -71,8 +73,10 @@ class Aligner:
         vectors: Sequence[npt.NDArray[np.float32]],
         *,
         options: Options = Options(),
+        meaning: Meaning | None = None,
     ) -> None:
-        self.scorer = Scorer(sides, vectors)
+        self.scorer = Scorer(sides, vectors, meaning)
+        self.meaning = meaning
         self.sides = self.scorer.sides
         self.options = options
         self._block: Block | None = None
@@ -206,7 +210,7 @@ class Aligner:
                 best_b[c] = (strength, r)
 
         def why(r: int, c: int) -> str | None:
-            return why_apart(figs_a[r][1], figs_b[c][1])
+            return why_apart(figs_a[r][1], figs_b[c][1], self.meaning)
 
         notes_a = {
             r: f"not paired with B's {figs_b[c][1].text} ({why(r, c)})"

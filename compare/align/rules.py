@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from compare.align.meaning import Meaning
 from compare.extract.places import relation
 from compare.extract.resources import CASUALTY_CONCEPTS
 from compare.intervals import compatible
@@ -46,6 +47,7 @@ DAYS_PER: dict[str, tuple[float, float]] = {
 }
 
 SAME_COUNT_MIN = 10  # below this, equal numbers are coincidence, not evidence
+IMPLAUSIBLE_RATIO = 10.0  # numbers this many times apart need the same source to pair
 _GENERIC_SUBJECTS = frozenset({"people", "persons", "individuals", "civilians"})
 _SUBJECT_SYNONYMS = {"gazans": "palestinians", "palestinian": "palestinians"}
 # A figure whose concept the extractor missed still stands in a sentence that names
@@ -74,8 +76,9 @@ def subjects_compatible(a: str | None, b: str | None) -> bool:
     return x == y or x in _GENERIC_SUBJECTS or y in _GENERIC_SUBJECTS
 
 
-def concepts_compatible(a: str | None, b: str | None) -> bool:
-    """What is counted: the same thing, the same head noun, or one side does not say.
+def concepts_compatible(a: str | None, b: str | None, meaning: Meaning | None = None) -> bool:
+    """What is counted: the same thing, the same head noun, the same by meaning (with the
+    sentence model's vectors of the concepts, when given), or one side does not say.
 
     >>> concepts_compatible("killed", "injured"), concepts_compatible("aid trucks", "trucks")
     (False, True)
@@ -86,7 +89,7 @@ def concepts_compatible(a: str | None, b: str | None) -> bool:
         return True
     if a in CASUALTY_CONCEPTS or b in CASUALTY_CONCEPTS:
         return False
-    return _head(a) == _head(b)
+    return _head(a) == _head(b) or (meaning is not None and meaning.same(a, b))
 
 
 def units_compatible(a: str | None, b: str | None) -> bool:
@@ -134,7 +137,7 @@ def in_common_unit(a: Figure, b: Figure) -> tuple[Figure, Figure]:
     return a, b
 
 
-def why_apart(a: Figure, b: Figure) -> str | None:
+def why_apart(a: Figure, b: Figure, meaning: Meaning | None = None) -> str | None:
     """Why two figures cannot speak of the same quantity, or None when they may.
 
     >>> k = Figure("a:f1", "a", 0, "383", (0, 3), 383, 383, 383, "exact", None, "killed")
@@ -142,7 +145,7 @@ def why_apart(a: Figure, b: Figure) -> str | None:
     ...           replace(k, place="West Bank", place_key="PS>a1:WE"))
     'Gaza Strip vs West Bank'
     """
-    if not concepts_compatible(a.concept, b.concept):
+    if not concepts_compatible(a.concept, b.concept, meaning):
         return f"counts {a.concept} vs {b.concept}"
     if not units_compatible(a.unit, b.unit):
         return f"unit {a.unit or 'count'} vs {b.unit or 'count'}"
@@ -225,7 +228,52 @@ def why_unpaired(
         or hinted_apart(a, hints_a, b)
         or hinted_apart(b, hints_b, a)
         or unvouched(a, b)
+        or vague_apart(a, b)
+        or implausible(a, b)
     )
+
+
+def vague_apart(a: Figure, b: Figure) -> str | None:
+    """A vague amount ("dozens", "hundreds") is no count to check an exact one against: it
+    may agree with one it covers, never contradict or update one it does not.
+
+    >>> v = Figure("a:f1", "a", 0, "hundreds", (0, 8), 200, 200, 999, "vague", None, "killed")
+    >>> vague_apart(v, replace(v, text="251", value=251, low=251, high=251, qualifier="exact"))
+    >>> vague_apart(v, replace(v, text="34", value=34, low=34, high=34, qualifier="exact"))
+    'hundreds is too vague to check 34 against'
+    """
+    if (a.qualifier == "vague") == (b.qualifier == "vague"):
+        return None
+    ca, cb = in_common_unit(a, b)
+    if compatible(ca, cb):
+        return None
+    vague, exact = (a, b) if a.qualifier == "vague" else (b, a)
+    return f"{vague.text} is too vague to check {exact.text} against"
+
+
+def implausible(a: Figure, b: Figure) -> str | None:
+    """Numbers ten times apart or more are rarely one count told twice (a town's toll and
+    the nation's, last week's and this year's); only the same claimant's count of the same
+    thing in the same place vouches for such a change.
+
+    >>> k = Figure("a:f1", "a", 0, "2", (0, 1), 2, 2, 2, "exact", None, "killed")
+    >>> implausible(k, replace(k, text="251", value=251, low=251, high=251))
+    '2 and 251 are over ten times apart'
+    """
+    ca, cb = in_common_unit(a, b)
+    lo, hi = sorted((abs(ca.value), abs(cb.value)))
+    if lo == 0 or hi / lo < IMPLAUSIBLE_RATIO:
+        return None
+    same_source = (
+        a.attribution is not None
+        and b.attribution is not None
+        and a.attribution.lower() == b.attribution.lower()
+        and a.concept is not None
+        and a.concept == b.concept
+        and a.place_key is not None
+        and a.place_key == b.place_key
+    )
+    return None if same_source else f"{a.text} and {b.text} are over ten times apart"
 
 
 def figure_score(text: float, context: float, a: Figure, b: Figure) -> float:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from compare.align.columns import Texts, closeness, ids, interval_columns, sorted_tokens, table
+from compare.align.meaning import Meaning
 from compare.align.rules import (
     BOUNDED_QUALIFIERS,
     CASUALTY_WORDS,
@@ -25,6 +26,7 @@ from compare.align.rules import (
     CONTEXT_WEIGHT,
     DAYS_PER,
     EMBED_WEIGHT,
+    IMPLAUSIBLE_RATIO,
     MAGNITUDE_WEIGHT,
     SAME_CLAIMANT_BONUS,
     SAME_COUNT_MIN,
@@ -64,7 +66,10 @@ class Scorer:
     """
 
     def __init__(
-        self, sides: Sequence[Sequence[Claim]], vectors: Sequence[npt.NDArray[np.float32]]
+        self,
+        sides: Sequence[Sequence[Claim]],
+        vectors: Sequence[npt.NDArray[np.float32]],
+        meaning: Meaning | None = None,
     ) -> None:
         import numpy as np
 
@@ -106,7 +111,7 @@ class Scorer:
         ]
         self.contexts = Texts([sorted_tokens(context_words(claims[i], f)) for i, f in figs])
         concepts, self.concept = ids([f.concept for _, f in figs])
-        self.concepts_ok = table(concepts, concepts_compatible)
+        self.concepts_ok = table(concepts, lambda x, y: concepts_compatible(x, y, meaning))
         self.casualty = np.array([c in CASUALTY_CONCEPTS for c in concepts], dtype=np.bool_)
         self.hint_of = np.array([_HINT_BIT.get(str(c), 0) for c in concepts], dtype=np.int64)
         self.unknown = np.array([c is None for c in concepts], dtype=np.bool_)
@@ -120,6 +125,9 @@ class Scorer:
         claimants, self.claimant = ids([(f.attribution or "").lower() for _, f in figs])
         self.named = np.array([c != "" for c in claimants], dtype=np.bool_)
         self.bounded = np.array([f.qualifier in BOUNDED_QUALIFIERS for _, f in figs], bool)
+        self.vague = np.array([f.qualifier == "vague" for _, f in figs], dtype=np.bool_)
+        _, self.place_id = ids([f.place_key for _, f in figs])
+        self.placed = np.array([f.place_key is not None for _, f in figs], dtype=np.bool_)
         # Numbers and intervals as stated, and restated in days (for durations in other units).
         self.stated = interval_columns([f for _, f in figs])
         self.in_days = interval_columns([in_days(f) for _, f in figs])
@@ -226,6 +234,20 @@ class Scorer:
         ratio = np.divide(big, small, out=np.full(small.shape, np.inf), where=small > 0)
         near_number = (small > 0) & (ratio <= UNKNOWN_CONCEPT_RATIO)
         ok &= ~unknown | near_number | (self.bounded[row] & self.bounded[col] & compat)
+        identity = ok.copy()  # what why_apart says: near misses are pairs it keeps apart
+        # vague_apart: a vague amount never meets an exact one it does not cover.
+        ok &= (self.vague[row] == self.vague[col]) | compat
+        # implausible: ten times apart, unless the same source counts the same thing there.
+        far = (small > 0) & (ratio >= IMPLAUSIBLE_RATIO)
+        same_source = (
+            (self.claimant[row] == self.claimant[col])
+            & self.named[self.claimant[row]]
+            & (ka == kb)
+            & ~self.unknown[ka]
+            & (self.place_id[row] == self.place_id[col])
+            & self.placed[row]
+        )
+        ok &= ~far | same_source
 
         context = self.contexts.pairwise(row, col) / 100.0
         score = (1 - CONTEXT_WEIGHT) * text[r, c] + CONTEXT_WEIGHT * context.astype(np.float64)
@@ -238,7 +260,8 @@ class Scorer:
         penalty = np.where(both_unknown, 2 * UNKNOWN_CONCEPT_PENALTY, UNKNOWN_CONCEPT_PENALTY)
         score = score - np.where(unknown, penalty, 0.0)
         scores[r[ok], c[ok]] = score[ok]
-        near[r, c] = ~ok & ~self.unknown[ka] & (ka == kb) & (self.unit[row] == self.unit[col])
+        same = (ka == kb) & (self.unit[row] == self.unit[col])
+        near[r, c] = ~identity & ~self.unknown[ka] & same
         return scores, near
 
 

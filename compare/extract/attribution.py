@@ -31,6 +31,21 @@ _SKIPPED = words(
     might then however had already recently separately again
     """
 )
+# Groups that speak and are named with where they are: "Police in Uvalde said".
+_SPEAKING_GROUPS = words(
+    """police officials authorities officers deputies residents witnesses firefighters
+    rescuers troopers investigators prosecutors sources"""
+)
+_NUMBER_WORDS = words(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+    eighty ninety hundred hundreds thousand thousands million millions dozens several"""
+)
+# Words after "claims", "reports", "estimates" that make them nouns.
+_NOUN_FOLLOWERS = words(
+    """rose fell grew jumped climbed dropped declined increased decreased surged slumped
+    of from for were are have had remain remained show showed suggest suggested"""
+)
 _PRONOUNS = words("he she they it we i you this there one someone")
 _DETERMINERS = words("the a an its their his her our")
 _MAX_WORDS = 7
@@ -146,8 +161,10 @@ def _speaker_before(text: str, words: list[re.Match[str]], verb: int) -> Speaker
     if end < 0 or _PUNCT.search(text[words[end].end() : words[verb].start()]):
         return None
     last = words[end].group(0).lower()
-    if last in _BOUNDARY or last in _PRONOUNS or last in _DETERMINERS:
+    if last in _BOUNDARY or last in _PRONOUNS or last in _DETERMINERS or _is_number(last):
         return None
+    if _noun_not_verb(text, words, verb):
+        return None  # "Insurance claims rose 40%": claims is a noun, nobody speaks
     start = end
     while start > 0:
         prev = words[start - 1]
@@ -158,10 +175,38 @@ def _speaker_before(text: str, words: list[re.Match[str]], verb: int) -> Speaker
         start -= 1
         if end - start + 1 > _MAX_WORDS:
             return None
+    while start < end and _is_number(words[start].group(0).lower()):
+        start += 1  # "Forty states reported": the states speak, not the number
+    if start == end and _is_number(words[start].group(0).lower()):
+        return None
+    if start > 1 and words[start - 1].group(0).lower() in ("in", "at", "near"):
+        # "Police in Uvalde said": the police speak; the town is where, not who.
+        head = words[start - 2].group(0).lower()
+        if head in _SPEAKING_GROUPS:
+            end = start = start - 2
+            while start > 0 and not _PUNCT.search(
+                text[words[start - 1].end() : words[start].start()]
+            ):
+                if words[start - 1].group(0).lower() in _BOUNDARY | _DETERMINERS:
+                    break
+                start -= 1
     name = _tidy(" ".join(w.group(0) for w in words[start : end + 1]))
     if not name:
         return None
     return Speaker(name, words[start].start(), words[verb].end())
+
+
+def _is_number(word: str) -> bool:
+    return word[:1].isdigit() or word in _NUMBER_WORDS
+
+
+def _noun_not_verb(text: str, words: list[re.Match[str]], verb: int) -> bool:
+    """Whether a reporting word is a plural noun here: "claims rose", "reports of"."""
+    word = words[verb].group(0).lower()
+    if not word.endswith("s") or word in ("says", "tells"):
+        return False
+    nxt = words[verb + 1].group(0).lower() if verb + 1 < len(words) else ""
+    return nxt in _NOUN_FOLLOWERS or (nxt.endswith("ed") and nxt not in ("killed", "injured"))
 
 
 def _place_of(text: str, words: list[re.Match[str]], start: int) -> bool:

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from compare.extract.resources import (
+    ATTRIBUTION_VERBS,
     CONCEPTS,
     COUNT_SYNONYMS,
     FIGHTERS,
@@ -34,6 +35,7 @@ from compare.extract.resources import (
     words,
 )
 from compare.extract.units import plural
+from compare.extract.vocab import vocabulary
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*|\d[\d,.]*|[^\w\s]")
 _IRREGULAR_PLURALS = words("people children men women police personnel staff")
@@ -49,6 +51,24 @@ _DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "yea
 _ASIDE = words("including among of")
 # "the toll has reached", "the overall toll of the war passed 30,000": a death toll.
 _TOLL = words("toll tolls")
+# Of those, the ones that join a measure to its amount ("a target of 500", "turnout was 66%").
+_MEASURE_LINKS = words(
+    """of was were is are stood stands reached reaches hit hits totalled totaled totals
+    rose rises risen fell falls fallen increased increases decreased decreases grew grows
+    jumped jumps climbed climbs dropped drops declined declines slipped surged edged at"""
+)
+# Nouns that name a share of something else, never what is measured.
+_NOT_MEASURES = words("part parts rest most half some all each one share total number")
+# Words between what is measured and the amount: "revenue rose 8% to", "turnout was".
+_LINKS = words(
+    """of at to by from was were is are be been stood stands reached reaches hit hits
+    totalled totaled totals came rose rise rises risen fell fall falls fallen increased
+    increase increases decreased decrease decreases grew grow grows jumped jump jumps
+    climbed climb climbs dropped drop drops declined decline declines slipped slip
+    surged surge edged edge up down rising falling a an the its their his her this that
+    nearly almost about around some roughly over more than less fewer at least estimated
+    an record just only s"""
+)
 # A markdown list item or table row read as text: "Tanks: 6,526", "1. Personnel: about 409,010".
 _LABEL = re.compile(
     r"^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?P<label>[A-Za-z][A-Za-z '\u2019-]{1,40}?):\s*"
@@ -84,6 +104,7 @@ def counted(
     previous: str | None = None,
     unit: str | None = None,
     since: int = 0,
+    previous_concept: str | None = None,
 ) -> Counted:
     """Concept and subject of the figure spanning text[start:end].
 
@@ -122,17 +143,18 @@ def counted(
             subject = previous
         elif _is_subject(head):
             subject = head
-        elif concept is None:
-            concept = _describe(phrase)
+        elif concept is None and head.lower().rstrip("s") not in _DURATIONS:
+            concept = _describe(phrase)  # not "50 million euros next week"
     if concept is None:
         concept = _concept_in(_after_clause(after[len(phrase) :], inside=_in_aside(before)))
     if concept is None:
-        concept = _concept_in(_clause(before[::-1], _BEFORE_WORDS)[::-1])
+        # The nearest casualty word before it: "evacuations as Gaza toll tops 8,800".
+        concept = _earlier(_clause(before[::-1], _BEFORE_WORDS)[::-1])
     label = _LABEL.match(text)
     if concept is None and label is not None and label.end() <= start:
         name = " ".join(label.group("label").lower().split())
         if label.end() == start:
-            concept = name
+            concept = vocabulary().label(name) or name  # "DEATHS: 4,100" counts the killed
         elif since and _DELTA.match(text[since:start]):
             concept = f"{name} (daily)"  # "Personnel: about 409,010 (+770)"
     if concept is None and unit is None:
@@ -153,9 +175,104 @@ def counted(
                 subject = np[-1]
             elif concept is None:
                 concept = _describe(np)
+    if concept is None:
+        concept = _measure(before, after, unit, previous_concept if since else None)
+    if concept is not None and subject is None and unit is not None and unit not in _DURATIONS:
+        # Whose amount it is: "Apple reported revenue of $89.5bn", "Pfizer's vaccine was
+        # 95% effective" (Moderna's 94.1% is another vaccine's).
+        owner = _owner(text[since:start])
+        if owner is not None and owner.lower() not in concept:
+            subject = owner
+    if unit == "magnitude":
+        concept = "magnitude"  # "a magnitude-5.9 quake" measures the quake
     if concept in LOSS_VERBS:
         concept = None
     return Counted(concept, subject)
+
+
+# A proper name, possibly possessive, and the noun it owns: "Moderna's vaccine", "Apple".
+_OWNER = re.compile(
+    r"(?P<name>(?:[A-Z][\w&.-]*)(?:\s+(?:[A-Z][\w&.-]*|of|de|&))*)"
+    r"(?:['\u2019]s?\s+(?P<noun>[a-z]+))?(?=\W|$)"
+)
+_NOT_OWNERS = frozenset(
+    """the a an in on at it its this that these those he she they we i but and or
+    according after before during since while when for from as by with under over
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+
+_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|i)$")
+
+
+def _owner(text: str) -> str | None:
+    """Whose the measured amount is: the last proper name before it in its clause.
+
+    >>> _owner("Moderna's vaccine was"), _owner("In the quarter, Apple reported revenue of")
+    ('Moderna vaccine', 'Apple')
+    """
+    clause = re.split(r"[;:]|,\s+(?:and|but|while)\b", text)[-1]
+    found = None
+    for m in _OWNER.finditer(clause):
+        words = [w for w in m.group("name").split() if w.lower() not in _NOT_OWNERS]
+        if not words:
+            continue
+        if m.start() == 0 and len(words) == 1 and words[0].lower() in NP_STOP:
+            continue
+        if len(words) == 1 and _DEMONYM.search(words[0]) and not m.group("noun"):
+            continue  # "Russian personnel losses": an adjective, not an owner
+        found = " ".join(words) + (f" {m.group('noun')}" if m.group("noun") else "")
+    return found
+
+
+def _measure(
+    before: list[str], after: list[str], unit: str | None, previous: str | None
+) -> str | None:
+    """What an amount measures, named around it: "revenue of $2.1bn", "the unemployment
+    rate fell to 3.5%", "Turnout was 66%", "$209 billion in assets"; an amount after a
+    change ("rose 8% to $2.1bn") measures what the change did.
+
+    >>> _measure(_tokens("The unemployment rate fell to"), [], "percent", None)
+    'unemployment rate'
+    >>> _measure(_tokens("The bank had"), _tokens("in assets."), "USD", None)
+    'assets'
+    """
+    if after[:1] and after[0].lower() in ("in", "of") and len(after) > 1:
+        # "$209 billion in assets", "$5bn of debt", "€68m in emergency aid"
+        named = []
+        for word in after[1:3]:
+            if not (word[:1].islower() and word.isalpha()) or word.lower() in NP_STOP:
+                break
+            named.append(word.lower())
+        if named:
+            return " ".join(named)
+    words = list(before)
+    linked = False  # a copula or a verb of change joins the noun to the amount
+    while words and (words[-1].lower() in _LINKS or words[-1] in ("$", "%", "\u20ac", "\u00a3")):
+        linked = words[-1].lower() in _MEASURE_LINKS
+        words.pop()
+    if not words:
+        return previous if before and before[-1].lower() in ("to", "from") else None
+    if not linked:
+        return None
+    noun: list[str] = []
+    for i in range(len(words) - 1, -1, -1):
+        tok = words[i]
+        low = tok.lower()
+        first = i == 0
+        if not tok.isalpha() or low in NP_STOP or low in _LINKS or low in NP_ADJECTIVES:
+            break
+        if tok[:1].isupper() and not first:
+            break  # a name ("Apple"), not what is measured
+        if low.endswith(("ed", "ing")) or low in ATTRIBUTION_VERBS or low in _NOT_MEASURES:
+            break
+        noun.insert(0, low)
+        if len(noun) == 3:
+            break
+    if not noun or (unit is None and noun[-1] in SUBJECTS):
+        return None
+    return " ".join(noun)
 
 
 def _tokens(text: str) -> list[str]:
@@ -175,7 +292,7 @@ def _governing(before: list[str], phrase: list[str]) -> str | None:
         head = phrase[-1].lower() if phrase else ""
         # People lost are dead ("340 medics"); games or ground lost are not.
         return "killed" if head in SUBJECTS and head not in FIGHTERS else None
-    return CONCEPTS.get(word)
+    return concept_word(word)
 
 
 def _lasting(text: str, start: int, after: list[str]) -> str | None:
@@ -217,7 +334,7 @@ def _after_clause(tokens: list[str], *, inside: bool) -> list[str]:
                 i = len(out)
                 while i > 0 and out[i - 1].lower() in _QUALIFYING:
                     i -= 1
-                if i > 0 and out[i - 1].lower() in CONCEPTS:
+                if i > 0 and concept_word(out[i - 1].lower()):
                     out = out[: i - 1]
             break
         out.append(tok)
@@ -237,8 +354,9 @@ def _earlier(before: list[str]) -> str | None:
             return None
         if low in _TOLL:
             return "killed"
-        if low in CONCEPTS:
-            return CONCEPTS[low]
+        found = concept_word(low, nxt)
+        if found:
+            return found
     return None
 
 
@@ -249,7 +367,7 @@ def _noun_phrase(tokens: list[str]) -> list[str]:
         low = tok.lower()
         if not tok[0].isalpha() or low in NP_STOP:
             break
-        if low.endswith("ed") and low not in CONCEPTS and low not in NP_PARTICIPLES and out:
+        if low.endswith("ed") and not concept_word(low) and low not in NP_PARTICIPLES and out:
             break
         out.append(tok)
         if _is_plural(low):
@@ -291,11 +409,30 @@ def _concept_in(words: list[str]) -> str | None:
     lows = [w.lower() for w in words]
     for i, low in enumerate(lows):
         pair = f"{low} {lows[i + 1]}" if i + 1 < len(lows) else ""
-        if pair in CONCEPTS:
-            return CONCEPTS[pair]
-        if low in CONCEPTS:
-            return CONCEPTS[low]
+        found = concept_word(pair) if pair else None
+        if found:
+            return found
+        found = concept_word(low, lows[i + 1] if i + 1 < len(lows) else "")
+        if found:
+            return found
     return None
+
+
+def concept_word(word: str, following: str = "") -> str | None:
+    """The concept a word names, in any inflection: "injuring" -> injured, "evacuated" ->
+    evacuated (the vocabulary's predicates), "martyrs" -> killed; not when the next word
+    makes it another verb ("drones shot down").
+
+    >>> concept_word("injuring"), concept_word("deaths"), concept_word("trucks")
+    ('injured', 'killed', None)
+    >>> concept_word("shot"), concept_word("shot", "down")
+    ('shot', None)
+    """
+    low = word.lower()
+    vocab = vocabulary()
+    if following and f"{low} {following.lower()}" in vocab.not_predicates:
+        return None
+    return CONCEPTS.get(low) or vocab.predicate(low)
 
 
 def _describe(phrase: list[str]) -> str | None:

@@ -41,13 +41,15 @@ from functools import lru_cache
 
 from compare.extract.attribution import Speaker, attribution, speakers
 from compare.extract.concepts import counted
+from compare.extract.implicit import implicit
 from compare.extract.nonfigures import not_a_figure
 from compare.extract.numbers import Number, ascii_digits, scan
 from compare.extract.qualifiers import interval, prefix_qualifier, suffix_qualifier
 from compare.extract.units import currency_before, unit_after
+from compare.intervals import compatible
 from compare.types import Figure, Qualifier, Sentence
 
-__all__ = ["article_figures", "attribution", "figures"]
+__all__ = ["article_figures", "attribution", "figures", "headline_figures"]
 
 _RANGE_GAP = re.compile(r"\s*(?P<sep>-to-|-|\u2013|\u2014|to|and|up to)\s*", re.IGNORECASE)
 _BETWEEN = re.compile(
@@ -59,6 +61,7 @@ _CHANGE = re.compile(
     r"dropped|declined?|decreased?|went|up|down|raised|cut|revised|lowered)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
+AGE = "age"
 DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|but|whereas|although|though)\b|\s[\u2013\u2014]\s")
 
@@ -98,6 +101,7 @@ def _figures_in(text: str) -> tuple[Figure, ...]:
     claimants = speakers(text)
     out: list[Figure] = []
     previous_subject: str | None = None
+    previous_concept: str | None = None
     previous_end = 0
     for low_num, high_num in _group(nums, norm):
         fig = _figure(
@@ -109,12 +113,19 @@ def _figures_in(text: str) -> tuple[Figure, ...]:
             previous_subject,
             previous_end,
             f":f{1 + len(out)}",
+            previous_concept,
         )
-        out.append(fig)
         previous_end = fig.span[1]
+        previous_concept = fig.concept
+        if fig.concept == AGE:
+            continue  # "a 13-year-old": an age describes a person, it counts nothing
+        out.append(fig)
         if fig.subject is not None:
             previous_subject = fig.subject
-    return tuple(out)
+    found = implicit(text, [f.span for f in out])
+    if found:
+        out = sorted([*out, *found], key=lambda f: f.span)
+    return tuple(replace(f, id=f":f{k + 1}") for k, f in enumerate(out))
 
 
 def article_figures(sentences: Iterable[Sentence]) -> tuple[Figure, ...]:
@@ -123,6 +134,28 @@ def article_figures(sentences: Iterable[Sentence]) -> tuple[Figure, ...]:
     for sentence in sentences:
         out.extend(figures(sentence, first=len(out) + 1))
     return tuple(out)
+
+
+def headline_figures(title: Sentence, body: Sequence[Figure]) -> tuple[Figure, ...]:
+    """The title's figures that the body does not repeat, numbered after the body's.
+
+    A headline rounds what the body states ("toll passes 28,600" over "at least 28,663"),
+    so a title figure whose interval meets a body figure of the same concept is that
+    figure told again.
+    """
+    found = figures(title, first=len(body) + 1)
+    kept = [f for f in found if not any(_repeats(f, b) for b in body)]
+    return tuple(replace(f, id=f"{title.article}:f{len(body) + 1 + k}") for k, f in enumerate(kept))
+
+
+def _repeats(head: Figure, body: Figure) -> bool:
+    if head.unit != body.unit:
+        return False
+    if head.value == body.value:
+        return True  # the same number in the same unit: the headline's "9.1%" is the body's
+    if head.concept and body.concept and head.concept != body.concept:
+        return False
+    return compatible(head, body)
 
 
 def _group(nums: list[Number], text: str) -> list[tuple[Number, Number | None]]:
@@ -187,6 +220,7 @@ def _figure(
     previous_subject: str | None,
     previous_end: int,
     fig_id: str,
+    previous_concept: str | None = None,
 ) -> Figure:
     start, end = num.start, (upper or num).end
     unit: str | None = "percent" if num.kind == "share" else None
@@ -222,6 +256,7 @@ def _figure(
         previous=previous_subject,
         unit=unit,
         since=min(previous_end, start),
+        previous_concept=previous_concept,
     )
     return Figure(
         id=fig_id,

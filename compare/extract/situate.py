@@ -31,7 +31,7 @@ _YEAR = re.compile(r"(?<![\w$\u20ac\u00a3.,-])(?:19[0-9]{2}|20[0-9]{2})(?![\w%-]
 _BREAK = re.compile(
     r";|:\s|\s[\u2013\u2014-]\s|\(|\)|,\s+(?=(?:which|when|while|but|whereas|although|"
     r"though|and|who|after|before|as|compared|up\s+from|down\s+from|against|versus)\b)|"
-    r"\b(?:when|after|before|while|whereas)\b"
+    r"\b(?:when|after|before|while|whereas)\b|\band\s+(?=(?:a|an|the|its|their)\s)"
 )
 _ASIDE = re.compile(r"(?:,\s*(?:including|among\s+them|of\s+whom|among)|\()\s*$", re.IGNORECASE)
 _SINCE = re.compile(
@@ -64,6 +64,7 @@ def situate(
         return tuple(figures)
     vocab = vocabulary()
     by_index = {s.index: s for s in sentences}
+    body = sorted((s for s in sentences if s.index >= 0), key=lambda s: s.index)
     where = _article_place(sentences, article)
     year = article.published.year if article.published else _undated_year(sentences)
     last_seen: dict[int, Mention] = {}  # paragraph -> its latest place mention so far
@@ -80,11 +81,10 @@ def situate(
             continue
         if sentence.index > done_upto:
             # Remember the places of sentences before this one, paragraph by paragraph.
-            for s in sentences:
-                if done_upto < s.index < sentence.index:
-                    found = mentions(s.text)
-                    if found:
-                        last_seen[s.paragraph] = found[-1]
+            for s in body[max(0, done_upto + 1) : max(0, sentence.index)]:
+                found = mentions(s.text)
+                if found:
+                    last_seen[s.paragraph] = found[-1]
             done_upto = sentence.index - 1
         lo, hi = _clause(sentence, f, siblings[f.sentence])
         when_lo, when_hi = _clause(sentence, f, ())
@@ -96,9 +96,10 @@ def situate(
         if place is None and where is not None:
             place, source = where, "article"
         clause = sentence.text[lo:hi]
-        scope, period = _scope(
+        told = _scope(
             _relative(sentence.text, when_lo), sentence.text[when_lo:when_hi], f, year, vocab
         )
+        scope, period = _event_scope(f, *told)
         out.append(
             replace(
                 f,
@@ -194,6 +195,16 @@ def _undated_year(sentences: Sequence[Sentence]) -> int:
     at least a few years before today (a year that old is history whenever it is read)."""
     years = [int(y) for s in sentences for y in _YEAR.findall(s.text)]
     return max([*years, dt.date.today().year - UNDATED_MARGIN])
+
+
+def _event_scope(fig: Figure, scope: Scope, period: str | None) -> tuple[Scope, str | None]:
+    """An event's count told with its time ("three were wounded last week", "in July") is
+    still this event's: only a year makes it another, earlier one ("last year 40 died")."""
+    if scope != "period" or fig.concept not in _CASUALTIES:
+        return scope, period
+    if period is not None and ("year" in period or _YEAR.search(period)):
+        return "background", period
+    return "current", period
 
 
 def _relative(text: str, start: int) -> str:

@@ -49,6 +49,8 @@ class Vocabulary:
     tables: Mapping[str, Any]
     predicates: Mapping[str, str] = field(default_factory=dict)  # any inflection -> concept
     labels: Mapping[str, str] = field(default_factory=dict)
+    not_predicates: frozenset[str] = frozenset()
+    contrasts: tuple[tuple[str, str], ...] = ()
     singular_people: frozenset[str] = frozenset()
     suspects: frozenset[str] = frozenset()
     victims: frozenset[str] = frozenset()
@@ -101,7 +103,8 @@ def _merge(into: dict[str, Any], extra: Mapping[str, Any]) -> None:
         if isinstance(mine, dict) and isinstance(table, dict):
             for key, value in table.items():
                 if isinstance(mine.get(key), str) and key in _WORD_LISTS.get(name, ()):
-                    mine[key] = f"{mine[key]} {value}"  # word lists grow
+                    joint = "|" if "|" in mine[key] else " "
+                    mine[key] = f"{mine[key]}{joint}{value}"  # word lists grow
                 else:
                     mine[key] = value
         elif mine is None and isinstance(table, dict):
@@ -113,6 +116,8 @@ def _merge(into: dict[str, Any], extra: Mapping[str, Any]) -> None:
 # Tables whose values are whitespace-separated word lists (a user's words are added).
 _WORD_LISTS = {
     "people": ("singular",),
+    "not_predicates": ("phrases",),
+    "contrasts": ("pairs",),
     "roles": ("suspect", "victim", "self_killing"),
     "actor_verbs": ("verbs",),
     "institutions": ("words",),
@@ -141,6 +146,16 @@ def _build(t: Mapping[str, Any]) -> Vocabulary:
         tables=t,
         predicates=predicates,
         labels=labels,
+        contrasts=tuple(
+            (pair.split()[0], pair.split()[1])
+            for pair in t.get("contrasts", {}).get("pairs", "").split("|")
+            if len(pair.split()) == 2
+        ),
+        not_predicates=frozenset(
+            " ".join(p.split())
+            for p in t.get("not_predicates", {}).get("phrases", "").split("|")
+            if p.strip()
+        ),
         singular_people=_words(t.get("people", {}).get("singular", "")),
         suspects=_words(roles.get("suspect", "")),
         victims=_words(roles.get("victim", "")),

@@ -10,10 +10,12 @@ both sides of a row at once, and the page works without them.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from html import escape
 
 from compare.intervals import describe
 from compare.render.report import fig_what, fig_when, fig_who, heading, shorten, summary
+from compare.segment import TITLE
 from compare.types import VERDICTS, Article, Claim, Figure, Report, Row
 
 # Background of a figure's <mark> per verdict; the legend and the browser test use these.
@@ -223,9 +225,21 @@ def _article_block(article: Article, report: Report, verdicts: dict[str, str]) -
         if fig_id
     }
     body = _marked_text(article.text, claims, figures, verdicts, rows)
+    title = [c for c in claims if c.sentence.index == TITLE]
+    head = escape(heading(article))
+    if title and article.title:
+        # The title's own figures, marked in the title (their offsets are into it).
+        marked = _marked_text(
+            article.title,
+            [replace(title[0], sentence=replace(title[0].sentence, index=0))],
+            [replace(f, sentence=0) for f in figures if f.sentence == TITLE],
+            verdicts,
+            rows,
+        )
+        head = escape(heading(replace(article, title=None))) + ": " + marked
     return (
         f'<section class="article" id="article-{escape(article.id)}">'
-        f"<h2>{escape(article.id.upper())}: {escape(heading(article))}</h2>"
+        f"<h2>{escape(article.id.upper())}: {head}</h2>"
         f'<div class="text">{body}</div></section>'
     )
 
@@ -236,8 +250,11 @@ def _marked_text(
     figures: Iterable[Figure],
     verdicts: dict[str, str],
     rows: dict[str, int],
+    *,
+    in_title: bool = False,
 ) -> str:
-    """The article text with sentences wrapped in anchors and figures in <mark>s.
+    """The article text (or, ``in_title``, its title) with sentences wrapped in anchors and
+    figures in <mark>s.
 
     Offsets index the unescaped text, so pieces are cut first and escaped one by one.
     Overlapping or out-of-sentence spans are left unmarked rather than nesting tags wrongly.
@@ -249,8 +266,8 @@ def _marked_text(
     pos = 0
     for claim in claims:
         s = claim.sentence
-        if s.start < pos or s.end > len(text):
-            continue
+        if (s.index == TITLE) != in_title or s.start < pos or s.end > len(text):
+            continue  # the title is shown, marked, in the section's heading
         out.append(escape(text[pos : s.start]))
         out.append(f'<span class="sent" id="{sentence_anchor(claim)}">')
         cur = s.start

@@ -1,0 +1,137 @@
+"""What a figure counts and whom, across news domains: one sentence, the figures a reader sees."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.pipeline import extract
+from compare.types import Article
+
+
+def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
+    return [
+        (f.text, f.value, f.concept, f.role) for f in extract(Article("a", "a.txt", text)).figures
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A man was shot and killed outside a bar on Friday.", [("A man", 1, "killed", None)]),
+        ("A woman died after her car struck a tree.", [("A woman", 1, "killed", None)]),
+        (
+            "The round fired into the boy's chest, killing him.",
+            [("killing him", 1, "killed", None)],
+        ),
+        (
+            "Police said the gunman later killed himself.",
+            [("killed himself", 1, "killed", "suspect")],
+        ),
+        (
+            "The gunman killed 19 children before he was shot dead.",
+            [("19", 19, "killed", "victim")],
+        ),
+        (
+            "Four people were wounded and a teenager was critically injured.",
+            [("Four", 4, "injured", None), ("a teenager", 1, "injured", None)],
+        ),
+        (
+            "The blast injured 900, injuring many inside the market.",
+            [("900", 900, "injured", None)],
+        ),
+        (
+            "Authorities evacuated 5,000 residents from the valley.",
+            [("5,000", 5000, "evacuated", None)],
+        ),
+        ("Dead: 312", [("312", 312, "killed", None)]),
+        ("DEATHS: 4,100", [("4,100", 4100, "killed", None)]),
+        ("Air defences shot down 40 drones overnight.", [("40", 40, "drones", None)]),
+        (
+            "A 13-year-old boy was found dead in the river.",
+            [("A 13-year-old boy", 1, "killed", None)],
+        ),
+        ("Smith, 45, told reporters that a 13-year-old was missing.", []),
+        ("A journalist and his son died in the strike.", []),
+    ],
+    ids=[
+        "shot-and-killed",
+        "a-woman-died",
+        "killing-him",
+        "killed-himself",
+        "victims-of-a-gunman",
+        "words-and-digits",
+        "injuring",
+        "evacuated",
+        "bulletin-dead",
+        "bulletin-deaths-shouted",
+        "shot-down-is-not-shot",
+        "found-dead-age-inside",
+        "ages-are-not-figures",
+        "two-people-not-one",
+    ],
+)
+def test_counts(text: str, expected: list[tuple[str, float, str | None, str | None]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Apple reported revenue of $89.5 billion for the quarter.",
+            [("$89.5 billion", "revenue", "USD")],
+        ),
+        (
+            "Net profit fell 15% to $1.2bn.",
+            [("15%", "net profit", "percent"), ("$1.2bn", "net profit", "USD")],
+        ),
+        ("The bank had $209 billion in assets.", [("$209 billion", "assets", "USD")]),
+        ("The unemployment rate fell to 3.5% in July.", [("3.5%", "unemployment rate", "percent")]),
+        ("Inflation rose to 3.2% in October.", [("3.2%", "inflation", "percent")]),
+        ("Turnout was 66%.", [("66%", "turnout", "percent")]),
+        ("Labour won 411 seats.", [("411", "seats", None)]),
+        ("A magnitude-5.9 quake struck the region.", [("5.9", "magnitude", "magnitude")]),
+        ("The quake had a magnitude of 7.8.", [("7.8", "magnitude", None)]),
+        ("The storm destroyed 3,000 homes.", [("3,000", "homes", None)]),
+        ("The company will pay 50 million euros next week.", [("50 million euros", None, "EUR")]),
+    ],
+    ids=[
+        "company-revenue",
+        "company-change-and-level",
+        "bank-assets",
+        "economy-rate",
+        "economy-inflation",
+        "election-turnout",
+        "election-seats",
+        "quake-magnitude-compound",
+        "quake-magnitude-of",
+        "storm-damage",
+        "a-verb-is-no-measure",
+    ],
+)
+def test_measures(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    figures = extract(Article("a", "a.txt", text)).figures
+    assert [(f.text, f.concept, f.unit) for f in figures] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "Quake toll passes 5,000",
+            "At least 5,021 people were killed, officials said.",
+            ["At least 5,021"],
+        ),
+        (
+            "Two dead in Houston shooting",
+            "Police said a man was shot and killed on Main Street.",
+            ["Two", "a man"],
+        ),
+        ("Storm nears coast", "About 3,000 people were evacuated.", ["About 3,000"]),
+    ],
+    ids=["title-repeats-body-once", "title-only-figure-kept", "no-figure-in-title"],
+)
+def test_titles(title: str, body: str, expected: list[str]) -> None:
+    figures = extract(Article("a", "a.txt", body, title=title)).figures
+    assert [f.text for f in figures] == expected
+    assert all((f.sentence == -1) == (f.text == "Two") for f in figures)
