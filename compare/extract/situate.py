@@ -13,10 +13,11 @@ runs to now: the figure stays current and keeps its start.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from compare.extract.places import Mention, mentions
@@ -72,6 +73,7 @@ def situate(
     done_upto = -1
     ordered = sorted(figures, key=lambda f: (f.sentence, f.span[0]))
     siblings: dict[int, list[Figure]] = {}
+    cut_of: dict[int, _Cuts] = {}
     for f in ordered:
         siblings.setdefault(f.sentence, []).append(f)
     for f in ordered:
@@ -86,8 +88,10 @@ def situate(
                 if found:
                     last_seen[s.paragraph] = found[-1]
             done_upto = sentence.index - 1
-        lo, hi = _clause(sentence, f, siblings[f.sentence])
-        when_lo, when_hi = _clause(sentence, f, ())
+        if f.sentence not in cut_of:
+            cut_of[f.sentence] = _cuts(sentence, siblings[f.sentence])
+        lo, hi = _clause(sentence, f, cut_of[f.sentence], figures=True)
+        when_lo, when_hi = _clause(sentence, f, cut_of[f.sentence], figures=False)
         own = mentions(sentence.text)
         at = f.span[0] - sentence.start
         place, source = _place(own, lo, hi, at)
@@ -114,31 +118,51 @@ def situate(
     return tuple(out)
 
 
-def _clause(sentence: Sentence, fig: Figure, siblings: Sequence[Figure]) -> tuple[int, int]:
+@dataclass(frozen=True)
+class _Cuts:
+    """Where a sentence's clauses may end, found once per sentence (so a sentence with
+    many figures costs a search per figure, not a pass over all the others)."""
+
+    break_starts: tuple[int, ...]  # clause breaks, in order
+    break_ends: tuple[int, ...]
+    ends: tuple[int, ...]  # ends of the figures that end a clause, in order
+    starts: tuple[int, ...]  # their starts, in order
+
+
+def _cuts(sentence: Sentence, siblings: Sequence[Figure]) -> _Cuts:
+    text, at = sentence.text, sentence.start
+    kept = [
+        (f.span[0] - at, f.span[1] - at)
+        for f in siblings
+        # "383 Palestinians, including 96 children, have been killed in the West Bank":
+        # an aside's figure does not end the clause it stands in.
+        if not _ASIDE.search(text[max(0, f.span[0] - at - 16) : f.span[0] - at])
+    ]
+    breaks = [(m.start(), m.end()) for m in _BREAK.finditer(text)]
+    return _Cuts(
+        tuple(a for a, _ in breaks),
+        tuple(b for _, b in breaks),
+        tuple(sorted(e for _, e in kept)),
+        tuple(sorted(s for s, _ in kept)),
+    )
+
+
+def _clause(sentence: Sentence, fig: Figure, cuts: _Cuts, *, figures: bool) -> tuple[int, int]:
     """The clause a figure stands in, as offsets into its sentence: from the last break
-    before it (or the previous figure) to the first break after it (or the next figure)."""
-    text = sentence.text
+    before it (or, with ``figures``, the previous figure) to the first break after it (or
+    the next figure)."""
     at, end = fig.span[0] - sentence.start, fig.span[1] - sentence.start
-    lo = 0
-    hi = len(text)
-    for m in _BREAK.finditer(text):
-        if m.end() <= at:
-            lo = m.end()
-        elif m.start() >= end:
-            hi = m.start()
-            break
-    for other in siblings:
-        if other is fig:
-            continue
-        o_start, o_end = other.span[0] - sentence.start, other.span[1] - sentence.start
-        if _ASIDE.search(text[max(0, o_start - 16) : o_start]):
-            # "383 Palestinians, including 96 children, have been killed in the West Bank":
-            # an aside's figure does not end the clause it stands in.
-            continue
-        if o_end <= at:
-            lo = max(lo, o_end)
-        elif o_start >= end:
-            hi = min(hi, o_start)
+    k = bisect.bisect_right(cuts.break_ends, at)
+    lo = cuts.break_ends[k - 1] if k else 0
+    k = bisect.bisect_left(cuts.break_starts, end)
+    hi = cuts.break_starts[k] if k < len(cuts.break_starts) else len(sentence.text)
+    if figures:
+        k = bisect.bisect_right(cuts.ends, at)
+        if k:
+            lo = max(lo, cuts.ends[k - 1])
+        k = bisect.bisect_left(cuts.starts, end)
+        if k < len(cuts.starts):
+            hi = min(hi, cuts.starts[k])
     return lo, hi
 
 
