@@ -22,6 +22,12 @@ NUMBERS = [
     ("spelled", "twenty-seven thousand people", [27000], ["twenty-seven thousand"]),
     ("spelled small", "two separate meetings", [2], ["two"]),
     ("spelled with and", "one hundred and five days", [105], ["one hundred and five"]),
+    (
+        "millions and thousands spelled",
+        "one million two hundred thousand people",
+        [1_200_000],
+        ["one million two hundred thousand"],
+    ),
     ("two numbers joined by and", "two and three", [2, 3], ["two", "three"]),
     (
         "a hundred and fifty-four is one number",

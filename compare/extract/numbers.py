@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from word2number import w2n
+from text_to_num import text2num
 
 from compare.extract.resources import (
     DENOMINATORS,
@@ -275,7 +275,8 @@ def _spelled(text: str) -> list[Number]:
     """Runs of number words joined by spaces, hyphens, or "and" after a scale word.
 
     Written here rather than by regex alone because "two and three" is two numbers
-    while "one hundred and five" is one; word2number then computes the value.
+    while "one hundred and five" is one; text2num then computes the value (word2number read
+    "one million two hundred thousand" as 1,201,200).
     """
     if not _ANY_NUMBER_WORD.search(text):
         return []  # most sentences spell no number: one regex pass instead of a word loop
@@ -314,7 +315,7 @@ def _spelled(text: str) -> list[Number]:
         if article:
             phrase = "one" + phrase[1:]
         try:
-            value = float(w2n.word_to_num(phrase))
+            value = float(text2num(phrase, "en"))
         except ValueError:
             i = j + 1
             continue

@@ -17,8 +17,8 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Words word2number understands; used only to find where a spelled-out number
-# starts and ends (word2number itself computes the value).
+# Number words; used only to find where a spelled-out number starts and ends
+# (text2num computes the value).
 UNITS_WORDS: Final = words(
     """
     zero one two three four five six seven eight nine ten eleven twelve thirteen
