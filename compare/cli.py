@@ -239,9 +239,10 @@ def timeline(
 
         check_target(plot, files, option="--plot")
     result = build(read_articles(files, max_bytes=max_bytes), model=model)
-    typer.echo(render_timeline(result, timeline_format), nl=False)
-    if plot is not None:
+    table = render_timeline(result, timeline_format)
+    if plot is not None:  # before the table: a failed plot must not leave half the output
         draw(result, plot)
+    typer.echo(table, nl=False)
     if any(p.verdict in DISCREPANCIES for s in result.series for p in s.points):
         raise typer.Exit(1)
 

@@ -1,0 +1,329 @@
+"""Hostile input (issue 14): one `Error:` line and exit 2, nothing on stdout, files untouched,
+and bounded time.
+
+Each case runs in a fresh directory holding its files and an ``out.json`` from an
+earlier run.  The time budget is BUDGET_S + BUDGET_S_PER_MB per megabyte of input:
+generous on purpose (a shared 2-core machine is noisy), but a run that used to hang
+for minutes, or grow quadratically, cannot meet it.  The timings themselves are
+measured by ``make bench-hostile`` (bench/hostile.py), not here.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from compare.cli import app
+
+BUDGET_S = 10.0  # start-up and a model-free run, whatever the input
+BUDGET_S_PER_MB = 20.0  # the extractor's worst input runs at about 1-3 s per MB (bench/hostile.md)
+OLD_REPORT = b'{"from": "an earlier run"}\n'
+OK = b"At least 27,840 Palestinians have been killed, the ministry said.\n"
+
+_ALIAS_BOMB = (
+    b"---\na: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]\n"
+    + b"".join(
+        f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n".encode()
+        for p, n in zip("abcde", "bcdef", strict=True)
+    )
+    + b"title: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n---\n"
+    + OK
+)
+
+
+def _fm(lines: str) -> bytes:
+    return b"---\n" + lines.encode() + b"\n---\n" + OK
+
+
+# (id, files, args, exit code, the one stderr line or None for a clean run)
+Case = tuple[str, dict[str, bytes], list[str], int, str | None]
+LOAD_CASES: list[Case] = [
+    (
+        "impossible-date-in-front-matter",
+        {"a.md": _fm("published: 2024-02-30")},
+        ["figures", "a.md"],
+        2,
+        "a.md: published date '2024-02-30' is not a date like 2024-02-08",
+    ),
+    (
+        "date-with-trailing-junk",
+        {"a.md": _fm("published: 2024-02-08junk")},
+        ["figures", "a.md"],
+        2,
+        "a.md: published date '2024-02-08junk' is not a date like 2024-02-08",
+    ),
+    (
+        "date-option-with-trailing-junk",
+        {"a.txt": OK, "b.txt": OK.replace(b"27,840", b"28,000")},
+        ["diff", "a.txt", "b.txt", "--date-a", "2024-02-08junk"],
+        2,
+        "--date-a '2024-02-08junk' is not a date like 2024-02-08",
+    ),
+    (
+        "yaml-alias-bomb",
+        {"a.md": _ALIAS_BOMB},
+        ["figures", "a.md"],
+        2,
+        "a.md: the front-matter block uses YAML aliases (*name); write the values out",
+    ),
+    (
+        "yaml-nested-deep",
+        {"a.md": _fm("a: " + "[" * 30000 + "]" * 30000)},
+        ["figures", "a.md"],
+        2,
+        "a.md: the front-matter block is nested more than 32 levels deep",
+    ),
+    (
+        "yaml-front-matter-too-big",
+        {"a.md": _fm("a: " + "[" * 100000 + "]" * 100000)},
+        ["figures", "a.md"],
+        2,
+        "a.md: the front-matter block is over 65,536 characters",
+    ),
+    (
+        "json-nested-deep",
+        {"a.json": b"[" * 100000 + b"]" * 100000},
+        ["figures", "a.json"],
+        2,
+        "a.json: JSON nested too deep to be an article record",
+    ),
+    (
+        "sidecar-json-nested-deep",
+        {"a.txt": OK, "a.txt.meta.json": b"[" * 100000 + b"]" * 100000},
+        ["figures", "a.txt"],
+        2,
+        "a.txt.meta.json: JSON nested too deep to be metadata",
+    ),
+    (
+        "colon-in-title-is-text",
+        {"a.md": _fm("title: Police: 3 dead in shooting\npublished: 2024-02-08")},
+        ["figures", "a.md", "-f", "json"],
+        0,
+        None,
+    ),
+]
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "out.json").write_bytes(OLD_REPORT)
+    monkeypatch.chdir(tmp_path)  # no factcompare.toml above a tmp dir
+    return tmp_path
+
+
+def _snapshot(folder: Path) -> dict[str, bytes | str | None]:
+    def content(p: Path) -> bytes | str | None:
+        if p.is_symlink():
+            return f"-> {os.readlink(p)}"
+        if p.is_fifo():
+            return "fifo"
+        return p.read_bytes() if p.is_file() else None
+
+    return {str(p.relative_to(folder)): content(p) for p in sorted(folder.rglob("*"))}
+
+
+def _budget(files: dict[str, bytes]) -> float:
+    return BUDGET_S + BUDGET_S_PER_MB * sum(len(d) for d in files.values()) / 1e6
+
+
+def _run(
+    runner: CliRunner, folder: Path, files: dict[str, bytes], args: list[str]
+) -> tuple[int, str, str, float]:
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    start = time.perf_counter()
+    result = runner.invoke(app, args)
+    seconds = time.perf_counter() - start
+    assert not isinstance(result.exception, Exception), repr(result.exception)
+    return result.exit_code, result.stdout, result.stderr, seconds
+
+
+def _check(
+    runner: CliRunner, folder: Path, files: dict[str, bytes], args: list[str], code: int,
+    message: str | None,
+) -> str:  # fmt: skip
+    """Run one case; assert exit code, the one line, stdout, files untouched, time budget."""
+    exit_code, stdout, stderr, seconds = _run(runner, folder, files, args)
+    before = _snapshot(folder)
+    if message is None:
+        assert (exit_code, stderr) == (code, "")
+    else:
+        assert (exit_code, stderr, stdout) == (code, f"Error: {message}\n", "")
+    assert seconds < _budget(files), f"{seconds:.1f} s"
+    assert _snapshot(folder) == before
+    return stdout
+
+
+@pytest.mark.parametrize(
+    ("files", "args", "code", "message"),
+    [c[1:] for c in LOAD_CASES],
+    ids=[c[0] for c in LOAD_CASES],
+)
+def test_hostile_input_file(
+    workdir: Path, runner: CliRunner, files: dict[str, bytes], args: list[str], code: int,
+    message: str | None,
+) -> None:  # fmt: skip
+    _check(runner, workdir, files, [*args], code, message)
+
+
+def test_colon_title_read_as_text(workdir: Path, runner: CliRunner) -> None:
+    files = {"a.md": _fm("title: Police: 3 dead in shooting\npublished: 2024-02-08")}
+    stdout = _check(runner, workdir, files, ["figures", "a.md", "-f", "json"], 0, None)
+    assert '"title": "Police: 3 dead in shooting"' in stdout
+    assert '"published": "2024-02-08"' in stdout
+
+
+# Special files as input: (id, how to make it in the folder, args, the one line)
+SPECIAL_INPUTS: list[tuple[str, Callable[[Path], None], list[str], str]] = [
+    (
+        "symlink-loop",
+        lambda d: os.symlink("loop.txt", d / "loop.txt"),
+        ["figures", "loop.txt"],
+        "loop.txt: symbolic link loop",
+    ),
+    (
+        "dev-zero-counts-bytes-read",
+        lambda d: None,
+        ["figures", "/dev/zero", "--max-bytes", "1000000"],
+        "/dev/zero: over the 1,000,000-byte limit (raise it with --max-bytes)",
+    ),
+    (
+        "fifo-without-writer",
+        lambda d: os.mkfifo(d / "pipe.txt"),
+        ["figures", "pipe.txt"],
+        "pipe.txt: named pipe gave no data for 0.5 s (no writer?)",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("make", "args", "message"), [c[1:] for c in SPECIAL_INPUTS], ids=[c[0] for c in SPECIAL_INPUTS]
+)
+def test_special_file_as_input(
+    workdir: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch,
+    make: Callable[[Path], None], args: list[str], message: str,
+) -> None:  # fmt: skip
+    monkeypatch.setattr("compare.load.FIFO_TIMEOUT_S", 0.5)
+    make(workdir)
+    _check(runner, workdir, {}, [*args, "-o", "out.json"], 2, message)
+
+
+def test_stdin_counts_bytes_read(workdir: Path, runner: CliRunner) -> None:
+    result = runner.invoke(app, ["figures", "-", "--max-bytes", "10"], input=OK * 3)
+    assert (result.exit_code, result.stderr, result.stdout) == (
+        2,
+        "Error: -: over the 10-byte limit (raise it with --max-bytes)\n",
+        "",
+    )
+
+
+def test_fifo_with_a_writer_is_read(workdir: Path, runner: CliRunner) -> None:
+    import threading
+
+    os.mkfifo(workdir / "pipe.txt")
+
+    def write() -> None:
+        with open(workdir / "pipe.txt", "wb") as handle:
+            handle.write(OK)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    result = runner.invoke(app, ["figures", "pipe.txt", "-f", "csv"])
+    writer.join()
+    assert result.exit_code == 0 and "27840" in result.stdout
+    assert stat.S_ISFIFO((workdir / "pipe.txt").stat().st_mode)
+
+
+# -o onto what is not a regular file: (id, make it, -o, what must hold afterwards)
+def _is_char_device(p: Path) -> bool:
+    return stat.S_ISCHR(p.stat().st_mode)
+
+
+def test_output_onto_dev_null_writes_through(workdir: Path, runner: CliRunner) -> None:
+    (workdir / "a.txt").write_bytes(OK)
+    result = runner.invoke(app, ["figures", "a.txt", "-o", "/dev/null", "-f", "json"])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    assert _is_char_device(Path("/dev/null"))
+    assert not list(Path("/dev").glob(".null.*"))
+
+
+def test_output_onto_fifo_writes_into_it(workdir: Path, runner: CliRunner) -> None:
+    import threading
+
+    (workdir / "a.txt").write_bytes(OK)
+    os.mkfifo(workdir / "report.csv")
+    got: list[bytes] = []
+
+    def read() -> None:
+        with open(workdir / "report.csv", "rb") as handle:
+            got.append(handle.read())
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    result = runner.invoke(app, ["figures", "a.txt", "-o", "report.csv"])
+    reader.join(timeout=30)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert b"27840" in got[0]
+    assert stat.S_ISFIFO((workdir / "report.csv").lstat().st_mode)
+
+
+def test_output_onto_symlink_replaces_its_target(workdir: Path, runner: CliRunner) -> None:
+    (workdir / "a.txt").write_bytes(OK)
+    (workdir / "real").mkdir()
+    (workdir / "real" / "report.json").write_bytes(OLD_REPORT)
+    os.symlink("real/report.json", workdir / "link.json")
+    result = runner.invoke(app, ["figures", "a.txt", "-o", "link.json"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert os.readlink(workdir / "link.json") == "real/report.json"
+    assert b'"value": 27840' in (workdir / "real" / "report.json").read_bytes()
+    assert sorted(p.name for p in (workdir / "real").iterdir()) == ["report.json"]
+
+
+@pytest.mark.parametrize("option", ["-o", "--plot"])
+def test_output_onto_symlink_loop_is_one_line(
+    workdir: Path, runner: CliRunner, option: str
+) -> None:
+    os.symlink("loop.png", workdir / "loop.png")
+    files = {name: OK.replace(b"27,840", n) for name, n in
+             (("a.txt", b"27,840"), ("b.txt", b"28,000"), ("c.txt", b"29,000"))}  # fmt: skip
+    command = ["figures", "a.txt"] if option == "-o" else ["timeline", "a.txt", "b.txt", "c.txt"]
+    _check(runner, workdir, files, [*command, option, "loop.png", "-f", "json"], 2,
+           f"{option} loop.png: symbolic link loop")  # fmt: skip
+
+
+def test_dev_stdout_gets_the_report(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_bytes(OK)
+    done = subprocess.run(
+        [sys.executable, "-m", "compare", "figures", "a.txt", "-o", "/dev/stdout", "-f", "csv"],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert b"27840" in done.stdout
+
+
+def test_sigterm_during_write_leaves_no_temp_file(
+    workdir: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import signal
+
+    from compare.render import output
+
+    (workdir / "a.txt").write_bytes(OK)
+    before = _snapshot(workdir)
+    monkeypatch.setattr(output.os, "fsync", lambda fd: os.kill(os.getpid(), signal.SIGTERM))
+    result = runner.invoke(app, ["figures", "a.txt", "-o", "out.json"])
+    assert result.exit_code == 128 + signal.SIGTERM
+    assert _snapshot(workdir) == before
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
