@@ -137,10 +137,13 @@ def _run(
 ) -> tuple[int, str, str, float]:
     for name, data in files.items():
         (folder / name).write_bytes(data)
+    before = _snapshot(folder)
     start = time.perf_counter()
     result = runner.invoke(app, args)
     seconds = time.perf_counter() - start
     assert not isinstance(result.exception, Exception), repr(result.exception)
+    if "--update" not in args:
+        assert _snapshot(folder) == before  # inputs, out.json untouched, no temporary file
     return result.exit_code, result.stdout, result.stderr, seconds
 
 
@@ -150,13 +153,11 @@ def _check(
 ) -> str:  # fmt: skip
     """Run one case; assert exit code, the one line, stdout, files untouched, time budget."""
     exit_code, stdout, stderr, seconds = _run(runner, folder, files, args)
-    before = _snapshot(folder)
     if message is None:
         assert (exit_code, stderr) == (code, "")
     else:
         assert (exit_code, stderr, stdout) == (code, f"Error: {message}\n", "")
     assert seconds < _budget(files), f"{seconds:.1f} s"
-    assert _snapshot(folder) == before
     return stdout
 
 
@@ -327,3 +328,137 @@ def test_sigterm_during_write_leaves_no_temp_file(
     assert result.exit_code == 128 + signal.SIGTERM
     assert _snapshot(workdir) == before
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+
+
+# A broken configuration: (id, the file and its bytes, the one line after "Error: <path>")
+CONFIGS: list[tuple[str, str, bytes, str]] = [
+    ("non-utf8-config", "factcompare.toml", b'format = "js\xffon"\n', ": not UTF-8 text (byte 12)"),
+    ("tool-is-a-number", "pyproject.toml", b"tool = 5\n", ": tool must be a table ([tool.factcompare])"),
+    (
+        "threshold-blamed-on-key",
+        "factcompare.toml",
+        b"claim_threshold = 1.5\n",
+        ": claim_threshold must be a number between 0 and 1, not 1.5",
+    ),
+    (
+        "nan-threshold",
+        "factcompare.toml",
+        b"figure_threshold = nan\n",
+        ": figure_threshold must be a number between 0 and 2, not nan",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"), [c[1:] for c in CONFIGS], ids=[c[0] for c in CONFIGS]
+)
+def test_broken_config_is_one_line_and_help_still_works(
+    workdir: Path, runner: CliRunner, name: str, data: bytes, message: str
+) -> None:
+    (workdir / name).write_bytes(data)
+    _check(runner, workdir, {"a.txt": OK}, ["figures", "a.txt"], 2, f"{workdir / name}{message}")
+    result = runner.invoke(app, ["diff", "--help"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.startswith("Usage: ")
+
+
+USAGE: list[tuple[str, list[str], str]] = [
+    ("missing-argument", ["figures"], "Missing argument 'files'. (see 'factcompare figures --help')"),
+    ("unknown-option", ["figures", "a.txt", "--bogus"], "No such option: --bogus (see 'factcompare figures --help')"),
+    ("unknown-command", ["bogus"], "No such command 'bogus'. (see 'factcompare --help')"),
+    (
+        "nan-min-score",
+        ["diff", "a.txt", "a.txt", "--min-score", "nan"],
+        "Invalid value for '--min-score': Input should be less than or equal to 2 "
+        "(see 'factcompare diff --help')",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("args", "message"), [c[1:] for c in USAGE], ids=[c[0] for c in USAGE])
+def test_usage_errors_are_one_line(
+    workdir: Path, runner: CliRunner, args: list[str], message: str
+) -> None:
+    result = runner.invoke(app, args, prog_name="factcompare")
+    assert (result.exit_code, result.stderr, result.stdout) == (2, f"Error: {message}\n", "")
+
+
+# check: (id, files of the case directory "case", the one line after "Error: ")
+def _case(**extra: bytes) -> dict[str, bytes]:
+    return {"a.txt": OK, "b.txt": OK.replace(b"27,840", b"28,000"), **extra}
+
+
+CHECKS: list[tuple[str, dict[str, bytes], str]] = [
+    (
+        "input-outside-the-fixtures",
+        _case(**{"case.toml": b'inputs = ["../../../../../../../../etc/passwd", "b.txt"]\n'}),
+        "input '../../../../../../../../etc/passwd' is outside the case directory and the "
+        "fixtures' root",
+    ),
+    ("inputs-not-a-list", _case(**{"case.toml": b'inputs = "a.txt"\n'}), "inputs must be a list"),
+    ("options-not-numbers", _case(**{"case.toml": b'[options]\nclaim_threshold = "high"\n'}),
+     "options.claim_threshold must be a finite number >= 0, not 'high'"),
+    ("nan-tolerance", _case(**{"case.toml": b"[tolerance]\nscore = nan\n"}),
+     "tolerance.score must be a finite number >= 0, not nan"),
+    ("tolerance-not-a-table", _case(**{"case.toml": b"tolerance = 3\n"}), "[tolerance] must be a table"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("files", "message"), [c[1:] for c in CHECKS], ids=[c[0] for c in CHECKS])
+def test_check_refuses_bad_cases_in_one_line(
+    workdir: Path, runner: CliRunner, files: dict[str, bytes], message: str
+) -> None:
+    (workdir / "fixtures" / "case").mkdir(parents=True)
+    (workdir / ".git").mkdir()  # the fixtures' root
+    files = {f"fixtures/case/{name}": data for name, data in files.items()}
+    exit_code, stdout, stderr, _ = _run(runner, workdir, files, ["check", "fixtures/case"])
+    assert (exit_code, stdout, stderr.count("\n")) == (2, "", 1)
+    assert stderr.startswith(f"Error: fixtures/case/case.toml: {message}")
+
+
+def test_check_on_an_empty_directory_says_so(workdir: Path, runner: CliRunner) -> None:
+    (workdir / "empty").mkdir()
+    _check(runner, workdir, {}, ["check", "empty"], 2, "empty: no fixture cases in this directory")
+
+
+def test_check_refuses_an_expected_json_of_the_wrong_shape(
+    workdir: Path, runner: CliRunner
+) -> None:
+    (workdir / "fixtures" / "case").mkdir(parents=True)
+    files = {
+        f"fixtures/case/{n}": d for n, d in _case(**{"expected.json": b'{"rows": {}}'}).items()
+    }
+    exit_code, stdout, stderr, _ = _run(runner, workdir, files, ["check", "fixtures/case"])
+    assert (exit_code, stderr) == (2, "")
+    assert stdout == "FAILED   case: fixtures/case/expected.json: rows must be a list of objects\n"
+
+
+def test_update_killed_between_the_renames_is_finished_next_run(
+    workdir: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compare.render import output
+
+    case = workdir / "fixtures" / "case"
+    case.mkdir(parents=True)
+    for name, data in _case(**{"expected.json": b"{}\n", "expected.md": b"old\n"}).items():
+        (case / name).write_bytes(data)
+    replace = os.replace
+    calls: list[str] = []
+
+    def killed_after_first(src: str, dst: str) -> None:
+        calls.append(str(dst))
+        if len(calls) == 3:  # the journal, expected.json, then the kill before expected.md
+            raise SystemExit(143)
+        replace(src, dst)
+
+    monkeypatch.setattr(output.os, "replace", killed_after_first)
+    result = runner.invoke(app, ["check", "--update", "fixtures/case"])
+    assert result.exit_code == 143
+    assert (case / "expected.md").read_text() == "old\n"  # out of step, for now
+    monkeypatch.setattr(output.os, "replace", replace)
+    result = runner.invoke(app, ["check", "fixtures/case"])
+    assert (result.exit_code, result.stdout) == (0, "passed   case\n"), result.stdout
+    assert "| verdict" in (case / "expected.md").read_text()
+    assert sorted(p.name for p in case.iterdir()) == [
+        "a.txt", "b.txt", "expected.json", "expected.md"
+    ]  # fmt: skip

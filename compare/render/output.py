@@ -210,14 +210,21 @@ def write_atomic(path: str, text: str | bytes, *, option: str = "-o") -> None:
 
 
 def write_files(
-    contents: Mapping[Path, bytes], *, option: str = "-o", name: str | None = None
+    contents: Mapping[Path, bytes],
+    *,
+    option: str = "-o",
+    name: str | None = None,
+    journal: Path | None = None,
 ) -> None:
     """Write several files as one step: every temporary file first, then the renames.
 
     Until the first rename nothing the reader sees has changed; a failure before then
-    removes every temporary file.  ``check --update`` writes its expectation pair so.
+    removes every temporary file.  With a ``journal``, the list of renames is written
+    (atomically) before the first one, so that :func:`recover` can finish the step after
+    a kill between two renames.  ``check --update`` writes its expectation pair so.
     """
     temps: dict[Path, str] = {}
+    committed = False  # once the journal is written, recover() owns the temporary files
     try:
         with _terminate_as_exit():
             for target, data in contents.items():
@@ -239,11 +246,17 @@ def write_files(
                 umask = os.umask(0)
                 os.umask(umask)
                 os.chmod(tmp, 0o666 & ~umask)
+            if journal is not None:
+                plan = {str(target): tmp for target, tmp in temps.items()}
+                write_files({journal: json.dumps(plan).encode()}, option=option)
+                committed = True
             for target, tmp in list(temps.items()):
                 os.replace(tmp, target)
                 del temps[target]
+            if journal is not None:
+                journal.unlink()
     except BaseException as err:
-        for tmp in temps.values():
+        for tmp in () if committed else temps.values():
             Path(tmp).unlink(missing_ok=True)
         if isinstance(err, OSError):
             where = name or str(next(iter(contents)))
@@ -252,6 +265,26 @@ def write_files(
 
 
 TEMP_SUFFIX = ".tmp"
+
+
+def recover(journal: Path, targets: Sequence[Path]) -> None:
+    """Finish a step of :func:`write_files` that a kill interrupted, or roll it back.
+
+    A journal means every temporary file was complete: the renames it lists are done.
+    Without one the step never started: stray temporary files of ``targets`` go.
+    """
+    try:
+        plan = json.loads(journal.read_text(encoding="utf-8")) if journal.exists() else None
+    except (OSError, ValueError):
+        plan = None
+    if isinstance(plan, dict):
+        for target, tmp in plan.items():
+            if isinstance(tmp, str) and Path(tmp).exists():
+                os.replace(tmp, target)
+        journal.unlink()
+    for target in targets:
+        for stray in target.parent.glob(f".{target.name}.*{TEMP_SUFFIX}"):
+            stray.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
