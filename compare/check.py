@@ -22,6 +22,7 @@ from typing import Any
 
 from tabulate import tabulate
 
+from compare.controls import printable
 from compare.errors import CompareError, FixtureError
 from compare.render.output import recover, write_files
 from compare.render.report import wrap_cells
@@ -481,7 +482,7 @@ def render_outcome(outcome: Outcome) -> str:
     if outcome.error and outcome.status == "failed":
         line += f": {outcome.error}"
     if not outcome.changes:
-        return line
+        return printable(line)
     cells = [[c.where, c.field, _cell(c.expected), _cell(c.obtained)] for c in outcome.changes]
     cells = [wrap_cells(row, [24, 12, 40, 40]) for row in cells]
     table = tabulate(
@@ -490,7 +491,7 @@ def render_outcome(outcome: Outcome) -> str:
         tablefmt="simple",
         disable_numparse=True,
     )
-    return f"{line}\n{table}\n"
+    return printable(f"{line}\n{table}\n")
 
 
 def _cell(value: object) -> str:

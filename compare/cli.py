@@ -49,7 +49,9 @@ class _Group(TyperGroup):
                     ctx.default_map = {}
             return super().invoke(ctx)
         except CompareError as err:
-            typer.echo(f"Error: {err}", err=True)
+            from compare.controls import printable
+
+            typer.echo(f"Error: {printable(str(err))}", err=True)
             raise typer.Exit(err.exit_code) from None
         except UsageError as err:
             raise _one_line(err) from None

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from compare.controls import printable
 from compare.errors import InputError
 from compare.types import Article
 
@@ -39,6 +40,7 @@ _SUFFIXES = {
     ".json": "json",
     ".jsonl": "json",
 }
+_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # not \t \n \f \r
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -183,10 +185,11 @@ def decode(data: bytes, *, where: str) -> str:
             if text.count("\ufffd") > max(3, len(text) // 100):
                 raise InputError(f"{where}: not text in UTF-8, UTF-16 or Windows-1252") from None
     # Control characters other than layout mean a binary file that happened to decode.
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    controls = len(_BINARY_CONTROLS.findall(text))
     if controls > max(2, len(text) // 200):
         raise InputError(f"{where}: looks like a binary file, not an article")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # Terminal escapes in an article (clear screen, OSC 8 links) are not its text.
+    return printable(text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n"))
 
 
 def load(
@@ -419,16 +422,50 @@ def _is_prose(line: str) -> bool:
     return len(line.split()) >= 5 and line.endswith(ends)
 
 
-_MD_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$", re.M), r"\1."),  # heading -> sentence
-    (re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M), ""),  # list markers
-    (re.compile(r"^\s*>\s?", re.M), ""),  # block quotes
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links
-    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # bold
-    (re.compile(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])"), r"\2"),  # italics
-    (re.compile(r"`([^`]*)`"), r"\1"),  # code
-    (re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$", re.M), ""),  # rules
+# Each inner run is bounded (MD_SPAN) and line-anchored patterns see only spaces and tabs,
+# never newlines, so that every rule runs in time linear in the text: an unclosed "[" or
+# "_" rescanned the rest of the line at every occurrence, and "^\\s*" spanned blank lines.
+MD_SPAN = 300  # emphasis, link text and headings longer than this are left as they are
+
+
+def _md(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A markdown rule with its bounds filled in: SPAN for inline runs, HEAD for headings."""
+    bounded = pattern.replace("SPAN", str(MD_SPAN)).replace("HEAD", str(4 * MD_SPAN))
+    return re.compile(bounded, flags)
+
+
+_MD_RULES: tuple[tuple[re.Pattern[str], Any], ...] = (
+    # Blank lines before a list item, quote line or heading go too: the match starts only right
+    # after a line's last visible character, so each run of blank lines is read once.
+    (
+        re.compile(
+            r"(?<=\S)([ \t]*+\n)(?:[ \t]*+\n)++(?=[ \t]*+(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|#))"
+        ),
+        r"\1",
+    ),
+    (  # heading -> sentence
+        # Blank lines after a heading go with it, as they always have (list lead-ins are
+        # read from the line before a list).
+        _md(r"^[ \t]{0,3}#{1,6}[ \t]*+([^\n]{0,HEAD})$((?:\n[ \t]*)*+)", re.M),
+        lambda m: (
+            m.group(1).rstrip(" \t").rstrip("#").rstrip(" \t")
+            + "."
+            + ("\n" + m.group(2).rsplit("\n", 1)[1] if m.group(2) else "")
+        ),
+    ),
+    (re.compile(r"^[ \t]*+(?:[-*+]|\d{1,9}[.)])[ \t]+", re.M), ""),  # list markers
+    (re.compile(r"^[ \t]*+>[ \t]?", re.M), ""),  # block quotes
+    (_md(r"!\[([^\[\]\n]{0,SPAN})\]\([^()\n]{0,SPAN}\)"), r"\1"),  # images
+    (_md(r"\[([^\[\]\n]{1,SPAN})\]\([^()\n]{0,SPAN}\)"), r"\1"),  # links
+    (_md(r"(\*\*|__)((?:(?!\1)[^\n]){1,SPAN}?)\1"), r"\2"),  # bold
+    (
+        # The text between may not hold the marker itself, so a marker without a partner
+        # costs a look as far as the next marker, not the next MD_SPAN characters.
+        _md(r"(?<![\w*])([*_])(?!\s)((?:(?!\1)[^\n]){1,SPAN}?)(?<!\s)\1(?![\w*])"),
+        r"\2",
+    ),  # italics
+    (_md(r"`([^`\n]{0,SPAN})`"), r"\1"),  # code
+    (re.compile(r"^[ \t]*+(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.M), ""),  # rules
 )
 
 
