@@ -60,6 +60,8 @@ def ascii_digits(text: str) -> str:
     >>> persian, fullwidth = "\u06f1\u06f2", "\uff12"
     >>> ascii_digits(f"{arabic} and {persian}00 and {fullwidth}0")
     '27,840 and 1200 and 20'
+    >>> ascii_digits("\uff12\uff17\uff0c\uff18\uff14\uff10\uff0e\uff15")
+    '27,840.5'
     """
     if text.isascii():
         return text
@@ -69,13 +71,19 @@ def ascii_digits(text: str) -> str:
             out.append(ch)
         elif ch.isdecimal():
             out.append(str(unicodedata.decimal(ch)))
-        elif ch == "\u066b":  # Arabic decimal separator
-            out.append(".")
-        elif ch == "\u066c":  # Arabic thousands separator
-            out.append(",")
         else:
-            out.append(ch)
+            out.append(_SEPARATORS.get(ch, ch))
     return "".join(out)
+
+
+# Separators written with the digits of other scripts, one character each (offsets stay).
+_SEPARATORS = {
+    "\u066b": ".",  # Arabic decimal separator
+    "\u066c": ",",  # Arabic thousands separator
+    "\uff0c": ",",  # full-width comma, as in CJK text
+    "\uff0e": ".",  # full-width full stop
+    "\u3000": " ",  # ideographic space
+}
 
 
 def parse_digits(text: str) -> float | None:
@@ -137,6 +145,8 @@ _PREFIX = r"(?:(?<![\w.,])|(?<=\bUSD|\bEUR|\bAUD|\bGBP|\bINR|\bCAD)|(?<=\bRM|\bP
 _DIGITS = re.compile(
     _PREFIX + r"(?:(?P<minus>minus[\s-]?)|[-\u2212](?=\d))?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?"
+    # Indian grouping: lakh and crore ("1,00,000", "12,34,56,789").
+    r"|\d{1,2},(?:\d{2},)*\d{2},\d{3}(?!\d)(?:\.\d+)?"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])(?:\.\d+)?"
     r"|\d+(?:\.\d+)?|\.\d+)"
     r"(?:/(?P<den>\d{1,3})(?![\d/]))?"
