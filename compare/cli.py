@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -24,6 +25,14 @@ if TYPE_CHECKING:
     from compare.types import Report, Verdict
 
 DISCREPANCIES = ("diverge", "update")
+
+
+def _one_line_warning(message: Warning | str, *_args: Any, **_kwargs: Any) -> None:
+    """A warning (the vector cache was rebuilt, say) as one line, like an error."""
+    typer.echo(f"Warning: {one_line(str(message))}", err=True)
+
+
+warnings.showwarning = _one_line_warning
 
 
 class _Group(TyperGroup):

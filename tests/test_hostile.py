@@ -541,3 +541,57 @@ def test_former_hangs_finish_in_linear_time(
 ) -> None:
     files = {name: text.encode()}
     _check(runner, workdir, files, ["figures", name, "-f", "csv"], 0, None)
+
+
+def _foreign_table(path: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE vectors (id INTEGER PRIMARY KEY, blob BLOB)")
+
+
+def _damaged_pages(path: Path) -> None:
+    import numpy as np
+
+    from compare.cache import VectorCache
+
+    with VectorCache("m", directory=path.parent) as cache:
+        rng = np.random.default_rng(0)
+        cache.put({f"s{i}": rng.standard_normal(384).astype(np.float32) for i in range(400)})
+    data = bytearray(path.read_bytes())
+    data[8192:] = b"\xa5" * (len(data) - 8192)  # header and schema intact, rows not
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    "damage", [_foreign_table, _damaged_pages], ids=["foreign-table", "damaged-pages"]
+)
+def test_a_cache_the_startup_check_missed_is_rebuilt_once(
+    tmp_path: Path, damage: Callable[[Path], None]
+) -> None:
+    import warnings
+
+    import numpy as np
+
+    from compare.cache import CACHE_FILE, CacheRebuilt, VectorCache
+
+    damage(tmp_path / CACHE_FILE)
+    vector = np.full(384, 0.05, dtype=np.float32)
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        with VectorCache("m", directory=tmp_path) as cache:
+            cache.get([f"s{i}" for i in range(400)])
+            cache.put({"A sentence.": vector})
+        with VectorCache("m", directory=tmp_path) as cache:  # the next run: a working cache
+            assert np.array_equal(cache.get(["A sentence."])["A sentence."], vector)
+    assert [w.category for w in seen] == [CacheRebuilt]
+    assert "was unreadable" in str(seen[0].message) and "rebuilt it" in str(seen[0].message)
+
+
+def test_a_warning_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """How the CLI shows warnings (compare.cli sets warnings.showwarning to this)."""
+    from compare import cli
+    from compare.cache import CacheRebuilt
+
+    cli._one_line_warning(CacheRebuilt("the vector cache x was unreadable\n(y); rebuilt it"))
+    assert capsys.readouterr().err == "Warning: the vector cache x was unreadable (y); rebuilt it\n"
