@@ -595,3 +595,23 @@ def test_a_warning_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
 
     cli._one_line_warning(CacheRebuilt("the vector cache x was unreadable\n(y); rebuilt it"))
     assert capsys.readouterr().err == "Warning: the vector cache x was unreadable (y); rebuilt it\n"
+
+
+def test_timeline_plot_failing_prints_no_table(
+    workdir: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plot is drawn and written before the table is printed: a failure leaves stdout empty."""
+    from compare.render import output
+    from tests.test_timeline import write
+
+    paths = write(workdir)
+
+    def full_disk(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(output.os, "replace", full_disk)
+    before = _snapshot(workdir)
+    result = runner.invoke(app, ["timeline", *paths, "--plot", "series.png"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "Error: --plot series.png: cannot write: No space left on device\n"
+    assert _snapshot(workdir) == before
