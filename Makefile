@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SEED := seeds/anadolu-2024-02-08-gaza-ceasefire-talks.txt
 DEMO_B := fixtures/01-seed-later-update/b.txt
 
-.PHONY: setup browser demo test lint typecheck bench bench-figures bench-verdicts bench-speed clean
+.PHONY: setup browser demo test lint typecheck bench bench-figures bench-verdicts bench-speed bench-hostile clean
 
 # torch goes first and pinned: unpinned, sentence-transformers would pull a multi-GB CUDA build.
 $(STAMP): pyproject.toml constraints.txt
@@ -51,8 +51,12 @@ bench-figures: setup
 bench-verdicts: setup
 	$(PY) bench/verdicts.py
 
-bench-speed: setup
+bench-speed: setup bench-hostile
 	$(PY) bench/speed.py
+
+# `figures` on the worst input of each kind (issue 14), seconds per MB -> bench/hostile.md.
+bench-hostile: setup
+	$(PY) bench/hostile.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

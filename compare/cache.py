@@ -9,7 +9,9 @@ float32 unit vector.  Past :data:`MAX_CACHE_MB` the least recently used rows go.
 
 The cache is an optimisation, never a source of errors: a corrupt file is
 replaced, a locked or unwritable one is skipped, and either way the caller
-simply computes the vectors it did not get.
+simply computes the vectors it did not get.  A file is checked when it is opened
+(its table has the columns written here) and whenever a read or write finds it
+damaged; a rebuild is announced by one :class:`CacheRebuilt` warning.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import hashlib
 import os
 import sqlite3
 import time
+import warnings
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +39,13 @@ _HASHED_FILE_BYTES = 1 << 20  # model files up to this size are fingerprinted by
 _ROW_OVERHEAD = 48  # SQLite's per-row bookkeeping, roughly, beside the key and vector bytes
 _ONE_ROW = f"(length(vector) + length(model) + 32 + {_ROW_OVERHEAD})"
 _ROW_BYTES = f"sum({_ONE_ROW})"
+
+_COLUMNS = ("model", "text_sha256", "vector", "used")
+
+
+class CacheRebuilt(UserWarning):
+    """The cache file could not be read and was replaced by an empty one."""
+
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS vectors (
@@ -107,6 +117,7 @@ class VectorCache:
         self.clock: Callable[[], float] = time.time  # when a row was last used, for LRU
         self._db: sqlite3.Connection | None = None
         self._opened = False
+        self._rebuilt = False
 
     # -- connection ------------------------------------------------------------------
 
@@ -119,15 +130,28 @@ class VectorCache:
             try:
                 self._db = self._open()
                 return self._db
-            except sqlite3.DatabaseError:
+            except sqlite3.OperationalError:
+                break  # locked by another run, or no room: skip the cache this time
+            except sqlite3.DatabaseError as err:
                 # Not a database (truncated, overwritten, foreign file): start afresh, once.
                 self.close()
-                if attempt == 0 and not self._discard():
+                if attempt == 0 and not self._discard(err):
                     break
             except OSError:
                 break
         self._db = None
         return None
+
+    def _rebuild(self, err: sqlite3.DatabaseError) -> sqlite3.Connection | None:
+        """After damage found in use ("database disk image is malformed"): start afresh,
+        at most once per cache object; a lock or a full disk is no damage."""
+        if isinstance(err, sqlite3.OperationalError) or self._rebuilt:
+            return None
+        self.close()
+        if not self._discard(err):
+            return None
+        self._opened = False
+        return self._connect()
 
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -137,6 +161,9 @@ class VectorCache:
             db.execute("PRAGMA auto_vacuum=INCREMENTAL")
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
+            columns = tuple(row[1] for row in db.execute("PRAGMA table_info(vectors)"))
+            if columns and columns != _COLUMNS:  # another program's table of the same name
+                raise sqlite3.DatabaseError(f"its table vectors has columns {columns}")
             db.executescript(_SCHEMA)
             db.execute("SELECT 1 FROM vectors LIMIT 1").fetchall()
         except sqlite3.Error:
@@ -144,14 +171,20 @@ class VectorCache:
             raise
         return db
 
-    def _discard(self) -> bool:
-        """Remove a corrupt cache file and its journals; False if that was not possible."""
+    def _discard(self, err: sqlite3.DatabaseError) -> bool:
+        """Remove a corrupt cache file and its journals, with one warning; False if that
+        was not possible."""
         try:
             for suffix in ("", "-wal", "-shm", "-journal"):
                 with contextlib.suppress(FileNotFoundError):
                     self.path.with_name(self.path.name + suffix).unlink()
         except OSError:
             return False
+        self._rebuilt = True
+        warnings.warn(
+            CacheRebuilt(f"the vector cache {self.path} was unreadable ({err}); rebuilt it"),
+            stacklevel=3,
+        )
         return True
 
     def close(self) -> None:
@@ -198,34 +231,41 @@ class VectorCache:
                     [(now, self.model, text_key(t)) for t in found],
                 )
                 db.execute("COMMIT")
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as err:
             self._rollback(db)
+            self._rebuild(err)
             return found
         return found
 
     def put(self, vectors: Mapping[str, npt.NDArray[np.float32]]) -> None:
         """Store vectors, then evict the least recently used rows if the cache grew too big."""
-        import numpy as np
-
         db = self._connect()
         if db is None or not vectors:
             return
+        try:
+            self._put(db, vectors)
+        except sqlite3.DatabaseError as err:
+            self._rollback(db)
+            fresh = self._rebuild(err)
+            if fresh is not None:
+                with contextlib.suppress(sqlite3.DatabaseError):
+                    self._put(fresh, vectors)
+
+    def _put(self, db: sqlite3.Connection, vectors: Mapping[str, npt.NDArray[np.float32]]) -> None:
+        import numpy as np
+
         now = self.clock()
         rows = [
             (self.model, text_key(t), np.ascontiguousarray(v, dtype=np.float32).tobytes(), now)
             for t, v in vectors.items()
         ]
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            db.executemany(
-                "INSERT OR REPLACE INTO vectors (model, text_sha256, vector, used)"
-                " VALUES (?, ?, ?, ?)",
-                rows,
-            )
-            self._evict(db)
-            db.execute("COMMIT")
-        except sqlite3.DatabaseError:
-            self._rollback(db)
+        db.execute("BEGIN IMMEDIATE")
+        db.executemany(
+            "INSERT OR REPLACE INTO vectors (model, text_sha256, vector, used) VALUES (?, ?, ?, ?)",
+            rows,
+        )
+        self._evict(db)
+        db.execute("COMMIT")
 
     def size(self) -> int:
         """Bytes the stored rows take (keys, vectors, bookkeeping), as the bound counts them."""

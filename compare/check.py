@@ -13,6 +13,7 @@ answer.
 from __future__ import annotations
 
 import json
+import math
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -21,14 +22,16 @@ from typing import Any
 
 from tabulate import tabulate
 
+from compare.controls import printable
 from compare.errors import CompareError, FixtureError
-from compare.render.output import write_atomic
+from compare.render.output import recover, write_files
 from compare.render.report import wrap_cells
 
 SCORE_TOLERANCE = 0.05
 EXPECTED_JSON = "expected.json"
 EXPECTED_MD = "expected.md"
 CASE_FILE = "case.toml"
+UPDATE_JOURNAL = ".update-journal.json"  # present only while --update renames its pair
 INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".text")
 _ROW_FIELDS = ("verdict", "concept", "a", "b", "sentence_a", "sentence_b", "reason")
 _FIGURE_FIELDS = (
@@ -92,14 +95,20 @@ def resolve(targets: Sequence[str], *, default: str = "fixtures") -> list[Case]:
     No words means every case of ``default``; a bare name means that case of ``default``.
     """
     if not targets:
-        return cases(default)
+        every = cases(default)
+        if not every:
+            raise FixtureError(f"{default}: no fixture cases in this directory")
+        return every
     found: list[Case] = []
     for target in targets:
         path = Path(target)
         if path.is_dir() and _is_case(path):
             found.append(read_case(path))
         elif path.is_dir():
-            found.extend(cases(path))
+            inside = cases(path)
+            if not inside:
+                raise FixtureError(f"{target}: no fixture cases in this directory")
+            found.extend(inside)
         elif (Path(default) / target).is_dir():
             found.append(read_case(Path(default) / target))
         else:
@@ -133,16 +142,20 @@ def cases(root: str | Path, names: Sequence[str] = ()) -> list[Case]:
 
 
 def read_case(path: Path) -> Case:
-    """A case directory's inputs and options."""
+    """A case directory's inputs and options, each checked; a half-done --update is finished."""
+    recover(path / UPDATE_JOURNAL, [path / EXPECTED_JSON, path / EXPECTED_MD])
     config: dict[str, Any] = {}
     case_file = path / CASE_FILE
     if case_file.exists():
         try:
             config = tomllib.loads(case_file.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as err:
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
             raise FixtureError(f"{case_file}: not valid TOML ({err})") from None
     if "inputs" in config:
-        inputs = tuple((path / p).resolve() for p in config["inputs"])
+        names = config["inputs"]
+        if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
+            raise FixtureError(f"{case_file}: inputs must be a list of file names")
+        inputs = tuple(_inside(path, name, case_file) for name in names)
     else:
         inputs = tuple(
             sorted(
@@ -153,16 +166,64 @@ def read_case(path: Path) -> Case:
                 and len(p.stem) == 1
             )
         )
-    options = {k: float(v) for k, v in config.get("options", {}).items() if k != "model"}
+    table = _table(config, "options", case_file)
+    model = table.get("model")
+    if model is not None and not isinstance(model, str):
+        raise FixtureError(f"{case_file}: options.model must be a string, not {model!r}")
+    options = {k: _number(v, f"options.{k}", case_file) for k, v in table.items() if k != "model"}
+    description = config.get("description", "")
+    if not isinstance(description, str):
+        raise FixtureError(f"{case_file}: description must be a string")
+    tolerance = _table(config, "tolerance", case_file).get("score", SCORE_TOLERANCE)
     return Case(
         name=path.name,
         path=path,
         inputs=inputs,
-        description=str(config.get("description", "")),
-        model=config.get("options", {}).get("model"),
+        description=description,
+        model=model,
         options=options,
-        score_tolerance=float(config.get("tolerance", {}).get("score", SCORE_TOLERANCE)),
+        score_tolerance=_number(tolerance, "tolerance.score", case_file),
     )
+
+
+def _table(config: dict[str, Any], key: str, case_file: Path) -> dict[str, Any]:
+    value = config.get(key, {})
+    if not isinstance(value, dict):
+        raise FixtureError(f"{case_file}: [{key}] must be a table")
+    return value
+
+
+def _number(value: object, key: str, case_file: Path) -> float:
+    """A finite, non-negative number: a NaN tolerance would switch every score check off."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < math.inf:
+        raise FixtureError(f"{case_file}: {key} must be a finite number >= 0, not {value!r}")
+    return float(value)
+
+
+def fixtures_root(case: Path) -> Path:
+    """The repository the case's fixtures belong to: the nearest folder above the case
+    holding pyproject.toml or .git, else the fixtures directory (the case's parent)."""
+    here = case.resolve()
+    for folder in here.parents:
+        if (folder / "pyproject.toml").is_file() or (folder / ".git").exists():
+            return folder
+    return here.parent
+
+
+def _inside(case: Path, name: str, case_file: Path) -> Path:
+    """An input named in case.toml, which must stay inside the case or the fixtures' root
+    (seeds shared by several cases live there); anything else is refused."""
+    try:
+        resolved = (case / name).resolve()
+    except (RuntimeError, OSError):
+        raise FixtureError(f"{case_file}: input {name!r} is a symbolic link loop") from None
+    root = fixtures_root(case)
+    if not (resolved.is_relative_to(case.resolve()) or resolved.is_relative_to(root)):
+        raise FixtureError(
+            f"{case_file}: input {name!r} is outside the case directory and the "
+            f"fixtures' root {str(root)!r}; refusing to read it"
+        )
+    return resolved
 
 
 def run(case: Case, *, model: str | None = None) -> tuple[dict[str, Any], str]:
@@ -216,8 +277,13 @@ def check(case: Case, *, model: str | None = None) -> Outcome:
         )
     try:
         expected = json.loads(expected_path.read_text(encoding="utf-8"))
-    except ValueError as err:
+    except RecursionError:
+        return Outcome(case, "failed", error=f"{expected_path}: JSON nested too deep")
+    except (OSError, ValueError) as err:
         return Outcome(case, "failed", error=f"{expected_path}: malformed JSON ({err})")
+    problem = _shape_problem(expected)
+    if problem:
+        return Outcome(case, "failed", error=f"{expected_path}: {problem}")
     changes = tuple(differences(expected, obtained, score_tolerance=case.score_tolerance))
     return Outcome(
         case, "changed" if changes else "passed", changes, obtained=obtained, markdown=markdown
@@ -235,6 +301,38 @@ def run_cases(
         yield outcome
 
 
+_SCALAR = str | int | float | bool | None
+
+
+def _shape_problem(expected: object) -> str | None:
+    """What makes an expected.json unusable (wrong types), or None when its shape is right."""
+    if not isinstance(expected, dict):
+        return "must hold a JSON object"
+    for key in ("figures", "rows", "series"):
+        items = expected.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+            return f"{key} must be a list of objects"
+    if not all(isinstance(f.get("id"), str) for f in expected.get("figures", [])):
+        return "every figure needs an id string"
+    items = list(expected.get("rows", []))
+    for s in expected.get("series", []):
+        if not isinstance(s.get("points", []), list) or not all(
+            isinstance(p, dict) for p in s.get("points", [])
+        ):
+            return "series points must be a list of objects"
+        if not all(isinstance(s.get(k), _SCALAR) for k in ("concept", "subject", "claimant")):
+            return "series keys must be strings or null"
+        items.extend(s.get("points", []))
+    for item in items:
+        keys = ("a", "b", "sentence_a", "sentence_b", "article")
+        if not all(isinstance(item.get(k), _SCALAR) for k in keys):
+            return "row and point keys must be strings, numbers or null"
+        score = item.get("score")
+        if score is not None and (isinstance(score, bool) or not isinstance(score, int | float)):
+            return f"score {score!r} is not a number"
+    return None
+
+
 def exit_code(outcomes: Iterable[Outcome]) -> int:
     """0 all passed (or updated), 1 some changed, 2 some could not run."""
     statuses = {o.status for o in outcomes}
@@ -242,17 +340,25 @@ def exit_code(outcomes: Iterable[Outcome]) -> int:
 
 
 def write_expected(outcome: Outcome) -> bool:
-    """Write the obtained result as the case's expectation; True if anything changed."""
+    """Write the obtained result as the case's expectation; True if anything changed.
+
+    Both files are written as one step (both temporary files, a journal, both renames),
+    so that a kill never leaves expected.json and expected.md out of step: the next run
+    finishes or rolls back the step (``read_case``).
+    """
     if outcome.obtained is None or outcome.markdown is None:
         return False
     text = json.dumps(outcome.obtained, indent=2, ensure_ascii=False) + "\n"
-    changed = False
-    for name, content in ((EXPECTED_JSON, text), (EXPECTED_MD, outcome.markdown)):
-        target = outcome.case.path / name
-        if not target.exists() or target.read_text(encoding="utf-8") != content:
-            write_atomic(str(target), content)
-            changed = True
-    return changed
+    case = outcome.case.path
+    contents = {case / EXPECTED_JSON: text, case / EXPECTED_MD: outcome.markdown}
+    if all(t.exists() and t.read_text(encoding="utf-8") == c for t, c in contents.items()):
+        return False
+    write_files(
+        {t: c.encode("utf-8") for t, c in contents.items()},
+        option="check --update",
+        journal=case / UPDATE_JOURNAL,
+    )
+    return True
 
 
 def differences(
@@ -380,7 +486,7 @@ def render_outcome(outcome: Outcome) -> str:
     if outcome.error and outcome.status == "failed":
         line += f": {outcome.error}"
     if not outcome.changes:
-        return line
+        return printable(line)
     cells = [[c.where, c.field, _cell(c.expected), _cell(c.obtained)] for c in outcome.changes]
     cells = [wrap_cells(row, [24, 12, 40, 40]) for row in cells]
     table = tabulate(
@@ -389,7 +495,7 @@ def render_outcome(outcome: Outcome) -> str:
         tablefmt="simple",
         disable_numparse=True,
     )
-    return f"{line}\n{table}\n"
+    return printable(f"{line}\n{table}\n")
 
 
 def _cell(value: object) -> str:

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 from compare.align import pairs as align
-from compare.errors import CompareError, OptionError
+from compare.errors import CompareError, OptionError, one_line
 from compare.load import MAX_BYTES, Meta, parse_date
 
 if TYPE_CHECKING:
@@ -25,19 +27,60 @@ if TYPE_CHECKING:
 DISCREPANCIES = ("diverge", "update")
 
 
+def _one_line_warning(message: Warning | str, *_args: Any, **_kwargs: Any) -> None:
+    """A warning (the vector cache was rebuilt, say) as one line, like an error."""
+    typer.echo(f"Warning: {one_line(str(message))}", err=True)
+
+
+warnings.showwarning = _one_line_warning
+
+
 class _Group(TyperGroup):
     """Translates library errors into one line and exit code 2, for every command."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except UsageError as err:
+            raise _one_line(err) from None
 
     def invoke(self, ctx: Any) -> Any:  # typer's vendored click Context
         try:
             if ctx.default_map is None:  # [tool.factcompare] supplies defaults; options override
-                from compare.config import defaults
+                from compare.config import ConfigError, defaults
 
-                ctx.default_map = {name: defaults() for name in self.commands}
+                try:
+                    ctx.default_map = {name: defaults() for name in self.commands}
+                except ConfigError:
+                    # --help must work while the configuration is broken; runs must not.
+                    if not {"--help", "-h"} & {*ctx._protected_args, *ctx.args}:
+                        raise
+                    ctx.default_map = {}
             return super().invoke(ctx)
         except CompareError as err:
-            typer.echo(f"Error: {err}", err=True)
+            from compare.controls import printable
+
+            typer.echo(f"Error: {printable(str(err))}", err=True)
             raise typer.Exit(err.exit_code) from None
+        except UsageError as err:
+            raise _one_line(err) from None
+
+
+class _OneLineUsageError(UsageError):
+    """A usage error as one line, like every other error, with where to look for help.
+
+    typer's own (a vendored click) prints the usage, a hint and the error on three lines.
+    """
+
+    def show(self, file: Any = None) -> None:
+        hint = f" (see '{self.ctx.command_path} --help')" if self.ctx is not None else ""
+        typer.echo(f"Error: {one_line(self.message)}{hint}", err=True)
+
+
+def _one_line(err: UsageError) -> UsageError:
+    if isinstance(err, _OneLineUsageError | NoArgsIsHelpError):
+        return err  # bare `factcompare` shows the help, as no_args_is_help says
+    return _OneLineUsageError(err.format_message(), err.ctx)
 
 
 app = typer.Typer(
@@ -239,9 +282,10 @@ def timeline(
 
         check_target(plot, files, option="--plot")
     result = build(read_articles(files, max_bytes=max_bytes), model=model)
-    typer.echo(render_timeline(result, timeline_format), nl=False)
-    if plot is not None:
+    table = render_timeline(result, timeline_format)
+    if plot is not None:  # before the table: a failed plot must not leave half the output
         draw(result, plot)
+    typer.echo(table, nl=False)
     if any(p.verdict in DISCREPANCIES for s in result.series for p in s.points):
         raise typer.Exit(1)
 

@@ -31,6 +31,9 @@ KEYS = {
     "min_score": "min_score",
 }
 
+# The ranges the command-line options accept, so that a bad value is blamed on the key.
+RANGES = {"claim_threshold": 1.0, "figure_threshold": 2.0, "min_score": 2.0}
+
 
 class ConfigError(OptionError):
     """A configuration file that cannot be read or holds a bad value."""
@@ -44,7 +47,10 @@ def find(start: Path) -> tuple[Path, dict[str, Any]] | None:
             return own, _read(own)
         project = folder / PYPROJECT
         if project.is_file():
-            table = _read(project).get("tool", {}).get("factcompare")
+            tool = _read(project).get("tool", {})
+            if not isinstance(tool, dict):
+                raise ConfigError(f"{project}: tool must be a table ([tool.factcompare])")
+            table = tool.get("factcompare")
             if table is None:
                 return None
             if not isinstance(table, dict):
@@ -80,6 +86,8 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read: {err.strerror or err}") from None
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: not valid TOML ({err})") from None
+    except UnicodeDecodeError as err:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {err.start})") from None
 
 
 def _checked(path: Path, table: Mapping[str, Any]) -> dict[str, Any]:
@@ -113,6 +121,7 @@ def _value(key: str, value: Any, *, where: str) -> Any:
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             raise ConfigError(f"{where} must be a positive whole number of bytes, not {value!r}")
         return value
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 2:
-        raise ConfigError(f"{where} must be a number between 0 and 2, not {value!r}")
+    top = RANGES.get(key, 2.0)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= top:
+        raise ConfigError(f"{where} must be a number between 0 and {top:g}, not {value!r}")
     return float(value)

@@ -10,17 +10,25 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import select
+import stat
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from compare.controls import printable
 from compare.errors import InputError
 from compare.types import Article
 
 MAX_BYTES = 20 * 1024 * 1024  # a news article is kilobytes; 20 MB means a wrong file
+FIFO_TIMEOUT_S = 10.0  # a named pipe that gives nothing for this long has no writer
+MAX_FRONT_MATTER = 64 * 1024  # metadata is a few lines; more is a wrong file or an attack
+MAX_NESTING = 32  # front matter and JSON records are flat; deeper nesting is refused
+_CHUNK = 1 << 16
 FORMATS = ("text", "markdown", "html", "json")
 _SUFFIXES = {
     ".txt": "text",
@@ -32,6 +40,7 @@ _SUFFIXES = {
     ".json": "json",
     ".jsonl": "json",
 }
+_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # not \t \n \f \r
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -58,36 +67,105 @@ def parse_date(value: object, *, where: str) -> dt.date | None:
         return value
     text = str(value).strip()
     try:
-        return dt.date.fromisoformat(text[:10])
+        # The whole value must be an ISO date or date-time: "2024-02-08junk" is no date.
+        if len(text) <= 10:
+            return dt.date.fromisoformat(text)
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
         raise InputError(
             f"{where}: published date {text!r} is not a date like 2024-02-08"
         ) from None
 
 
-def read_bytes(path: str, *, max_bytes: int = MAX_BYTES) -> bytes:
-    """The raw bytes of a path or of standard input, with one-line errors."""
+def identity(path: str) -> str:
+    """The real path a file name stands for (``-`` for standard input), as one-line errors.
+
+    A symlink loop is an InputError, not the RuntimeError ``Path.resolve`` raises.
+    """
     if path == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
+        return "-"
+    try:
+        return str(Path(path).resolve(strict=False))
+    except (RuntimeError, OSError):
+        raise InputError(f"{path}: symbolic link loop") from None
+
+
+def read_bytes(path: str, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """The raw bytes of a path or of standard input, with one-line errors.
+
+    ``max_bytes`` counts the bytes read, so pipes, devices (``/dev/zero``) and files
+    whose size the file system does not know (``/proc``) are bounded as files are;
+    a named pipe that yields nothing within FIFO_TIMEOUT_S is refused.
+    """
+    if path == "-":
+        data = _read_bounded(sys.stdin.buffer.read, max_bytes)
     else:
+        identity(path)
         p = Path(path)
-        if not p.exists():
-            raise InputError(f"{path}: no such file")
-        if p.is_dir():
-            raise InputError(f"{path}: is a directory, not an article file")
         try:
-            size = p.stat().st_size
-            if size > max_bytes:
-                raise InputError(
-                    f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit "
-                    "(raise it with --max-bytes)"
-                )
-            data = p.read_bytes()
+            info = p.stat()
+        except FileNotFoundError:
+            raise InputError(f"{path}: no such file") from None
+        except OSError as err:
+            raise InputError(f"{path}: cannot read: {err.strerror or err}") from None
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{path}: is a directory, not an article file")
+        if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+            raise InputError(
+                f"{path}: {info.st_size:,} bytes is over the {max_bytes:,}-byte limit "
+                "(raise it with --max-bytes)"
+            )
+        try:
+            if stat.S_ISFIFO(info.st_mode):
+                data = _read_fifo(path, max_bytes)
+            else:
+                with open(path, "rb") as handle:
+                    data = _read_bounded(handle.read, max_bytes)
         except OSError as err:
             raise InputError(f"{path}: cannot read: {err.strerror or err}") from None
     if len(data) > max_bytes:
         raise InputError(f"{path}: over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
     return data
+
+
+def _read_bounded(read: Any, max_bytes: int) -> bytes:
+    """At most ``max_bytes + 1`` bytes, read in chunks (so /dev/zero costs no more)."""
+    parts: list[bytes] = []
+    got = 0
+    while got <= max_bytes:
+        chunk = read(min(_CHUNK, max_bytes + 1 - got))
+        if not chunk:
+            break
+        parts.append(chunk)
+        got += len(chunk)
+    return b"".join(parts)
+
+
+def _read_fifo(path: str, max_bytes: int) -> bytes:
+    """A named pipe's bytes; opened without blocking so that a pipe nobody writes times out."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        poller = select.poll()
+        poller.register(fd, select.POLLIN | select.POLLHUP)
+        parts: list[bytes] = []
+        got = 0
+        while got <= max_bytes:
+            # On Linux a pipe that never had a writer reports nothing, so poll waits.
+            if not poller.poll(FIFO_TIMEOUT_S * 1000):
+                raise InputError(
+                    f"{path}: named pipe gave no data for {FIFO_TIMEOUT_S:g} s (no writer?)"
+                )
+            try:
+                chunk = os.read(fd, min(_CHUNK, max_bytes + 1 - got))
+            except BlockingIOError:
+                continue
+            if not chunk:
+                break
+            parts.append(chunk)
+            got += len(chunk)
+        return b"".join(parts)
+    finally:
+        os.close(fd)
 
 
 def decode(data: bytes, *, where: str) -> str:
@@ -107,10 +185,11 @@ def decode(data: bytes, *, where: str) -> str:
             if text.count("\ufffd") > max(3, len(text) // 100):
                 raise InputError(f"{where}: not text in UTF-8, UTF-16 or Windows-1252") from None
     # Control characters other than layout mean a binary file that happened to decode.
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    controls = len(_BINARY_CONTROLS.findall(text))
     if controls > max(2, len(text) // 200):
         raise InputError(f"{where}: looks like a binary file, not an article")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # Terminal escapes in an article (clear screen, OSC 8 links) are not its text.
+    return printable(text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n"))
 
 
 def load(
@@ -179,17 +258,94 @@ def _split_front_matter(text: str, *, where: str) -> tuple[str, dict[str, Any]]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return text, {}
-    import yaml  # only articles with front matter pay for it
+    block = match.group(1)
+    if len(block) > MAX_FRONT_MATTER:
+        raise InputError(f"{where}: the front-matter block is over {MAX_FRONT_MATTER:,} characters")
+    data = _flat_front_matter(block)
+    if data is None:
+        data = _yaml_front_matter(block, where=where)
+    return text[match.end() :], data
 
+
+# "title: Police: 3 dead in shooting" is not YAML (a second ": "), but every writer means it.
+_FLAT_LINE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*")
+
+
+def _flat_front_matter(block: str) -> dict[str, Any] | None:
+    """``key: value`` lines read as text, or None when the block needs a YAML parser.
+
+    Hand-written because YAML reads a colon inside a value as an error and a bare date
+    as a date object (``published: 2024-02-30`` must be one line, not a traceback).
+    Values that open YAML syntax (quotes, lists, mappings, anchors, block scalars) go
+    to the YAML loader instead.
+    """
+    out: dict[str, Any] = {}
+    for line in block.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        m = _FLAT_LINE.fullmatch(line)
+        if m is None:
+            return None
+        value = m.group(2) or ""
+        if value[:1] in ("'", '"', "[", "{", "&", "*", "|", ">", "!", "-", "@", "`", "%"):
+            return None
+        if " #" in value:
+            value = value.split(" #", 1)[0].rstrip()  # a YAML comment after the value
+        out[m.group(1)] = value or None
+    return out
+
+
+def _yaml_front_matter(block: str, *, where: str) -> dict[str, Any]:
+    import yaml  # only articles with YAML syntax in their front matter pay for it
+
+    loader = _safe_loader()(block)
     try:
-        data = yaml.safe_load(match.group(1)) or {}
+        data = loader.get_single_data() or {}
+    except _Refused as err:
+        raise InputError(f"{where}: the front-matter block {err}") from None
     except yaml.YAMLError:
         raise InputError(
             f"{where}: the front-matter block (between --- lines) is not valid YAML"
         ) from None
+    finally:
+        loader.dispose()
     if not isinstance(data, dict):
         raise InputError(f"{where}: the front-matter block must hold key: value lines")
-    return text[match.end() :], data
+    return data
+
+
+class _Refused(Exception):
+    """Front matter that a safe loader will not build (aliases, deep nesting)."""
+
+
+def _safe_loader() -> Any:
+    """PyYAML's SafeLoader without aliases, with a nesting limit, dates kept as text.
+
+    Aliases are refused because a few hundred bytes of them expand to gigabytes (the
+    "billion laughs"); timestamps stay strings so that ``parse_date`` gives the one
+    error line for an impossible date.
+    """
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        depth = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                raise _Refused("uses YAML aliases (*name); write the values out")
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise _Refused(f"is nested more than {MAX_NESTING} levels deep")
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+
+    Loader.yaml_implicit_resolvers = {
+        key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return Loader
 
 
 def _sidecar(path: str) -> dict[str, Any]:
@@ -200,6 +356,8 @@ def _sidecar(path: str) -> dict[str, Any]:
         return {}
     try:
         data = json.loads(side.read_text(encoding="utf-8-sig"))
+    except RecursionError:
+        raise InputError(f"{side}: JSON nested too deep to be metadata") from None
     except (OSError, ValueError) as err:
         raise InputError(f"{side}: not a readable JSON object: {err}") from None
     if not isinstance(data, dict):
@@ -210,11 +368,15 @@ def _sidecar(path: str) -> dict[str, Any]:
 def _from_json(text: str, *, where: str) -> tuple[str, dict[str, Any]]:
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise InputError(f"{where}: JSON nested too deep to be an article record") from None
     except ValueError:
         # JSONL: one record per line; an article file holds one record.
         lines = [line for line in text.splitlines() if line.strip()]
         try:
             records = [json.loads(line) for line in lines]
+        except RecursionError:
+            raise InputError(f"{where}: JSON nested too deep to be an article record") from None
         except ValueError as err:
             raise InputError(f"{where}: malformed JSON ({err})") from None
         if len(records) != 1:
@@ -260,16 +422,50 @@ def _is_prose(line: str) -> bool:
     return len(line.split()) >= 5 and line.endswith(ends)
 
 
-_MD_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$", re.M), r"\1."),  # heading -> sentence
-    (re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M), ""),  # list markers
-    (re.compile(r"^\s*>\s?", re.M), ""),  # block quotes
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links
-    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # bold
-    (re.compile(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])"), r"\2"),  # italics
-    (re.compile(r"`([^`]*)`"), r"\1"),  # code
-    (re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$", re.M), ""),  # rules
+# Each inner run is bounded (MD_SPAN) and line-anchored patterns see only spaces and tabs,
+# never newlines, so that every rule runs in time linear in the text: an unclosed "[" or
+# "_" rescanned the rest of the line at every occurrence, and "^\\s*" spanned blank lines.
+MD_SPAN = 300  # emphasis, link text and headings longer than this are left as they are
+
+
+def _md(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A markdown rule with its bounds filled in: SPAN for inline runs, HEAD for headings."""
+    bounded = pattern.replace("SPAN", str(MD_SPAN)).replace("HEAD", str(4 * MD_SPAN))
+    return re.compile(bounded, flags)
+
+
+_MD_RULES: tuple[tuple[re.Pattern[str], Any], ...] = (
+    # Blank lines before a list item, quote line or heading go too: the match starts only right
+    # after a line's last visible character, so each run of blank lines is read once.
+    (
+        re.compile(
+            r"(?<=\S)([ \t]*+\n)(?:[ \t]*+\n)++(?=[ \t]*+(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|#))"
+        ),
+        r"\1",
+    ),
+    (  # heading -> sentence
+        # Blank lines after a heading go with it, as they always have (list lead-ins are
+        # read from the line before a list).
+        _md(r"^[ \t]{0,3}#{1,6}[ \t]*+([^\n]{0,HEAD})$((?:\n[ \t]*)*+)", re.M),
+        lambda m: (
+            m.group(1).rstrip(" \t").rstrip("#").rstrip(" \t")
+            + "."
+            + ("\n" + m.group(2).rsplit("\n", 1)[1] if m.group(2) else "")
+        ),
+    ),
+    (re.compile(r"^[ \t]*+(?:[-*+]|\d{1,9}[.)])[ \t]+", re.M), ""),  # list markers
+    (re.compile(r"^[ \t]*+>[ \t]?", re.M), ""),  # block quotes
+    (_md(r"!\[([^\[\]\n]{0,SPAN})\]\([^()\n]{0,SPAN}\)"), r"\1"),  # images
+    (_md(r"\[([^\[\]\n]{1,SPAN})\]\([^()\n]{0,SPAN}\)"), r"\1"),  # links
+    (_md(r"(\*\*|__)((?:(?!\1)[^\n]){1,SPAN}?)\1"), r"\2"),  # bold
+    (
+        # The text between may not hold the marker itself, so a marker without a partner
+        # costs a look as far as the next marker, not the next MD_SPAN characters.
+        _md(r"(?<![\w*])([*_])(?!\s)((?:(?!\1)[^\n]){1,SPAN}?)(?<!\s)\1(?![\w*])"),
+        r"\2",
+    ),  # italics
+    (_md(r"`([^`\n]{0,SPAN})`"), r"\1"),  # code
+    (re.compile(r"^[ \t]*+(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.M), ""),  # rules
 )
 
 

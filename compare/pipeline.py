@@ -11,7 +11,6 @@ from __future__ import annotations
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from compare.align.judge import judge
@@ -23,7 +22,7 @@ from compare.extract.claims import claims
 from compare.extract.figures import article_figures, headline_figures
 from compare.extract.resources import CASUALTY_CONCEPTS
 from compare.extract.situate import situate
-from compare.load import MAX_BYTES, Meta, load
+from compare.load import MAX_BYTES, Meta, identity, load
 from compare.segment import sentences, title_sentence
 from compare.types import Article, Claim, Figure, Report, Row
 
@@ -57,7 +56,7 @@ def read_articles(
     """Load articles in argument order as a, b, c, ...; the same file twice is an error."""
     seen: dict[str, str] = {}
     for path in paths:
-        key = "-" if path == "-" else str(Path(path).resolve())
+        key = identity(path)
         if key in seen:
             raise InputError(f"{path}: given twice (as {seen[key]!r} too); compare different files")
         seen[key] = path

@@ -8,13 +8,14 @@ import json
 import subprocess
 import sys
 import textwrap
+import warnings
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from compare import cache as cache_mod
-from compare.cache import CACHE_FILE, VectorCache, cache_dir, model_key
+from compare.cache import CACHE_FILE, CacheRebuilt, VectorCache, cache_dir, model_key
 from tests.conftest import FIXTURES, SEED
 
 HEAVY = ("torch", "sentence_transformers", "transformers")
@@ -98,9 +99,12 @@ def test_the_bound_evicts_least_recently_used(tmp_path: Path) -> None:
 def test_a_corrupt_cache_is_rebuilt(isolated_cache: Path, garbage: bytes) -> None:
     isolated_cache.mkdir(parents=True)
     (isolated_cache / CACHE_FILE).write_bytes(garbage)
-    with VectorCache("m") as cache:
+    with VectorCache("m") as cache, warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
         assert cache.get(["A sentence."]) == {}
         cache.put({"A sentence.": unit(7)})
+    # An empty file is a new database; anything else is announced once.
+    assert [w.category for w in seen] == ([] if garbage == b"" else [CacheRebuilt])
     with VectorCache("m") as cache:
         assert np.array_equal(cache.get(["A sentence."])["A sentence."], unit(7))
 

@@ -6,7 +6,9 @@ so each rule here errs towards dropping only what a reader would never compare.
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 
 from compare.extract.numbers import Number
 from compare.extract.resources import CASELESS_LABELS, IDENTIFIER_LABELS, MONTHS, SUBJECTS
@@ -65,6 +67,19 @@ def phone_spans(text: str) -> list[tuple[int, int]]:
     [(5, 20), (24, 38)]
     """
     return [m.span() for m in _PHONE.finditer(text)]
+
+
+@lru_cache(maxsize=64)
+def _phone_index(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Phone spans of a text, found once per text rather than once per number in it."""
+    spans = phone_spans(text)
+    return tuple(s for s, _ in spans), tuple(e for _, e in spans)
+
+
+def _in_phone(at: int, text: str) -> bool:
+    starts, ends = _phone_index(text)
+    i = bisect.bisect_right(starts, at)
+    return bool(i) and at < ends[i - 1]
 
 
 def is_year(num: Number, text: str) -> bool:
@@ -142,7 +157,7 @@ def not_a_figure(num: Number, text: str) -> bool:
             return True
         if _AGE_NAME.search(before) and re.match(r"^\s*,", after) and num.value < 120:
             return True
-        if any(s <= num.start < e for s, e in phone_spans(text)):
+        if _in_phone(num.start, text):
             return True
     if num.kind == "share" and _ROUND_BEFORE.search(before):
         return True  # "the second half of the game"

@@ -9,6 +9,7 @@ counted: deciding what is a figure is ``figures.py``'s job.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
@@ -59,6 +60,8 @@ def ascii_digits(text: str) -> str:
     >>> persian, fullwidth = "\u06f1\u06f2", "\uff12"
     >>> ascii_digits(f"{arabic} and {persian}00 and {fullwidth}0")
     '27,840 and 1200 and 20'
+    >>> ascii_digits("\uff12\uff17\uff0c\uff18\uff14\uff10\uff0e\uff15")
+    '27,840.5'
     """
     if text.isascii():
         return text
@@ -68,13 +71,19 @@ def ascii_digits(text: str) -> str:
             out.append(ch)
         elif ch.isdecimal():
             out.append(str(unicodedata.decimal(ch)))
-        elif ch == "\u066b":  # Arabic decimal separator
-            out.append(".")
-        elif ch == "\u066c":  # Arabic thousands separator
-            out.append(",")
         else:
-            out.append(ch)
+            out.append(_SEPARATORS.get(ch, ch))
     return "".join(out)
+
+
+# Separators written with the digits of other scripts, one character each (offsets stay).
+_SEPARATORS = {
+    "\u066b": ".",  # Arabic decimal separator
+    "\u066c": ",",  # Arabic thousands separator
+    "\uff0c": ",",  # full-width comma, as in CJK text
+    "\uff0e": ".",  # full-width full stop
+    "\u3000": " ",  # ideographic space
+}
 
 
 def parse_digits(text: str) -> float | None:
@@ -136,6 +145,8 @@ _PREFIX = r"(?:(?<![\w.,])|(?<=\bUSD|\bEUR|\bAUD|\bGBP|\bINR|\bCAD)|(?<=\bRM|\bP
 _DIGITS = re.compile(
     _PREFIX + r"(?:(?P<minus>minus[\s-]?)|[-\u2212](?=\d))?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?"
+    # Indian grouping: lakh and crore ("1,00,000", "12,34,56,789").
+    r"|\d{1,2},(?:\d{2},)*\d{2},\d{3}(?!\d)(?:\.\d+)?"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])(?:\.\d+)?"
     r"|\d+(?:\.\d+)?|\.\d+)"
     r"(?:/(?P<den>\d{1,3})(?![\d/]))?"
@@ -183,20 +194,37 @@ def scan(text: str) -> list[Number]:
     """
     norm = ascii_digits(text)
     found: list[Number] = list(_phrases(norm))
-    taken = [(n.start, n.end) for n in found]
+    taken = _Spans((n.start, n.end) for n in found)
     for num in _digits(norm):
-        if not _overlaps(num, taken):
+        if taken.add(num.start, num.end):
             found.append(num)
-            taken.append((num.start, num.end))
     for num in _spelled(norm):
-        if not _overlaps(num, taken):
+        if taken.add(num.start, num.end):
             found.append(num)
     found.sort(key=lambda n: n.start)
     return found
 
 
-def _overlaps(num: Number, taken: list[tuple[int, int]]) -> bool:
-    return any(num.start < end and start < num.end for start, end in taken)
+class _Spans:
+    """Disjoint spans kept sorted: adding one that overlaps none costs a bisection, not a
+    pass over every span taken (a sentence of 10,000 numbers was quadratic)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> bool:
+        """Take [start, end) unless it overlaps a span taken; True when taken."""
+        i = bisect.bisect_right(self.starts, start)
+        if i and self.ends[i - 1] > start:
+            return False  # the span starting before runs into this one
+        if i < len(self.starts) and self.starts[i] < end:
+            return False  # this one runs into the next
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        return True
 
 
 def _phrases(text: str) -> list[Number]:

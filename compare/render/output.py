@@ -7,10 +7,14 @@ a reader never sees half a report and an error never clobbers the old one.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
+import stat
 import tempfile
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -66,17 +70,46 @@ def check_target(output: str, inputs: Sequence[str] = (), *, option: str = "-o")
     """Fail before any work if ``output`` cannot be written or would overwrite an input."""
     if output == "-":
         return
-    target = Path(output)
+    resolved = _real(output, option)
+    target = Path(resolved)
     if target.is_dir():
         raise OptionError(f"{option} {output}: is a directory; give a file name")
+    if _special(output, target):
+        if not os.access(output, os.W_OK):
+            raise OptionError(f"{option} {output}: cannot write to it")
+        return
     if not target.parent.is_dir():
-        raise OptionError(f"{option} {output}: no such directory {str(target.parent)!r}")
+        raise OptionError(f"{option} {output}: no such directory {str(Path(output).parent)!r}")
     if not os.access(target.parent, os.W_OK):
         raise OptionError(f"{option} {output}: cannot write in {str(target.parent)!r}")
-    resolved = target.resolve()
     for path in inputs:
-        if path != "-" and Path(path).resolve() == resolved:
+        if path != "-" and _real(path, None) == resolved:
             raise OptionError(f"{option} {output}: is an input article; refusing to overwrite it")
+
+
+def _real(path: str, option: str | None) -> str:
+    """The path with every symbolic link followed; a loop is a one-line error."""
+    try:
+        return str(Path(path).resolve(strict=False))
+    except (RuntimeError, OSError):
+        if option is None:
+            from compare.errors import InputError
+
+            raise InputError(f"{path}: symbolic link loop") from None
+        raise OptionError(f"{option} {path}: symbolic link loop") from None
+
+
+def _special(given: str, target: Path) -> bool:
+    """Whether a write must go straight into the file: a device, a FIFO, a socket, or a
+    name under /dev or /proc (``/dev/stdout`` may stand for a terminal, a pipe or the
+    regular file the shell redirected to; replacing that file would lose the output)."""
+    if given.startswith(("/dev/", "/proc/")):
+        return True
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def parse_verdicts(value: str | Sequence[str], *, option: str) -> tuple[Verdict, ...]:
@@ -160,26 +193,114 @@ def write_atomic(path: str, text: str | bytes, *, option: str = "-o") -> None:
     """Write ``text`` to ``path`` through a temporary file in the same directory.
 
     ``os.replace`` is atomic on one file system, so ``path`` holds either the old
-    content or the whole new report, never a part; the temporary file goes on error.
+    content or the whole new report, never a part; the temporary file goes on any
+    exit, SIGTERM included.  A symbolic link is followed and its target replaced;
+    a device, FIFO or ``/dev/stdout`` is written to directly, never replaced.
     """
-    target = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as err:
-        raise OptionError(f"{option} {path}: cannot write: {err.strerror or err}") from None
     data = text.encode("utf-8") if isinstance(text, str) else text
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # mkstemp makes the file private (0600); a report gets the usual permissions.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException as err:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(err, OSError):
+    target = Path(_real(path, option))
+    if _special(path, target):
+        try:
+            with open(path, "wb") as handle:
+                handle.write(data)
+        except OSError as err:
             raise OptionError(f"{option} {path}: cannot write: {err.strerror or err}") from None
+        return
+    write_files({target: data}, option=option, name=path)
+
+
+def write_files(
+    contents: Mapping[Path, bytes],
+    *,
+    option: str = "-o",
+    name: str | None = None,
+    journal: Path | None = None,
+) -> None:
+    """Write several files as one step: every temporary file first, then the renames.
+
+    Until the first rename nothing the reader sees has changed; a failure before then
+    removes every temporary file.  With a ``journal``, the list of renames is written
+    (atomically) before the first one, so that :func:`recover` can finish the step after
+    a kill between two renames.  ``check --update`` writes its expectation pair so.
+    """
+    temps: dict[Path, str] = {}
+    committed = False  # once the journal is written, recover() owns the temporary files
+    try:
+        with _terminate_as_exit():
+            for target, data in contents.items():
+                try:
+                    fd, tmp = tempfile.mkstemp(
+                        prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent
+                    )
+                except OSError as err:
+                    where = name or str(target)
+                    raise OptionError(
+                        f"{option} {where}: cannot write: {err.strerror or err}"
+                    ) from None
+                temps[target] = tmp
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                # mkstemp makes the file private (0600); a report gets the usual permissions.
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(tmp, 0o666 & ~umask)
+            if journal is not None:
+                plan = {str(target): tmp for target, tmp in temps.items()}
+                write_files({journal: json.dumps(plan).encode()}, option=option)
+                committed = True
+            for target, tmp in list(temps.items()):
+                os.replace(tmp, target)
+                del temps[target]
+            if journal is not None:
+                journal.unlink()
+    except BaseException as err:
+        for tmp in () if committed else temps.values():
+            Path(tmp).unlink(missing_ok=True)
+        if isinstance(err, OSError):
+            where = name or str(next(iter(contents)))
+            raise OptionError(f"{option} {where}: cannot write: {err.strerror or err}") from None
         raise
+
+
+TEMP_SUFFIX = ".tmp"
+
+
+def recover(journal: Path, targets: Sequence[Path]) -> None:
+    """Finish a step of :func:`write_files` that a kill interrupted, or roll it back.
+
+    A journal means every temporary file was complete: the renames it lists are done.
+    Without one the step never started: stray temporary files of ``targets`` go.
+    """
+    try:
+        plan = json.loads(journal.read_text(encoding="utf-8")) if journal.exists() else None
+    except (OSError, ValueError):
+        plan = None
+    if isinstance(plan, dict):
+        for target, tmp in plan.items():
+            if isinstance(tmp, str) and Path(tmp).exists():
+                os.replace(tmp, target)
+        journal.unlink()
+    for target in targets:
+        for stray in target.parent.glob(f".{target.name}.*{TEMP_SUFFIX}"):
+            stray.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _terminate_as_exit() -> Iterator[None]:
+    """SIGTERM (and SIGHUP) raise SystemExit while files are written, so that the
+    cleanup above runs; outside the main thread signals cannot be set and stay as they are."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    saved = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)

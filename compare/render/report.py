@@ -9,12 +9,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import textwrap
 from collections import Counter
 from typing import Any
 
 from tabulate import tabulate
 
+from compare.controls import printable
 from compare.errors import OptionError
 from compare.intervals import describe
 from compare.types import VERDICTS, Article, Claim, Figure, Report, Row
@@ -27,14 +29,46 @@ _WIDTHS = {"what": 18, "a": 30, "b": 30, "says": 22, "reason": 44}
 
 
 def render(report: Report, fmt: str) -> str:
-    """The report in one of FORMATS."""
+    """The report in one of FORMATS.
+
+    Text formats never carry a control character from article text (see
+    :func:`printable`); JSON escapes them as the format says.
+    """
     if fmt not in FORMATS:
         raise OptionError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     if fmt == "json":
         return json.dumps(to_dict(report), indent=2, ensure_ascii=False) + "\n"
     if report.rows is None:
-        return _figures_csv(report) if fmt == "csv" else _figures_text(report, fmt)
-    return _rows_csv(report) if fmt == "csv" else _rows_text(report, fmt)
+        text = _figures_csv(report) if fmt == "csv" else _figures_text(report, fmt)
+    else:
+        text = _rows_csv(report) if fmt == "csv" else _rows_text(report, fmt)
+    return printable(text)
+
+
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    r"""A CSV cell a spreadsheet will not run as a formula (OWASP's CSV injection advice).
+
+    A cell starting with = + - @ tab or carriage return gets a leading apostrophe,
+    unless it is a plain number ("-5" is a value, not a formula).
+
+    >>> spreadsheet_safe("=HYPERLINK(x)"), spreadsheet_safe("@SUM(1)"), spreadsheet_safe("-5")
+    ("'=HYPERLINK(x)", "'@SUM(1)", '-5')
+    """
+    if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def markdown_safe(cell: str) -> str:
+    r"""A markdown table cell: a pipe would end the cell, raw HTML would be rendered.
+
+    >>> markdown_safe("a | b <script>x</script> & c")
+    'a \\| b &lt;script>x&lt;/script> &amp; c'
+    """
+    return cell.replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|")
 
 
 # --- JSON -------------------------------------------------------------------------------
@@ -147,11 +181,16 @@ def _figures_text(report: Report, fmt: str) -> str:
     for art in report.articles:
         cells = [_figure_cells(f, claims) for f in report.figures if f.article == art.id]
         table = (
-            tabulate(cells, headers=_FIGURE_HEADERS, tablefmt=_STYLES[fmt], disable_numparse=True)
+            tabulate(
+                markdown_cells(cells, fmt),
+                headers=_FIGURE_HEADERS,
+                tablefmt=_STYLES[fmt],
+                disable_numparse=True,
+            )
             if cells
             else "(no figures)"
         )
-        blocks.append(f"{heading(art)}\n\n{table}\n")
+        blocks.append(f"{markdown_cells([[heading(art)]], fmt)[0][0]}\n\n{table}\n")
     return "\n".join(blocks)
 
 
@@ -231,8 +270,11 @@ def _rows_text(report: Report, fmt: str) -> str:
     cells = [_row_cells(r) for r in report.rows or ()]
     if fmt == "table":
         cells = [wrap_cells(row, [None, *_WIDTHS.values()]) for row in cells]
+    cells = markdown_cells(cells, fmt)
     table = tabulate(cells, headers=_ROW_HEADERS, tablefmt=_STYLES[fmt], disable_numparse=True)
-    head = "\n".join(f"{a.id.upper()}: {heading(a)}" for a in report.articles)
+    head = "\n".join(
+        f"{a.id.upper()}: {markdown_cells([[heading(a)]], fmt)[0][0]}" for a in report.articles
+    )
     return f"{head}\n\n{table}\n\n{summary(report)}\n"
 
 
@@ -322,7 +364,16 @@ def fmt_plain(x: float | None) -> str:
     return str(int(x)) if float(x).is_integer() else repr(x)
 
 
+def markdown_cells(cells: list[list[str]], fmt: str) -> list[list[str]]:
+    """Cells escaped for the markdown formats (pipe tables); other formats unchanged."""
+    if fmt not in ("markdown", "github"):
+        return cells
+    return [[markdown_safe(c) for c in row] for row in cells]
+
+
 def _csv(rows: list[list[str]]) -> str:
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(rows)
+    csv.writer(buf, lineterminator="\n").writerows(
+        [[spreadsheet_safe(c) for c in row] for row in rows]
+    )
     return buf.getvalue()

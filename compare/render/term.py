@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
+from compare.controls import printable
 from compare.intervals import describe
 from compare.render.report import fig_what, fig_when, fig_who, heading, shorten, summary
 from compare.types import Claim, Figure, Report
@@ -45,7 +46,7 @@ def rich_table(report: Report, *, width: int | None = None) -> str:
                 "when",
                 "says",
                 "sentence",
-                title=heading(art),
+                title=_esc(heading(art)),
                 title_justify="left",
                 header_style="bold",
             )
@@ -94,9 +95,10 @@ def rich_table(report: Report, *, width: int | None = None) -> str:
 
 
 def _esc(text: str) -> str:
+    """Article text for a rich cell: no markup, no terminal control sequences."""
     from rich.markup import escape
 
-    return escape(text)
+    return escape(printable(text))
 
 
 def _side(fig: Figure | None, claim: Claim | None) -> str:

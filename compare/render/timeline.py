@@ -17,9 +17,18 @@ from typing import Any
 
 from tabulate import tabulate
 
+from compare.controls import printable
 from compare.errors import OptionError
 from compare.render.output import write_atomic
-from compare.render.report import SCHEMA_VERSION, _article, _csv, _figure, _json_number, heading
+from compare.render.report import (
+    SCHEMA_VERSION,
+    _article,
+    _csv,
+    _figure,
+    _json_number,
+    heading,
+    markdown_cells,
+)
 from compare.timeline import Series, Timeline
 
 TIMELINE_FORMATS = ("table", "markdown", "csv", "json")
@@ -47,10 +56,13 @@ def render_timeline(tl: Timeline, fmt: str) -> str:
         for p in s.points
     ]
     if fmt == "csv":
-        return _csv([_HEADERS, *cells])
-    head = "\n".join(f"{a.id.upper()}: {heading(a)}" for a in tl.articles)
+        return printable(_csv([_HEADERS, *cells]))
+    head = "\n".join(
+        f"{a.id.upper()}: {markdown_cells([[heading(a)]], fmt)[0][0]}" for a in tl.articles
+    )
+    cells = markdown_cells(cells, fmt)
     table = tabulate(cells, headers=_HEADERS, tablefmt=_STYLES[fmt], disable_numparse=True)
-    return f"{head}\n\n{table}\n"
+    return printable(f"{head}\n\n{table}\n")
 
 
 def timeline_dict(tl: Timeline) -> dict[str, Any]:
