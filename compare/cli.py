@@ -47,10 +47,12 @@ class _Group(TyperGroup):
     def invoke(self, ctx: Any) -> Any:  # typer's vendored click Context
         try:
             if ctx.default_map is None:  # [tool.factcompare] supplies defaults; options override
-                from compare.config import ConfigError, defaults
+                from compare.config import ConfigError, defaults, vocabulary_files
+                from compare.extract.vocab import configure
 
                 try:
                     ctx.default_map = {name: defaults() for name in self.commands}
+                    configure(vocabulary_files())
                 except ConfigError:
                     # --help must work while the configuration is broken; runs must not.
                     if not {"--help", "-h"} & {*ctx._protected_args, *ctx.args}:

@@ -31,6 +31,10 @@ KEYS = {
     "min_score": "min_score",
 }
 
+# Keys that are no command's option: "vocabulary", the user's word tables (a path or a list of
+# paths, relative to the file that names them; see compare/extract/vocab.py).
+OTHER_KEYS = ("vocabulary",)
+
 # The ranges the command-line options accept, so that a bad value is blamed on the key.
 RANGES = {"claim_threshold": 1.0, "figure_threshold": 2.0, "min_score": 2.0}
 
@@ -78,6 +82,26 @@ def defaults(start: Path | None = None) -> dict[str, Any]:
     return {KEYS[key]: value for key, value in _checked(path, table).items()}
 
 
+def vocabulary_files(start: Path | None = None) -> list[str]:
+    """The user's vocabulary files named by the nearest configuration, as paths.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     _ = (Path(d) / "factcompare.toml").write_text('vocabulary = "words.toml"\\n')
+    ...     [Path(p).name for p in vocabulary_files(Path(d))]
+    ['words.toml']
+    """
+    found = find(start or Path.cwd())
+    if found is None:
+        return []
+    path, table = found
+    value = table.get("vocabulary", [])
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise ConfigError(f"{path}: vocabulary must be a path or a list of paths")
+    return [str((path.parent / name).expanduser()) for name in names]
+
+
 def _read(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
@@ -95,8 +119,11 @@ def _checked(path: Path, table: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for raw_key, value in table.items():
         key = raw_key.replace("-", "_")
+        if key in OTHER_KEYS:
+            continue
         if key not in KEYS:
-            raise ConfigError(f"{where}: unknown key {raw_key!r} (valid: {', '.join(KEYS)})")
+            valid = ", ".join([*KEYS, *OTHER_KEYS])
+            raise ConfigError(f"{where}: unknown key {raw_key!r} (valid: {valid})")
         out[key] = _value(key, value, where=f"{where}: {raw_key}")
     return out
 

@@ -71,3 +71,20 @@ def test_a_broken_user_file_is_one_clear_error(own_words: Path) -> None:
     vocab.configure([str(own_words)])
     with pytest.raises(vocab.VocabularyError, match=r"words\.toml: not valid TOML"):
         vocab.vocabulary()
+
+
+def test_config_names_the_users_vocabulary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from compare.cli import app
+
+    (tmp_path / "factcompare.toml").write_text('vocabulary = "words.toml"\n', encoding="utf-8")
+    (tmp_path / "words.toml").write_text('[predicates]\nelectrocute = "killed"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Storms electrocuted 12 people.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    try:
+        result = CliRunner().invoke(app, ["figures", "a.txt", "--format", "csv"])
+    finally:
+        vocab.configure(())
+    assert result.exit_code == 0, result.output
+    assert ",killed," in result.stdout.splitlines()[1]
