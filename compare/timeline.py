@@ -15,11 +15,18 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from compare.align.judge import judge_pair
 from compare.align.pairs import Aligner, Options
 from compare.errors import InputError
 from compare.types import Article, Claim, Figure, Pair, Verdict
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from compare.pipeline import Extracted
 
 MIN_ARTICLES = 2
 # Earlier articles scored against the current one at once, while its figures look for a line.
@@ -136,7 +143,21 @@ def timeline(
     for e in done:
         bounds.append(bounds[-1] + len(e.claims))
     vecs = [vectors[bounds[k] : bounds[k + 1]] for k in range(len(done))]
+    return timeline_of(done, vecs, model=model_label(model), options=options)
 
+
+def timeline_of(
+    done: Sequence[Extracted],
+    vecs: Sequence[npt.NDArray[np.float32]],
+    *,
+    model: str | None = None,
+    options: Options | None = None,
+) -> Timeline:
+    """The Timeline of extracted articles, already in date order, whose claim vectors are known.
+
+    ``factcompare corpus`` calls this per event with what it extracted and encoded once.
+    """
+    ordered = [e.article for e in done]
     aligner = Aligner([e.claims for e in done], vecs, options=options or Options())
     links: dict[str, _Link] = {}
     continued: set[str] = set()  # figures a later point already continues
@@ -171,7 +192,7 @@ def timeline(
         figures=tuple(f for e in done for f in e.figures),
         claims=tuple(c for e in done for c in e.claims),
         series=_series(list(links.values()), dates, article_texts),
-        model=model_label(model),
+        model=model,
     )
 
 
