@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import os
 import re
@@ -37,7 +38,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DATA = ROOT.parent / "shared" / "data" / "gva" / "dev.jsonl"
 RESULTS = ROOT / "bench" / "RESULTS.md"
-_NUMBER = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+_NUMBER = {
+    w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())
+}
 
 
 def incidents() -> list[dict]:
@@ -117,7 +120,7 @@ def baseline(path: Path) -> tuple[dict[str, str], dict[str, list[dict]]]:
             by_city[city].append((dt.date.fromisoformat(r["published"]), r["id"]))
     for items in by_city.values():
         items.sort()
-        for (d1, a), (d2, b) in zip(items, items[1:], strict=False):
+        for (d1, a), (d2, b) in itertools.pairwise(items):
             if (d2 - d1).days <= 1:
                 parent[find(b)] = find(a)
     pred = {r["id"]: find(r["id"]) for r in records}
@@ -128,12 +131,22 @@ def baseline(path: Path) -> tuple[dict[str, str], dict[str, list[dict]]]:
 
 
 _COUNT = r"(\d+|" + "|".join(_NUMBER) + r")"
-_KILLED = re.compile(_COUNT + r" (?:people |persons |men |women |teens |children )?(?:were |was )?(?:killed|dead|died|shot dead|fatally shot)", re.I)
-_INJURED = re.compile(_COUNT + r" (?:people |persons |others |men |women )?(?:were |was )?(?:injured|wounded|hurt)", re.I)
+_KILLED = re.compile(
+    _COUNT
+    + r" (?:people |persons |men |women |teens |children )?(?:were |was )?"
+    + r"(?:killed|dead|died|shot dead|fatally shot)",
+    re.I,
+)
+_INJURED = re.compile(
+    _COUNT + r" (?:people |persons |others |men |women )?(?:were |was )?(?:injured|wounded|hurt)",
+    re.I,
+)
 
 
 def _regex_count(pattern: re.Pattern[str], texts: list[str]) -> int:
-    values = [int(m) if m.isdigit() else _NUMBER[m.lower()] for t in texts for m in pattern.findall(t)]
+    values = [
+        int(m) if m.isdigit() else _NUMBER[m.lower()] for t in texts for m in pattern.findall(t)
+    ]
     return max(values) if values else 0
 
 
@@ -210,7 +223,9 @@ def main() -> None:
     ba = ari(bpred, gold)
     pattern = {"killed": _KILLED, "injured": _INJURED}
     bshare = counts_share(
-        incs, bpred, lambda g, c: _regex_count(pattern[c], [x["title"] + "\n" + x["text"] for x in bgroups[g]])
+        incs,
+        bpred,
+        lambda g, c: _regex_count(pattern[c], [x["title"] + "\n" + x["text"] for x in bgroups[g]]),
     )
     # The floor: every distinct sentence of the corpus encoded once, no cache.
     from compare.corpus.read import read, sources
@@ -225,14 +240,18 @@ def main() -> None:
     floor = time.perf_counter() - t0
     lines = [
         f"GVA dev as one corpus: {len(gold)} articles, {len(set(gold.values()))} gold incidents, "
-        f"{len(events)} events found (threshold {result.settings.threshold}, window {result.settings.window} days)",
+        f"{len(events)} events found (threshold {result.settings.threshold}, "
+        f"window {result.settings.window} days)",
         "",
-        "| grouping | B-cubed P | B-cubed R | B-cubed F1 | ARI | counts (killed and injured = gold) |",
+        "| grouping | B-cubed P | B-cubed R | B-cubed F1 | ARI "
+        "| counts (killed and injured = gold) |",
         "| --- | --- | --- | --- | --- | --- |",
         f"| factcompare corpus | {p:.3f} | {r:.3f} | {f:.3f} | {a:.3f} | {share:.3f} |",
-        f"| baseline: same city, dates within a day; regex counts | {bp:.3f} | {br:.3f} | {bf:.3f} | {ba:.3f} | {bshare:.3f} |",
+        f"| baseline: same city, dates within a day; regex counts | {bp:.3f} | {br:.3f} "
+        f"| {bf:.3f} | {ba:.3f} | {bshare:.3f} |",
         "",
-        f"Cost: wall {wall:.1f} s against the floor of encoding the {len(texts)} distinct sentences once "
+        f"Cost: wall {wall:.1f} s against the floor of encoding the {len(texts)} "
+        "distinct sentences once "
         f"{floor:.1f} s (ratio {wall / floor:.2f}x); peak RSS {peak_mb:.0f} MB (model included).",
     ]
     if args.tune:
@@ -260,7 +279,10 @@ def tune(path: Path, gold: dict[str, str]) -> list[str]:
     for item in prepare_stream(listed, settings):
         digests.append(item.digest)
         rows.append(item.vector)
-    out = ["| threshold \\ window | " + " | ".join(str(w) for w in (1, 2, 3, 5, 7)) + " |", "| --- " * 6 + "|"]
+    out = [
+        "| threshold \\ window | " + " | ".join(str(w) for w in (1, 2, 3, 5, 7)) + " |",
+        "| --- " * 6 + "|",
+    ]
     for th in (0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75):
         cells = []
         for w in (1, 2, 3, 5, 7):
@@ -276,7 +298,7 @@ def scale(incs: list[dict], tmp: Path, wall1: float) -> list[str]:
     for copies in (1, 2, 4):
         path = tmp / f"scaled-{copies}.jsonl"
         gold = write_records(incs, path, copies=copies)
-        result, wall = run_corpus(path)
+        _, wall = run_corpus(path)
         out.append(f"| {copies}x | {len(gold)} | {wall:.1f} | {1000 * wall / len(gold):.1f} |")
     return [
         "Scaling (copies: dates +10 years per copy, the incident's city renamed to another real "

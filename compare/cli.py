@@ -290,7 +290,10 @@ def corpus(
     fmt: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", show_default=False, help="table, json, jsonl or html [default: table]."
+            "--format",
+            "-f",
+            show_default=False,
+            help="table, json, jsonl or html [default: table].",
         ),
     ] = None,
     out: Output = None,

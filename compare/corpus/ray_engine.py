@@ -15,11 +15,13 @@ the package on every node (or pass a ``runtime_env``, see the README).
 
 from __future__ import annotations
 
+import logging
 import pickle
 import tempfile
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from compare.corpus.read import Source, sources
 from compare.corpus.run import (
     CHUNK,
     Corpus,
@@ -29,7 +31,6 @@ from compare.corpus.run import (
     group_digests,
     prepare_chunk,
 )
-from compare.corpus.read import Source, sources
 from compare.errors import CompareError
 
 if TYPE_CHECKING:
@@ -79,9 +80,7 @@ def run_ray(paths: Sequence[str], settings: Settings, *, address: str | None = N
     try:
         import ray
     except ImportError:
-        raise CompareError(
-            "the Ray engine needs Ray: pip install 'factcompare[ray]'"
-        ) from None
+        raise CompareError("the Ray engine needs Ray: pip install 'factcompare[ray]'") from None
     from compare.embed import model_label
 
     listed: list[Source] = list(sources(paths))
@@ -92,7 +91,7 @@ def run_ray(paths: Sequence[str], settings: Settings, *, address: str | None = N
             num_cpus=None if address else LOCAL_CPUS,
             include_dashboard=False,
             log_to_driver=False,
-            logging_level="ERROR",
+            logging_level=logging.ERROR,
             configure_logging=False,
         )
     try:

@@ -89,7 +89,9 @@ def run(paths: Sequence[str], settings: Settings, *, progress: Progress | None =
         events = group_digests(digests, rows, settings)
         places = [event_place(digests[k] for k in members) for members in events]
         out = [
-            compare_spilled(f"e{n + 1}", [_unspill(spill, offsets[k]) for k in members], place, settings)
+            compare_spilled(
+                f"e{n + 1}", [_unspill(spill, offsets[k]) for k in members], place, settings
+            )
             for n, (members, place) in enumerate(
                 bar(zip(events, places, strict=True), len(events), "comparing")
             )
@@ -119,12 +121,15 @@ def event_place(digests: Iterable[Digest]) -> str | None:
     for attr in ("cities", "places"):
         tally = Counter(p for d in members for p in getattr(d, attr))
         if tally:
-            return min(tally, key=lambda p: (-tally[p], p))
+            best: str = min(tally, key=lambda p: (-tally[p], p))
+            return best
     return None
 
 
 def compare_spilled(
-    event_id: str, parts: Sequence[tuple[Extracted, npt.NDArray[np.float32]]], place: str | None,
+    event_id: str,
+    parts: Sequence[tuple[Extracted, npt.NDArray[np.float32]]],
+    place: str | None,
     settings: Settings,
 ) -> Event:
     return compare_event(
@@ -174,7 +179,12 @@ def prepared(
         if vectors is not None and e.claims
         else np.zeros((0, dim), dtype=np.float32)
     )
-    vector = group_vector(e, claim_vectors, vectors[row[e.article.title]] if vectors is not None and e.article.title else None, dim)
+    vector = group_vector(
+        e,
+        claim_vectors,
+        vectors[row[e.article.title]] if vectors is not None and e.article.title else None,
+        dim,
+    )
     places, cities = article_places(e.article, LEAD_SENTENCES)
     digest = Digest(e.article.id, e.article.published, places, cities)
     blob = pickle.dumps((e, claim_vectors), protocol=pickle.HIGHEST_PROTOCOL)
