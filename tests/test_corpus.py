@@ -204,3 +204,28 @@ def test_html_index_has_one_section_per_event(local: dict[str, Any]) -> None:
 def test_unknown_option_values_are_errors() -> None:
     with pytest.raises(OptionError):
         corpus(["tests/corpus"], Settings(), engine="spark")
+
+
+def test_adding_articles_reads_and_compares_only_what_they_touch(tmp_path: Path) -> None:
+    import shutil
+
+    from compare.cache import VectorCache, model_key
+    from compare.embed import resolve_model
+
+    folder = tmp_path / "feed"
+    shutil.copytree(CORPUS, folder)
+    records = (CORPUS / "records.jsonl").read_text().splitlines(keepends=True)
+    (folder / "records.jsonl").write_text("".join(r for r in records if "tulsa-2" not in r))
+    first = corpus([str(folder)])
+    assert (first.read, first.compared, len(first.events)) == (5, 3, 3)
+
+    (folder / "records.jsonl").write_text("".join(records))
+    with VectorCache(model_key(resolve_model(None))) as cache:
+        before = len(cache)
+        second = corpus([str(folder)])
+        added = len(cache) - before
+    assert (second.read, second.compared, len(second.events)) == (1, 1, 3)
+    tulsa_2 = json.loads(next(r for r in records if "tulsa-2" in r))
+    assert 1 <= added <= len(tulsa_2["text"].split(". ")) + 2  # its sentences and title only
+    afresh = corpus([str(folder)], Settings(cache=False))
+    assert to_dict(second)["events"] == to_dict(afresh)["events"]

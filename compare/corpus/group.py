@@ -136,3 +136,53 @@ def _merged_span(
 def _days(span: tuple[dt.date | None, dt.date | None]) -> int:
     low, high = span
     return 0 if low is None or high is None else (high - low).days
+
+
+def regroup(
+    digests: Sequence[Digest],
+    vectors: npt.NDArray[np.float32],
+    old: Sequence[Sequence[int]],
+    fresh: set[int],
+    *,
+    threshold: float = THRESHOLD,
+    window: int = WINDOW_DAYS,
+    neighbours: int = NEIGHBOURS,
+) -> tuple[list[list[int]], set[int]]:
+    """Events after ``fresh`` articles joined a grouped corpus whose events were ``old``.
+
+    An old event is touched when a fresh article is among its members or links
+    to one of them (a candidate link that passes the threshold, the window and
+    the places); touched events and fresh articles are grouped again, the rest
+    stay as they were.  Returns the events and the articles grouped again.
+    """
+    import numpy as np
+
+    event_of = {k: n for n, members in enumerate(old) for k in members}
+    touched = {event_of[k] for k in fresh if k in event_of}
+    for sim, i, j in candidate_links(vectors, neighbours=neighbours):
+        if sim < threshold:
+            break
+        for new, other in ((i, j), (j, i)):
+            if new in fresh and other in event_of and other not in fresh:
+                a, b = digests[new], digests[other]
+                dates = _merged_span((a.published,) * 2, (b.published,) * 2)
+                if (
+                    _compatible(a.cities, b.cities)
+                    and _compatible(a.places, b.places)
+                    and dates is not None
+                    and _days(dates) <= window
+                ):
+                    touched.add(event_of[other])
+    redo = sorted(fresh | {k for n in touched for k in old[n]})
+    kept = [sorted(m) for n, m in enumerate(old) if n not in touched and m]
+    if redo:
+        sub = group(
+            [digests[k] for k in redo],
+            np.ascontiguousarray(vectors[redo]),
+            threshold=threshold,
+            window=window,
+            neighbours=neighbours,
+        )
+        kept += [[redo[k] for k in members] for members in sub]
+    events = sorted(kept, key=lambda m: m[0])
+    return events, set(redo)

@@ -31,6 +31,11 @@ class Source:
     offset: int | None = None  # byte offset of the record's line in a JSONL file
     line: int | None = None
 
+    @property
+    def where(self) -> str:
+        """The article's path as reports show it: ``file`` or ``file:line``."""
+        return self.path if self.line is None else f"{self.path}:{self.line}"
+
 
 def sources(paths: Sequence[str]) -> Iterator[Source]:
     """Every article under ``paths`` in a stable order (directories walked sorted).
@@ -97,7 +102,7 @@ def read(source: Source, *, max_bytes: int = MAX_BYTES) -> Article:
     with open(source.path, "rb") as handle:
         handle.seek(source.offset)
         raw = handle.readline(max_bytes + 1)
-    where = f"{source.path}:{source.line}"
+    where = source.where
     if len(raw) > max_bytes:
         raise InputError(f"{where}: record larger than {max_bytes} bytes")
     record = _record(raw, where=where)

@@ -13,12 +13,12 @@ import pickle
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from compare.align.pairs import Options
 from compare.corpus.event import Event, compare_event
-from compare.corpus.group import NEIGHBOURS, THRESHOLD, WINDOW_DAYS, Digest, group
+from compare.corpus.group import NEIGHBOURS, THRESHOLD, WINDOW_DAYS, Digest, group, regroup
 from compare.corpus.places import article_places
 from compare.corpus.read import Source, read, sources
 from compare.load import MAX_BYTES
@@ -56,6 +56,8 @@ class Corpus:
     articles: int
     model: str
     settings: Settings
+    read: int = 0  # articles extracted and encoded in this run (the rest came from the state)
+    compared: int = 0  # events compared in this run (the rest were unchanged)
 
 
 @dataclass(frozen=True)
@@ -72,31 +74,94 @@ def _no_progress(items: Iterable[T], total: int, label: str) -> Iterable[T]:
 
 
 def run(paths: Sequence[str], settings: Settings, *, progress: Progress | None = None) -> Corpus:
-    """Group every article under ``paths`` into events and compare each event, in one process."""
+    """Group every article under ``paths`` into events and compare each event, in one process.
+
+    With the cache on, the corpus' state (:mod:`compare.corpus.state`) makes a
+    re-run read again only new or changed articles and compare again only the
+    events they touch.
+    """
+    import numpy as np
+
+    from compare.corpus import state as saved
     from compare.embed import model_label
 
     bar = progress or _no_progress
     listed = list(sources(paths))
+    where = saved.state_path(paths, settings) if settings.cache else None
+    old = saved.load_state(where) if where is not None else None
+    prints = [saved.fingerprint(s) if where is not None else "" for s in listed]
+    known = [old.articles.get(s.key) if old else None for s in listed]
+    digests: list[Digest | None] = [None] * len(listed)
+    rows: list[npt.NDArray[np.float32] | None] = [None] * len(listed)
+    for n, (k, fp) in enumerate(zip(known, prints, strict=True)):
+        if k is not None and k.fingerprint == fp:
+            digests[n], rows[n] = k.digest, k.vector
+    todo = [n for n in range(len(listed)) if digests[n] is None]
     with tempfile.TemporaryFile(prefix="factcompare-corpus-") as spill:
-        offsets: list[tuple[int, int]] = []
-        digests: list[Digest] = []
-        rows: list[npt.NDArray[np.float32]] = []
-        for item in bar(prepare_stream(listed, settings), len(listed), "reading"):
-            offsets.append((spill.tell(), len(item.blob)))
+        offsets: dict[int, tuple[int, int]] = {}
+        stream = prepare_stream([listed[n] for n in todo], settings)
+        for n, item in zip(todo, bar(stream, len(todo), "reading"), strict=True):
+            offsets[n] = (spill.tell(), len(item.blob))
             spill.write(item.blob)
-            digests.append(item.digest)
-            rows.append(item.vector)
-        events = group_digests(digests, rows, settings)
-        places = [event_place(digests[k] for k in members) for members in events]
-        out = [
-            compare_spilled(
-                f"e{n + 1}", [_unspill(spill, offsets[k]) for k in members], place, settings
+            digests[n], rows[n] = item.digest, item.vector
+        ready = [d for d in digests if d is not None]
+        vectors = [r for r in rows if r is not None]
+        index_of = {s.key: n for n, s in enumerate(listed)}
+        if old is None or not listed:
+            events = group_digests(ready, vectors, settings)
+        else:
+            before = [[index_of[k] for k in keys if k in index_of] for keys in old.events]
+            orphans = {
+                index_of[k]
+                for keys in old.events
+                if any(k not in index_of for k in keys)
+                for k in keys
+                if k in index_of
+            }
+            events, _ = regroup(
+                ready,
+                np.stack(vectors).astype(np.float32, copy=False),
+                before,
+                set(todo) | orphans,
+                threshold=settings.threshold,
+                window=settings.window,
+                neighbours=settings.neighbours,
             )
-            for n, (members, place) in enumerate(
-                bar(zip(events, places, strict=True), len(events), "comparing")
-            )
-        ]
-    return Corpus(tuple(out), len(listed), model_label(settings.model), settings)
+        fresh = set(todo)
+        out: list[Event] = []
+        made: dict[tuple[str, ...], Event] = {}
+        compared = 0
+        for n, members in enumerate(bar(events, len(events), "comparing")):
+            keys = tuple(listed[k].key for k in members)
+            previous = old.events.get(keys) if old is not None else None
+            if previous is not None and not fresh.intersection(members):
+                # The same bytes may sit at another line of a records file now.
+                paths = {listed[k].key: listed[k].where for k in members}
+                refs = tuple(replace(a, path=paths[a.key]) for a in previous.articles)
+                event = replace(previous, id=f"e{n + 1}", articles=refs)
+            else:
+                parts = [
+                    _unspill(spill, offsets[k]) if k in offsets else _again(listed[k], settings)
+                    for k in members
+                ]
+                place = event_place(ready[k] for k in members)
+                event = compare_spilled(f"e{n + 1}", parts, place, settings)
+                compared += 1
+            out.append(event)
+            made[keys] = event
+    if where is not None:
+        articles = {
+            s.key: saved.Known(prints[n], ready[n], vectors[n]) for n, s in enumerate(listed)
+        }
+        saved.save_state(where, saved.State(articles, made))
+    return Corpus(
+        tuple(out), len(listed), model_label(settings.model), settings, len(todo), compared
+    )
+
+
+def _again(source: Source, settings: Settings) -> Any:
+    """An unchanged article of a touched event: extracted again, its vectors from the cache."""
+    return pickle.loads(prepare_chunk([source], settings)[0].blob)
 
 
 def group_digests(
