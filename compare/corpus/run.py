@@ -136,8 +136,8 @@ def run(paths: Sequence[str], settings: Settings, *, progress: Progress | None =
             previous = old.events.get(keys) if old is not None else None
             if previous is not None and not fresh.intersection(members):
                 # The same bytes may sit at another line of a records file now.
-                paths = {listed[k].key: listed[k].where for k in members}
-                refs = tuple(replace(a, path=paths[a.key]) for a in previous.articles)
+                moved = {listed[k].key: listed[k].where for k in members}
+                refs = tuple(replace(a, path=moved[a.key]) for a in previous.articles)
                 event = replace(previous, id=f"e{n + 1}", articles=refs)
             else:
                 parts = [
