@@ -229,3 +229,9 @@ def test_adding_articles_reads_and_compares_only_what_they_touch(tmp_path: Path)
     assert 1 <= added <= len(tulsa_2["text"].split(". ")) + 2  # its sentences and title only
     afresh = corpus([str(folder)], Settings(cache=False))
     assert to_dict(second)["events"] == to_dict(afresh)["events"]
+
+
+def test_ray_engine_finds_the_same_events_and_rows(local: dict[str, Any]) -> None:
+    pytest.importorskip("ray", reason="the Ray engine is an extra: pip install 'factcompare[ray]'")
+    on_ray = to_dict(corpus(["tests/corpus"], Settings(cache=False), engine="ray"))
+    assert on_ray["events"] == local["events"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import pickle
 import tempfile
+import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from compare.corpus.event import Event
 
 LOCAL_CPUS = 2
+ACTORS = 2  # extraction and encoding actors, one model each
 EVENTS_PER_TASK = 16
 IN_FLIGHT = 8  # comparison tasks submitted ahead of the results collected
 
@@ -95,7 +97,11 @@ def run_ray(paths: Sequence[str], settings: Settings, *, address: str | None = N
             configure_logging=False,
         )
     try:
-        return _run(ray, listed, settings, model_label(settings.model))
+        with warnings.catch_warnings():
+            # Ray Data's own deprecations (its DataContext sets deprecated fields itself).
+            warnings.simplefilter("ignore", DeprecationWarning)
+            logging.getLogger("ray.data").setLevel(logging.ERROR)
+            return _run(ray, listed, settings, model_label(settings.model))
     finally:
         if started:
             ray.shutdown()
@@ -117,7 +123,8 @@ def _run(ray: Any, listed: list[Source], settings: Settings, model: str) -> Corp
                 _Prepare,
                 fn_constructor_kwargs={"settings": settings},
                 batch_size=CHUNK,
-                concurrency=LOCAL_CPUS,
+                # One model per actor; no more actors than batches (each loads the model).
+                compute=ray.data.ActorPoolStrategy(size=min(ACTORS, -(-len(listed) // CHUNK))),
                 num_cpus=1,
                 batch_format="numpy",
             )
