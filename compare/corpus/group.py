@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
 # Tuned on the GVA dev set (bench/corpus.py, bench/RESULTS.md "Corpus").
-THRESHOLD = 0.55  # cosine of title + lead vectors below which two articles stay apart
+THRESHOLD = 0.45  # cosine of title + lead vectors below which two articles stay apart
 WINDOW_DAYS = 3  # two articles further apart in publication date stay apart
 NEIGHBOURS = 24  # nearest articles each article is scored against
 _EXACT_BELOW = 64  # small corpora are searched exactly (same neighbours, no graph to build)
