@@ -178,10 +178,9 @@ def _diff(
     rows: list[EventRow] = []
     chains: list[list[tuple[Figure, Verdict | None, str | None]]] = []
     for r in report.rows or ():
-        if r.a is None and r.b is None:
+        fig = r.a if r.a is not None else r.b
+        if fig is None:
             continue  # a statement without figures: the per-event table shows figures only
-        fig = r.a or r.b
-        assert fig is not None  # for mypy: one side is set
         rows.append(
             EventRow(
                 r.verdict,
@@ -256,6 +255,8 @@ def _counts(
 
     Lines are split by claimant (timeline's rule); of several lines with the same
     key, the one with the most reports wins, then the latest, then the larger value.
+    A count's place is the event's (the place its articles' titles and leads name)
+    until figures carry a place of their own (the figures issue adds Figure.place).
     """
     lines: list[tuple[str, str | None, str | None, list[tuple[Figure, Verdict | None]]]] = []
     for chain in chains:
