@@ -216,19 +216,23 @@ def main() -> None:
 
     load_model(None)  # loaded before anything is timed
     lines = quality(incs, path, gold, warm=bool(args.warm_cache))
+    print("\n".join(lines), flush=True)  # each part as soon as it is known: runs are long
     if args.tune:
         lines += ["", *tune(path, gold)]
     sample = incs[: args.sample] if args.sample else incs
     os.environ["FACTCOMPARE_CACHE_DIR"] = str(tmp / "cost-cache")
     cost_path = tmp / "cost-records.jsonl"
     write_records(sample, cost_path)
+    done = len(lines)
     local, wall = cost(cost_path, len(sample), lines)
     if not args.no_scale:
         lines += ["", *scale(sample, tmp)]
+    print("\n".join(lines[done:]), flush=True)
+    done = len(lines)
     if args.ray:
         lines += ["", *ray_check(cost_path, local, wall)]
+    print("\n".join(lines[done:]), flush=True)
     text = "\n".join(lines)
-    print(text)
     if not args.no_write:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
         with RESULTS.open("a", encoding="utf-8") as out:

@@ -206,8 +206,12 @@ def test_unknown_option_values_are_errors() -> None:
         corpus(["tests/corpus"], Settings(), engine="spark")
 
 
-def test_adding_articles_reads_and_compares_only_what_they_touch(tmp_path: Path) -> None:
+def test_adding_articles_reads_and_compares_only_what_they_touch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import shutil
+
+    monkeypatch.setenv("FACTCOMPARE_CACHE_DIR", str(tmp_path / "cache"))  # nothing encoded yet
 
     from compare.cache import VectorCache, model_key
     from compare.embed import resolve_model
