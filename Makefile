@@ -7,13 +7,13 @@ STAMP := $(VENV)/.installed
 SEED := seeds/anadolu-2024-02-08-gaza-ceasefire-talks.txt
 DEMO_B := fixtures/01-seed-later-update/b.txt
 
-.PHONY: setup browser demo test lint typecheck bench bench-figures bench-verdicts bench-speed bench-hostile clean
+.PHONY: setup browser demo test lint typecheck bench bench-figures bench-verdicts bench-speed bench-hostile bench-corpus clean
 
 # torch goes first and pinned: unpinned, sentence-transformers would pull a multi-GB CUDA build.
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -qq --disable-pip-version-check torch==2.13.0
-	$(PY) -m pip install -qq --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	$(PY) -m pip install -qq --disable-pip-version-check -c constraints.txt -e '.[dev,ray]'
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -57,6 +57,10 @@ bench-speed: setup bench-hostile
 # `figures` on the worst input of each kind (issue 14), seconds per MB -> bench/hostile.md.
 bench-hostile: setup
 	$(PY) bench/hostile.py
+
+# factcompare corpus on the whole GVA dev set (read from ../shared/data/gva, never copied here).
+bench-corpus: setup
+	$(PY) bench/corpus.py --ray
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

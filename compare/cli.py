@@ -18,6 +18,8 @@ from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 from compare.align import pairs as align
+from compare.corpus.group import THRESHOLD as CORPUS_THRESHOLD
+from compare.corpus.group import WINDOW_DAYS as CORPUS_WINDOW
 from compare.errors import CompareError, OptionError, one_line
 from compare.load import MAX_BYTES, Meta, parse_date
 
@@ -323,6 +325,74 @@ def check(
     code = golden.exit_code(outcomes)
     if code:
         raise typer.Exit(code)
+
+
+@app.command()
+def corpus(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Article files, directories (recursively) and JSONL files of records."),
+    ],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            show_default=False,
+            help="table, json, jsonl or html [default: table].",
+        ),
+    ] = None,
+    out: Output = None,
+    window: Annotated[
+        int, typer.Option(help="Articles further apart in days are different events.", min=0)
+    ] = CORPUS_WINDOW,
+    threshold: Annotated[
+        float,
+        typer.Option(help="Title + lead similarity below which articles stay apart.", min=0, max=1),
+    ] = CORPUS_THRESHOLD,
+    engine: Annotated[str, typer.Option(help="local (one process) or ray.")] = "local",
+    ray_address: Annotated[
+        str | None, typer.Option(help="Join this Ray cluster [default: start a local one].")
+    ] = None,
+    model: Model = None,
+    max_bytes: MaxBytes = MAX_BYTES,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Compute every vector afresh; leave the cache alone.")
+    ] = False,
+) -> None:
+    """Group many articles into events and compare each event's figures.
+
+    Exit code 0 when no event has an alarm (diverge or update), 1 when one has, 2 on error.
+    """
+    from compare.corpus import corpus as build
+    from compare.corpus.run import Settings
+    from compare.render import corpus as view
+    from compare.render.output import check_target, write_atomic
+    from compare.render.term import progress
+
+    fmt = fmt or (view.EXTENSIONS.get(Path(out).suffix.lower()) if out and out != "-" else None)
+    fmt = fmt or "table"
+    if fmt not in view.FORMATS:
+        raise OptionError(f"unknown format {fmt!r} (choose from {', '.join(view.FORMATS)})")
+    if out is not None and out != "-":
+        check_target(out, paths)
+    settings = Settings(
+        threshold=threshold, window=window, model=model, cache=not no_cache, max_bytes=max_bytes
+    )
+    result = build(
+        paths,
+        settings,
+        engine=engine,
+        ray_address=ray_address,
+        progress=lambda items, total, label: progress(items, total=total, label=label),
+    )
+    text = view.render(result, fmt)
+    if out is not None and out != "-":
+        write_atomic(out, text)
+    else:
+        typer.echo(text, nl=False)
+    if any(e.alarms for e in result.events):
+        raise typer.Exit(1)
 
 
 def main() -> None:

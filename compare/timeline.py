@@ -15,11 +15,19 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from compare.align.judge import judge_pair
 from compare.align.pairs import Aligner, Options
 from compare.errors import InputError
 from compare.types import Article, Claim, Figure, Pair, Verdict
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from compare.align.meaning import Meaning
+    from compare.pipeline import Extracted
 
 MIN_ARTICLES = 2
 # Earlier articles scored against the current one at once, while its figures look for a line.
@@ -131,6 +139,22 @@ def timeline(
     ordered = sorted(articles, key=lambda a: (a.published or dt.date.max, a.id))
     done = [extract(a) for a in ordered]
     vecs, meaning = encode(done, model=model, cache=cache)
+    return timeline_of(done, vecs, model=model_label(model), options=options, meaning=meaning)
+
+
+def timeline_of(
+    done: Sequence[Extracted],
+    vecs: Sequence[npt.NDArray[np.float32]],
+    *,
+    model: str | None = None,
+    options: Options | None = None,
+    meaning: Meaning | None = None,
+) -> Timeline:
+    """The Timeline of extracted articles, already in date order, whose claim vectors are known.
+
+    ``factcompare corpus`` calls this per event with what it extracted and encoded once.
+    """
+    ordered = [e.article for e in done]
     aligner = Aligner([e.claims for e in done], vecs, options=options or Options(), meaning=meaning)
     links: dict[str, _Link] = {}
     continued: set[str] = set()  # figures a later point already continues
@@ -165,7 +189,7 @@ def timeline(
         figures=tuple(f for e in done for f in e.figures),
         claims=tuple(c for e in done for c in e.claims),
         series=_series(list(links.values()), dates, article_texts),
-        model=model_label(model),
+        model=model,
     )
 
 

@@ -1,0 +1,359 @@
+"""`make bench-corpus`: `factcompare corpus` on the whole GVA dev set as one corpus.
+
+Reads ../shared/data/gva/dev.jsonl (relative to the repo root; never copied into
+the repo): its 1,259 articles are written as one JSONL file of records to a
+temporary directory (id = doc_id; an article filed under two incidents is kept
+in the first only, as SOURCE.md's corpus mode does) and grouped blind.
+
+Prints and appends to bench/RESULTS.md ("Corpus" section):
+- grouping against the gold incidents: B-cubed precision, recall, F1 and the
+  adjusted Rand index, beside a baseline (same city read from title + lead,
+  publication dates within a day);
+- counts: the share of incidents whose current killed and injured counts equal
+  the gold, counting either all killed (GVA's num_killed, suspects included) or
+  victims only (num_killed minus killed suspects), as SOURCE.md suggests;
+- cost: wall time against the floor of encoding every distinct sentence once
+  (same process, model loaded before either is timed), peak RSS, and the time at
+  1x, 2x, 4x the corpus (copies with dates shifted by 10 years per copy and the
+  incident's city renamed to another real city, so no copy joins another).
+Timings are noisy on this shared 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import json
+import os
+import re
+import resource
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DATA = ROOT.parent / "shared" / "data" / "gva" / "dev.jsonl"
+RESULTS = ROOT / "bench" / "RESULTS.md"
+_NUMBER = {
+    w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())
+}
+
+
+def incidents() -> list[dict]:
+    with DATA.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def write_records(incs: list[dict], path: Path, *, copies: int = 1) -> dict[str, str]:
+    """The corpus as records; returns doc id -> gold incident (per copy)."""
+    from compare.corpus.places import _gazetteer
+
+    names = sorted(_gazetteer()[0])
+    gold: dict[str, str] = {}
+    with path.open("w", encoding="utf-8") as out:
+        for copy in range(copies):
+            for n, inc in enumerate(incs):
+                city = inc["city_or_county"]
+                other = names[(n * 7 + copy * 131) % len(names)].title()
+                for doc in inc["docs"]:
+                    key = f"{doc['doc_id']}~{copy}" if copies > 1 else doc["doc_id"]
+                    if key in gold:
+                        continue
+                    text, title = doc["text"], doc["title"] or ""
+                    published = doc["published"]
+                    if copy:
+                        pattern = re.compile(re.escape(city), re.IGNORECASE)
+                        text, title = pattern.sub(other, text), pattern.sub(other, title)
+                        day = dt.date.fromisoformat(published) + dt.timedelta(days=3650 * copy)
+                        published = day.isoformat()
+                    gold[key] = f"{inc['incident_id']}~{copy}"
+                    host = re.sub(r"^.*?https?://(www\.)?([^/]+)/.*$", r"\2", doc["uri"] or "")
+                    record = {"id": key, "title": title, "outlet": host, "published": published}
+                    out.write(json.dumps(dict(record, text=text)) + "\n")
+    return gold
+
+
+def bcubed(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    by_pred, by_gold = defaultdict(set), defaultdict(set)
+    for k, v in pred.items():
+        by_pred[v].add(k)
+    for k, v in gold.items():
+        by_gold[v].add(k)
+    p = r = 0.0
+    for k in gold:
+        same = by_pred[pred[k]] & by_gold[gold[k]]
+        p += len(same) / len(by_pred[pred[k]])
+        r += len(same) / len(by_gold[gold[k]])
+    p, r = p / len(gold), r / len(gold)
+    return p, r, 2 * p * r / (p + r)
+
+
+def ari(pred: dict[str, str], gold: dict[str, str]) -> float:
+    from sklearn.metrics import adjusted_rand_score
+
+    keys = sorted(gold)
+    return float(adjusted_rand_score([gold[k] for k in keys], [pred[k] for k in keys]))
+
+
+def baseline(path: Path) -> tuple[dict[str, str], dict[str, list[dict]]]:
+    """Same city (from title + lead) and publication dates within a day; no city: alone."""
+    from compare.corpus.places import text_places
+
+    records = [json.loads(line) for line in path.open(encoding="utf-8")]
+    parent = {r["id"]: r["id"] for r in records}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_city: dict[str, list[tuple[dt.date, str]]] = defaultdict(list)
+    for r in records:
+        lead = " ".join(re.split(r"(?<=[.!?])\s+", r["text"])[:2])
+        _, cities = text_places(f"{r['title']}\n{lead}")
+        for city in sorted(cities)[:1]:
+            by_city[city].append((dt.date.fromisoformat(r["published"]), r["id"]))
+    for items in by_city.values():
+        items.sort()
+        for (d1, a), (d2, b) in itertools.pairwise(items):
+            if (d2 - d1).days <= 1:
+                parent[find(b)] = find(a)
+    pred = {r["id"]: find(r["id"]) for r in records}
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for r in records:
+        groups[pred[r["id"]]].append(r)
+    return pred, groups
+
+
+_COUNT = r"(\d+|" + "|".join(_NUMBER) + r")"
+_KILLED = re.compile(
+    _COUNT
+    + r" (?:people |persons |men |women |teens |children )?(?:were |was )?"
+    + r"(?:killed|dead|died|shot dead|fatally shot)",
+    re.I,
+)
+_INJURED = re.compile(
+    _COUNT + r" (?:people |persons |others |men |women )?(?:were |was )?(?:injured|wounded|hurt)",
+    re.I,
+)
+
+
+def _regex_count(pattern: re.Pattern[str], texts: list[str]) -> int:
+    values = [
+        int(m) if m.isdigit() else _NUMBER[m.lower()] for t in texts for m in pattern.findall(t)
+    ]
+    return max(values) if values else 0
+
+
+def gold_ok(inc: dict, concept: str, value: int) -> bool:
+    status = "killed" if concept == "killed" else "injured"
+    total = inc["num_killed"] if concept == "killed" else inc["num_injured"]
+    suspects = sum(
+        1 for p in inc["participants"] if p["role"] == "suspect" and status in (p["status"] or "")
+    )
+    return value in (total, total - suspects)
+
+
+def event_count(event: dict, concept: str) -> int:
+    """The event's current count: of its counts of this concept, the latest, then the largest;
+    none at all reads as 0 (the report states no such figure)."""
+    counts = [c for c in event["counts"] if c["concept"] == concept]
+    if not counts:
+        return 0
+    best = max(counts, key=lambda c: (c["as_of"] or "", c["value"]))
+    return int(best["value"])
+
+
+def counts_share(incs: list[dict], doc_event: dict[str, str], count_of) -> float:
+    ok = 0
+    for inc in incs:
+        docs = [d["doc_id"] for d in inc["docs"] if d["doc_id"] in doc_event]
+        if not docs:
+            continue
+        event = Counter(doc_event[d] for d in docs).most_common(1)[0][0]
+        ok += gold_ok(inc, "killed", count_of(event, "killed")) and gold_ok(
+            inc, "injured", count_of(event, "injured")
+        )
+    return ok / len(incs)
+
+
+def run_corpus(path: Path, **kw):
+    from compare.corpus import corpus
+    from compare.corpus.run import Settings
+
+    t0 = time.perf_counter()
+    result = corpus([str(path)], Settings(**kw))
+    return result, time.perf_counter() - t0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--tune", action="store_true", help="print a threshold x window grid")
+    ap.add_argument("--no-scale", action="store_true")
+    ap.add_argument("--ray", action="store_true", help="also run the Ray engine (local, 2 CPUs)")
+    ap.add_argument("--no-write", action="store_true")
+    ap.add_argument(
+        "--warm-cache", help="vector cache dir of an earlier run, for the quality run only"
+    )
+    ap.add_argument(
+        "--sample", type=int, default=0, help="cost measured on the first N incidents (0: all)"
+    )
+    args = ap.parse_args()
+    if not DATA.exists():
+        sys.exit(f"{DATA} not found: the GVA dev set lives in ../shared/data/gva")
+    tmp = Path(tempfile.mkdtemp(prefix="factcompare-bench-corpus-"))
+    # A cold cache (every sentence encoded) unless an earlier run's is named.
+    os.environ["FACTCOMPARE_CACHE_DIR"] = args.warm_cache or str(tmp / "cache")
+    incs = incidents()
+    path = tmp / "dev-records.jsonl"
+    gold = write_records(incs, path)
+    from compare.embed import load_model
+
+    load_model(None)  # loaded before anything is timed
+    lines = quality(incs, path, gold, warm=bool(args.warm_cache))
+    print("\n".join(lines), flush=True)  # each part as soon as it is known: runs are long
+    if args.tune:
+        lines += ["", *tune(path, gold)]
+    sample = incs[: args.sample] if args.sample else incs
+    os.environ["FACTCOMPARE_CACHE_DIR"] = str(tmp / "cost-cache")
+    cost_path = tmp / "cost-records.jsonl"
+    write_records(sample, cost_path)
+    done = len(lines)
+    local, wall = cost(cost_path, len(sample), lines)
+    if not args.no_scale:
+        lines += ["", *scale(sample, tmp)]
+    print("\n".join(lines[done:]), flush=True)
+    done = len(lines)
+    if args.ray:
+        lines += ["", *ray_check(cost_path, local, wall)]
+    print("\n".join(lines[done:]), flush=True)
+    text = "\n".join(lines)
+    if not args.no_write:
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+        with RESULTS.open("a", encoding="utf-8") as out:
+            out.write(f"\n## Corpus (`make bench-corpus`, {stamp})\n\n{text}\n")
+
+
+def quality(incs: list[dict], path: Path, gold: dict[str, str], *, warm: bool) -> list[str]:
+    from compare.render.corpus import to_dict
+
+    result, wall = run_corpus(path)
+    data = to_dict(result)
+    doc_event = {a["id"]: e["id"] for e in data["events"] for a in e["articles"]}
+    events = {e["id"]: e for e in data["events"]}
+    p, r, f = bcubed(doc_event, gold)
+    a = ari(doc_event, gold)
+    share = counts_share(incs, doc_event, lambda ev, c: event_count(events[ev], c))
+    bpred, bgroups = baseline(path)
+    bp, br, bf = bcubed(bpred, gold)
+    ba = ari(bpred, gold)
+    pattern = {"killed": _KILLED, "injured": _INJURED}
+    bshare = counts_share(
+        incs,
+        bpred,
+        lambda g, c: _regex_count(pattern[c], [x["title"] + "\n" + x["text"] for x in bgroups[g]]),
+    )
+    return [
+        f"GVA dev as one corpus: {len(gold)} articles, {len(set(gold.values()))} gold incidents, "
+        f"{len(events)} events found (threshold {result.settings.threshold}, "
+        f"window {result.settings.window} days); {wall:.0f} s "
+        f"({'warm vector cache' if warm else 'cold vector cache'}).",
+        "",
+        "| grouping | B-cubed P | B-cubed R | B-cubed F1 | ARI "
+        "| counts (killed and injured = gold) |",
+        "| --- | --- | --- | --- | --- | --- |",
+        f"| factcompare corpus | {p:.3f} | {r:.3f} | {f:.3f} | {a:.3f} | {share:.3f} |",
+        f"| baseline: same city, dates within a day; regex counts | {bp:.3f} | {br:.3f} "
+        f"| {bf:.3f} | {ba:.3f} | {bshare:.3f} |",
+    ]
+
+
+def cost(path: Path, incidents_n: int, lines: list[str]) -> tuple[dict, float]:
+    """Wall time of a cold run against the floor: every distinct sentence encoded once."""
+    from compare.corpus.read import read, sources
+    from compare.embed import encode
+    from compare.render.corpus import to_dict
+    from compare.segment import sentences
+
+    result, wall = run_corpus(path)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    texts = list(
+        dict.fromkeys(s.text for src in sources([str(path)]) for s in sentences(read(src)))
+    )
+    t0 = time.perf_counter()
+    encode(texts)
+    floor = time.perf_counter() - t0
+    lines += [
+        "",
+        f"Cost on {result.articles} articles of {incidents_n} incidents, cold vector cache: "
+        f"wall {wall:.1f} s against the floor of encoding the {len(texts)} distinct sentences "
+        f"once {floor:.1f} s (ratio {wall / floor:.2f}x); peak RSS of the bench process "
+        f"{peak_mb:.0f} MB (model included).",
+    ]
+    return to_dict(result), wall
+
+
+def tune(path: Path, gold: dict[str, str]) -> list[str]:
+    """B-cubed F1 over a grid of thresholds and windows, on digests computed once."""
+    from compare.corpus.read import sources
+    from compare.corpus.run import Settings, group_digests, prepare_stream
+
+    settings = Settings()
+    listed = list(sources([str(path)]))
+    digests, rows = [], []
+    for item in prepare_stream(listed, settings):
+        digests.append(item.digest)
+        rows.append(item.vector)
+    out = [
+        "| threshold \\ window | " + " | ".join(str(w) for w in (1, 2, 3, 5, 7)) + " |",
+        "| --- " * 6 + "|",
+    ]
+    for th in (0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75):
+        cells = []
+        for w in (1, 2, 3, 5, 7):
+            events = group_digests(digests, rows, Settings(threshold=th, window=w))
+            pred = {digests[k].key: str(n) for n, m in enumerate(events) for k in m}
+            cells.append(f"{bcubed(pred, gold)[2]:.3f}")
+        out.append(f"| {th} | " + " | ".join(cells) + " |")
+    return ["B-cubed F1 by threshold and window (days):", "", *out]
+
+
+def scale(incs: list[dict], tmp: Path) -> list[str]:
+    out = ["| corpus | articles | wall (s) | per article (ms) |", "| --- | --- | --- | --- |"]
+    for copies in (1, 2, 4):
+        path = tmp / f"scaled-{copies}.jsonl"
+        gold = write_records(incs, path, copies=copies)
+        _, wall = run_corpus(path)
+        out.append(f"| {copies}x | {len(gold)} | {wall:.1f} | {1000 * wall / len(gold):.1f} |")
+    return [
+        "Scaling (copies: dates +10 years per copy, the incident's city renamed to another real "
+        "city; the vector cache is warm from the cost run, so this measures reading, "
+        "extraction, grouping and comparison plus the renamed sentences' encoding):",
+        "",
+        *out,
+    ]
+
+
+def ray_check(path: Path, local: dict, wall_local: float) -> list[str]:
+    from compare.corpus import corpus
+    from compare.corpus.run import Settings
+    from compare.render.corpus import to_dict
+
+    t0 = time.perf_counter()
+    result = corpus([str(path)], Settings(), engine="ray")
+    wall = time.perf_counter() - t0
+    same = to_dict(result)["events"] == local["events"]
+    return [
+        f"Ray engine on the cost corpus (local cluster, 2 CPUs, warm vector cache): {wall:.1f} s "
+        f"against the default engine's {wall_local:.1f} s (cold cache); "
+        f"same events and rows: {same}."
+    ]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,310 @@
+"""One event's comparison: the rows of ``diff`` (two articles) or ``timeline`` (three or more),
+and per count (concept, subject, place, claimant) the current figure.
+
+An Event carries plain values only (figures by their text, value and interval,
+sentences by their text), so that it renders, serialises and crosses process
+boundaries without the articles it came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from compare.align.pairs import Options
+from compare.timeline import same_claimant
+from compare.types import Article, Figure, Verdict
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from compare.pipeline import Extracted
+
+ALARMS: tuple[Verdict, ...] = ("diverge", "update")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A figure as an event shows it: enough to print it and link it to its sentence."""
+
+    figure: str  # figure id, "<article>:f<n>"
+    article: str
+    sentence: int
+    text: str
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: str
+    published: dt.date | None
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One comparison row: A's figure against B's (either may be missing for a unique figure)."""
+
+    verdict: Verdict
+    concept: str | None
+    subject: str | None
+    claimant: str | None
+    a: Mention | None
+    b: Mention | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class Count:
+    """The current figure of one count and how it got there.
+
+    ``value``/``low``/``high`` are the latest dated report's; ``range_low`` and
+    ``range_high`` span the current values of every claimant of the same
+    (concept, subject, place); ``history`` is every report in date order.
+    """
+
+    concept: str
+    subject: str | None
+    place: str | None
+    claimant: str | None
+    value: float
+    low: float | None
+    high: float | None
+    as_of: dt.date | None
+    range_low: float
+    range_high: float
+    history: tuple[tuple[Mention, Verdict | None], ...]
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    key: str
+    path: str
+    title: str | None
+    outlet: str | None
+    published: dt.date | None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    place: str | None
+    first: dt.date | None
+    last: dt.date | None
+    articles: tuple[ArticleRef, ...]
+    counts: tuple[Count, ...]
+    rows: tuple[EventRow, ...]
+    sentences: tuple[tuple[str, int, str], ...]  # (article, index, text) of every figure shown
+
+    @property
+    def alarms(self) -> int:
+        return sum(r.verdict in ALARMS for r in self.rows)
+
+
+def compare_event(
+    event_id: str,
+    done: Sequence[Extracted],
+    vectors: Sequence[npt.NDArray[np.float32]],
+    *,
+    place: str | None = None,
+    model: str | None = None,
+    options: Options | None = None,
+) -> Event:
+    """The Event of extracted articles (any order) and their claim vectors."""
+    order = sorted(range(len(done)), key=lambda k: (_date_key(done[k].article), done[k].article.id))
+    done = [done[k] for k in order]
+    vectors = [vectors[k] for k in order]
+    articles = [e.article for e in done]
+    dates = {a.id: a.published for a in articles}
+    chains: list[list[tuple[Figure, Verdict | None, str | None]]]
+    if len(done) == 1:
+        rows: list[EventRow] = []
+        chains = [[(f, None, None)] for f in done[0].figures]
+    elif len(done) == 2:
+        rows, chains = _diff(done, vectors, dates, model=model, options=options)
+    else:
+        rows, chains = _timeline(done, vectors, dates, model=model, options=options)
+    counts = _counts(chains, dates, place)
+    shown = {(m.article, m.sentence) for r in rows for m in (r.a, r.b) if m is not None}
+    shown |= {(m.article, m.sentence) for c in counts for m, _ in c.history}
+    sentences = tuple(
+        (c.article, c.sentence.index, c.sentence.text)
+        for e in done
+        for c in e.claims
+        if (c.article, c.sentence.index) in shown
+    )
+    known = [a.published for a in articles if a.published is not None]
+    return Event(
+        id=event_id,
+        place=place,
+        first=min(known) if known else None,
+        last=max(known) if known else None,
+        articles=tuple(ArticleRef(a.id, a.path, a.title, a.outlet, a.published) for a in articles),
+        counts=counts,
+        rows=tuple(rows),
+        sentences=sentences,
+    )
+
+
+def _date_key(article: Article) -> dt.date:
+    return article.published or dt.date.max
+
+
+def mention(fig: Figure, dates: dict[str, dt.date | None]) -> Mention:
+    return Mention(
+        fig.id,
+        fig.article,
+        fig.sentence,
+        fig.text,
+        fig.value,
+        fig.low,
+        fig.high,
+        fig.qualifier,
+        dates.get(fig.article),
+    )
+
+
+def _diff(
+    done: Sequence[Extracted],
+    vectors: Sequence[npt.NDArray[np.float32]],
+    dates: dict[str, dt.date | None],
+    *,
+    model: str | None,
+    options: Options | None,
+) -> tuple[list[EventRow], list[list[tuple[Figure, Verdict | None, str | None]]]]:
+    from compare.pipeline import pair_report
+
+    report = pair_report(done[0], done[1], vectors[0], vectors[1], model=model, options=options)
+    rows: list[EventRow] = []
+    chains: list[list[tuple[Figure, Verdict | None, str | None]]] = []
+    for r in report.rows or ():
+        fig = r.a if r.a is not None else r.b
+        if fig is None:
+            continue  # a statement without figures: the per-event table shows figures only
+        rows.append(
+            EventRow(
+                r.verdict,
+                r.concept or fig.concept,
+                fig.subject,
+                fig.attribution,
+                mention(r.a, dates) if r.a else None,
+                mention(r.b, dates) if r.b else None,
+                r.reason,
+            )
+        )
+        if r.a is not None and r.b is not None:
+            chains.append([(r.a, None, r.reason), (r.b, r.verdict, r.reason)])
+        else:
+            chains.append([(fig, None, r.reason)])
+    return rows, chains
+
+
+def _timeline(
+    done: Sequence[Extracted],
+    vectors: Sequence[npt.NDArray[np.float32]],
+    dates: dict[str, dt.date | None],
+    *,
+    model: str | None,
+    options: Options | None,
+) -> tuple[list[EventRow], list[list[tuple[Figure, Verdict | None, str | None]]]]:
+    from compare.timeline import timeline_of
+
+    result = timeline_of(done, vectors, model=model, options=options)
+    rows: list[EventRow] = []
+    chains: list[list[tuple[Figure, Verdict | None, str | None]]] = []
+    for series in result.series:
+        previous = None
+        for point in series.points:
+            fig = point.figure
+            if previous is not None and point.verdict is not None:
+                rows.append(
+                    EventRow(
+                        point.verdict,
+                        series.concept,
+                        series.subject,
+                        series.claimant,
+                        mention(previous, dates),
+                        mention(fig, dates),
+                        point.reason,
+                    )
+                )
+            previous = fig
+        if len(series.points) == 1:
+            fig = series.points[0].figure
+            rows.append(
+                EventRow(
+                    "unique",
+                    series.concept,
+                    series.subject,
+                    series.claimant,
+                    mention(fig, dates),
+                    None,
+                    "only one article reports it",
+                )
+            )
+        chains.append([(p.figure, p.verdict, p.reason) for p in series.points])
+    return rows, chains
+
+
+def _counts(
+    chains: list[list[tuple[Figure, Verdict | None, str | None]]],
+    dates: dict[str, dt.date | None],
+    place: str | None,
+) -> tuple[Count, ...]:
+    """One Count per (concept, subject, place, claimant): its best-supported series' latest value.
+
+    Lines are split by claimant (timeline's rule); of several lines with the same
+    key, the one with the most reports wins, then the latest, then the larger value.
+    A count's place is the event's (the place its articles' titles and leads name)
+    until figures carry a place of their own (the figures issue adds Figure.place).
+    """
+    lines: list[tuple[str, str | None, str | None, list[tuple[Figure, Verdict | None]]]] = []
+    for chain in chains:
+        concept = next((f.concept for f, _, _ in chain if f.concept), None)
+        if concept is None:
+            continue
+        subject = next((f.subject for f, _, _ in chain if f.subject), None)
+        split: list[tuple[str | None, list[tuple[Figure, Verdict | None]]]] = []
+        for fig, verdict, _ in chain:
+            who = fig.attribution
+            line = next((ln for ln in split if same_claimant(ln[0], who)), None)
+            if line is None:
+                split.append((who, [(fig, verdict)]))
+            else:
+                if line[0] is None and who:
+                    split[split.index(line)] = (who, line[1])
+                line[1].append((fig, verdict))
+        lines.extend((concept, subject, who, pts) for who, pts in split)
+
+    def strength(pts: list[tuple[Figure, Verdict | None]]) -> tuple[int, dt.date, float]:
+        last = pts[-1][0]
+        return (len(pts), dates.get(last.article) or dt.date.min, last.value)
+
+    best: dict[tuple[str, str | None, str | None], list[tuple[Figure, Verdict | None]]] = {}
+    for concept, subject, who, pts in lines:
+        key = (concept, subject, who)
+        if key not in best or strength(pts) > strength(best[key]):
+            best[key] = pts
+    ranges: dict[tuple[str, str | None], list[float]] = {}
+    for (concept, subject, _), pts in best.items():
+        ranges.setdefault((concept, subject), []).append(pts[-1][0].value)
+    out = []
+    for (concept, subject, who), pts in best.items():
+        current = pts[-1][0]
+        spread = ranges[concept, subject]
+        out.append(
+            Count(
+                concept=concept,
+                subject=subject,
+                place=place,
+                claimant=who,
+                value=current.value,
+                low=current.low,
+                high=current.high,
+                as_of=dates.get(current.article),
+                range_low=min(spread),
+                range_high=max(spread),
+                history=tuple((mention(f, dates), v) for f, v in pts),
+            )
+        )
+    return tuple(sorted(out, key=lambda c: (c.concept, c.subject or "", c.claimant or "")))

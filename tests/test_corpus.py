@@ -1,0 +1,241 @@
+"""`factcompare corpus`: reading, places, grouping, per-event comparison, outputs, engines.
+
+tests/corpus/ is a small corpus in our own prose: three events, two of them on the
+same day in different cities with the same wording (Dayton, three articles as two
+markdown files and one record; Tulsa, two records; Fresno, one record).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from compare.cli import app
+from compare.corpus import corpus
+from compare.corpus.group import Digest, group
+from compare.corpus.places import text_places
+from compare.corpus.read import read, sources
+from compare.corpus.run import Settings
+from compare.errors import InputError, OptionError
+from compare.render.corpus import render, to_dict
+from tests.conftest import ROOT
+
+CORPUS = ROOT / "tests" / "corpus"
+EVENTS = [
+    ["tests/corpus/dayton/first.md", "tests/corpus/dayton/second.md", "dayton-3"],
+    ["tulsa-1", "tulsa-2"],
+    ["fresno-1"],
+]
+
+
+@pytest.fixture(scope="module")
+def local() -> dict[str, Any]:
+    return to_dict(corpus(["tests/corpus"]))
+
+
+@pytest.fixture(autouse=True)
+def _in_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+def test_sources_walk_directories_then_records_in_order() -> None:
+    keys = [s.key for s in sources(["tests/corpus"])]
+    assert keys == [
+        "tests/corpus/dayton/first.md",
+        "tests/corpus/dayton/second.md",
+        "dayton-3",
+        "tulsa-1",
+        "tulsa-2",
+        "fresno-1",
+    ]
+
+
+def test_a_record_is_read_again_from_its_offset() -> None:
+    fresno = next(s for s in sources(["tests/corpus/records.jsonl"]) if s.key == "fresno-1")
+    article = read(fresno)
+    assert (article.id, article.path, article.published) == (
+        "fresno-1",
+        "tests/corpus/records.jsonl:4",
+        dt.date(2024, 3, 5),
+    )
+    assert article.title == "Teen wounded in Fresno drive-by shooting"
+
+
+@pytest.mark.parametrize(
+    ("paths", "message"),
+    [
+        (["tests/corpus/nowhere"], "tests/corpus/nowhere: no such file or directory"),
+        (
+            ["tests/corpus/records.jsonl", "tests/corpus/records.jsonl"],
+            "article id 'dayton-3' appears twice",
+        ),
+    ],
+    ids=["missing", "twice"],
+)
+def test_bad_inputs_are_one_line_errors(paths: list[str], message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        list(sources(paths))
+
+
+@pytest.mark.parametrize(
+    ("text", "regions", "cities"),
+    [
+        ("DAYTON, Ohio — A man was shot on Main Street.", {"ohio"}, {"dayton"}),
+        ("Man Killed In Chicago Shooting At Home", set(), {"chicago"}),
+        ("Police said Jackson was arrested in Tulsa.", set(), {"tulsa"}),
+        ("Two people were shot on Saturday night.", set(), set()),
+    ],
+    ids=["dateline", "title-case", "person-not-city", "none"],
+)
+def test_places_from_title_and_lead(text: str, regions: set[str], cities: set[str]) -> None:
+    assert text_places(text) == (frozenset(regions), frozenset(cities))
+
+
+def _digest(key: str, day: int, city: str | None) -> Digest:
+    cities = frozenset({city}) if city else frozenset()
+    return Digest(key, dt.date(2024, 3, day), frozenset(), cities)
+
+
+@pytest.mark.parametrize(
+    ("digests", "events"),
+    [
+        ([_digest("a", 2, "dayton"), _digest("b", 3, "dayton")], [[0, 1]]),
+        ([_digest("a", 2, "dayton"), _digest("b", 2, "tulsa")], [[0], [1]]),
+        ([_digest("a", 2, "dayton"), _digest("b", 20, "dayton")], [[0], [1]]),
+        ([_digest("a", 2, "dayton"), _digest("b", 2, None)], [[0, 1]]),
+        (
+            [_digest("a", 2, "dayton"), _digest("b", 2, None), _digest("c", 2, "tulsa")],
+            [[0, 1], [2]],
+        ),
+    ],
+    ids=["same-city", "other-city", "outside-window", "unknown-place", "no-chain-across-cities"],
+)
+def test_grouping_needs_place_and_date_to_agree(
+    digests: list[Digest], events: list[list[int]]
+) -> None:
+    same = np.ones((len(digests), 4), dtype=np.float32) / 2  # identical wording
+    assert group(digests, same) == events
+
+
+def test_dissimilar_articles_stay_apart() -> None:
+    vectors = np.eye(2, 4, dtype=np.float32)
+    assert group([_digest("a", 2, None), _digest("b", 2, None)], vectors) == [[0], [1]]
+
+
+def test_three_events_from_the_real_model(local: dict[str, Any]) -> None:
+    found = sorted([a["id"] for a in e["articles"]] for e in local["events"])
+    assert found == sorted(EVENTS)
+
+
+def test_current_counts_and_their_history(local: dict[str, Any]) -> None:
+    dayton = next(e for e in local["events"] if e["place"] == "dayton")
+    killed = next(c for c in dayton["counts"] if c["concept"] == "killed")
+    assert (killed["value"], killed["as_of"], killed["claimant"]) == (3, "2024-03-04", "police")
+    assert [h["text"] for h in killed["history"]] == ["Two", "Three", "three"]
+    assert [h["verdict"] for h in killed["history"]] == [None, "update", "agree"]
+
+
+def test_rows_per_event(local: dict[str, Any]) -> None:
+    rows = {
+        e["place"]: [
+            (r["verdict"], r["a"] and r["a"]["text"], r["b"] and r["b"]["text"]) for r in e["rows"]
+        ]
+        for e in local["events"]
+    }
+    assert ("update", "Two", "Three") in rows["dayton"]
+    assert ("update", "four", "Five") in rows["dayton"]
+    assert rows["tulsa"] == [("agree", "One", "One"), ("agree", "two", "two")]
+    assert rows["fresno"] == []
+
+
+def test_json_contract(local: dict[str, Any]) -> None:
+    event = local["events"][0]
+    assert set(event) >= {"id", "articles", "counts", "rows"}
+    assert set(event["articles"][0]) >= {"id", "path"}
+    assert set(event["counts"][0]) >= {
+        "concept", "subject", "place", "claimant", "value", "low", "high", "as_of"
+    }  # fmt: skip
+    linked = {(s["article"], s["index"]) for s in event["sentences"]}
+    assert all((r["b"]["article"], r["b"]["sentence"]) in linked for r in event["rows"] if r["b"])
+
+
+def test_cli_table_events_by_alarms(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["corpus", "tests/corpus"])
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split()[:6] == ["event", "when", "where", "articles", "alarms", "headline"]
+    assert [line.split()[2] for line in lines[2:5]] == ["dayton", "tulsa", "fresno"]
+    assert lines[-1] == "6 articles in 3 events; 3 alarms (diverge or update) in 1 events"
+
+
+def test_cli_jsonl_is_one_event_a_line(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "events.jsonl"
+    result = runner.invoke(app, ["corpus", "tests/corpus", "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    events = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [len(e["articles"]) for e in events] == [3, 2, 1]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "csv"], "Error: unknown format 'csv' (choose from table, json, jsonl, html)"),
+        (["--engine", "spark"], "Error: unknown engine 'spark' (choose from local, ray)"),
+    ],
+    ids=["format", "engine"],
+)
+def test_cli_option_errors(runner: CliRunner, args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["corpus", "tests/corpus", *args])
+    assert (result.exit_code, result.output.strip()) == (2, message)
+
+
+def test_html_index_has_one_section_per_event(local: dict[str, Any]) -> None:
+    html = render(corpus(["tests/corpus"]), "html")
+    assert html.count("<section id=") == 3
+    assert 'href="#e1-dayton-3-s0"' in html and 'id="e1-dayton-3-s0"' in html
+
+
+def test_unknown_option_values_are_errors() -> None:
+    with pytest.raises(OptionError):
+        corpus(["tests/corpus"], Settings(), engine="spark")
+
+
+def test_adding_articles_reads_and_compares_only_what_they_touch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    monkeypatch.setenv("FACTCOMPARE_CACHE_DIR", str(tmp_path / "cache"))  # nothing encoded yet
+
+    from compare.cache import VectorCache, model_key
+    from compare.embed import resolve_model
+
+    folder = tmp_path / "feed"
+    shutil.copytree(CORPUS, folder)
+    records = (CORPUS / "records.jsonl").read_text().splitlines(keepends=True)
+    (folder / "records.jsonl").write_text("".join(r for r in records if "tulsa-2" not in r))
+    first = corpus([str(folder)])
+    assert (first.read, first.compared, len(first.events)) == (5, 3, 3)
+
+    (folder / "records.jsonl").write_text("".join(records))
+    with VectorCache(model_key(resolve_model(None))) as cache:
+        before = len(cache)
+        second = corpus([str(folder)])
+        added = len(cache) - before
+    assert (second.read, second.compared, len(second.events)) == (1, 1, 3)
+    tulsa_2 = json.loads(next(r for r in records if "tulsa-2" in r))
+    assert 1 <= added <= len(tulsa_2["text"].split(". ")) + 2  # its sentences and title only
+    afresh = corpus([str(folder)], Settings(cache=False))
+    assert to_dict(second)["events"] == to_dict(afresh)["events"]
+
+
+def test_ray_engine_finds_the_same_events_and_rows(local: dict[str, Any]) -> None:
+    pytest.importorskip("ray", reason="the Ray engine is an extra: pip install 'factcompare[ray]'")
+    on_ray = to_dict(corpus(["tests/corpus"], Settings(cache=False), engine="ray"))
+    assert on_ray["events"] == local["events"]
