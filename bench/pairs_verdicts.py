@@ -179,8 +179,9 @@ def hits(side: Side, span: tuple[int, int]) -> bool:
 
 def score_pair(
     slug: str, gold: dict[str, Any], bodies: tuple[str, str], rows: Sequence[Got]
-) -> tuple[Tally, list[tuple[str, str, str, str, str]]]:
-    """Tally one pair; also its false alarms as (verdict, A text, B text, reason, cause)."""
+) -> tuple[Tally, list[tuple[str, str, str, str, str]], list[str]]:
+    """Tally one pair; also its false alarms as (verdict, A text, B text, reason, cause) and
+    its gold rows missed (not paired with the gold verdict) as table cells."""
     body = {"a": bodies[0], "b": bodies[1]}
     t = Tally(pairs=1)
     grows = []
@@ -207,6 +208,7 @@ def score_pair(
         return None
 
     false: list[tuple[str, str, str, str, str]] = []
+    missed: list[str] = []
     for r in rows:
         if r.verdict not in ALARMS:
             continue
@@ -224,13 +226,16 @@ def score_pair(
         together = [r for r in rows if hits(r.a, sa) and hits(r.b, sb)]
         t.paired += bool(together)
         t.verdict_right += any(r.verdict == g["verdict"] for r in together)
+        if not any(r.verdict == g["verdict"] for r in together):
+            got = ", ".join(sorted({r.verdict for r in together})) or "not paired"
+            missed.append(f"{g['verdict']} | {g['what']} | {g['a']} | {g['b']} | {got}")
     t.apart = len(aparts)
     t.apart_broken = sum(any(hits(r.a, sa) and hits(r.b, sb) for r in rows) for _, sa, sb in aparts)
     t.revisions = len(revs)
     for _rev, s, cur, prev in revs:
         mine = [r.a if s == "a" else r.b for r in rows]
         t.revisions_broken += any(hits(f, prev) and not hits(f, cur) for f in mine)
-    return t, false
+    return t, false, missed
 
 
 def cause(
@@ -348,7 +353,9 @@ def baseline_rows(articles: Sequence[Article], threshold: float = 60) -> list[Go
 
 
 def run(
-    rows_of: Callable[[Sequence[Article]], list[Got]], verbose_false: list[str] | None
+    rows_of: Callable[[Sequence[Article]], list[Got]],
+    verbose_false: list[str] | None,
+    verbose_missed: list[str] | None = None,
 ) -> dict[str, Any]:
     total = Tally()
     per_domain: dict[str, Tally] = defaultdict(Tally)
@@ -357,10 +364,14 @@ def run(
     for d in sorted(p for p in PAIRS.iterdir() if p.is_dir() and p.name[0] not in "._"):
         gold = tomllib.loads((d / "gold.toml").read_text(encoding="utf-8"))
         articles = read_articles([str(d / "a.txt"), str(d / "b.txt")])
-        t, false = score_pair(d.name, gold, (articles[0].text, articles[1].text), rows_of(articles))
+        t, false, missed = score_pair(
+            d.name, gold, (articles[0].text, articles[1].text), rows_of(articles)
+        )
         total.add(t)
         per_domain[gold["domain"]].add(t)
         per_pair[d.name] = len(false)
+        if verbose_missed is not None:
+            verbose_missed += [f"| {d.name} | {m} |" for m in missed]
         for verdict, ta, tb, reason, why in false:
             causes[why] += 1
             if verbose_false is not None:
@@ -425,7 +436,12 @@ def count_cell(t: dict[str, Any], metric: str) -> str:
     return f"{x}/{y}"
 
 
-def render(cols: list[tuple[str, dict[str, Any]]], false_list: list[str] | None, tool: str) -> str:
+def render(
+    cols: list[tuple[str, dict[str, Any]]],
+    false_list: list[str] | None,
+    tool: str,
+    missed: Sequence[str] = (),
+) -> str:
     out = ["# bench/pairs: the diff's rows against gold verdicts (issue 12)", ""]
     out.append(
         "Run `make bench-verdicts` (or `.venv/bin/python bench/pairs_verdicts.py -v`). "
@@ -479,6 +495,9 @@ def render(cols: list[tuple[str, dict[str, Any]]], false_list: list[str] | None,
         out += ["", f"## False alarms: {tool}", ""]
         out += ["| pair | verdict | A | B | reason | cause |", "|---|---|---|---|---|---|"]
         out += false_list
+        out += ["", f"## Gold rows missed: {tool}", ""]
+        out += ["| pair | gold verdict | what | A | B | printed |", "|---|---|---|---|---|---|"]
+        out += missed
     return "\n".join(out) + "\n"
 
 
@@ -493,8 +512,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     started = time.monotonic()
     false_list: list[str] = []
+    missed: list[str] = []
     label = args.label or package_label()
-    after = {"label": label} | run(tool_rows, false_list)
+    after = {"label": label} | run(tool_rows, false_list, missed)
     seconds = time.monotonic() - started
     if args.json:
         args.json.write_text(json.dumps(after, indent=1) + "\n", encoding="utf-8")
@@ -509,9 +529,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     cols = [(f"after {label}", after), *baselines]
     if before is not None and before.get("label") != label:
         cols.insert(0, (f"before {before['label']}", before))
-    text = render(cols, false_list, f"after {label}")
-    shown = text if args.verbose else render(cols, None, f"after {label}")
-    took = f"\nThe tool's run took {seconds:.0f} s (a shared 2-core machine: noisy).\n"
+    text = render(cols, false_list, f"after {label}", missed)
+    shown = text if args.verbose else render(cols, None, f"after {label}", missed)
+    took = (
+        f"\nThe tool's run took {seconds:.0f} s (a shared 2-core machine: noisy; sentence"
+        " vectors come from the on-disk cache once warm).\n"
+    )
     print(shown + took, end="")
     if not args.no_write:
         OUT.write_text(text + took, encoding="utf-8")
