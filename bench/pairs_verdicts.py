@@ -360,13 +360,19 @@ def run(
     total = Tally()
     per_domain: dict[str, Tally] = defaultdict(Tally)
     causes: Counter[str] = Counter()
+    signs: Counter[str] = Counter()
     per_pair: dict[str, int] = {}
     for d in sorted(p for p in PAIRS.iterdir() if p.is_dir() and p.name[0] not in "._"):
         gold = tomllib.loads((d / "gold.toml").read_text(encoding="utf-8"))
         articles = read_articles([str(d / "a.txt"), str(d / "b.txt")])
-        t, false, missed = score_pair(
-            d.name, gold, (articles[0].text, articles[1].text), rows_of(articles)
-        )
+        rows = rows_of(articles)
+        t, false, missed = score_pair(d.name, gold, (articles[0].text, articles[1].text), rows)
+        wrong = {(v, ta, tb) for v, ta, tb, _, _ in false}
+        a, b = articles
+        later = a.published is not None and b.published is not None and b.published > a.published
+        for r in rows:
+            if (r.verdict, r.a.text, r.b.text) in wrong:
+                signs.update(tool_signs(r, later))
         total.add(t)
         per_domain[gold["domain"]].add(t)
         per_pair[d.name] = len(false)
@@ -384,7 +390,27 @@ def run(
         "domains": {k: v.as_json() | {"metrics": v.metrics()} for k, v in per_domain.items()},
         "false_alarms_per_pair": per_pair,
         "causes": dict(causes.most_common()),
+        "signs": dict(signs.most_common()),
     }
+
+
+def tool_signs(r: Got, later: bool) -> list[str]:
+    """What the tool itself knew about a false alarm's two figures (several may apply)."""
+    a, b = r.a, r.b
+    out = []
+    if r.verdict == "diverge" and later:
+        out.append("diverge although B is dated later")
+    if a.concept is None or b.concept is None:
+        out.append("a figure without a concept")
+    elif a.concept != b.concept:
+        out.append("two different concept strings")
+    if a.place and b.place and a.place != b.place:
+        out.append("two different place strings (nested or not)")
+    if "period" in (a.scope, b.scope):
+        out.append("a period-scoped figure")
+    if a.value and b.value and max(a.value, b.value) >= 10 * min(a.value, b.value) > 0:
+        out.append("values 10x or more apart")
+    return out
 
 
 def md(text: str) -> str:
@@ -491,6 +517,9 @@ def render(
             )
         out += ["", f"False-alarm causes ({name}), coarse classes:", ""]
         out += [f"- {n}: {why}" for why, n in c["causes"].items()]
+        if c.get("signs"):
+            out += ["", f"What the tool knew about those false alarms ({name}):", ""]
+            out += [f"- {n}: {why}" for why, n in c["signs"].items()]
     if false_list is not None:
         out += ["", f"## False alarms: {tool}", ""]
         out += ["| pair | verdict | A | B | reason | cause |", "|---|---|---|---|---|---|"]
