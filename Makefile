@@ -50,6 +50,7 @@ bench-figures: setup
 
 bench-verdicts: setup
 	$(PY) bench/verdicts.py
+	$(PY) bench/pairs_verdicts.py
 
 bench-speed: setup bench-hostile
 	$(PY) bench/speed.py
