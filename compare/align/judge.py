@@ -118,7 +118,11 @@ def _figures(
     if fa.unit != fb.unit:
         fa, fb = in_common_unit(fa, fb)
         converted = f" (in {fa.unit}s)" if fa.unit == fb.unit else ""
-    if date_a and date_b and date_a != date_b and running and _moved(fa, fb):
+    # A later report of the same quantity that cannot agree with the earlier one is an
+    # update (a revised efficacy, a jobs figure restated), not a contradiction: only
+    # same-day figures diverge.  A running count moves even within its rounding.
+    moved = (running and _moved(fa, fb)) or not compatible(fa, fb)
+    if date_a and date_b and date_a != date_b and moved:
         return "update", _update_reason(fa, fb, date_a, date_b, sides) + claimants
     if compatible(fa, fb):
         if fa.value == fb.value and fa.qualifier == fb.qualifier:

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
 
 Entries = dict[tuple[int, int], list[tuple[int, int, float]]]
 INFEASIBLE = -1e6  # the score of two figures that cannot be the same quantity
+MAX_CANDIDATES = 32  # partners kept per claim or figure (a fixture's articles have fewer)
 _HINT_BIT = {concept: 1 << k for k, concept in enumerate(CASUALTY_WORDS)}
 
 
@@ -157,14 +158,14 @@ class Scorer:
             text = self._text(ca, cb)
             fig_text = text[np.ix_(self._positions(fa, rows), self._positions(fb, cols))]
             claim_owner = self.claim_article, self.claim_start
-            claims = _by_pair(text >= claim_threshold, text, ca, cb, claim_owner)
+            claims = _by_pair(_best(text, claim_threshold), text, ca, cb, claim_owner)
         scores, near = self._figures(fa, fb, fig_text)
         return Block(
             rows=_slices(rows, self.claim_start),
             cols=_slices(cols, self.claim_start),
             text=text,
             claim_candidates=claims,
-            figure_candidates=_by_pair(scores >= figure_threshold, scores, fa, fb, fig_owner),
+            figure_candidates=_by_pair(_best(scores, figure_threshold), scores, fa, fb, fig_owner),
             near_misses=_by_pair(near, fig_text, fa, fb, fig_owner),
         )
 
@@ -286,6 +287,24 @@ class Block:
     def text_scores(self, i: int, j: int) -> Floats:
         assert self.text is not None  # callers ask covers() first
         return self.text[self.rows[i], self.cols[j]]
+
+
+def _best(scores: Floats, threshold: float) -> Bools:
+    """Scores at or above the threshold, at most MAX_CANDIDATES of them in each row and each
+    column: wire copy that repeats one sentence a thousand times would otherwise make a
+    million candidates (time and memory quadratic in the article), while the best
+    partners of a sentence are always among its few strongest."""
+    import numpy as np
+
+    mask: Bools = scores >= threshold
+    rows, cols = scores.shape
+    if cols > MAX_CANDIDATES and int(mask.sum(axis=1).max(initial=0)) > MAX_CANDIDATES:
+        kth = np.partition(scores, cols - MAX_CANDIDATES, axis=1)[:, cols - MAX_CANDIDATES]
+        mask &= scores >= kth[:, None]
+    if rows > MAX_CANDIDATES and int(mask.sum(axis=0).max(initial=0)) > MAX_CANDIDATES:
+        kth = np.partition(scores, rows - MAX_CANDIDATES, axis=0)[rows - MAX_CANDIDATES, :]
+        mask &= scores >= kth[None, :]
+    return mask
 
 
 def _by_pair(
