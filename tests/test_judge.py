@@ -200,6 +200,13 @@ def b_side(f: Figure, **changes: object) -> Figure:
             fig("3", 3, concept="stages"),
             b_side(fig("4", 4, concept="stages")),
             (D0, D7),
+            "update",
+            "B (2024-02-15) is 7 days later than A: 3 -> 4, up 1 (+33.3%)",
+        ),
+        (
+            fig("3", 3, concept="stages"),
+            b_side(fig("4", 4, concept="stages")),
+            (D0, D0),
             "diverge",
             "3 vs 4 cannot both hold",
         ),
@@ -216,7 +223,8 @@ def b_side(f: Figure, **changes: object) -> Figure:
         "update-bound-moved",
         "later-but-compatible",
         "no-date-no-update",
-        "not-a-running-count",
+        "not-a-running-count-later-is-an-update",
+        "not-a-running-count-same-day-diverges",
     ],
 )
 def test_verdicts(
