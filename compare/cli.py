@@ -281,4 +281,12 @@ def check(
 
 def main() -> None:
     """Console-script entry point."""
+    import warnings
+
+    # A library warning (the model's ONNX export unusable, say) is one line, like an error.
+    warnings.formatwarning = _one_line
     app()
+
+
+def _one_line(message: Warning | str, *_where: object, **_line: object) -> str:
+    return f"Warning: {message}\n"
