@@ -105,6 +105,7 @@ def test_first_use_makes_the_export(fresh_export: Path, onnx: OnnxEncoder) -> No
     assert sorted(p.name for p in fresh_export.iterdir()) == [
         "export.json",
         "model.onnx",
+        "model.onnx.data",
         "tokenizer.json",
     ]
     assert not [p for p in fresh_export.parent.iterdir() if p.name.startswith(".export-")]
@@ -126,8 +127,19 @@ def _remove_tokenizer(model: Path) -> None:
     (model.parent / "tokenizer.json").unlink()
 
 
+def _truncate_weights(model: Path) -> None:
+    _truncate(model.parent / "model.onnx.data")
+
+
+def _other_onnxruntime(model: Path) -> None:
+    meta = model.parent / "export.json"
+    meta.write_text(meta.read_text().replace('"onnxruntime": "', '"onnxruntime": "0.0-'))
+
+
 @pytest.mark.parametrize(
-    "damage", [_truncate, _garble, _remove_tokenizer], ids=["truncated", "garbled", "no-tokenizer"]
+    "damage",
+    [_truncate, _garble, _remove_tokenizer, _truncate_weights, _other_onnxruntime],
+    ids=["truncated", "garbled", "no-tokenizer", "weights-truncated", "other-onnxruntime"],
 )
 def test_a_broken_export_falls_back_with_one_warning(
     fresh_export: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: object
