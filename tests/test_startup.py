@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import SEED
 
-HEAVY = ("torch", "sentence_transformers", "transformers")
+HEAVY = ("torch", "sentence_transformers", "transformers", "onnxruntime")
 
 _RUN_THEN_MODULES = textwrap.dedent(
     f"""

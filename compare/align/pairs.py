@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from compare.align.meaning import Meaning
@@ -314,7 +315,30 @@ def _assign(
 
 @lru_cache(maxsize=1)
 def _lsa() -> Callable[..., tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]]:
-    """scipy's linear_sum_assignment, imported once and only when a choice must be made."""
+    """scipy's linear_sum_assignment, imported once and only when a choice must be made.
+
+    ``import scipy.optimize`` runs the whole package's ``__init__`` (linprog, shgo,
+    scipy.linalg, scipy.fft, numpy.f2py: about 0.45 s, most of a cached ``diff``), while
+    the solver is one compiled module that needs only numpy.  So that module is loaded
+    by itself, from scipy's own files; with any other layout, the public import.
+    """
+    import importlib.machinery
+    import importlib.util
+
+    spec = importlib.util.find_spec("scipy")  # finds the package without importing it
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        for found in sorted(Path(folder, "optimize").glob("_lsap.*")):
+            if not found.name.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES)):
+                continue
+            loader = importlib.machinery.ExtensionFileLoader("scipy.optimize._lsap", str(found))
+            module_spec = importlib.util.spec_from_loader(loader.name, loader)
+            if module_spec is None:
+                continue
+            module = importlib.util.module_from_spec(module_spec)
+            loader.exec_module(module)
+            solver = getattr(module, "linear_sum_assignment", None)
+            if callable(solver):
+                return solver  # type: ignore[no-any-return]
     from scipy.optimize import linear_sum_assignment
 
     return linear_sum_assignment  # type: ignore[no-any-return]
