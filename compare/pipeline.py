@@ -149,11 +149,35 @@ def pair_report(
     options: Options | None = None,
     meaning: Meaning | None = None,
 ) -> Report:
-    """The Report of two extracted articles whose claim vectors are already known."""
+    """The Report of two extracted articles whose claim vectors are already known.
+
+    A sentence an article repeats word for word is one claim, aligned once: pasted wire
+    copy that repeats a paragraph hundreds of times would otherwise make alignment
+    quadratic in the article.
+    """
     options = options or Options()
     articles = (a.article, b.article)
-    rows = judge(align(a.claims, b.claims, va, vb, options=options, meaning=meaning), articles)
-    return report(a, b, rows, model=model, options=options)
+    ka, kb = first_statements(a.claims), first_statements(b.claims)
+    ca, cb = [a.claims[k] for k in ka], [b.claims[k] for k in kb]
+    pairs = align(ca, cb, va[ka], vb[kb], options=options, meaning=meaning)
+    return report(a, b, judge(pairs, articles), model=model, options=options)
+
+
+def first_statements(claims: Sequence[Claim]) -> list[int]:
+    """Positions of the claims whose sentence the article has not stated before.
+
+    >>> from compare.types import Sentence
+    >>> s = [Sentence("a", i, t, 0, 1) for i, t in enumerate(["X.", "Y.", "X."])]
+    >>> first_statements([Claim("a", x) for x in s])
+    [0, 1]
+    """
+    seen: set[str] = set()
+    kept = []
+    for k, claim in enumerate(claims):
+        if claim.sentence.text not in seen:
+            seen.add(claim.sentence.text)
+            kept.append(k)
+    return kept
 
 
 def report(

@@ -616,3 +616,36 @@ def test_timeline_plot_failing_prints_no_table(
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == "Error: --plot series.png: cannot write: No space left on device\n"
     assert _snapshot(workdir) == before
+
+
+def test_diff_of_repeated_sentences_stays_small(workdir: Path) -> None:
+    """Two 400 KB files of one sentence repeated: a sentence repeated is one claim, so the
+    diff takes seconds and little memory (it took minutes and 9 GB, aligning every copy
+    with every other).  Run as its own process, which reports its own peak memory."""
+    import json
+    import subprocess
+    import sys
+    import time
+
+    line = "The ministry said {} people were killed in the strike on Tuesday. "
+    (workdir / "a.txt").write_text(line.format(30) * 6000, encoding="utf-8")
+    (workdir / "b.txt").write_text(line.format(31) * 6000, encoding="utf-8")
+    run = (
+        "import resource, runpy, sys\n"
+        "sys.argv = ['factcompare', 'diff', 'a.txt', 'b.txt', '-f', 'json', '--no-cache']\n"
+        "try:\n"
+        "    runpy.run_module('compare', run_name='__main__')\n"
+        "finally:\n"
+        "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "    print(f'peak {peak}', file=sys.stderr)\n"
+    )
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", run], cwd=workdir, capture_output=True, text=True, check=False
+    )
+    elapsed = time.monotonic() - started
+    peak_mb = int(done.stderr.rsplit("peak ", 1)[-1]) / 1024
+    assert done.returncode == 1, done.stderr  # the repeated toll diverges
+    assert [r["verdict"] for r in json.loads(done.stdout)["rows"]] == ["diverge"]
+    assert elapsed < 120, f"{elapsed:.0f} s"
+    assert peak_mb < 1500, f"{peak_mb:.0f} MB"

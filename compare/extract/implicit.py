@@ -118,11 +118,8 @@ def _implicit(text: str, taken: tuple[tuple[int, int], ...]) -> tuple[Figure, ..
         if concept is None:
             continue
         first = m.group("pred").lower().split()[0]
-        if (
-            not m.group("aux")
-            and first not in _INTRANSITIVE
-            and not first.startswith(("found", "pronounced"))
-        ):
+        passive = m.group("aux") or first in _INTRANSITIVE or first in ("found", "pronounced")
+        if not passive and _OBJECT.match(text, m.end()):
             continue  # "a gunman killed nine people": the gunman is who killed, not who died
         who = m.group("who").lower()
         role: Role | None = "suspect" if who in vocab.suspects else None
@@ -144,6 +141,13 @@ def _concept(predicate: str, vocab: Vocabulary) -> str | None:
     return concept if concept in _COUNTS_OF_PEOPLE else None
 
 
+# What starts an object after a verb: "killed nine people", "shot his wife".  Without one,
+# "A man shot and killed Sunday" is the headline's passive, its "was" dropped.
+_OBJECT = re.compile(
+    r"\s+(?:a|an|the|his|her|their|its|my|our|your|him|them|himself|herself|two|three|four|"
+    r"five|six|seven|eight|nine|ten|several|dozens|\d)\b",
+    re.IGNORECASE,
+)
 # Predicates a person undergoes without "was": "a woman died", "a boy drowned".
 _INTRANSITIVE = frozenset("died dies drowned drowns perished perishes".split())
 # What a count of one person may be: the casualty predicates, not "affected" or "rescued".
