@@ -14,7 +14,15 @@ from dataclasses import replace
 from html import escape
 
 from compare.intervals import describe
-from compare.render.report import fig_what, fig_when, fig_who, heading, shorten, summary
+from compare.render.report import (
+    FIGURE_COLUMNS,
+    fig_what,
+    fig_when,
+    fig_who,
+    heading,
+    shorten,
+    summary,
+)
 from compare.segment import TITLE
 from compare.types import VERDICTS, Article, Claim, Figure, Report, Row
 
@@ -193,20 +201,7 @@ def _figures_table(report: Report) -> str:
             escape(f.attribution or ""),
         ]
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    head = "".join(
-        f"<th>{h}</th>"
-        for h in (
-            "id",
-            "figure",
-            "interval",
-            "unit",
-            "counts",
-            "who",
-            "where",
-            "when",
-            "says",
-        )
-    )
+    head = "".join(f"<th>{h}</th>" for h in FIGURE_COLUMNS)
     return (
         f'<div class="table-box"><table class="figures"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"

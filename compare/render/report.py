@@ -145,18 +145,9 @@ def _json_number(x: float | None) -> float | int | None:
 
 # --- figures ----------------------------------------------------------------------------
 
-_FIGURE_HEADERS = [
-    "id",
-    "figure",
-    "interval",
-    "unit",
-    "counts",
-    "who",
-    "where",
-    "when",
-    "says",
-    "sentence",
-]
+# The columns of a figures table, in every format (html and term show the same).
+FIGURE_COLUMNS = ("id", "figure", "interval", "unit", "counts", "who", "where", "when", "says")
+_FIGURE_HEADERS = [*FIGURE_COLUMNS, "sentence"]
 
 
 def _figure_cells(f: Figure, claims: dict[tuple[str, int], Claim]) -> list[str]:

@@ -17,7 +17,15 @@ from typing import TypeVar
 
 from compare.controls import printable
 from compare.intervals import describe
-from compare.render.report import fig_what, fig_when, fig_who, heading, shorten, summary
+from compare.render.report import (
+    FIGURE_COLUMNS,
+    fig_what,
+    fig_when,
+    fig_who,
+    heading,
+    shorten,
+    summary,
+)
 from compare.types import Claim, Figure, Report
 
 T = TypeVar("T")
@@ -37,14 +45,7 @@ def rich_table(report: Report, *, width: int | None = None) -> str:
         claims = {(c.article, c.sentence.index): c for c in report.claims}
         for art in report.articles:
             table = Table(
-                "id",
-                "figure",
-                "interval",
-                "counts",
-                "who",
-                "where",
-                "when",
-                "says",
+                *(c for c in FIGURE_COLUMNS if c != "unit"),  # the interval shows the unit
                 "sentence",
                 title=_esc(heading(art)),
                 title_justify="left",
