@@ -334,7 +334,9 @@ def _hints(text: str) -> frozenset[str]:
 
 
 def unvouched(a: Figure, b: Figure) -> str | None:
-    """When one side does not say what it counts, whether the numbers are too far apart."""
+    """When one side does not say what it counts, missing evidence is no compatibility: the
+    two may be told as one figure when their numbers agree (bounded intervals that meet, or
+    numbers within UNKNOWN_CONCEPT_RATIO that meet), never raised as an alarm."""
     if a.concept is not None and b.concept is not None:
         return None
     ca, cb = in_common_unit(a, b)
@@ -342,9 +344,10 @@ def unvouched(a: Figure, b: Figure) -> str | None:
     # A vague or one-sided amount ("hundreds of thousands", "up to 1.9 million") is
     # compatible with too much to vouch; only bounded intervals do.
     bounded = {a.qualifier, b.qualifier} <= BOUNDED_QUALIFIERS
-    if (lo > 0 and hi / lo <= UNKNOWN_CONCEPT_RATIO) or (bounded and compatible(ca, cb)):
+    near = lo > 0 and hi / lo <= UNKNOWN_CONCEPT_RATIO
+    if compatible(ca, cb) and (near or bounded):
         return None
-    return "what one side counts is unknown and the numbers are far apart"
+    return "what one side counts is unknown, and the numbers do not agree"
 
 
 def hinted_apart(fig: Figure, hints: frozenset[str], other: Figure) -> str | None:

@@ -234,7 +234,7 @@ class Scorer:
         small, big = np.minimum(abs(x.value), abs(y.value)), np.maximum(abs(x.value), abs(y.value))
         ratio = np.divide(big, small, out=np.full(small.shape, np.inf), where=small > 0)
         near_number = (small > 0) & (ratio <= UNKNOWN_CONCEPT_RATIO)
-        ok &= ~unknown | near_number | (self.bounded[row] & self.bounded[col] & compat)
+        ok &= ~unknown | (compat & (near_number | (self.bounded[row] & self.bounded[col])))
         identity = ok.copy()  # what why_apart says: near misses are pairs it keeps apart
         # vague_apart: a vague amount never meets an exact one it does not cover.
         ok &= (self.vague[row] == self.vague[col]) | compat
