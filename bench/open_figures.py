@@ -31,7 +31,6 @@ import argparse
 import json
 import math
 import re
-import subprocess
 import sys
 import time
 import tomllib
@@ -42,7 +41,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import compare
+from checkout import package_label  # bench/checkout.py, beside this script
+
 from compare.pipeline import extract, read_articles
 from compare.types import Article, Figure
 
@@ -441,27 +441,6 @@ def run_gva() -> dict[str, Any] | None:
 
 
 # ---------------------------------------------------------------- report
-
-
-def package_label() -> str:
-    """The commit of the checkout the `compare` package is imported from (+ if it has edits)."""
-    where = Path(compare.__file__).resolve().parents[1]
-    try:
-        rev = subprocess.run(
-            ["git", "-C", str(where), "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "-C", str(where), "status", "--porcelain", "--", "compare"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return str(where)
-    return rev + ("+edits" if dirty else "")
 
 
 def share(right: int, total: int) -> str:

@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import subprocess
 import sys
 import time
 import tomllib
@@ -42,7 +41,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import compare
+from checkout import package_label  # bench/checkout.py, beside this script
+
 from compare.pipeline import compare_articles, read_articles
 from compare.types import Article
 
@@ -415,27 +415,6 @@ def tool_signs(r: Got, later: bool) -> list[str]:
 
 def md(text: str) -> str:
     return text.replace("|", "/").replace("\n", " ")
-
-
-def package_label() -> str:
-    """The commit of the checkout the `compare` package is imported from (+ if it has edits)."""
-    where = Path(compare.__file__).resolve().parents[1]
-    try:
-        rev = subprocess.run(
-            ["git", "-C", str(where), "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "-C", str(where), "status", "--porcelain", "--", "compare"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return str(where)
-    return rev + ("+edits" if dirty else "")
 
 
 def fmt(x: float | None) -> str:

@@ -141,9 +141,9 @@ def why_apart(a: Figure, b: Figure, meaning: Meaning | None = None) -> str | Non
     """Why two figures cannot speak of the same quantity, or None when they may.
 
     >>> k = Figure("a:f1", "a", 0, "383", (0, 3), 383, 383, 383, "exact", None, "killed")
-    >>> why_apart(replace(k, place="Gaza Strip", place_key="PS>a1:GZ"),
-    ...           replace(k, place="West Bank", place_key="PS>a1:WE"))
-    'Gaza Strip vs West Bank'
+    >>> why_apart(replace(k, place="Texas", place_key="US>a1:TX", place_from="figure"),
+    ...           replace(k, place="Oklahoma", place_key="US>a1:OK", place_from="figure"))
+    'Texas vs Oklahoma'
     """
     if not concepts_compatible(a.concept, b.concept, meaning):
         return f"counts {a.concept} vs {b.concept}"
@@ -178,7 +178,7 @@ def situation(f: Figure) -> Situation:
 
 def situations_apart(a: Situation, b: Situation) -> str | None:
     """Place, time and role keep two figures apart: places apart (two countries, two
-    states, Gaza and the West Bank), another event or period, victims and suspects.
+    states, two regions of one country), another event or period, victims and suspects.
 
     >>> tr = ("TR", "Turkey", "figure", True, "current", None, None)
     >>> situations_apart(tr, ("SY", "Syria", "figure", True, "current", None, None))
@@ -199,14 +199,14 @@ def situations_apart(a: Situation, b: Situation) -> str | None:
         return f"this event vs an earlier one ({earlier})"
     if scope_a == scope_b and scope_a != "current" and period_a != period_b:
         return f"{period_a} vs {period_b}"
-    # Casualties happen somewhere: a toll in Gaza is not a toll in the West Bank.  Other
+    # Casualties happen somewhere: a toll in Turkey is not a toll in Syria.  Other
     # counts (a plan's stages, a company's revenue) are kept apart by place only when each
     # figure names its own.  An article's dateline or main place is too weak to keep
     # figures apart (a dateline may be the bureau a story is filed from), and a place
     # inside another may be the same count told more or less precisely ("383 in the West
     # Bank, including East Jerusalem").
     # A figure's own place against a place its sentence names elsewhere is no proof either:
-    # "... the Gaza Strip since an attack last October, which Tel Aviv says killed 1,200".
+    # "... shelled the city after last year's attack, which officials say killed 1,200".
     located = located_a or located_b or (own_a and own_b)
     inherited = {from_a, from_b} - {"figure"}
     comparable = "article" not in inherited and (own_a == own_b)

@@ -148,7 +148,7 @@ def counted(
     if concept is None:
         concept = _concept_in(_after_clause(after[len(phrase) :], inside=_in_aside(before)))
     if concept is None:
-        # The nearest casualty word before it: "evacuations as Gaza toll tops 8,800".
+        # The nearest casualty word before it: "evacuations as the flood toll tops 8,800".
         concept = _earlier(_clause(before[::-1], _BEFORE_WORDS)[::-1])
     label = _LABEL.match(text)
     if concept is None and label is not None and label.end() <= start:
@@ -221,7 +221,7 @@ def _owner(text: str) -> str | None:
         if m.start() == 0 and len(words) == 1 and words[0].lower() in NP_STOP:
             continue
         if len(words) == 1 and _DEMONYM.search(words[0]) and not m.group("noun"):
-            continue  # "Russian personnel losses": an adjective, not an owner
+            continue  # "Italian bank losses": an adjective, not an owner
         found = " ".join(words) + (f" {m.group('noun')}" if m.group("noun") else "")
     return found
 

@@ -9,7 +9,7 @@ A place has a *key* that nests: ``"US>a1:TX>c:4736096"`` is a town (Uvalde) in T
 the United States, so "Uvalde" and "Texas" are nested, "Texas" and "California" are apart,
 and "Turkey" and "Syria" are apart.  :func:`relation` says which.
 
-Only places used as places count: "Israel says ...", "Moscow claimed ...", "Israel's
+Only places used as places count: "Turkey says ...", "Ankara claimed ...", "Turkey's
 army" name an actor.  A name that GeoNames knows as a town but news mostly uses
 otherwise ("Police", "Mobile", "Reading") is read only where a preposition or a dateline
 makes it a place.
@@ -180,7 +180,7 @@ def _build() -> dict[str, tuple[Place, ...]]:
         key = " ".join(name.lower().replace("\u2019", "'").split())
         if len(key) >= 3 and _latin(fold(key)):
             table.setdefault(key, {}).setdefault(place.key, place)
-            plain = fold(key)  # "Rafaḩ" is written "Rafah"
+            plain = fold(key)  # "Kahramanmaraş" is written "Kahramanmaras"
             if plain != key:
                 table.setdefault(plain, {}).setdefault(place.key, place)
 
@@ -198,7 +198,7 @@ def _build() -> dict[str, tuple[Place, ...]]:
             if value:
                 add(value, place)
                 add(value.split(",")[0], place)
-    for alias, code in _COUNTRY_ALIASES.items():
+    for alias, code in vocabulary().country_aliases.items():
         add(alias, Place(code, country_name.get(code, alias), 10**7))
 
     states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
@@ -227,13 +227,13 @@ def _build() -> dict[str, tuple[Place, ...]]:
                 continue
             where = state_name.get(city["admin1code"]) if country == "US" else None
             where = where or country_name.get(country, country)
-            plain = fold(city["name"])  # "Rafah", as English copy writes "Rafaḩ"
+            plain = fold(city["name"])  # as English copy writes it, accents dropped
             name = f"{plain}, {where}" + (", United States" if country == "US" else "")
             key = f"{country}>a1:{city['admin1code']}>c:{city['geonameid']}"
             place = Place(key, name, int(city.get("population") or 0))
             add(city["name"], place)
             if place.population < BIG_CITY:
-                continue  # small towns' other names are too often other words ("Hamas")
+                continue  # small towns' other names are too often other words
             for alt in city.get("alternatenames", ()):
                 if alt[:1].isupper() and (" " not in alt.strip() or alt.istitle()):
                     add(alt, place, table=alternates)
@@ -251,49 +251,11 @@ def _build() -> dict[str, tuple[Place, ...]]:
     }
 
 
-# Names news uses for countries that neither source gives.
-_COUNTRY_ALIASES = {
-    "us": "US",
-    "u.s.": "US",
-    "usa": "US",
-    "america": "US",
-    "united states": "US",
-    "uk": "GB",
-    "u.k.": "GB",
-    "britain": "GB",
-    "great britain": "GB",
-    "england": "GB",
-    "scotland": "GB",
-    "wales": "GB",
-    "russia": "RU",
-    "syria": "SY",
-    "iran": "IR",
-    "south korea": "KR",
-    "north korea": "KP",
-    "turkey": "TR",
-    "turkiye": "TR",
-    "t\u00fcrkiye": "TR",
-    "vietnam": "VN",
-    "laos": "LA",
-    "bolivia": "BO",
-    "venezuela": "VE",
-    "tanzania": "TZ",
-    "moldova": "MD",
-    "palestine": "PS",
-    "taiwan": "TW",
-    "czech republic": "CZ",
-    "ivory coast": "CI",
-    "congo": "CD",
-    "democratic republic of congo": "CD",
-    "drc": "CD",
-}
-
-
 def fold(name: str) -> str:
     """A name without its accents, as English copy writes it.
 
-    >>> fold("rafaḩ"), fold("são paulo")
-    ('rafah', 'sao paulo')
+    >>> fold("kahramanmaraş"), fold("são paulo")
+    ('kahramanmaras', 'sao paulo')
     """
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -308,7 +270,7 @@ def mentions(text: str, *, vocab: Vocabulary | None = None) -> tuple[Mention, ..
 
     >>> [m.place.name for m in mentions("Five people were killed in Uvalde, Texas, on Tuesday.")]
     ['Uvalde, Texas, United States', 'Texas, United States']
-    >>> mentions("Israel says 134 hostages are still held")
+    >>> mentions("Turkey says 134 people are still missing")
     ()
     """
     return _mentions(text, vocab or vocabulary())
@@ -324,7 +286,7 @@ def _mentions(text: str, vocab: Vocabulary) -> tuple[Mention, ...]:
         i = 0
         while i < len(words):
             found = None
-            # The longest name first: "West Bank" before "West", "New York City" before "New York".
+            # The longest name first: "New York City" before "New York".
             for j in range(min(len(words), i + 4), i, -1):
                 name = " ".join(words[i:j]).rstrip(".,'\u2019")
                 if not name[:1].isupper() and name.lower() not in vocab.places:
@@ -400,7 +362,7 @@ def _actor(text: str, end: int, vocab: Vocabulary) -> bool:
     rest = text[end : end + 40]
     possessive = re.match(r"['\u2019]s?\s+(?P<what>[A-Za-z]+)", rest)
     if possessive is not None:
-        # "Israel's army" acts; "Gaza's population", "Gaza's Health Ministry" are there.
+        # "Turkey's army" acts; "Hatay's population", "Hatay's health office" are there.
         return possessive.group("what").lower() in vocab.institutions
     words = re.findall(r"[A-Za-z]+", rest)[:3]
     if words and words[0].lower() in ("has", "had", "have", "would", "will", "also"):

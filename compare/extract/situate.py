@@ -134,7 +134,7 @@ def _cuts(sentence: Sentence, siblings: Sequence[Figure]) -> _Cuts:
     kept = [
         (f.span[0] - at, f.span[1] - at)
         for f in siblings
-        # "383 Palestinians, including 96 children, have been killed in the West Bank":
+        # "383 people, including 96 children, have been killed in Hatay province":
         # an aside's figure does not end the clause it stands in.
         if not _ASIDE.search(text[max(0, f.span[0] - at - 16) : f.span[0] - at])
     ]

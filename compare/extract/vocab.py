@@ -57,6 +57,7 @@ class Vocabulary:
     self_killing: tuple[str, ...] = ()
     places: Mapping[str, str] = field(default_factory=dict)
     place_names: Mapping[str, str] = field(default_factory=dict)
+    country_aliases: Mapping[str, str] = field(default_factory=dict)
     us_states: Mapping[str, str] = field(default_factory=dict)
     actor_verbs: frozenset[str] = frozenset()
     institutions: frozenset[str] = frozenset()
@@ -162,6 +163,7 @@ def _build(t: Mapping[str, Any]) -> Vocabulary:
         self_killing=tuple(" ".join(p.split()) for p in phrases if p),
         places={k.lower(): v for k, v in t.get("places", {}).items()},
         place_names=dict(t.get("place_names", {})),
+        country_aliases={k.lower(): v for k, v in t.get("country_aliases", {}).items()},
         us_states={k.lower(): v for k, v in t.get("us_state_abbreviations", {}).items()},
         actor_verbs=_words(t.get("actor_verbs", {}).get("verbs", "")),
         institutions=_words(t.get("institutions", {}).get("words", "")),
