@@ -57,6 +57,9 @@ KINDS: dict[str, tuple[str, Callable[[int], str]]] = {
     "many numbers": (".txt", lambda n: _repeat("1 ", n)),
     "open brackets": (".md", lambda n: _repeat("[", n, "At least 5 died. ")),
     "blank lines": (".md", lambda n: _repeat(" \n", n, tail="At least 5 died.\n")),
+    "bracketed lines": (".md", lambda n: _repeat("[a\n", n, "At least 5 died. ")),
+    "image openers": (".md", lambda n: _repeat("![a", n, "At least 5 died. ")),
+    "link references": (".md", lambda n: _repeat("[a][b] ", n, "At least 5 died. ")),
     "open quote": (".txt", lambda n: _repeat("a. B ", n, '"At least 5 died. ')),
     "repeated sentence": (".txt", lambda n: _repeat("At least 5 people were killed. ", n)),
     "digits and separators": (".txt", lambda n: _repeat("1,2.3 4/5-6,", n)),
@@ -66,6 +69,10 @@ KINDS: dict[str, tuple[str, Callable[[int], str]]] = {
 NOTES = """Before (main at 4ef4510, from issue 14): 20 KB of letters then list items, a 3 KB
 heading of spaces and 350 KB of "1,000, " each ran past 60 s (4,000 repeats of "1,000, "
 took 26 s: quadratic, hours at 1 MB); one 400 KB line took 92 s.
+
+Markdown is parsed by markdown-it-py since 2026-12-01 (issue 11: tables, setext headings,
+reference links). It is linear but pure Python: the rows made of `[` went from about 1 s per
+MB (a dozen bounded regular expressions) to 35-55 s per MB, measured at load average 11.
 
 End to end, measured by hand with `/usr/bin/time -f "%e s %M KB" factcompare figures FILE
 -f csv -o out.csv` (peak memory includes start-up, about 60 MB):
