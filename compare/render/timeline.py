@@ -1,10 +1,10 @@
 """A Timeline to text (table, markdown, csv, json) or to a PNG chart.  Never prints.
 
-JSON is the contract of schema_version 1 with ``series`` in place of ``rows``:
-``{"schema_version": 1, "articles": [...], "figures": [...], "series": [{"concept",
+JSON is the contract of schema_version 2 with ``series`` in place of ``rows``:
+``{"schema_version": 2, "articles": [...], "figures": [...], "series": [{"concept",
 "subject", "claimant", "points": [{"article", "figure", "date", "value", "low",
-"high", "verdict", "reason", "score"}]}]}``.  A point's verdict is null for the
-first report of a series.
+"high", "verdict", "reason", "score", "confidence"}]}]}``.  A point's verdict (and
+confidence) is null for the first report of a series.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,7 @@ from compare.timeline import Series, Timeline
 
 TIMELINE_FORMATS = ("table", "markdown", "csv", "json")
 _STYLES = {"table": "simple", "markdown": "pipe"}
-_HEADERS = ["what", "who says", "article", "date", "figure", "verdict", "reason"]
+_HEADERS = ["what", "who says", "article", "date", "figure", "verdict", "sure", "reason"]
 
 
 def render_timeline(tl: Timeline, fmt: str) -> str:
@@ -50,6 +51,7 @@ def render_timeline(tl: Timeline, fmt: str) -> str:
             p.date.isoformat() if p.date else "",
             p.figure.text,
             p.verdict or "first",
+            "" if p.confidence is None else f"{p.confidence:.2f}",
             p.reason,
         ]
         for s in _shown(tl)
@@ -66,7 +68,7 @@ def render_timeline(tl: Timeline, fmt: str) -> str:
 
 
 def timeline_dict(tl: Timeline) -> dict[str, Any]:
-    """The JSON contract of a timeline (schema_version 1)."""
+    """The JSON contract of a timeline (schema_version 2)."""
     sentence_text = {(c.article, c.sentence.index): c.sentence.text for c in tl.claims}
     return {
         "schema_version": SCHEMA_VERSION,
@@ -89,6 +91,7 @@ def timeline_dict(tl: Timeline) -> dict[str, Any]:
                         "verdict": p.verdict,
                         "reason": p.reason,
                         "score": p.score,
+                        "confidence": p.confidence,
                     }
                     for p in s.points
                 ],
@@ -96,6 +99,21 @@ def timeline_dict(tl: Timeline) -> dict[str, Any]:
             for s in tl.series
         ],
     }
+
+
+def keep_points(tl: Timeline, min_confidence: float | None) -> Timeline:
+    """The timeline without the steps less likely to be right than ``min_confidence`` (a
+    series' first report, which judges nothing, stays); series left empty go."""
+    if min_confidence is None:
+        return tl
+    series = []
+    for s in tl.series:
+        points = tuple(
+            p for p in s.points if p.confidence is None or p.confidence >= min_confidence
+        )
+        if points:
+            series.append(replace(s, points=points))
+    return replace(tl, series=tuple(series))
 
 
 def series_label(s: Series) -> str:
@@ -118,8 +136,8 @@ def plot(tl: Timeline, path: str | Path) -> Path:
         groups.values()
     )[:1]
     fig, axes = plt.subplots(
-        len(shown) or 1, 1, figsize=(8, 2.6 * max(1, len(shown))), squeeze=False
-    )
+        len(shown) or 1, 1, figsize=(8, 2.6 * max(1, len(shown))), squeeze=False, sharex=True
+    )  # one date axis for every panel, so that a date lines up down the figure
     for ax, group in zip(axes[:, 0], shown, strict=False):
         for s in group:
             xs = [p.date for p in s.points]
