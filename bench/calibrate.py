@@ -25,6 +25,7 @@ from pairs_verdicts import calibration_error, labelled_rows, reliability, reliab
 from compare.align.confidence import CALIBRATION, LONE_FEATURES, PAIRED_FEATURES, row_features
 
 FOLDS = 10
+ALARM_THRESHOLDS = (0.0, 0.5, 0.6, 0.7)  # --min-confidence values whose alarms are counted
 # Inverse L2 strength: a few rows per feature; of 0.1, 0.3, 1 and 3, 0.3 had the best
 # cross-validated calibration error and Brier score together (bench/PAIRS.md).
 C = 0.3
@@ -100,6 +101,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         for train, test in GroupKFold(n_splits=FOLDS).split(x, y, groups):
             p_cv[test] = proba(fit(x[train], y[train]), x[test], y[train])
         out[kind] = as_json(model, names, y)
+        if kind == "paired":  # how --min-confidence would sift the alarms, out of fold
+            alarm = (x[:, names.index("diverge")] + x[:, names.index("update")]) > 0
+            out["alarms_at"] = [
+                {
+                    "min_confidence": t,
+                    "alarms": int((alarm & (p_cv >= t)).sum()),
+                    "right": int((alarm & (p_cv >= t) & (y == 1)).sum()),
+                    "in_sample_alarms": int((alarm & (p_in >= t)).sum()),
+                    "in_sample_right": int((alarm & (p_in >= t) & (y == 1)).sum()),
+                }
+                for t in ALARM_THRESHOLDS
+            ]
         pts_in = list(zip(p_in.tolist(), y.astype(bool).tolist(), strict=True))
         pts_cv = list(zip(p_cv.tolist(), y.astype(bool).tolist(), strict=True))
         in_sample += pts_in

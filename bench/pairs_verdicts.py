@@ -601,6 +601,22 @@ def confidence_section(
             f"{crossed['rows']} rows; expected calibration error {crossed['ece']:.3f}, "
             f"Brier score {crossed['brier']:.3f}.",
         ]
+        out += [
+            "",
+            "Alarm rows (diverge, update) kept by `--min-confidence` (alarms in title figures "
+            "left out), in-sample and cross-validated by pair:",
+            "",
+            "| --min-confidence | alarms (in-sample) | right | precision | alarms (cross-val.) "
+            "| right | precision |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for a in calibration().get("alarms_at", []):
+            ni, ri, nc, rc = a["in_sample_alarms"], a["in_sample_right"], a["alarms"], a["right"]
+            out.append(
+                f"| {a['min_confidence']} | {ni} | {ri} | {fmt(ri / ni if ni else None)} "
+                f"| {nc} | {rc} | {fmt(rc / nc if nc else None)} |"
+            )
+        out.append("")
         for kind in ("paired", "lone"):
             m = calibration().get(kind, {})
             if "in_sample" in m:

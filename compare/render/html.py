@@ -16,7 +16,9 @@ from html import escape
 from compare.intervals import describe
 from compare.render.report import (
     FIGURE_COLUMNS,
+    Dates,
     confidence_cell,
+    dates_of,
     fig_what,
     fig_when,
     fig_who,
@@ -145,15 +147,16 @@ def _rows_table(report: Report) -> str:
         "<tr><th>#</th><th>verdict</th><th>confidence</th><th>what</th><th>where</th>"
         "<th>when</th><th>A</th><th>B</th><th>who says (A / B)</th><th>reason</th></tr>"
     )
-    body = [_row_html(n, row) for n, row in enumerate(report.rows or (), start=1)]
+    dates = dates_of(report)
+    body = [_row_html(n, row, dates) for n, row in enumerate(report.rows or (), start=1)]
     return (
         f'<div class="table-box"><table class="rows"><thead>{head}</thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )
 
 
-def _row_html(n: int, row: Row) -> str:
-    view = row_view(row)  # the same fields as the JSON row
+def _row_html(n: int, row: Row, dates: Dates) -> str:
+    view = row_view(row, dates)  # the same fields as the JSON row
     says = " / ".join(view[k] or "-" for k in ("a_says", "b_says"))
     data = "".join(
         f' data-{side}="{sentence_anchor(c)}"'
@@ -170,7 +173,7 @@ def _row_html(n: int, row: Row) -> str:
         _side_link(row.a, row.claim_a) + _context(view["a_context"], view["a_text"]),
         _side_link(row.b, row.claim_b) + _context(view["b_context"], view["b_text"]),
         escape(says if says != "- / -" else ""),
-        escape(row.reason),
+        escape(view["explanation"]),
     ]
     tds = "".join(f"<td>{c}</td>" for c in cells)
     return f'<tr class="row v-row-{row.verdict}" id="r{n}"{data}>{tds}</tr>'

@@ -10,6 +10,7 @@ statements without figures.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -92,7 +93,8 @@ def to_dict(report: Report) -> dict[str, Any]:
     }
     if report.rows is not None:
         out["model"] = report.model
-        out["rows"] = [_row(r) for r in reading_order(report.rows)]
+        dates = dates_of(report)
+        out["rows"] = [_row(r, dates) for r in reading_order(report.rows)]
     return out
 
 
@@ -132,7 +134,7 @@ def _figure(f: Figure, sentence_text: str | None) -> dict[str, Any]:
     }
 
 
-def _row(r: Row) -> dict[str, Any]:
+def _row(r: Row, dates: Dates | None = None) -> dict[str, Any]:
     return {
         "verdict": r.verdict,
         "concept": r.concept,
@@ -142,7 +144,7 @@ def _row(r: Row) -> dict[str, Any]:
         "sentence_b": r.claim_b.sentence.index if r.claim_b else None,
         "score": r.score,
         "reason": r.reason,
-        **row_view(r),
+        **row_view(r, dates),
     }
 
 
@@ -163,12 +165,24 @@ def is_statement(r: Row) -> bool:
     return r.a is None and r.b is None
 
 
-def row_view(r: Row) -> dict[str, Any]:
-    """The reading fields of a row: what, where, when, each side's figure (or sentence), the
-    words around it, who says it, and the confidence.  JSON and HTML carry the same."""
+Dates = dict[str, dt.date | None]
+
+
+def dates_of(report: Report) -> Dates:
+    """Each article's publication date, by id (what a row's words need)."""
+    return {a.id: a.published for a in report.articles}
+
+
+def row_view(r: Row, dates: Dates | None = None) -> dict[str, Any]:
+    """The reading fields of a row: the reason in newsroom words, what, where, when, each
+    side's figure (or sentence), the words around it, who says it, and the confidence.
+    JSON and HTML carry the same."""
+    from compare.render.words import explain
+
     fig = r.a or r.b
     return {
         "confidence": r.confidence,
+        "explanation": explain(r, dates or {}),
         "what": fig_what(fig) if fig else "statement",
         "where": row_where(r),
         "when": row_when(r),
@@ -306,12 +320,13 @@ _MARKDOWN_HEADERS = [
 ]
 
 
-def _row_cells(r: Row) -> list[str]:
+def _row_cells(r: Row, dates: Dates) -> list[str]:
     """A row as the plain table shows it: where and when under what; under each side's
-    figure the words around it and who says it."""
-    view = row_view(r)
+    figure the words around it and who says it; the reason in newsroom words."""
+    view = row_view(r, dates)
     what = "\n".join(x for x in (view["what"], view["where"], view["when"]) if x)
-    return [r.verdict, confidence_cell(r), what, _side_cell(r, "a"), _side_cell(r, "b"), r.reason]
+    a, b = _side_cell(r, "a"), _side_cell(r, "b")
+    return [r.verdict, confidence_cell(r), what, a, b, view["explanation"]]
 
 
 def _side_cell(r: Row, side: str) -> str:
@@ -325,8 +340,8 @@ def _side_cell(r: Row, side: str) -> str:
     return "\n".join(x for x in lines if x)
 
 
-def _markdown_cells(r: Row) -> list[str]:
-    view = row_view(r)
+def _markdown_cells(r: Row, dates: Dates) -> list[str]:
+    view = row_view(r, dates)
 
     def side(s: str) -> str:
         text, ctx = view[f"{s}_text"], view[f"{s}_context"]
@@ -342,7 +357,7 @@ def _markdown_cells(r: Row) -> list[str]:
         side("a"),
         side("b"),
         says if says != "- / -" else "",
-        r.reason,
+        view["explanation"],
     ]
 
 
@@ -391,12 +406,12 @@ def fig_what(fig: Figure) -> str:
 
 
 def _rows_text(report: Report, fmt: str) -> str:
-    rows = reading_order(report.rows or ())
+    rows, dates = reading_order(report.rows or ()), dates_of(report)
     if fmt == "table":
-        cells = [wrap_cells(_row_cells(r), list(_WIDTHS.values())) for r in rows]
+        cells = [wrap_cells(_row_cells(r, dates), list(_WIDTHS.values())) for r in rows]
         headers = _ROW_HEADERS
     else:
-        cells = markdown_cells([_markdown_cells(r) for r in rows], fmt)
+        cells = markdown_cells([_markdown_cells(r, dates) for r in rows], fmt)
         headers = _MARKDOWN_HEADERS
     table = tabulate(cells, headers=headers, tablefmt=_STYLES[fmt], disable_numparse=True)
     head = "\n".join(

@@ -20,6 +20,7 @@ from compare.intervals import describe
 from compare.render.report import (
     FIGURE_COLUMNS,
     confidence_cell,
+    dates_of,
     fig_what,
     fig_when,
     fig_who,
@@ -95,8 +96,9 @@ def rows_table(report: Report, width: int) -> Any:
     table.add_column("A", ratio=3)
     table.add_column("B", ratio=3)
     table.add_column("reason", ratio=3)
+    dates = dates_of(report)
     for r in reading_order(report.rows or ()):
-        view = row_view(r)
+        view = row_view(r, dates)
         what = [view["what"], view["where"], view["when"]]
         cells = [f"[{STYLES.get(r.verdict, '')}]{r.verdict}[/]"]
         if sure:
@@ -105,7 +107,7 @@ def rows_table(report: Report, width: int) -> Any:
             "\n".join(_esc(x) for x in what if x),
             _side_text(view, "a", width),
             _side_text(view, "b", width),
-            _esc(r.reason),
+            _esc(view["explanation"]),
         ]
         table.add_row(*cells)
     return table
