@@ -374,6 +374,14 @@ def corpus(
         float,
         typer.Option(help="Title + lead similarity below which articles stay apart.", min=0, max=1),
     ] = CORPUS_THRESHOLD,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(
+            help="Drop rows whose confidence (how likely the row is right) is under this.",
+            min=0.0,
+            max=1.0,
+        ),
+    ] = None,
     engine: Annotated[str, typer.Option(help="local (one process) or ray.")] = "local",
     ray_address: Annotated[
         str | None, typer.Option(help="Join this Ray cluster [default: start a local one].")
@@ -410,6 +418,7 @@ def corpus(
         ray_address=ray_address,
         progress=lambda items, total, label: progress(items, total=total, label=label),
     )
+    result = view.keep_confident(result, min_confidence)
     text = view.render(result, fmt)
     if out is not None and out != "-":
         write_atomic(out, text)
