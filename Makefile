@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SEED := seeds/anadolu-2024-02-08-gaza-ceasefire-talks.txt
 DEMO_B := fixtures/01-seed-later-update/b.txt
 
-.PHONY: setup browser demo test lint typecheck bench bench-figures bench-verdicts bench-speed bench-hostile bench-corpus clean
+.PHONY: setup browser demo test lint typecheck bench bench-figures bench-verdicts bench-speed bench-hostile bench-corpus calibrate clean
 
 # torch goes first and pinned: unpinned, sentence-transformers would pull a multi-GB CUDA build.
 $(STAMP): pyproject.toml constraints.txt
@@ -54,6 +54,11 @@ bench-figures: setup
 bench-verdicts: setup
 	$(PY) bench/verdicts.py
 	$(PY) bench/pairs_verdicts.py
+
+# The row confidence's weights (compare/align/calibration.json), fitted on bench/pairs/ and
+# cross-validated by pair; re-run after any change to pairing or judging.
+calibrate: setup
+	$(PY) bench/calibrate.py
 
 bench-speed: setup bench-hostile
 	$(PY) bench/speed.py

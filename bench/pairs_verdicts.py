@@ -44,7 +44,7 @@ from typing import Any
 from checkout import package_label  # bench/checkout.py, beside this script
 
 from compare.pipeline import compare_articles, read_articles
-from compare.types import Article
+from compare.types import Article, Report
 
 ROOT = Path(__file__).resolve().parents[1]
 PAIRS = ROOT / "bench" / "pairs"
@@ -266,11 +266,137 @@ def cause(
     return "both figures should stay unique"
 
 
+# ---------------------------------------------------------------- confidence labels
+
+
+def gold_spans(
+    slug: str, gold: dict[str, Any], bodies: tuple[str, str]
+) -> tuple[
+    list[tuple[str, tuple[int, int], tuple[int, int]]],
+    list[tuple[tuple[int, int], tuple[int, int]]],
+]:
+    """The gold rows as (verdict, span in A, span in B) and the apart entries' spans."""
+    rows = [
+        (
+            g["verdict"],
+            gold_span(g["a"], g.get("a_occurrence", 1), bodies[0], slug),
+            gold_span(g["b"], g.get("b_occurrence", 1), bodies[1], slug),
+        )
+        for g in gold.get("row", [])
+    ]
+    apart = [
+        (
+            gold_span(ap["a"], ap.get("a_occurrence", 1), bodies[0], slug),
+            gold_span(ap["b"], ap.get("b_occurrence", 1), bodies[1], slug),
+        )
+        for ap in gold.get("apart", [])
+    ]
+    return rows, apart
+
+
+def row_right(row: Any, slug: str, gold: dict[str, Any], bodies: tuple[str, str]) -> bool | None:
+    """Whether a tool row is right by the gold, for calibrating its confidence; None when the
+    gold cannot tell (statements, and figures read from a title, which gold never names).
+
+    - two figures: right when a gold row of that verdict holds them; an agree row of a vague
+      amount and a figure no apart entry separates is tolerated (bench/pairs/README.md);
+    - one figure: right when no gold row on its side holds it (it should stay unique).
+    """
+    rows, apart = gold_spans(slug, gold, bodies)
+    if row.a is None and row.b is None:
+        return None
+    a = side_of(row.a) if row.a is not None else None
+    b = side_of(row.b) if row.b is not None else None
+    if (a is not None and a.in_title) or (b is not None and b.in_title):
+        return None
+    if a is not None and b is not None:
+        if any(v == row.verdict and hits(a, sa) and hits(b, sb) for v, sa, sb in rows):
+            return True
+        vague = "vague" in (a.qualifier, b.qualifier)
+        in_gold = any(hits(a, sa) or hits(b, sb) for _, sa, sb in rows)
+        separated = any(hits(a, sa) and hits(b, sb) for sa, sb in apart)
+        return row.verdict == "agree" and vague and not separated and not in_gold
+    if a is not None:
+        return not any(hits(a, sa) for _, sa, _ in rows)
+    assert b is not None
+    return not any(hits(b, sb) for _, _, sb in rows)
+
+
+def labelled_rows() -> list[tuple[str, Any, dict[str, Any], bool]]:
+    """Every judged figure row of bench/pairs with its label: (pair slug, row, dates, right)."""
+    out = []
+    for d in sorted(p for p in PAIRS.iterdir() if p.is_dir() and p.name[0] not in "._"):
+        gold = tomllib.loads((d / "gold.toml").read_text(encoding="utf-8"))
+        articles = read_articles([str(d / "a.txt"), str(d / "b.txt")])
+        bodies = (articles[0].text, articles[1].text)
+        dates = {a.id: a.published for a in articles}
+        for r in report_of(articles).rows or ():
+            right = row_right(r, d.name, gold, bodies)
+            if right is not None:
+                out.append((d.name, r, dates, right))
+    return out
+
+
+RELIABILITY_BINS = 10
+
+
+def reliability(points: Sequence[tuple[float, bool]]) -> list[tuple[str, int, float, float]]:
+    """(bin, rows, mean confidence, share right) for each non-empty confidence bin."""
+    bins: dict[int, list[tuple[float, bool]]] = defaultdict(list)
+    for c, ok in points:
+        bins[min(int(c * RELIABILITY_BINS), RELIABILITY_BINS - 1)].append((c, ok))
+    out = []
+    for k in sorted(bins):
+        got = bins[k]
+        lo, hi = k / RELIABILITY_BINS, (k + 1) / RELIABILITY_BINS
+        out.append(
+            (
+                f"{lo:.1f}-{hi:.1f}",
+                len(got),
+                sum(c for c, _ in got) / len(got),
+                sum(ok for _, ok in got) / len(got),
+            )
+        )
+    return out
+
+
+def calibration_error(points: Sequence[tuple[float, bool]]) -> tuple[float, float]:
+    """Expected calibration error (row-weighted |confidence - share right| over the bins) and
+    the Brier score (mean squared error of the confidence against right = 1)."""
+    if not points:
+        return 0.0, 0.0
+    ece = sum(n * abs(c - acc) for _, n, c, acc in reliability(points)) / len(points)
+    brier = sum((c - ok) ** 2 for c, ok in points) / len(points)
+    return ece, brier
+
+
+def reliability_table(points: Sequence[tuple[float, bool]]) -> list[str]:
+    out = ["| confidence | rows | mean confidence | share right |", "|---|---|---|---|"]
+    out += [f"| {b} | {n} | {c:.3f} | {acc:.3f} |" for b, n, c, acc in reliability(points)]
+    ece, brier = calibration_error(points)
+    out += [
+        "",
+        f"{len(points)} rows; expected calibration error {ece:.3f}, Brier score {brier:.3f}.",
+    ]
+    return out
+
+
 # ---------------------------------------------------------------- the tool
 
 
+_REPORTS: dict[tuple[str, ...], Report] = {}
+
+
+def report_of(articles: Sequence[Article]) -> Report:
+    """The tool's report of a pair, computed once per run (the scores and the labels read it)."""
+    key = tuple(a.path for a in articles)
+    if key not in _REPORTS:
+        _REPORTS[key] = compare_articles(articles)
+    return _REPORTS[key]
+
+
 def tool_rows(articles: Sequence[Article]) -> list[Got]:
-    rep = compare_articles(articles)
+    rep = report_of(articles)
     return [
         Got(r.verdict, side_of(r.a), side_of(r.b), r.reason)
         for r in rep.rows or ()
@@ -441,11 +567,76 @@ def count_cell(t: dict[str, Any], metric: str) -> str:
     return f"{x}/{y}"
 
 
+def confidence_section(
+    points: Sequence[tuple[float, bool]], alarms: Sequence[tuple[float, bool]]
+) -> list[str]:
+    """The reliability of the rows' confidence: on these pairs as shipped (fitted on them, so
+    in-sample), and cross-validated by pair as `make calibrate` measured it."""
+    from compare.align.confidence import calibration
+
+    out = ["## Confidence: reliability", ""]
+    out.append(
+        "Each figure row's confidence (compare/align/confidence.py) against whether the gold says "
+        "it is right (`row_right`: two figures right when a gold row of that verdict holds them, "
+        "one figure right when no gold row holds it; statements and title figures are left out). "
+        "The weights are fitted on these same pairs by `make calibrate` (bench/calibrate.py), so "
+        "the first table is in-sample; the second is the same fit cross-validated by pair "
+        "(whole pairs held out), the honest figure for unseen articles."
+    )
+    out += ["", "In-sample (the shipped weights on bench/pairs), all figure rows:", ""]
+    out += reliability_table(points)
+    out += ["", "In-sample, alarm rows (diverge, update) only:", ""]
+    out += reliability_table(alarms)
+    crossed = calibration().get("cross_validated")
+    if crossed:
+        folds = calibration().get("folds")
+        out += ["", f"Cross-validated by pair ({folds} folds, from calibration.json):", ""]
+        out += ["| confidence | rows | mean confidence | share right |", "|---|---|---|---|"]
+        out += [
+            f"| {b['bin']} | {b['rows']} | {b['mean_confidence']:.3f} | {b['share_right']:.3f} |"
+            for b in crossed["reliability"]
+        ]
+        out += [
+            "",
+            f"{crossed['rows']} rows; expected calibration error {crossed['ece']:.3f}, "
+            f"Brier score {crossed['brier']:.3f}.",
+        ]
+        out += [
+            "",
+            "Alarm rows (diverge, update) kept by `--min-confidence` (alarms in title figures "
+            "left out), in-sample and cross-validated by pair:",
+            "",
+            "| --min-confidence | alarms (in-sample) | right | precision | alarms (cross-val.) "
+            "| right | precision |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for a in calibration().get("alarms_at", []):
+            ni, ri, nc, rc = a["in_sample_alarms"], a["in_sample_right"], a["alarms"], a["right"]
+            out.append(
+                f"| {a['min_confidence']} | {ni} | {ri} | {fmt(ri / ni if ni else None)} "
+                f"| {nc} | {rc} | {fmt(rc / nc if nc else None)} |"
+            )
+        out.append("")
+        for kind in ("paired", "lone"):
+            m = calibration().get(kind, {})
+            if "in_sample" in m:
+                i, c = m["in_sample"], m["cross_validated"]
+                base = i["right"] / i["rows"] if i["rows"] else 0.0
+                out.append(
+                    f"- {kind} rows: {i['rows']} ({i['right']} right); ECE in-sample "
+                    f"{i['ece']:.3f}, cross-validated {c['ece']:.3f}; Brier in-sample "
+                    f"{i['brier']:.3f}, cross-validated {c['brier']:.3f} (a constant "
+                    f"{base:.2f} scores {base * (1 - base):.3f})."
+                )
+    return [*out, ""]
+
+
 def render(
     cols: list[tuple[str, dict[str, Any]]],
     false_list: list[str] | None,
     tool: str,
     missed: Sequence[str] = (),
+    confidence: Sequence[str] = (),
 ) -> str:
     out = ["# bench/pairs: the diff's rows against gold verdicts (issue 12)", ""]
     out.append(
@@ -470,6 +661,8 @@ def render(
         for _, c in cols
     ]
     out.append("| alarm rows printed | | " + " | ".join(alarms) + " |")
+    if confidence:
+        out += ["", *confidence]
     for name, c in cols:
         out += ["", f"## Per domain: {name}", ""]
         out.append(
@@ -537,8 +730,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     cols = [(f"after {label}", after), *baselines]
     if before is not None and before.get("label") != label:
         cols.insert(0, (f"before {before['label']}", before))
-    text = render(cols, false_list, f"after {label}", missed)
-    shown = text if args.verbose else render(cols, None, f"after {label}", missed)
+    labelled = [(r, right) for _, r, _, right in labelled_rows() if r.confidence is not None]
+    conf = confidence_section(
+        [(r.confidence, right) for r, right in labelled],
+        [(r.confidence, right) for r, right in labelled if r.verdict in ALARMS],
+    )
+    text = render(cols, false_list, f"after {label}", missed, conf)
+    shown = text if args.verbose else render(cols, None, f"after {label}", missed, conf)
     took = (
         f"\nThe tool's run took {seconds:.0f} s (a shared 2-core machine: noisy; sentence"
         " vectors come from the on-disk cache once warm).\n"

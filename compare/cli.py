@@ -208,9 +208,21 @@ def diff(
         typer.Option(
             help="Drop aligned rows scoring under this (rows with nothing aligned stay).",
             min=0.0,
-            max=2.0,
+            max=1.0,
         ),
     ] = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(
+            help="Drop rows whose confidence (how likely the row is right) is under this.",
+            min=0.0,
+            max=1.0,
+        ),
+    ] = None,
+    claims: Annotated[
+        bool,
+        typer.Option("--claims", help="Also show statements without figures (hidden by default)."),
+    ] = False,
     fail_on: Annotated[
         str, typer.Option(help="Verdicts that make the exit code 1 (comma-separated; '' for none).")
     ] = ",".join(DISCREPANCIES),
@@ -251,6 +263,8 @@ def diff(
         compare_articles(articles, model=model, options=options, cache=not no_cache),
         only=shown,
         min_score=min_score,
+        min_confidence=min_confidence,
+        claims=claims,
     )
     _emit(report, fmt, out)
     if fails(report, failing):
@@ -266,6 +280,14 @@ def timeline(
     plot: Annotated[
         str | None, typer.Option("--plot", help="Also draw the series to this PNG file.")
     ] = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(
+            help="Drop steps whose confidence (how likely the step is right) is under this.",
+            min=0.0,
+            max=1.0,
+        ),
+    ] = None,
     model: Model = None,
     max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
@@ -274,7 +296,7 @@ def timeline(
     Exit code 0 when nothing diverges or updates, 1 when something does, 2 on error.
     """
     from compare.pipeline import read_articles
-    from compare.render.timeline import TIMELINE_FORMATS, render_timeline
+    from compare.render.timeline import TIMELINE_FORMATS, keep_points, render_timeline
     from compare.render.timeline import plot as draw
     from compare.timeline import timeline as build
 
@@ -285,7 +307,9 @@ def timeline(
         from compare.render.output import check_target
 
         check_target(plot, files, option="--plot")
-    result = build(read_articles(files, max_bytes=max_bytes), model=model)
+    result = keep_points(
+        build(read_articles(files, max_bytes=max_bytes), model=model), min_confidence
+    )
     table = render_timeline(result, timeline_format)
     if plot is not None:  # before the table: a failed plot must not leave half the output
         draw(result, plot)
@@ -350,6 +374,14 @@ def corpus(
         float,
         typer.Option(help="Title + lead similarity below which articles stay apart.", min=0, max=1),
     ] = CORPUS_THRESHOLD,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(
+            help="Drop rows whose confidence (how likely the row is right) is under this.",
+            min=0.0,
+            max=1.0,
+        ),
+    ] = None,
     engine: Annotated[str, typer.Option(help="local (one process) or ray.")] = "local",
     ray_address: Annotated[
         str | None, typer.Option(help="Join this Ray cluster [default: start a local one].")
@@ -386,6 +418,7 @@ def corpus(
         ray_address=ray_address,
         progress=lambda items, total, label: progress(items, total=total, label=label),
     )
+    result = view.keep_confident(result, min_confidence)
     text = view.render(result, fmt)
     if out is not None and out != "-":
         write_atomic(out, text)

@@ -83,7 +83,8 @@ class Point:
     date: dt.date | None
     verdict: Verdict | None
     reason: str
-    score: float | None = None
+    score: float | None = None  # on [0, 1], as a diff row's
+    confidence: float | None = None  # the step's, as a diff row's (None for a first report)
 
 
 @dataclass(frozen=True)
@@ -251,4 +252,4 @@ def _point(node: _Link, dates: dict[str, dt.date | None], texts: dict[str, str])
         texts,
         sides=(prev.figure.article, fig.article),
     )
-    return Point(fig.article, fig, date, row.verdict, row.reason, node.score)
+    return Point(fig.article, fig, date, row.verdict, row.reason, row.score, row.confidence)

@@ -145,8 +145,9 @@ class Row:
     b: Figure | None
     claim_a: Claim | None
     claim_b: Claim | None
-    score: float | None
+    score: float | None  # on [0, 1]: a figure pair's score normalised, else a text score
     reason: str
+    confidence: float | None = None  # how likely the row is right (compare.align.confidence)
 
 
 @dataclass(frozen=True)

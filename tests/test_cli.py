@@ -40,7 +40,7 @@ def test_figures_csv_on_seed(runner: CliRunner) -> None:
 def test_figures_json_contract(runner: CliRunner) -> None:
     result = runner.invoke(app, ["figures", str(SEED), "--format", "json"])
     data = json.loads(result.output)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["articles"][0]["published"] == "2024-02-08"
     assert data["articles"][0]["outlet"] == "Anadolu Agency"
     killed = next(f for f in data["figures"] if f["text"] == "At least 27,840")
@@ -137,5 +137,5 @@ def test_output_file_written_whole(runner: CliRunner, tmp_path: object) -> None:
     target = Path(str(tmp_path)) / "report.json"
     result = runner.invoke(app, ["diff", str(SEED), str(LATER), "-o", str(target)])
     assert result.exit_code == 1 and result.output == ""
-    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 2
     assert [p.name for p in Path(str(tmp_path)).iterdir()] == ["report.json"]

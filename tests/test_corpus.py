@@ -239,3 +239,18 @@ def test_ray_engine_finds_the_same_events_and_rows(local: dict[str, Any]) -> Non
     pytest.importorskip("ray", reason="the Ray engine is an extra: pip install 'factcompare[ray]'")
     on_ray = to_dict(corpus(["tests/corpus"], Settings(cache=False), engine="ray"))
     assert on_ray["events"] == local["events"]
+
+
+def test_cli_min_confidence_keeps_the_surer_rows(runner: CliRunner) -> None:
+    every = json.loads(runner.invoke(app, ["corpus", "tests/corpus", "-f", "json"]).output)
+    rows = [r for e in every["events"] for r in e["rows"]]
+    assert every["schema_version"] == 2
+    assert all(r["confidence"] is None or 0 <= r["confidence"] <= 1 for r in rows)
+    sure = sorted(r["confidence"] for r in rows if r["confidence"] is not None)
+    cut = sure[len(sure) // 2] + 1e-9  # drops the less sure half
+    result = runner.invoke(
+        app, ["corpus", "tests/corpus", "-f", "json", "--min-confidence", str(cut)]
+    )
+    kept = [r for e in json.loads(result.output)["events"] for r in e["rows"]]
+    assert kept == [r for r in rows if r["confidence"] is None or r["confidence"] >= cut]
+    assert len(kept) < len(rows)

@@ -370,7 +370,7 @@ USAGE: list[tuple[str, list[str], str]] = [
     (
         "nan-min-score",
         ["diff", "a.txt", "a.txt", "--min-score", "nan"],
-        "Invalid value for '--min-score': Input should be less than or equal to 2 "
+        "Invalid value for '--min-score': Input should be less than or equal to 1 "
         "(see 'factcompare diff --help')",
     ),
 ]  # fmt: skip

@@ -99,7 +99,7 @@ def test_cli_json_and_plot(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output  # updates are discrepancies, as in diff
     assert isinstance(result.exception, SystemExit), result.exception  # an exit, not a crash
     data = json.loads(result.output)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     killed = next(s for s in data["series"] if s["concept"] == "killed")
     assert [(p["date"], p["value"], p["verdict"]) for p in killed["points"]] == [
         ("2024-01-08", 23084, None),

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from compare.align.confidence import with_confidence
 from compare.align.rules import in_common_unit
 from compare.extract.resources import CASUALTY_CONCEPTS
 from compare.intervals import compatible, describe, fmt_number
@@ -37,6 +38,7 @@ def judge(pairs: Iterable[Pair], articles: Sequence[Article]) -> tuple[Row, ...]
     return tuple(judge_pair(p, dates, texts) for p in pairs)
 
 
+@with_confidence  # reads the judged row; never changes its verdict
 def judge_pair(
     pair: Pair,
     dates: dict[str, dt.date | None],

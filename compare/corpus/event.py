@@ -52,6 +52,7 @@ class EventRow:
     a: Mention | None
     b: Mention | None
     reason: str
+    confidence: float | None = None  # how likely the row is right (compare.align.confidence)
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,7 @@ def _diff(
                 mention(r.a, dates) if r.a else None,
                 mention(r.b, dates) if r.b else None,
                 r.reason,
+                r.confidence,
             )
         )
         if r.a is not None and r.b is not None:
@@ -226,6 +228,7 @@ def _timeline(
                         mention(previous, dates),
                         mention(fig, dates),
                         point.reason,
+                        point.confidence,
                     )
                 )
             previous = fig

@@ -1,11 +1,12 @@
 """A corpus of events as text: summary table, JSON, JSONL and an HTML index.  Pure functions.
 
-JSON contract (``schema_version`` 1, ``kind`` "corpus"; later versions add fields, never rename):
+JSON contract (``schema_version`` 2, ``kind`` "corpus"; later versions add fields, never rename):
 ``events[]``, each with ``id``, ``place``, ``first``/``last`` (dates), ``alarms``,
 ``articles[]`` (``id``, ``path``, ``title``, ``outlet``, ``published``),
 ``counts[]`` (``concept``, ``subject``, ``place``, ``claimant``, ``value``, ``low``,
 ``high``, ``as_of``, ``range`` {``low``, ``high``} across claimants, ``history[]``),
-``rows[]`` (``verdict``, ``concept``, ``subject``, ``claimant``, ``a``, ``b``, ``reason``;
+``rows[]`` (``verdict``, ``concept``, ``subject``, ``claimant``, ``a``, ``b``, ``reason``,
+``confidence`` (new in 2: how likely the row is right, null for a lone series);
 ``a``/``b`` are figures: ``id``, ``article``, ``sentence``, ``text``, ``value``, ``low``,
 ``high``, ``published``) and ``sentences[]`` (``article``, ``index``, ``text``) that the
 figures point into.  JSONL is one event object a line, without the envelope.
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from compare.corpus.event import Count, Event, EventRow, Mention
     from compare.corpus.run import Corpus
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FORMATS = ("table", "json", "jsonl", "html")
 EXTENSIONS = {".txt": "table", ".json": "json", ".jsonl": "jsonl", ".html": "html", ".htm": "html"}
 
@@ -105,6 +106,23 @@ def _count(c: Count) -> dict[str, Any]:
     }
 
 
+def keep_confident(result: Corpus, min_confidence: float | None) -> Corpus:
+    """The corpus without the rows less likely to be right than ``min_confidence`` (rows
+    without a confidence stay); an event's alarms are counted on the rows kept."""
+    from dataclasses import replace
+
+    if min_confidence is None:
+        return result
+    events = tuple(
+        replace(
+            e,
+            rows=tuple(r for r in e.rows if r.confidence is None or r.confidence >= min_confidence),
+        )
+        for e in result.events
+    )
+    return replace(result, events=events)
+
+
 def _row(r: EventRow) -> dict[str, Any]:
     return {
         "verdict": r.verdict,
@@ -114,6 +132,7 @@ def _row(r: EventRow) -> dict[str, Any]:
         "a": _mention(r.a) if r.a else None,
         "b": _mention(r.b) if r.b else None,
         "reason": r.reason,
+        "confidence": r.confidence,
     }
 
 

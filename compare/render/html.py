@@ -16,10 +16,15 @@ from html import escape
 from compare.intervals import describe
 from compare.render.report import (
     FIGURE_COLUMNS,
+    Dates,
+    confidence_cell,
+    dates_of,
     fig_what,
     fig_when,
     fig_who,
     heading,
+    reading_order,
+    row_view,
     shorten,
     summary,
 )
@@ -65,6 +70,7 @@ td a { color: inherit; text-decoration: underline dotted; }
 .sent:target, .sent.hit { background: TARGET_COLOUR; outline: 2px solid #e0c000; }
 mark { border-radius: 3px; padding: 0 .1rem; color: inherit; }
 mark a { color: inherit; text-decoration: none; }
+.context { color: #555; font-size: 12px; }
 """
 
 _SCRIPT = """
@@ -84,6 +90,8 @@ document.querySelectorAll('tr.row').forEach(function (tr) {
 
 def render_html(report: Report) -> str:
     """The whole page for a ``diff`` (rows) or ``figures`` (no rows) report."""
+    if report.rows is not None:  # numbered in reading order, as every format shows them
+        report = replace(report, rows=reading_order(report.rows))
     verdicts = _figure_verdicts(report)
     css = _CSS.replace("TARGET_COLOUR", TARGET_COLOUR) + "\n".join(
         f".v-{k} {{ background: {c}; }}" for k, c in COLOURS.items()
@@ -136,20 +144,20 @@ def _legend() -> str:
 
 def _rows_table(report: Report) -> str:
     head = (
-        "<tr><th>#</th><th>verdict</th><th>what</th><th>A</th><th>B</th><th>who says (A / B)</th>"
-        "<th>reason</th></tr>"
+        "<tr><th>#</th><th>verdict</th><th>confidence</th><th>what</th><th>where</th>"
+        "<th>when</th><th>A</th><th>B</th><th>who says (A / B)</th><th>reason</th></tr>"
     )
-    body = [_row_html(n, row) for n, row in enumerate(report.rows or (), start=1)]
+    dates = dates_of(report)
+    body = [_row_html(n, row, dates) for n, row in enumerate(report.rows or (), start=1)]
     return (
         f'<div class="table-box"><table class="rows"><thead>{head}</thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )
 
 
-def _row_html(n: int, row: Row) -> str:
-    fig = row.a or row.b
-    what = fig_what(fig) if fig else "statement"
-    says = " / ".join(_who(f, c) or "-" for f, c in ((row.a, row.claim_a), (row.b, row.claim_b)))
+def _row_html(n: int, row: Row, dates: Dates) -> str:
+    view = row_view(row, dates)  # the same fields as the JSON row
+    says = " / ".join(view[k] or "-" for k in ("a_says", "b_says"))
     data = "".join(
         f' data-{side}="{sentence_anchor(c)}"'
         for side, c in (("a", row.claim_a), ("b", row.claim_b))
@@ -158,14 +166,23 @@ def _row_html(n: int, row: Row) -> str:
     cells = [
         f'<a href="#r{n}">{n}</a>',
         f'<span class="badge v-{row.verdict}">{row.verdict}</span>',
-        escape(what),
-        _side_link(row.a, row.claim_a),
-        _side_link(row.b, row.claim_b),
+        escape(confidence_cell(row)),
+        escape(view["what"]),
+        escape(view["where"]),
+        escape(view["when"]),
+        _side_link(row.a, row.claim_a) + _context(view["a_context"], view["a_text"]),
+        _side_link(row.b, row.claim_b) + _context(view["b_context"], view["b_text"]),
         escape(says if says != "- / -" else ""),
-        escape(row.reason),
+        escape(view["explanation"]),
     ]
     tds = "".join(f"<td>{c}</td>" for c in cells)
     return f'<tr class="row v-row-{row.verdict}" id="r{n}"{data}>{tds}</tr>'
+
+
+def _context(snippet: str | None, text: str) -> str:
+    if not snippet or snippet == text:
+        return ""
+    return f'<div class="context">{escape(snippet)}</div>'
 
 
 def _side_link(fig: Figure | None, claim: Claim | None) -> str:

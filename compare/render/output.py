@@ -134,20 +134,31 @@ def parse_verdicts(value: str | Sequence[str], *, option: str) -> tuple[Verdict,
 
 
 def keep_rows(
-    report: Report, *, only: Sequence[Verdict] | None = None, min_score: float | None = None
+    report: Report,
+    *,
+    only: Sequence[Verdict] | None = None,
+    min_score: float | None = None,
+    min_confidence: float | None = None,
+    claims: bool = True,
 ) -> Report:
     """The report with only the rows a reader asked for.
 
     ``min_score`` drops aligned rows scoring under it; rows with nothing aligned
-    have no score and stay (drop those with ``only``).
+    have no score and stay (drop those with ``only``).  ``min_confidence`` drops rows
+    less likely to be right than that; ``claims=False`` drops statements without
+    figures (the CLI's default; ``--claims`` keeps them).
     """
-    if report.rows is None or (only is None and min_score is None):
+    if report.rows is None or (
+        only is None and min_score is None and min_confidence is None and claims
+    ):
         return report
     rows = tuple(
         r
         for r in report.rows
         if (only is None or r.verdict in only)
         and (min_score is None or r.score is None or r.score >= min_score)
+        and (min_confidence is None or r.confidence is None or r.confidence >= min_confidence)
+        and (claims or not text_report.is_statement(r))
     )
     return replace(report, rows=rows)
 

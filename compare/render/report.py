@@ -1,17 +1,22 @@
 """Stage 8: a Report to text.  Pure functions returning strings; never prints.
 
-JSON is the Report serialised under the contract of schema_version 1; the text
-formats are tabulate styles of the same rows.
+JSON is the Report serialised under the contract of schema_version 2 (1 plus each row's
+confidence and reading fields: what, where, when, the words around each figure, who
+says); the text formats are tabulate styles of the same rows, in reading order: alarms
+(diverge, update) first, then agreements, then figures only one side has, then
+statements without figures.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
 import textwrap
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from tabulate import tabulate
@@ -21,11 +26,15 @@ from compare.errors import OptionError
 from compare.intervals import describe
 from compare.types import VERDICTS, Article, Claim, Figure, Report, Row
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FORMATS = ("table", "github", "markdown", "csv", "json")
 _STYLES = {"table": "simple", "github": "github", "markdown": "pipe"}
-# Terminal cells wrap at these widths; markdown cells cannot wrap.
-_WIDTHS = {"what": 18, "a": 30, "b": 30, "says": 22, "reason": 44}
+# Plain-table cells wrap at these widths, so that a table is at most TABLE_WIDTH columns wide
+# (two spaces between columns, and tabulate pads a column to its header + 2); markdown cells
+# cannot wrap.
+TABLE_WIDTH = 100
+_WIDTHS = {"verdict": 7, "sure": 4, "what": 17, "a": 20, "b": 20, "reason": 18}
+CONTEXT_WORDS = 4  # words either side of a figure in its context snippet
 
 
 def render(report: Report, fmt: str) -> str:
@@ -84,7 +93,8 @@ def to_dict(report: Report) -> dict[str, Any]:
     }
     if report.rows is not None:
         out["model"] = report.model
-        out["rows"] = [_row(r) for r in report.rows]
+        dates = dates_of(report)
+        out["rows"] = [_row(r, dates) for r in reading_order(report.rows)]
     return out
 
 
@@ -124,7 +134,7 @@ def _figure(f: Figure, sentence_text: str | None) -> dict[str, Any]:
     }
 
 
-def _row(r: Row) -> dict[str, Any]:
+def _row(r: Row, dates: Dates | None = None) -> dict[str, Any]:
     return {
         "verdict": r.verdict,
         "concept": r.concept,
@@ -134,7 +144,97 @@ def _row(r: Row) -> dict[str, Any]:
         "sentence_b": r.claim_b.sentence.index if r.claim_b else None,
         "score": r.score,
         "reason": r.reason,
+        **row_view(r, dates),
     }
+
+
+# --- what a reader sees of a row, the same in every format -------------------------------
+
+# The rank of each kind of row in reading order: alarms, agreements, lone figures, statements.
+_RANK = {"diverge": 0, "update": 0, "agree": 1, "unique": 2}
+
+
+def reading_order(rows: Iterable[Row]) -> tuple[Row, ...]:
+    """Alarms (diverge, update) first, then agreements, then figures only one side has, then
+    statements without figures; the article's order within each (a stable sort)."""
+    return tuple(sorted(rows, key=lambda r: 3 if is_statement(r) else _RANK[r.verdict]))
+
+
+def is_statement(r: Row) -> bool:
+    """A row about sentences without figures (hidden unless asked: ``--claims``)."""
+    return r.a is None and r.b is None
+
+
+Dates = dict[str, dt.date | None]
+
+
+def dates_of(report: Report) -> Dates:
+    """Each article's publication date, by id (what a row's words need)."""
+    return {a.id: a.published for a in report.articles}
+
+
+def row_view(r: Row, dates: Dates | None = None) -> dict[str, Any]:
+    """The reading fields of a row: the reason in newsroom words, what, where, when, each
+    side's figure (or sentence), the words around it, who says it, and the confidence.
+    JSON and HTML carry the same."""
+    from compare.render.words import explain
+
+    fig = r.a or r.b
+    return {
+        "confidence": r.confidence,
+        "explanation": explain(r, dates or {}),
+        "what": fig_what(fig) if fig else "statement",
+        "where": row_where(r),
+        "when": row_when(r),
+        "a_text": _side(r.a, r.claim_a if is_statement(r) else None),
+        "b_text": _side(r.b, r.claim_b if is_statement(r) else None),
+        "a_context": context(r.a, r.claim_a) if r.a else None,
+        "b_context": context(r.b, r.claim_b) if r.b else None,
+        "a_says": _who(r.a, r.claim_a) if r.a or is_statement(r) else None,
+        "b_says": _who(r.b, r.claim_b) if r.b or is_statement(r) else None,
+    }
+
+
+def row_where(r: Row) -> str:
+    """Where the row's figures count: one place, 'Gaza / West Bank' when the sides differ."""
+    places = [f.place for f in (r.a, r.b) if f is not None and f.place]
+    return " / ".join(dict.fromkeys(places))
+
+
+def row_when(r: Row) -> str:
+    """The time scope of the row's figures, as :func:`fig_when` says it, once if the same."""
+    whens = [fig_when(f) for f in (r.a, r.b) if f is not None]
+    return " / ".join(dict.fromkeys(w for w in whens if w))
+
+
+def context(fig: Figure, claim: Claim | None, words: int = CONTEXT_WORDS) -> str:
+    """The words around a figure in its sentence, cut with ellipses.
+
+    >>> s = "Health officials in the city said at least 27,840 people have since been killed."
+    >>> from compare.types import Sentence
+    >>> c = Claim("a", Sentence("a", 0, s, 0, len(s)))
+    >>> f = Figure("a:f1", "a", 0, "at least 27,840", (32, 47), 27840, 27840, None, "at_least")
+    >>> context(f, c)
+    '…in the city said at least 27,840 people have since been…'
+    """
+    if claim is None:
+        return fig.text
+    text = claim.sentence.text
+    start = fig.span[0] - claim.sentence.start
+    if text[start : start + len(fig.text)] != fig.text:
+        start = text.find(fig.text)
+        if start < 0:
+            return fig.text
+    end = start + len(fig.text)
+    before, after = text[:start].split(), text[end:].split()
+    left = " ".join(before[-words:]) if words else ""
+    right = " ".join(after[:words]) if words else ""
+    snippet = " ".join(x for x in (left, fig.text, right) if x)
+    if text[:start].strip() and len(before) > words:
+        snippet = "…" + snippet
+    if len(after) > words:
+        snippet += "…"
+    return snippet
 
 
 def _json_number(x: float | None) -> float | int | None:
@@ -206,16 +306,64 @@ def _figures_csv(report: Report) -> str:
 
 # --- rows -------------------------------------------------------------------------------
 
-_ROW_HEADERS = ["verdict", "what", "A", "B", "who says (A / B)", "reason"]
+_ROW_HEADERS = ["verdict", "sure", "what", "A", "B", "reason"]
+_MARKDOWN_HEADERS = [
+    "verdict",
+    "confidence",
+    "what",
+    "where",
+    "when",
+    "A",
+    "B",
+    "who says (A / B)",
+    "reason",
+]
 
 
-def _row_cells(r: Row) -> list[str]:
-    fig = r.a or r.b
-    what = fig_what(fig) if fig else "statement"
-    a = _side(r.a, r.claim_a if r.a is None and r.b is None else None)
-    b = _side(r.b, r.claim_b if r.a is None and r.b is None else None)
-    says = " / ".join(x or "-" for x in (_who(r.a, r.claim_a), _who(r.b, r.claim_b)))
-    return [r.verdict, what, a, b, says if says != "- / -" else "", r.reason]
+def _row_cells(r: Row, dates: Dates) -> list[str]:
+    """A row as the plain table shows it: where and when under what; under each side's
+    figure the words around it and who says it; the reason in newsroom words."""
+    view = row_view(r, dates)
+    what = "\n".join(x for x in (view["what"], view["where"], view["when"]) if x)
+    a, b = _side_cell(r, "a"), _side_cell(r, "b")
+    return [r.verdict, confidence_cell(r), what, a, b, view["explanation"]]
+
+
+def _side_cell(r: Row, side: str) -> str:
+    view = row_view(r)
+    text, ctx, says = view[f"{side}_text"], view[f"{side}_context"], view[f"{side}_says"]
+    lines = [text]
+    if ctx and ctx != text:
+        lines.append(f'"{ctx}"')
+    if says:
+        lines.append(f"({says})")
+    return "\n".join(x for x in lines if x)
+
+
+def _markdown_cells(r: Row, dates: Dates) -> list[str]:
+    view = row_view(r, dates)
+
+    def side(s: str) -> str:
+        text, ctx = view[f"{s}_text"], view[f"{s}_context"]
+        return f'{text}: "{ctx}"' if ctx and ctx != text else text
+
+    says = " / ".join(view[k] or "-" for k in ("a_says", "b_says"))
+    return [
+        r.verdict,
+        confidence_cell(r),
+        view["what"],
+        view["where"],
+        view["when"],
+        side("a"),
+        side("b"),
+        says if says != "- / -" else "",
+        view["explanation"],
+    ]
+
+
+def confidence_cell(r: Row) -> str:
+    """'0.93'; '' when the row has none."""
+    return "" if r.confidence is None else f"{r.confidence:.2f}"
 
 
 def _side(fig: Figure | None, claim: Claim | None) -> str:
@@ -258,21 +406,33 @@ def fig_what(fig: Figure) -> str:
 
 
 def _rows_text(report: Report, fmt: str) -> str:
-    cells = [_row_cells(r) for r in report.rows or ()]
+    rows, dates = reading_order(report.rows or ()), dates_of(report)
     if fmt == "table":
-        cells = [wrap_cells(row, [None, *_WIDTHS.values()]) for row in cells]
-    cells = markdown_cells(cells, fmt)
-    table = tabulate(cells, headers=_ROW_HEADERS, tablefmt=_STYLES[fmt], disable_numparse=True)
+        cells = [wrap_cells(_row_cells(r, dates), list(_WIDTHS.values())) for r in rows]
+        headers = _ROW_HEADERS
+    else:
+        cells = markdown_cells([_markdown_cells(r, dates) for r in rows], fmt)
+        headers = _MARKDOWN_HEADERS
+    table = tabulate(cells, headers=headers, tablefmt=_STYLES[fmt], disable_numparse=True)
     head = "\n".join(
         f"{a.id.upper()}: {markdown_cells([[heading(a)]], fmt)[0][0]}" for a in report.articles
     )
+    if fmt == "table":
+        head = "\n".join(
+            textwrap.fill(line, TABLE_WIDTH, subsequent_indent="   ") for line in head.split("\n")
+        )
     return f"{head}\n\n{table}\n\n{summary(report)}\n"
 
 
 def wrap_cells(row: list[str], widths: list[int | None]) -> list[str]:
+    """Each cell wrapped to its width, line by line (a cell's own lines stay lines); a word
+    longer than the width is broken."""
     # Wrapped here, not by tabulate's maxcolwidths, which re-parses "67,317" as a number
     # and fails (tabulate 0.10).
-    return [textwrap.fill(c, w) if w else c for c, w in zip(row, widths, strict=True)]
+    return [
+        "\n".join(textwrap.fill(line, w) for line in c.split("\n")) if w else c
+        for c, w in zip(row, widths, strict=True)
+    ]
 
 
 def _rows_csv(report: Report) -> str:
@@ -294,9 +454,12 @@ def _rows_csv(report: Report) -> str:
             "b_says",
             "score",
             "reason",
+            "confidence",
+            "a_context",
+            "b_context",
         ]
     ]
-    for r in report.rows or ():
+    for r in reading_order(report.rows or ()):
         fig = r.a or r.b
         rows.append(
             [
@@ -316,6 +479,9 @@ def _rows_csv(report: Report) -> str:
                 _who(r.b, r.claim_b) or "",
                 "" if r.score is None else f"{r.score:.3f}",
                 r.reason,
+                "" if r.confidence is None else f"{r.confidence:.3f}",
+                context(r.a, r.claim_a) if r.a else "",
+                context(r.b, r.claim_b) if r.b else "",
             ]
         )
     return _csv(rows)

@@ -13,16 +13,20 @@ import os
 import shutil
 import sys
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from compare.controls import printable
 from compare.intervals import describe
 from compare.render.report import (
     FIGURE_COLUMNS,
+    confidence_cell,
+    dates_of,
     fig_what,
     fig_when,
     fig_who,
     heading,
+    reading_order,
+    row_view,
     shorten,
     summary,
 )
@@ -68,31 +72,55 @@ def rich_table(report: Report, *, width: int | None = None) -> str:
         return buf.getvalue()
     for art in report.articles:
         console.print(f"[bold]{art.id.upper()}[/]: {_esc(heading(art))}", highlight=False)
-    table = Table(
-        "verdict",
-        "what",
-        "A",
-        "B",
-        "who says (A / B)",
-        "reason",
-        header_style="bold",
-        show_lines=False,
-    )
-    for r in report.rows:
-        fig = r.a or r.b
-        style = STYLES.get(r.verdict, "")
-        says = " / ".join(_who(f, c) or "-" for f, c in ((r.a, r.claim_a), (r.b, r.claim_b)))
-        table.add_row(
-            f"[{style}]{r.verdict}[/]",
-            _esc(fig_what(fig) if fig else "statement"),
-            _esc(_side(r.a, r.claim_a)),
-            _esc(_side(r.b, r.claim_b)),
-            _esc(says if says != "- / -" else ""),
-            _esc(r.reason),
-        )
-    console.print(table)
+    console.print(rows_table(report, console.width), highlight=False)
     console.print(summary(report), highlight=False)
     return buf.getvalue()
+
+
+# Below these terminal widths the table sheds, in turn: the words around each figure, then
+# who says it, then the confidence column.
+NO_CONTEXT_BELOW, NO_SOURCE_BELOW, NO_CONFIDENCE_BELOW = 90, 70, 56
+
+
+def rows_table(report: Report, width: int) -> Any:
+    """The rows as a rich Table that fits ``width`` columns: rich wraps every cell; a narrow
+    terminal drops the least needed parts first (see NO_CONTEXT_BELOW)."""
+    from rich.table import Table
+
+    sure = width >= NO_CONFIDENCE_BELOW
+    table = Table(header_style="bold", show_lines=width >= NO_CONTEXT_BELOW, expand=False)
+    table.add_column("verdict", no_wrap=True)
+    if sure:
+        table.add_column("sure", no_wrap=True, justify="right")
+    table.add_column("what, where, when", ratio=2)
+    table.add_column("A", ratio=3)
+    table.add_column("B", ratio=3)
+    table.add_column("reason", ratio=3)
+    dates = dates_of(report)
+    for r in reading_order(report.rows or ()):
+        view = row_view(r, dates)
+        what = [view["what"], view["where"], view["when"]]
+        cells = [f"[{STYLES.get(r.verdict, '')}]{r.verdict}[/]"]
+        if sure:
+            cells.append(confidence_cell(r))
+        cells += [
+            "\n".join(_esc(x) for x in what if x),
+            _side_text(view, "a", width),
+            _side_text(view, "b", width),
+            _esc(view["explanation"]),
+        ]
+        table.add_row(*cells)
+    return table
+
+
+def _side_text(view: dict[str, Any], side: str, width: int) -> str:
+    text, ctx, says = view[f"{side}_text"], view[f"{side}_context"], view[f"{side}_says"]
+    lines = [f"[bold]{_esc(text)}[/]" if text else ""]
+    if ctx and ctx != text and width >= NO_CONTEXT_BELOW:
+        lines.append(f"[dim]{_esc(ctx)}[/]")
+    if says and width >= NO_SOURCE_BELOW:
+        lines.append(f"({_esc(says)})")
+    return "\n".join(x for x in lines if x)
 
 
 def _esc(text: str) -> str:

@@ -1,10 +1,10 @@
 """A Timeline to text (table, markdown, csv, json) or to a PNG chart.  Never prints.
 
-JSON is the contract of schema_version 1 with ``series`` in place of ``rows``:
-``{"schema_version": 1, "articles": [...], "figures": [...], "series": [{"concept",
+JSON is the contract of schema_version 2 with ``series`` in place of ``rows``:
+``{"schema_version": 2, "articles": [...], "figures": [...], "series": [{"concept",
 "subject", "claimant", "points": [{"article", "figure", "date", "value", "low",
-"high", "verdict", "reason", "score"}]}]}``.  A point's verdict is null for the
-first report of a series.
+"high", "verdict", "reason", "score", "confidence"}]}]}``.  A point's verdict (and
+confidence) is null for the first report of a series.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import textwrap
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,18 +24,23 @@ from compare.errors import OptionError
 from compare.render.output import write_atomic
 from compare.render.report import (
     SCHEMA_VERSION,
+    TABLE_WIDTH,
     _article,
     _csv,
     _figure,
     _json_number,
     heading,
     markdown_cells,
+    wrap_cells,
 )
 from compare.timeline import Series, Timeline
+from compare.types import Row
 
 TIMELINE_FORMATS = ("table", "markdown", "csv", "json")
 _STYLES = {"table": "simple", "markdown": "pipe"}
-_HEADERS = ["what", "who says", "article", "date", "figure", "verdict", "reason"]
+_HEADERS = ["what", "who says", "article", "date", "figure", "verdict", "sure", "reason"]
+_TABLE_HEADERS = ["what (who says)", "when", "figure", "verdict", "sure", "reason"]
+_TABLE_WIDTHS: list[int | None] = [20, 10, 14, 7, 4, 29]  # with the gaps: 100 columns
 
 
 def render_timeline(tl: Timeline, fmt: str) -> str:
@@ -42,6 +49,7 @@ def render_timeline(tl: Timeline, fmt: str) -> str:
         raise OptionError(f"unknown format {fmt!r} (choose from {', '.join(TIMELINE_FORMATS)})")
     if fmt == "json":
         return json.dumps(timeline_dict(tl), indent=2, ensure_ascii=False) + "\n"
+    dates = {a.id: a.published for a in tl.articles}
     cells = [
         [
             series_label(s),
@@ -50,23 +58,52 @@ def render_timeline(tl: Timeline, fmt: str) -> str:
             p.date.isoformat() if p.date else "",
             p.figure.text,
             p.verdict or "first",
-            p.reason,
+            "" if p.confidence is None else f"{p.confidence:.2f}",
+            _words(s, k, dates),
         ]
         for s in _shown(tl)
-        for p in s.points
+        for k, p in enumerate(s.points)
     ]
     if fmt == "csv":
         return printable(_csv([_HEADERS, *cells]))
     head = "\n".join(
         f"{a.id.upper()}: {markdown_cells([[heading(a)]], fmt)[0][0]}" for a in tl.articles
     )
-    cells = markdown_cells(cells, fmt)
-    table = tabulate(cells, headers=_HEADERS, tablefmt=_STYLES[fmt], disable_numparse=True)
+    if fmt == "table":  # at most TABLE_WIDTH columns: who says under what, the date under the id
+        head = "\n".join(
+            textwrap.fill(line, TABLE_WIDTH, subsequent_indent="   ") for line in head.split("\n")
+        )
+        cells = [
+            wrap_cells([f"{w}\n({who})" if who else w, f"{a}\n{d}", *rest], _TABLE_WIDTHS)
+            for w, who, a, d, *rest in cells
+        ]
+        table = tabulate(
+            cells, headers=_TABLE_HEADERS, tablefmt=_STYLES[fmt], disable_numparse=True
+        )
+    else:
+        table = tabulate(
+            markdown_cells(cells, fmt),
+            headers=_HEADERS,
+            tablefmt=_STYLES[fmt],
+            disable_numparse=True,
+        )
     return printable(f"{head}\n\n{table}\n")
 
 
+def _words(s: Series, k: int, dates: dict[str, dt.date | None]) -> str:
+    """A step's reason in newsroom words (see compare.render.words), against the step before."""
+    from compare.render.words import explain
+
+    p = s.points[k]
+    if k == 0 or p.verdict is None:
+        return p.reason
+    prev = s.points[k - 1].figure
+    row = Row(p.verdict, s.concept, prev, p.figure, None, None, p.score, p.reason)
+    return explain(row, dates, sides=(prev.article, p.figure.article))
+
+
 def timeline_dict(tl: Timeline) -> dict[str, Any]:
-    """The JSON contract of a timeline (schema_version 1)."""
+    """The JSON contract of a timeline (schema_version 2)."""
     sentence_text = {(c.article, c.sentence.index): c.sentence.text for c in tl.claims}
     return {
         "schema_version": SCHEMA_VERSION,
@@ -89,6 +126,7 @@ def timeline_dict(tl: Timeline) -> dict[str, Any]:
                         "verdict": p.verdict,
                         "reason": p.reason,
                         "score": p.score,
+                        "confidence": p.confidence,
                     }
                     for p in s.points
                 ],
@@ -96,6 +134,21 @@ def timeline_dict(tl: Timeline) -> dict[str, Any]:
             for s in tl.series
         ],
     }
+
+
+def keep_points(tl: Timeline, min_confidence: float | None) -> Timeline:
+    """The timeline without the steps less likely to be right than ``min_confidence`` (a
+    series' first report, which judges nothing, stays); series left empty go."""
+    if min_confidence is None:
+        return tl
+    series = []
+    for s in tl.series:
+        points = tuple(
+            p for p in s.points if p.confidence is None or p.confidence >= min_confidence
+        )
+        if points:
+            series.append(replace(s, points=points))
+    return replace(tl, series=tuple(series))
 
 
 def series_label(s: Series) -> str:
@@ -106,6 +159,18 @@ def series_label(s: Series) -> str:
 
 def plot(tl: Timeline, path: str | Path) -> Path:
     """Draw each count reported by two or more articles, one line per claimant, to a PNG."""
+    import matplotlib.pyplot as plt
+
+    fig = figure(tl)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    plt.close(fig)
+    write_atomic(str(path), buffer.getvalue(), option="--plot")  # never half a PNG
+    return Path(path)
+
+
+def figure(tl: Timeline) -> Any:
+    """The chart as a matplotlib Figure: one panel per count, every panel on one date axis."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -118,8 +183,8 @@ def plot(tl: Timeline, path: str | Path) -> Path:
         groups.values()
     )[:1]
     fig, axes = plt.subplots(
-        len(shown) or 1, 1, figsize=(8, 2.6 * max(1, len(shown))), squeeze=False
-    )
+        len(shown) or 1, 1, figsize=(8, 2.6 * max(1, len(shown))), squeeze=False, sharex=True
+    )  # one date axis for every panel, so that a date lines up down the figure
     for ax, group in zip(axes[:, 0], shown, strict=False):
         for s in group:
             xs = [p.date for p in s.points]
@@ -130,11 +195,7 @@ def plot(tl: Timeline, path: str | Path) -> Path:
         ax.grid(alpha=0.3)
     fig.autofmt_xdate()
     fig.tight_layout()
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    plt.close(fig)
-    write_atomic(str(path), buffer.getvalue(), option="--plot")  # never half a PNG
-    return Path(path)
+    return fig
 
 
 def _shown(tl: Timeline) -> list[Series]:
