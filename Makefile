@@ -54,6 +54,7 @@ bench-figures: setup
 bench-verdicts: setup
 	$(PY) bench/verdicts.py
 	$(PY) bench/pairs_verdicts.py
+	$(PY) bench/gva_verdicts.py
 
 bench-speed: setup bench-hostile
 	$(PY) bench/speed.py
