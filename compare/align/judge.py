@@ -86,10 +86,16 @@ def revisions_told(*figures: tuple[Figure, str]) -> str:
     '; B itself reports the revision from 174 to 125'
     """
     return "".join(
-        f"; {side} itself reports the revision from {f.previous.text.strip()} to {f.text.strip()}"
+        f"; {side} itself reports the revision from {_inline(f.previous.text)} to {_inline(f.text)}"
         for f, side in figures
         if f.previous is not None
     )
+
+
+def _inline(text: str) -> str:
+    """A figure's words inside a sentence: "At least 174" reads "at least 174"."""
+    text = text.strip()
+    return text[:1].lower() + text[1:] if text[:1].isalpha() else text
 
 
 def running_count(fa: Figure, fb: Figure, ca: Claim | None = None, cb: Claim | None = None) -> bool:

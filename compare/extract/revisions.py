@@ -12,6 +12,8 @@ Read in each sentence, between two of its figures:
 - "to N from M" after a verb of change ("rose to 34 from 16", "revised down to 504,000
   from the 517,000 first reported");
 - "from M to N" after a verb of change ("rose from 16 to 34");
+- neither when M is dated to another period ("rose to 300 from 250 a year earlier"
+  compares two periods; it revises nothing);
 - "N ..., up from M" / "down from M" (N the nearest earlier figure of the sentence in the
   same unit), unless M is dated to another period ("up from 3.5% a year earlier" compares
   two periods; it revises nothing);
@@ -169,10 +171,13 @@ def _in_sentence(
             ends_to = _ENDS_TO.search(head)
             # "rose to 34 from 16"; "revised December's gain up to 260,000 from 223,000"
             to_from = (ends_to or _UP_TO.match(f.text)) and _TO_FROM_GAP.match(gap)
-            if to_from and _CHANGE_BEFORE.search(_ENDS_TO.sub("", near_head)):
+            compared = _OTHER_PERIOD.match(_after(g, sentence))  # "... from 250 a year earlier"
+            if to_from and not compared and _CHANGE_BEFORE.search(_ENDS_TO.sub("", near_head)):
                 link(i, members[k + 1])
                 continue
-            from_to = _ENDS_FROM.search(head) and _FROM_TO_GAP.match(gap)
+            from_to = (
+                _ENDS_FROM.search(head) and _FROM_TO_GAP.match(gap) and not _OTHER_PERIOD.match(gap)
+            )
             if from_to and _CHANGE_BEFORE.search(_ENDS_FROM.sub("", near_head)):
                 link(members[k + 1], i)  # "rose from 16 to 34"
                 continue
