@@ -36,6 +36,7 @@ from dataclasses import replace
 from compare.types import Figure, Previous, Sentence
 
 LOOK_BACK = 80  # characters before "to N" in which a verb of change must stand
+HEAD_CHARS = 120  # characters either side of a figure that the patterns read
 CROSS_SENTENCES = 6  # how many sentences back a superseded value looks for its current figure
 
 _CHANGE = (
@@ -127,11 +128,13 @@ def revised(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> tuple[F
             if i in gone or i in previous_of:
                 continue
             head = _before(figures[i], sentence)
-            if not _SUPERSEDED_BEFORE.search(head):
+            if not _mentions(head, _SUPERSEDED_WORDS) or not _SUPERSEDED_BEFORE.search(head):
                 continue
             current = _current_elsewhere(figures, order, i, gone)
             if current is not None:
                 link(current, i)
+    if not gone:
+        return tuple(figures)
     out: list[Figure] = []
     for i in order:
         if i in gone:
@@ -150,7 +153,10 @@ def revised(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> tuple[F
                 previous=Previous(old.text, old.span, old.value, old.low, old.high, old.qualifier),
             )
         out.append(f)
-    return tuple(replace(f, id=f"{f.article}:f{k + 1}") for k, f in enumerate(out))
+    return tuple(
+        f if f.id == f"{f.article}:f{k + 1}" else replace(f, id=f"{f.article}:f{k + 1}")
+        for k, f in enumerate(out)
+    )
 
 
 def _in_sentence(
@@ -168,21 +174,29 @@ def _in_sentence(
             g = figures[members[k + 1]]
             gap = text[f.span[1] - sentence.start : g.span[0] - sentence.start]
             near_head = head[-LOOK_BACK:]
-            ends_to = _ENDS_TO.search(head)
+            ends_to = _ENDS_TO.search(head) if _mentions(head, ("to",)) else None
             # "rose to 34 from 16"; "revised December's gain up to 260,000 from 223,000"
             to_from = (ends_to or _UP_TO.match(f.text)) and _TO_FROM_GAP.match(gap)
-            compared = _OTHER_PERIOD.match(_after(g, sentence))  # "... from 250 a year earlier"
-            if to_from and not compared and _CHANGE_BEFORE.search(_ENDS_TO.sub("", near_head)):
+            if (
+                to_from
+                and not _OTHER_PERIOD.match(_after(g, sentence))  # "... from 250 a year earlier"
+                and _CHANGE_BEFORE.search(_ENDS_TO.sub("", near_head))
+            ):
                 link(i, members[k + 1])
                 continue
             from_to = (
-                _ENDS_FROM.search(head) and _FROM_TO_GAP.match(gap) and not _OTHER_PERIOD.match(gap)
+                _mentions(head, ("from",))
+                and _ENDS_FROM.search(head)
+                and _FROM_TO_GAP.match(gap)
+                and not _OTHER_PERIOD.match(gap)
             )
             if from_to and _CHANGE_BEFORE.search(_ENDS_FROM.sub("", near_head)):
                 link(members[k + 1], i)  # "rose from 16 to 34"
                 continue
         if i in gone:
             continue
+        if not _mentions(head, ("from", " of", " at")):
+            continue  # every pattern below ends in one of these words
         if _UP_FROM.search(head) and not _OTHER_PERIOD.match(_after(f, sentence)):
             earlier = [j for j in members[:k] if j not in gone and _same_unit(figures[j], f)]
             if earlier:
@@ -241,9 +255,24 @@ def _same_unit(a: Figure, b: Figure) -> bool:
     return a.unit == b.unit and (a.concept is None or b.concept is None or a.concept == b.concept)
 
 
+_SUPERSEDED_WORDS = (
+    "earlier", "initial", "previous", "original", "first", "provisional", "flash", "from",
+)  # fmt: skip
+
+
+def _mentions(head: str, words: Sequence[str]) -> bool:
+    """A cheap test before a pattern that ends at the figure: one of its words is near."""
+    tail = head[-40:].lower()
+    return any(w in tail for w in words)
+
+
 def _before(f: Figure, sentence: Sentence) -> str:
-    return sentence.text[: f.span[0] - sentence.start]
+    """The words just before a figure: every pattern reads only its last HEAD_CHARS, which
+    keeps a sentence of thousands of figures linear."""
+    at = f.span[0] - sentence.start
+    return sentence.text[max(0, at - HEAD_CHARS) : at]
 
 
 def _after(f: Figure, sentence: Sentence) -> str:
-    return sentence.text[f.span[1] - sentence.start :]
+    at = f.span[1] - sentence.start
+    return sentence.text[at : at + HEAD_CHARS]
