@@ -54,6 +54,7 @@ bench-figures: setup
 bench-verdicts: setup
 	$(PY) bench/verdicts.py
 	$(PY) bench/pairs_verdicts.py
+	$(PY) bench/gva_verdicts.py
 
 # The row confidence's weights (compare/align/calibration.json), fitted on bench/pairs/ and
 # cross-validated by pair; re-run after any change to pairing or judging.

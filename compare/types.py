@@ -70,6 +70,19 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Previous:
+    """The value a figure's own article says it replaced: "revised down to 97 from 115"
+    gives the figure 97 this previous value, 115 (see ``extract.revisions``)."""
+
+    text: str
+    span: tuple[int, int]
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+
+
+@dataclass(frozen=True)
 class Figure:
     """A number as the text states it, with the interval its wording allows.
 
@@ -85,7 +98,9 @@ class Figure:
     earlier one (background: "the 1999 quake, which killed about 17,000"), or a stated
     period (``period``: "third quarter", "2022"; an open period such as "since 7
     October" stays current, its start kept in ``period``).  ``role`` tells the
-    attacked from the attackers where news makes it matter.
+    attacked from the attackers where news makes it matter.  ``previous`` is the value
+    the article itself says this one replaced ("raised the toll to 34 from 16"); the
+    superseded value is no figure of its own.
     """
 
     id: str  # "<article>:f<n>"
@@ -107,6 +122,7 @@ class Figure:
     place_from: PlaceFrom | None = None
     scope: Scope = "current"
     period: str | None = None
+    previous: Previous | None = None
 
 
 @dataclass(frozen=True)

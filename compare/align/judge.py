@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from compare.align.confidence import with_confidence
-from compare.align.rules import in_common_unit
+from compare.align.rules import in_common_unit, no_alarm
 from compare.extract.resources import CASUALTY_CONCEPTS
 from compare.intervals import compatible, describe, fmt_number
 from compare.types import Article, Claim, Figure, Pair, Row, Verdict
@@ -63,15 +63,41 @@ def judge_pair(
         verdict, reason = _figures(
             fa, fb, dates.get(fa.article), dates.get(fb.article), running, sides
         )
+        reason += revisions_told((fa, sides[0]), (fb, sides[1]))
         return Row(verdict, fa.concept or fb.concept, fa, fb, pair.a, pair.b, pair.score, reason)
     lone = fa or fb
     if lone is not None:
         reason = _unique_figure(pair) + (f"; {pair.note}" if pair.note else "")
+        reason += revisions_told((lone, sides[0] if fa is not None else sides[1]))
         return Row("unique", lone.concept, fa, fb, pair.a, pair.b, pair.score, reason)
     if pair.a is not None and pair.b is not None:
         return Row("agree", None, None, None, pair.a, pair.b, pair.score, "both say this")
     side = "A" if pair.a is not None else "B"
     return Row("unique", None, None, None, pair.a, pair.b, None, f"only {side} says this")
+
+
+def revisions_told(*figures: tuple[Figure, str]) -> str:
+    """What each side itself says its figure replaced, for a row's reason (the one place this
+    wording lives).
+
+    >>> from dataclasses import replace
+    >>> from compare.types import Previous
+    >>> f = Figure("b:f1", "b", 0, "125", (0, 3), 125, 125, 125, "exact", None, "killed")
+    >>> revisions_told((f, "A"), (replace(f, previous=Previous("174", (9, 12), 174, 174, 174,
+    ...     "exact")), "B"))
+    '; B itself reports the revision from 174 to 125'
+    """
+    return "".join(
+        f"; {side} itself reports the revision from {_inline(f.previous.text)} to {_inline(f.text)}"
+        for f, side in figures
+        if f.previous is not None
+    )
+
+
+def _inline(text: str) -> str:
+    """A figure's words inside a sentence: "At least 174" reads "at least 174"."""
+    text = text.strip()
+    return text[:1].lower() + text[1:] if text[:1].isalpha() else text
 
 
 def running_count(fa: Figure, fb: Figure, ca: Claim | None = None, cb: Claim | None = None) -> bool:
@@ -124,7 +150,9 @@ def _figures(
     # update (a revised efficacy, a jobs figure restated), not a contradiction: only
     # same-day figures diverge.  A running count moves even within its rounding.
     moved = (running and _moved(fa, fb)) or not compatible(fa, fb)
-    if date_a and date_b and date_a != date_b and moved:
+    # Figures whose wording says they may be different quantities never raise an alarm.
+    weak = no_alarm(fa, fb) and compatible(fa, fb)
+    if date_a and date_b and date_a != date_b and moved and not weak:
         return "update", _update_reason(fa, fb, date_a, date_b, sides) + claimants
     if compatible(fa, fb):
         if fa.value == fb.value and fa.qualifier == fb.qualifier:

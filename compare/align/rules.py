@@ -48,6 +48,9 @@ DAYS_PER: dict[str, tuple[float, float]] = {
 
 SAME_COUNT_MIN = 10  # below this, equal numbers are coincidence, not evidence
 IMPLAUSIBLE_RATIO = 10.0  # numbers this many times apart need the same source to pair
+# A place the figure's clause or sentence names, not one inherited from its paragraph or
+# the article (a dateline may be the bureau a story is filed from).
+OWN_PLACE = frozenset({"figure", "sentence"})
 _GENERIC_SUBJECTS = frozenset({"people", "persons", "individuals", "civilians"})
 _SUBJECT_SYNONYMS = {"gazans": "palestinians", "palestinian": "palestinians"}
 # A figure whose concept the extractor missed still stands in a sentence that names
@@ -90,6 +93,24 @@ def concepts_compatible(a: str | None, b: str | None, meaning: Meaning | None = 
     if a in CASUALTY_CONCEPTS or b in CASUALTY_CONCEPTS:
         return False
     return _head(a) == _head(b) or (meaning is not None and meaning.same(a, b))
+
+
+def same_concept(a: str | None, b: str | None) -> bool:
+    """Both figures say what they count, in the same words (singular or plural): the only
+    concept evidence strong enough for an alarm.  Alike concepts ("cases" and "severe
+    cases", "revenue" and "services revenue", near in meaning) may be one count told two
+    ways, or a part and its whole.
+
+    >>> same_concept("aid trucks", "aid truck"), same_concept("cases", "severe cases")
+    (True, False)
+    """
+    return a is not None and b is not None and _singular(a) == _singular(b)
+
+
+def _singular(concept: str) -> str:
+    return " ".join(
+        w[:-1] if len(w) > 3 and w.endswith("s") else w for w in concept.lower().split()
+    )
 
 
 def units_compatible(a: str | None, b: str | None) -> bool:
@@ -194,11 +215,15 @@ def situations_apart(a: Situation, b: Situation) -> str | None:
     own_a, own_b = from_a == "figure", from_b == "figure"
     if role_a and role_b and role_a != role_b:
         return f"{role_a}s vs {role_b}s"
-    if (scope_a == "background") != (scope_b == "background"):
+    # The same stated time is the same time, whether one article tells it as a past
+    # event and the other as a period ("1.8 million cars in 2023").
+    same_time = scope_a != "current" and scope_b != "current" and period_a == period_b
+    if (scope_a == "background") != (scope_b == "background") and not same_time:
         earlier = period_a if scope_a == "background" else period_b
         return f"this event vs an earlier one ({earlier})"
     if scope_a == scope_b and scope_a != "current" and period_a != period_b:
         return f"{period_a} vs {period_b}"
+
     # Casualties happen somewhere: a toll in Turkey is not a toll in Syria.  Other
     # counts (a plan's stages, a company's revenue) are kept apart by place only when each
     # figure names its own.  An article's dateline or main place is too weak to keep
@@ -253,12 +278,19 @@ def vague_apart(a: Figure, b: Figure) -> str | None:
 
 def implausible(a: Figure, b: Figure) -> str | None:
     """Numbers ten times apart or more are rarely one count told twice (a town's toll and
-    the nation's, last week's and this year's); only the same claimant's count of the same
-    thing in the same place vouches for such a change.
+    the nation's, last week's and this year's).  Strong evidence of identity vouches for
+    such a change: the same claimant's count of the same thing in the same place; the same
+    thing counted of the same group and role in the same place that both figures state
+    themselves (not an article's dateline); or a revision one article reports itself whose
+    previous value is within ten times of the other figure ("raised the toll to 2,975 from
+    64" after "34").
 
     >>> k = Figure("a:f1", "a", 0, "2", (0, 1), 2, 2, 2, "exact", None, "killed")
     >>> implausible(k, replace(k, text="251", value=251, low=251, high=251))
     '2 and 251 are over ten times apart'
+    >>> here = replace(k, place="Georgia", place_key="US>a1:GA", place_from="figure")
+    >>> implausible(here, replace(here, text="251", value=251, low=251, high=251)) is None
+    True
     """
     ca, cb = in_common_unit(a, b)
     lo, hi = sorted((abs(ca.value), abs(cb.value)))
@@ -273,7 +305,35 @@ def implausible(a: Figure, b: Figure) -> str | None:
         and a.place_key is not None
         and a.place_key == b.place_key
     )
-    return None if same_source else f"{a.text} and {b.text} are over ten times apart"
+    same_here = (
+        same_concept(a.concept, b.concept)
+        and a.place_key is not None
+        and a.place_key == b.place_key
+        and a.place_from in OWN_PLACE
+        and b.place_from in OWN_PLACE
+        and a.role == b.role
+        and group(a.subject) == group(b.subject)
+    )
+    bridged = _bridges(a, cb.value) or _bridges(b, ca.value)
+    if same_source or same_here or bridged:
+        return None
+    return f"{a.text} and {b.text} are over ten times apart"
+
+
+def _bridges(fig: Figure, other: float) -> bool:
+    """Whether a figure's own previous value is within ten times of another number."""
+    if fig.previous is None or fig.unit in DAYS_PER:
+        return False
+    lo, hi = sorted((abs(fig.previous.value), abs(other)))
+    return lo > 0 and hi < IMPLAUSIBLE_RATIO * lo
+
+
+def group(subject: str | None) -> str | None:
+    """A subject as compared for identity: synonyms merged, generic words as no subject."""
+    if subject is None:
+        return None
+    s = _SUBJECT_SYNONYMS.get(subject.lower(), subject.lower())
+    return None if s in _GENERIC_SUBJECTS else s
 
 
 def figure_score(text: float, context: float, a: Figure, b: Figure) -> float:
@@ -334,10 +394,19 @@ def _hints(text: str) -> frozenset[str]:
 
 
 def unvouched(a: Figure, b: Figure) -> str | None:
-    """When one side does not say what it counts, missing evidence is no compatibility: the
-    two may be told as one figure when their numbers agree (bounded intervals that meet, or
-    numbers within UNKNOWN_CONCEPT_RATIO that meet), never raised as an alarm."""
-    if a.concept is not None and b.concept is not None:
+    """When one side does not say what it counts, or the two say it in alike but different
+    words ("cases" and "severe cases": maybe a part and its whole), or only one states the
+    period it counts (a month's jobs against jobs of no stated month), missing evidence is
+    no compatibility: the two may be told as one figure when their numbers agree (bounded
+    intervals that meet, or numbers within UNKNOWN_CONCEPT_RATIO that meet), never raised
+    as an alarm.
+
+    >>> c = Figure("a:f1", "a", 0, "90", (0, 2), 90, 90, 90, "exact", None, "cases")
+    >>> unvouched(c, replace(c, text="30", value=30, low=30, high=30, concept="severe cases"))
+    'cases and severe cases are alike, not the same count, and the numbers do not agree'
+    """
+    weak = weak_identity(a, b)
+    if weak is None:
         return None
     ca, cb = in_common_unit(a, b)
     lo, hi = sorted((abs(ca.value), abs(cb.value)))
@@ -347,7 +416,40 @@ def unvouched(a: Figure, b: Figure) -> str | None:
     near = lo > 0 and hi / lo <= UNKNOWN_CONCEPT_RATIO
     if compatible(ca, cb) and (near or bounded):
         return None
-    return "what one side counts is unknown, and the numbers do not agree"
+    return f"{weak}, and the numbers do not agree"
+
+
+def weak_identity(a: Figure, b: Figure) -> str | None:
+    """What is missing for two comparable figures to be known as one quantity, or None:
+    pairs with such a gap pair only when their numbers agree (see :func:`unvouched` and
+    :func:`no_alarm`).
+
+    >>> c = Figure("a:f1", "a", 0, "90", (0, 2), 90, 90, 90, "exact", None, "cases")
+    >>> weak_identity(c, replace(c, scope="period", period="third quarter"))
+    'only one side states the period (third quarter)'
+    """
+    if a.concept is None or b.concept is None:
+        return "what one side counts is unknown"
+    if period_unmatched(a.scope, b.scope):
+        stated = a.period if a.scope == "period" else b.period
+        return f"only one side states the period ({stated})"
+    if not same_concept(a.concept, b.concept):
+        return f"{a.concept} and {b.concept} are alike, not the same count"
+    return None
+
+
+def no_alarm(a: Figure, b: Figure) -> bool:
+    """Whether the wording of two paired figures says they may be different quantities
+    (alike but different concepts, one side's stated period): they may agree, and the judge
+    tells them as agreement only.  A side that does not say what it counts is silence, not
+    contrary wording: its pair, vouched by near numbers, may still update.
+    """
+    return a.concept is not None and b.concept is not None and weak_identity(a, b) is not None
+
+
+def period_unmatched(a: str, b: str) -> bool:
+    """Whether one figure's scope is a stated period and the other's is the current event."""
+    return (a == "period") != (b == "period") and "background" not in (a, b)
 
 
 def hinted_apart(fig: Figure, hints: frozenset[str], other: Figure) -> str | None:

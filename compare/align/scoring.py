@@ -28,6 +28,7 @@ from compare.align.rules import (
     EMBED_WEIGHT,
     IMPLAUSIBLE_RATIO,
     MAGNITUDE_WEIGHT,
+    OWN_PLACE,
     SAME_CLAIMANT_BONUS,
     SAME_COUNT_MIN,
     SAME_NUMBER_BONUS,
@@ -36,7 +37,10 @@ from compare.align.rules import (
     casualty_hints,
     concepts_compatible,
     context_words,
+    group,
     in_days,
+    period_unmatched,
+    same_concept,
     situation,
     situations_apart,
     subjects_compatible,
@@ -113,6 +117,7 @@ class Scorer:
         self.contexts = Texts([sorted_tokens(context_words(claims[i], f)) for i, f in figs])
         concepts, self.concept = ids([f.concept for _, f in figs])
         self.concepts_ok = table(concepts, lambda x, y: concepts_compatible(x, y, meaning))
+        self.same_concept = table(concepts, same_concept)
         self.casualty = np.array([c in CASUALTY_CONCEPTS for c in concepts], dtype=np.bool_)
         self.hint_of = np.array([_HINT_BIT.get(str(c), 0) for c in concepts], dtype=np.int64)
         self.unknown = np.array([c is None for c in concepts], dtype=np.bool_)
@@ -129,6 +134,19 @@ class Scorer:
         self.vague = np.array([f.qualifier == "vague" for _, f in figs], dtype=np.bool_)
         _, self.place_id = ids([f.place_key for _, f in figs])
         self.placed = np.array([f.place_key is not None for _, f in figs], dtype=np.bool_)
+        self.own_place = np.array([f.place_from in OWN_PLACE for _, f in figs], dtype=np.bool_)
+        scopes, self.scope = ids([f.scope for _, f in figs])
+        self.scopes_unmatched = table(scopes, period_unmatched)
+        _, self.role = ids([f.role for _, f in figs])
+        _, self.group = ids([group(f.subject) for _, f in figs])
+        # A revision's previous value (none for durations): it bridges a change ten times over.
+        self.previous = np.array(
+            [
+                abs(f.previous.value) if f.previous is not None and f.unit not in DAYS_PER else 0.0
+                for _, f in figs
+            ],
+            dtype=np.float64,
+        )
         # Numbers and intervals as stated, and restated in days (for durations in other units).
         self.stated = interval_columns([f for _, f in figs])
         self.in_days = interval_columns([in_days(f) for _, f in figs])
@@ -229,26 +247,41 @@ class Scorer:
         days = (self.unit[row] != self.unit[col]) & self.duration[row] & self.duration[col]
         x, y = self.stated.pick(self.in_days, days, row), self.stated.pick(self.in_days, days, col)
         compat = x.overlaps(y)
-        # unvouched: a side that does not say what it counts must be near in number.
+        # unvouched: a side that does not say what it counts, or says it in other words,
+        # must be near in number.
         unknown = self.unknown[ka] | self.unknown[kb]
+        weak = ~self.same_concept[ka, kb] | self.scopes_unmatched[self.scope[row], self.scope[col]]
         small, big = np.minimum(abs(x.value), abs(y.value)), np.maximum(abs(x.value), abs(y.value))
         ratio = np.divide(big, small, out=np.full(small.shape, np.inf), where=small > 0)
         near_number = (small > 0) & (ratio <= UNKNOWN_CONCEPT_RATIO)
-        ok &= ~unknown | (compat & (near_number | (self.bounded[row] & self.bounded[col])))
         identity = ok.copy()  # what why_apart says: near misses are pairs it keeps apart
+        ok &= ~weak | (compat & (near_number | (self.bounded[row] & self.bounded[col])))
         # vague_apart: a vague amount never meets an exact one it does not cover.
         ok &= (self.vague[row] == self.vague[col]) | compat
-        # implausible: ten times apart, unless the same source counts the same thing there.
+        # implausible: ten times apart, unless the same source counts the same thing there,
+        # the same thing of the same group is counted in a place both state, or a revision
+        # one side reports bridges the change.
         far = (small > 0) & (ratio >= IMPLAUSIBLE_RATIO)
+        same_place = (self.place_id[row] == self.place_id[col]) & self.placed[row]
         same_source = (
             (self.claimant[row] == self.claimant[col])
             & self.named[self.claimant[row]]
             & (ka == kb)
             & ~self.unknown[ka]
-            & (self.place_id[row] == self.place_id[col])
-            & self.placed[row]
+            & same_place
         )
-        ok &= ~far | same_source
+        same_here = (
+            self.same_concept[ka, kb]
+            & same_place
+            & self.own_place[row]
+            & self.own_place[col]
+            & (self.role[row] == self.role[col])
+            & (self.group[row] == self.group[col])
+        )
+        bridged = _bridges(self.previous[row], abs(y.value)) | _bridges(
+            self.previous[col], abs(x.value)
+        )
+        ok &= ~far | same_source | same_here | bridged
 
         context = self.contexts.pairwise(row, col) / 100.0
         score = (1 - CONTEXT_WEIGHT) * text[r, c] + CONTEXT_WEIGHT * context.astype(np.float64)
@@ -341,6 +374,15 @@ def _hinted(unknown: Bools, hints: Ints, other: Ints) -> Bools:
     """``comparable.hinted_apart``: unlabelled, in a sentence naming casualties, none of
     them what the other figure counts."""
     result: Bools = unknown & (other != 0) & (hints != 0) & ((hints & other) == 0)
+    return result
+
+
+def _bridges(previous: Floats, other: Floats) -> Bools:
+    """``rules._bridges``: a previous value (0 for none) within ten times of the other number."""
+    import numpy as np
+
+    lo, hi = np.minimum(previous, other), np.maximum(previous, other)
+    result: Bools = (lo > 0) & (hi < IMPLAUSIBLE_RATIO * lo)
     return result
 
 

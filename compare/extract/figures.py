@@ -45,6 +45,7 @@ from compare.extract.implicit import implicit
 from compare.extract.nonfigures import not_a_figure
 from compare.extract.numbers import Number, ascii_digits, scan
 from compare.extract.qualifiers import interval, prefix_qualifier, suffix_qualifier
+from compare.extract.revisions import revised
 from compare.extract.units import currency_before, unit_after
 from compare.intervals import compatible
 from compare.types import Figure, Qualifier, Sentence
@@ -129,11 +130,13 @@ def _figures_in(text: str) -> tuple[Figure, ...]:
 
 
 def article_figures(sentences: Iterable[Sentence]) -> tuple[Figure, ...]:
-    """All figures of one article, numbered f1, f2, ... across the article."""
+    """All figures of one article, numbered f1, f2, ... across the article; a revision the
+    article reports ("revised down to 97 from 115") is one figure with its previous value."""
     out: list[Figure] = []
-    for sentence in sentences:
+    read = tuple(sentences)
+    for sentence in read:
         out.extend(figures(sentence, first=len(out) + 1))
-    return tuple(out)
+    return revised(out, read)
 
 
 def headline_figures(title: Sentence, body: Sequence[Figure]) -> tuple[Figure, ...]:
