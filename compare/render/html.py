@@ -19,6 +19,7 @@ from compare.render.report import (
     Dates,
     confidence_cell,
     dates_of,
+    fig_said,
     fig_what,
     fig_when,
     fig_who,
@@ -204,7 +205,9 @@ def _figures_table(report: Report) -> str:
     for f in report.figures:
         claim = claims.get((f.article, f.sentence))
         link = (
-            f'<a href="#{sentence_anchor(claim)}">{escape(f.text)}</a>' if claim else escape(f.text)
+            f'<a href="#{sentence_anchor(claim)}">{escape(fig_said(f))}</a>'
+            if claim
+            else escape(fig_said(f))
         )
         cells = [
             escape(f.id),

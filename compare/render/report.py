@@ -131,6 +131,16 @@ def _figure(f: Figure, sentence_text: str | None) -> dict[str, Any]:
         "place_from": f.place_from,
         "scope": f.scope,
         "period": f.period,
+        "previous": None
+        if f.previous is None
+        else {
+            "text": f.previous.text,
+            "span": list(f.previous.span),
+            "value": _json_number(f.previous.value),
+            "low": _json_number(f.previous.low),
+            "high": _json_number(f.previous.high),
+            "qualifier": f.previous.qualifier,
+        },
     }
 
 
@@ -254,7 +264,7 @@ def _figure_cells(f: Figure, claims: dict[tuple[str, int], Claim]) -> list[str]:
     claim = claims.get((f.article, f.sentence))
     return [
         f.id,
-        f.text,
+        fig_said(f),
         describe(f),
         f.unit or "",
         f.concept or "",
@@ -378,6 +388,18 @@ def _who(fig: Figure | None, claim: Claim | None) -> str | None:
     if fig is not None:
         return fig.attribution
     return claim.attribution if claim is not None else None
+
+
+def fig_said(fig: Figure) -> str:
+    """The figure as its text states it, with the value its own article says it replaced.
+
+    >>> from dataclasses import replace
+    >>> from compare.types import Previous
+    >>> f = Figure("a:f1", "a", 0, "97", (0, 2), 97, 97, 97, "exact")
+    >>> fig_said(replace(f, previous=Previous("115", (20, 23), 115, 115, 115, "exact")))
+    '97 (revised from 115)'
+    """
+    return f"{fig.text} (revised from {fig.previous.text})" if fig.previous else fig.text
 
 
 def fig_who(fig: Figure) -> str:

@@ -21,6 +21,7 @@ from compare.render.report import (
     FIGURE_COLUMNS,
     confidence_cell,
     dates_of,
+    fig_said,
     fig_what,
     fig_when,
     fig_who,
@@ -59,7 +60,7 @@ def rich_table(report: Report, *, width: int | None = None) -> str:
                 claim = claims.get((f.article, f.sentence))
                 table.add_row(
                     f.id,
-                    f"[bold]{_esc(f.text)}[/]",
+                    f"[bold]{_esc(fig_said(f))}[/]",
                     describe(f),
                     _esc(fig_what(f)),
                     _esc(fig_who(f)),
