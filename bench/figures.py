@@ -81,6 +81,60 @@ UNIT_NAMES = {
     "kWh": "kilowatt hour",
     "celsius": "celsius",
     "fahrenheit": "fahrenheit",
+    # The rest of our normalised names, spelled as CQE's normalized_unit (pint's names).
+    "HKD": "hong kong dollar",
+    "SGD": "singapore dollar",
+    "NZD": "new zealand dollar",
+    "MYR": "malaysian ringgit",
+    "CHF": "swiss franc",
+    "DKK": "danish krone",
+    "ZAR": "south african rand",
+    "IDR": "indonesian rupiah",
+    "BDT": "bangladeshi taka",
+    "MXN": "mexican peso",
+    "hp": "horsepower",
+    "GB": "gigabyte",
+    "MB": "megabyte",
+    "TB": "terabyte",
+    "kB": "kilobyte",
+    "W": "watt",
+    "kW": "kilowatt",
+    "MWh": "megawatt hour",
+    "GWh": "gigawatt hour",
+    "V": "volt",
+    "kV": "kilovolt",
+    "Hz": "hertz",
+    "kHz": "kilohertz",
+    "MHz": "megahertz",
+    "GHz": "gigahertz",
+    "Mbps": "megabit per second",
+    "Gbps": "gigabit per second",
+    "mAh": "milliampere-hour",
+    "m2": "square metre",
+    "foot2": "square foot",
+    "foot3": "cubic foot",
+    "m3": "cubic metre",
+    "mpg": "mile per gallon",
+    "m/s": "metre per second",
+    "ml": "millilitre",
+    "mg": "milligram",
+    "nm": "nanometre",
+    "\u00b5m": "micrometre",
+    "Gt": "gigaton",
+    "Mt": "megaton",
+    "ppb": "parts-per-billion",
+    "ppm": "part per million",
+    "ksi": "kilopound per square inch",
+    "MPa": "megapascal",
+    "GPa": "gigapascal",
+    "N m": "newton metre",
+    "lb-ft": "foot pound-force",
+    "rpm": "revolutions per minute",
+    "ppg": "point per game",
+    "rpg": "rebound per game",
+    "apg": "assist per game",
+    "MMBtu": "mega british thermal unit",
+    "person": "person",
 }
 
 
@@ -243,12 +297,16 @@ def adapt(fig: Figure, *, conventions: bool = True) -> Tag | None:
     if conventions and fig.unit == "percent" and not re.search(r"\d", fig.text):
         value = fig.value / 100  # CQE writes "a third" as the ratio 0.333
     if fig.unit is None:
-        noun = (fig.subject or fig.concept or "-").lower().split()[-1]
-        unit = singular(noun)
+        # CQE's unit for a count is the counted noun phrase, its last word singular.
+        words = (fig.subject or fig.concept or "-").lower().split()
+        unit = " ".join([*words[:-1], singular(words[-1])])
     elif fig.unit == "year" and fig.concept == "age":
         unit = "year of age"
     else:
-        unit = UNIT_NAMES.get(fig.unit, fig.unit)
+        # A rate ("USD/barrel") is CQE's "dollar per barrel".
+        unit = UNIT_NAMES.get(fig.unit) or " per ".join(
+            UNIT_NAMES.get(part, part) for part in fig.unit.split("/")
+        )
     return {"value": value, "normalized_unit": unit}
 
 
