@@ -55,7 +55,8 @@ _TOLL = words("toll tolls")
 _MEASURE_LINKS = words(
     """of was were is are stood stands reached reaches hit hits totalled totaled totals
     rose rises risen fell falls fallen increased increases decreased decreases grew grows
-    jumped jumps climbed climbs dropped drops declined declines slipped surged edged at"""
+    jumped jumps climbed climbs dropped drops declined declines slipped surged edged at
+    doubled tripled halved eased slowed accelerated soared plunged tumbled rebounded"""
 )
 # Nouns that name a share of something else, never what is measured.
 _NOT_MEASURES = words("part parts rest most half some all each one share total number")
@@ -66,6 +67,7 @@ _LINKS = words(
     increase increases decreased decrease decreases grew grow grows jumped jump jumps
     climbed climb climbs dropped drop drops declined decline declines slipped slip
     surged surge edged edge up down rising falling a an the its their his her this that
+    doubled tripled halved eased slowed accelerated soared plunged tumbled rebounded
     nearly almost about around some roughly over more than less fewer at least estimated
     an record just only s"""
 )
@@ -122,7 +124,7 @@ def counted(
     Counted(concept='aid trucks', subject=None)
     >>> t = "strikes have killed 3,287 people and wounded 14,222"
     >>> counted(t, 20, 25), counted(t, 45, 51, since=25)
-    (Counted(concept='killed', subject='people'), Counted(concept='injured', subject=None))
+    (Counted(concept='killed', subject='people'), Counted(concept='injured', subject='people'))
     >>> counted("would halt the fighting for 135 days", 28, 36, unit="day")
     Counted(concept='pause', subject=None)
     """
@@ -133,10 +135,15 @@ def counted(
     if compound is not None:
         compound = COUNT_SYNONYMS.get(compound, compound)
     if unit in _DURATIONS:
-        return Counted(compound or _lasting(text, start, after), None)
+        return Counted(
+            compound or _lasting(text, start, after) or _duration_word(text, start, end), None
+        )
+    phrase = _of_whole(_tokens(text[end:])) or phrase  # "240 of the 543 seats"
     before = _tokens(text[since:start])
     concept = compound or _governing(before, phrase) or _concept_in(phrase)
     subject = None
+    if not phrase and after[1:2] and after[0].lower() in _COPULAS and _is_subject(after[1]):
+        subject = after[1]  # "Of the dead, 101 were women"
     if phrase:
         head = phrase[-1]
         if head.lower() == "others":
@@ -183,11 +190,97 @@ def counted(
         owner = _owner(text[since:start])
         if owner is not None and owner.lower() not in concept:
             subject = owner
+    if concept is None and unit is None:
+        concept = _lead_of(text, start)  # "Of the dead, 101 were women"
+    if concept is None and previous_concept and since and _gapped(text[since:start], phrase):
+        # "101 were women and 55 were men", "1,293 of the dead, and Taroudant province 452",
+        # "63 stolen this year compared with 48": the later count is of the same thing.
+        concept = previous_concept
+        if subject is None and not phrase:
+            subject = previous
     if unit == "magnitude":
         concept = "magnitude"  # "a magnitude-5.9 quake" measures the quake
     if concept in LOSS_VERBS:
         concept = None
+    if subject is None and unit is None and not phrase and concept in _people_counts():
+        # "the toll rose to 452": people are counted; "killed 27,840 Palestinians and
+        # injured 67,317": the sentence's people.
+        subject = previous if previous is not None and _is_subject(previous) else "people"
     return Counted(concept, subject)
+
+
+_COPULAS = words("were was are is")
+_OF_LEAD = re.compile(r"^\W*of\s+(?:the\s+|all\s+|those\s+)?", re.IGNORECASE)
+_GAP = re.compile(
+    r"(?:\band\b|\bor\b|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\bfrom|\bthan)"
+    r"[\s,]*(?:(?:the|a|an|its|neighbouring|neighboring)\s+)?(?:[A-Z][\w'-]*\s+){0,3}"
+    r"(?:[a-z]+\s+)?$"
+)
+
+
+def _gapped(gap: str, phrase: list[str]) -> bool:
+    """Whether a count after "and", "compared with" or "from" is of what the count before
+    it counts: it names nothing of its own, or only who ("20 children and six adults").
+
+    >>> _gapped(" were women and ", []), _gapped(" tanks and ", ["planes"])
+    (True, False)
+    """
+    if phrase and not _is_subject(phrase[-1]):
+        return False
+    m = _GAP.search(gap)
+    return m is not None and not any(concept_word(w) for w in _tokens(m.group(0)))
+
+
+def _of_whole(after: list[str]) -> list[str]:
+    """The counted noun of "N of the M <noun>" ("240 of the 543 seats", "37 of the
+    state's 80 seats").
+
+    >>> _of_whole(_tokens("of the 543 seats in the lower house"))
+    ['seats']
+    """
+    if not after or after[0].lower() != "of":
+        return []
+    for k in range(1, min(5, len(after))):
+        if after[k][0].isdigit():
+            return _noun_phrase(after[k + 1 :])
+        if after[k] in (",", ";", ".") or after[k].lower() in NP_STOP - {"the", "its", "their"}:
+            break
+    return []
+
+
+def _lead_of(text: str, start: int) -> str | None:
+    """What a sentence that opens "Of the dead, ..." / "Of 170 confirmed cases ..., 162"
+    counts, for the figures after its comma.
+
+    >>> _lead_of("Of the dead, 101 were women", 13), _lead_of("Of 170 cases of flu, 162 were", 21)
+    ('killed', 'cases')
+    """
+    m = _OF_LEAD.match(text)
+    if m is None or "," not in text[m.end() : start]:
+        return None
+    tokens = _tokens(text[m.end() : start])
+    if tokens and tokens[0][0].isdigit():
+        tokens = tokens[1:]
+    phrase = _noun_phrase(tokens)
+    if not phrase:
+        return None
+    return _concept_in(phrase) or _describe(phrase)
+
+
+def _people_counts() -> frozenset[str]:
+    return frozenset(vocabulary().tables.get("people_counts", {}).get("concepts", "").split())
+
+
+def _duration_word(text: str, start: int, end: int) -> str | None:
+    """What a duration measures when a word around it says so ("sentenced to 25 years",
+    "25 years in prison"): the vocabulary's [durations]."""
+    table = vocabulary().tables.get("durations", {})
+    near = [*_tokens(text[max(0, start - 40) : start])[-3:], *_tokens(text[end:])[:3]]
+    for tok in near:
+        found = table.get(tok.lower())
+        if found:
+            return str(found)
+    return None
 
 
 # A proper name, possibly possessive, and the noun it owns: "Moderna's vaccine", "Apple".
@@ -256,6 +349,9 @@ def _measure(
         return previous if before and before[-1].lower() in ("to", "from") else None
     if not linked:
         return None
+    if words[-1] == "," and "," in words[:-1]:
+        # "Core inflation, which strips out food and energy, eased to": step over the aside
+        words = words[: len(words) - 1 - words[-2::-1].index(",") - 1]
     noun: list[str] = []
     for i in range(len(words) - 1, -1, -1):
         tok = words[i]
