@@ -202,7 +202,8 @@ def counted(
         concept = "magnitude"  # "a magnitude-5.9 quake" measures the quake
     if concept in LOSS_VERBS:
         concept = None
-    if subject is None and unit is None and not phrase and concept in _people_counts():
+    bare = all(concept_word(w) and not _is_plural(w.lower()) for w in phrase)  # "of the dead"
+    if subject is None and unit is None and bare and concept in _people_counts():
         # "the toll rose to 452": people are counted; "killed 27,840 Palestinians and
         # injured 67,317": the sentence's people.
         subject = previous if previous is not None and _is_subject(previous) else "people"
