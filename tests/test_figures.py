@@ -407,7 +407,7 @@ CONCEPTS = [
         [("detained", "people"), ("missing", "people")],
     ),
     ("arrested", "Police arrested 25 protesters.", [("arrested", "protesters")]),
-    ("displaced by fleeing", "tens of thousands fled", [("displaced", None)]),
+    ("displaced by fleeing", "tens of thousands fled", [("displaced", "people")]),
     (
         "the verb before a number governs it",
         "Israeli strikes on Lebanon have killed 3,287 people and wounded 14,222.",
@@ -416,7 +416,7 @@ CONCEPTS = [
     (
         "the number killed and the number injured",
         "The number of Palestinians killed in Gaza has reached 27,840 and the number injured 67,317.",
-        [("killed", "Palestinians"), ("injured", "Palestinians")],
+        [("killed", "Palestinians"), ("injured", "people")],
     ),
     (
         "a duration near hostages counts the pause",
@@ -448,7 +448,7 @@ CONCEPTS = [
     (
         "among them",
         "at least 8,805 Palestinians, among them 3,650 children, had been killed and 22,240 wounded",
-        [("killed", "Palestinians"), ("killed", "children"), ("injured", None)],
+        [("killed", "Palestinians"), ("killed", "children"), ("injured", "people")],
     ),
     (
         "of them",
@@ -504,7 +504,7 @@ CONCEPTS = [
     (
         "martyrs",
         "The toll has reached 27,840 martyrs and 67,317 wounded.",
-        [("killed", None), ("injured", None)],
+        [("killed", None), ("injured", "people")],
     ),
     ("staff killed", "154 UNRWA staff have been killed.", [("killed", "staff")]),
     ("troops lost are no death count", "Russia has lost about 63,380 troops", [(None, "troops")]),

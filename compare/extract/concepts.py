@@ -152,6 +152,15 @@ def counted(
             subject = head
         elif concept is None and head.lower().rstrip("s") not in _DURATIONS:
             concept = _describe(phrase)  # not "50 million euros next week"
+            done = _done(after[len(phrase) :]) or _done_before(before)
+            if done is None and previous_concept and since:
+                last = previous_concept.split()[-1]
+                if last in _participles() and re.fullmatch(
+                    r"[\w\s'-]{0,30}?(?:,|\band)\s*", text[since:start]
+                ):
+                    done = last  # "destroyed 13,972 homes, 528 buildings and 4,293 structures"
+            if concept is not None and done is not None:
+                concept = f"{concept} {done}"  # "homes destroyed"
     if concept is None:
         concept = _concept_in(_after_clause(after[len(phrase) :], inside=_in_aside(before)))
     if concept is None:
@@ -182,6 +191,14 @@ def counted(
                 subject = np[-1]
             elif concept is None:
                 concept = _describe(np)
+                rest = _tokens(text[since:start][found[-1].end() :])
+                done = _done(rest)
+                if concept is not None and done is not None:
+                    concept = f"{concept} {done}"  # "the number of structures damaged"
+    if concept is None and unit == "percent" and not (after[:1] and after[0].lower() == "of"):
+        lead = [t.lower() for t in before if t.lower() not in _QUALIFYING]
+        if lead:
+            concept = vocabulary().tables.get("percent_predicates", {}).get(lead[-1])
     if concept is None:
         concept = _measure(before, after, unit, previous_concept if since else None)
     if concept is not None and subject is None and unit is not None and unit not in _DURATIONS:
@@ -189,7 +206,16 @@ def counted(
         # 95% effective" (Moderna's 94.1% is another vaccine's).
         owner = _owner(text[since:start])
         if owner is not None and owner.lower() not in concept:
-            subject = owner
+            name, _, noun = owner.rpartition(" ")
+            # "Apple's revenue was $383.3bn": Apple's, the revenue being the concept
+            subject = name if name and noun in concept.split() else owner
+        elif (
+            owner is None
+            and since
+            and previous
+            and re.fullmatch(r"\s*(?:to|from)\s*", text[since:start])
+        ):
+            subject = previous  # "revenue fell 1% to $89.5bn": the same owner's amount
     if concept is None and unit is None:
         concept = _lead_of(text, start)  # "Of the dead, 101 were women"
     if concept is None and previous_concept and since and _gapped(text[since:start], phrase):
@@ -197,20 +223,67 @@ def counted(
         # "63 stolen this year compared with 48": the later count is of the same thing.
         concept = previous_concept
         if subject is None and not phrase:
-            subject = previous
+            # "Lula won 48.4% and Bolsonaro 43.2%": the amount's own owner, else the
+            # earlier count's people.
+            owner = _owner(text[since:start]) if unit is not None else None
+            subject = owner or previous
     if unit == "magnitude":
         concept = "magnitude"  # "a magnitude-5.9 quake" measures the quake
     if concept in LOSS_VERBS:
         concept = None
+    lost = bool(before) and before[-1].lower() in LOSS_VERBS  # "lost 63,380 troops"
+    if concept is None and unit is None and subject is not None and phrase and not lost:
+        low = subject.lower()
+        if subject[:1].islower() and low not in _GENERIC_PEOPLE:
+            concept = low  # "carrying 175 passengers", "30,000 participants"
     bare = all(concept_word(w) and not _is_plural(w.lower()) for w in phrase)  # "of the dead"
     if subject is None and unit is None and bare and concept in _people_counts():
-        # "the toll rose to 452": people are counted; "killed 27,840 Palestinians and
-        # injured 67,317": the sentence's people.
-        subject = previous if previous is not None and _is_subject(previous) else "people"
+        subject = "people"  # "the toll rose to 452": people are counted
     return Counted(concept, subject)
 
 
 _COPULAS = words("were was are is")
+_GENERIC_PEOPLE = words("people persons others individuals")
+_AUXILIARIES = words("were was are is be been being have has had")
+
+
+def _participles() -> frozenset[str]:
+    return frozenset(vocabulary().tables.get("things_done", {}).get("participles", "").split())
+
+
+def _done(tokens: list[str]) -> str | None:
+    """What happened to the counted things, told after them: "homes destroyed", "homes
+    were damaged or destroyed", "buildings had collapsed or were so badly damaged".
+
+    >>> _done(_tokens("were damaged or destroyed, officials said")), _done(_tokens("rose"))
+    ('damaged or destroyed', None)
+    """
+    done = _participles()
+    out: list[str] = []
+    for tok in tokens[:8]:
+        low = tok.lower()
+        if low in _AUXILIARIES or (low.endswith("ly") and len(low) > 3) or low == "so":
+            continue
+        if low in done:
+            out.append(low)
+            continue
+        if out and low in ("or", "and") and len(out) == 1:
+            out.append(low)
+            continue
+        break
+    while out and out[-1] in ("or", "and"):
+        out.pop()
+    return " ".join(out) or None
+
+
+def _done_before(before: list[str]) -> str | None:
+    """A participle right before the count: "destroyed 3,000 homes"."""
+    lows = [t.lower() for t in before]
+    while lows and lows[-1] in _QUALIFYING:
+        lows.pop()
+    return lows[-1] if lows and lows[-1] in _participles() else None
+
+
 _OF_LEAD = re.compile(r"^\W*of\s+(?:the\s+|all\s+|those\s+)?", re.IGNORECASE)
 _GAP = re.compile(
     r"(?:\band\b|\bor\b|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\bfrom|\bthan)"
