@@ -47,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 from memo import forget  # noqa: E402  (bench/memo.py)
 
 from compare.extract.figures import figures  # noqa: E402
+from compare.extract.vocab import vocabulary  # noqa: E402
 from compare.types import Figure, Sentence  # noqa: E402
 
 # Our normalised units -> CQE's normalized_unit names.
@@ -255,6 +256,14 @@ def gpt3_tags(path: Path) -> Callable[[str], list[Tag]]:
 def singular(word: str) -> str:
     if word in ("people", "police"):
         return word
+    if word.endswith("children"):
+        return word[:-3]
+    if word.endswith("men") and len(word) > 3 and not word.endswith("imen"):
+        return word[:-3] + "man"  # fishermen, women (not specimen)
+    if word.endswith(("sis", "ss", "us")):
+        return word  # basis, class, virus
+    if word.endswith("uses"):
+        return word[:-2]  # viruses
     if word.endswith("ies"):
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "sses", "xes")):
@@ -278,6 +287,8 @@ CQE_VAGUE = {
     "hundreds of millions": (1e8, 1e9),
     "billions": (1e9, 1e10),
 }
+# What happened to counted things ("homes destroyed"): not part of CQE's counted noun.
+DONE = frozenset(vocabulary().tables.get("things_done", {}).get("participles", "").split())
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|up\s+to\s+)?\S*$", re.IGNORECASE)
 
 
@@ -299,7 +310,13 @@ def adapt(fig: Figure, *, conventions: bool = True) -> Tag | None:
     if fig.unit is None:
         # CQE's unit for a count is the counted noun phrase, its last word singular.
         words = (fig.subject or fig.concept or "-").lower().split()
+        while len(words) > 1 and words[-1] in DONE:
+            words.pop()  # "homes damaged or destroyed" counts homes
+            while len(words) > 1 and words[-1] in ("or", "and"):
+                words.pop()
         unit = " ".join([*words[:-1], singular(words[-1])])
+        if conventions and unit == "time":
+            unit = "count"  # CQE writes "3 times" as a count
     elif fig.unit == "year" and fig.concept == "age":
         unit = "year of age"
     else:

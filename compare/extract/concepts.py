@@ -231,11 +231,6 @@ def counted(
         concept = "magnitude"  # "a magnitude-5.9 quake" measures the quake
     if concept in LOSS_VERBS:
         concept = None
-    lost = bool(before) and before[-1].lower() in LOSS_VERBS  # "lost 63,380 troops"
-    if concept is None and unit is None and subject is not None and phrase and not lost:
-        low = subject.lower()
-        if subject[:1].islower() and low not in _GENERIC_PEOPLE:
-            concept = low  # "carrying 175 passengers", "30,000 participants"
     bare = all(concept_word(w) and not _is_plural(w.lower()) for w in phrase)  # "of the dead"
     if subject is None and unit is None and bare and concept in _people_counts():
         subject = "people"  # "the toll rose to 452": people are counted
@@ -243,7 +238,6 @@ def counted(
 
 
 _COPULAS = words("were was are is")
-_GENERIC_PEOPLE = words("people persons others individuals")
 _AUXILIARIES = words("were was are is be been being have has had")
 
 

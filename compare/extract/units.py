@@ -73,12 +73,15 @@ _NOT_RATES = frozenset({"percent", "percentage point", "point", "magnitude", "ti
 _SIGN_AFTER = re.compile(r"\s?(?P<s>[\u20ac\u00a3\u00a5\u20b9\u20aa\u20bd\u20ba])")
 # "8 or $9", "eight or nine euros": the first amount takes the second's unit.
 _ALTERNATIVE = re.compile(
-    r"\s+or\s+(?P<c>[$\u20ac\u00a3\u00a5]\s?)?(?P<n>\d[\d,.]*|[a-z]+)(?![\w])"
+    r"\s+(?:or|to)\s+(?P<c>[$\u20ac\u00a3\u00a5]\s?)?(?P<n>\d[\d,.]*|[a-z]+)(?![\w])"
 )
 _NUMBER_NAMES = frozenset(
     """one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty
     forty fifty sixty seventy eighty ninety hundred""".split()
 )
+# "four-, five- and six-cylinder engines", "a 7- or 8-inch screen": the hyphen hangs.
+_SUSPENDED = re.compile(r"-(?=,\s|\s+(?:or|and|to)\s)")
+_SUSPENDED_END = re.compile(r"(?:\d[\d.]*|\b[a-z]+)-(?P<w>[A-Za-z]+)\b")
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]$", re.IGNORECASE)
 _MAGNITUDE_AFTER = re.compile(r"\s(?P<n>[a-z]+)(?:\s(?P<n2>[a-z]+))?", re.IGNORECASE)
 
@@ -124,6 +127,13 @@ def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
     """
     if _MAGNITUDE_BEFORE.search(text[max(0, start - 12) : start]):
         return UnitMatch("magnitude", end)
+    hang = _SUSPENDED.match(text, end)
+    if hang:
+        later = _SUSPENDED_END.search(text, hang.end(), hang.end() + 40)
+        if later is not None:
+            at = later.start("w") - 1
+            found = unit_after(text, at, at, value)
+            return UnitMatch(found.unit, end, found.counted)  # "four-, five- and six-cylinder"
     m = _COMPOUND.match(text, end)
     if m:
         word = m.group("w").lower()
@@ -154,13 +164,15 @@ def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
         return UnitMatch("magnitude", end)
     alt = _ALTERNATIVE.match(text, end)
     if alt and (alt.group("n")[0].isdigit() or alt.group("n") in _NUMBER_NAMES):
+        if alt.group("c") and alt.group(0).split()[0] == "to":
+            return UnitMatch(None, end)  # "$3 billion to $5 billion" is a range: grouped later
         later = currency_before(text, alt.start("n")) if alt.group("c") else None
         if later is not None:
             return UnitMatch(later[0], end)  # "8 or $9"
         if not alt.group("c"):
             unit = unit_after(text, alt.start("n"), alt.end("n"), value).unit
-            if unit is not None and unit not in ("percent",):
-                return UnitMatch(unit, end)  # "eight or nine euros"
+            if unit is not None:
+                return UnitMatch(unit, end)  # "eight or nine euros", "from 4.8 to 4.7 percent"
     return UnitMatch(None, end)
 
 
