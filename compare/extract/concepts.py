@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from compare.extract.resources import (
     ATTRIBUTION_VERBS,
@@ -34,15 +35,16 @@ from compare.extract.resources import (
     VAGUE,
     words,
 )
+from compare.extract.unit_words import UNIT_WORDS
 from compare.extract.units import plural
-from compare.extract.vocab import vocabulary
+from compare.extract.vocab import Vocabulary, vocabulary
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*|\d[\d,.]*|[^\w\s]")
 _IRREGULAR_PLURALS = words("people children men women police personnel staff")
 _NUMBER_WORDS = UNITS_WORDS | TENS_WORDS | {k.split()[0] for k in VAGUE} - {"a"}
 # Words between a verb and the number it governs: "wounded nearly 14,222".
 _QUALIFYING = words("nearly almost about around some roughly over more than at least another")
-_MAX_NP = 4
+_MAX_NP = 5
 _CLAUSE_WORDS = 10  # how far after the counted noun a casualty verb may stand
 _BEFORE_WORDS = 5  # "which Tel Aviv says killed nearly 1,200"
 _LASTING_WORDS = 6  # "halt the fighting for 135 days", "two years of full-scale war"
@@ -200,6 +202,8 @@ def counted(
         if lead:
             concept = vocabulary().tables.get("percent_predicates", {}).get(lead[-1])
     if concept is None:
+        concept = _governed_amount(before, unit)
+    if concept is None:
         concept = _measure(before, after, unit, previous_concept if since else None)
     if concept is not None and subject is None and unit is not None and unit not in _DURATIONS:
         # Whose amount it is: "Apple reported revenue of $89.5bn", "Pfizer's vaccine was
@@ -225,24 +229,33 @@ def counted(
         if subject is None and not phrase:
             # "Lula won 48.4% and Bolsonaro 43.2%": the amount's own owner, else the
             # earlier count's people.
-            owner = _owner(text[since:start]) if unit is not None else None
+            gap = text[since:start]
+            owner = _owner(gap) if unit is not None else None
+            named = re.search(r"\b([a-z]{3,}s)\s*$", gap)  # "its lenders $1.3bn"
+            if owner is None and named is not None and _is_plural(named.group(1)):
+                owner = named.group(1)
             subject = owner or previous
     if unit == "magnitude":
         concept = "magnitude"  # "a magnitude-5.9 quake" measures the quake
     if concept in LOSS_VERBS:
         concept = None
-    bare = all(concept_word(w) and not _is_plural(w.lower()) for w in phrase)  # "of the dead"
-    if subject is None and unit is None and bare and concept in _people_counts():
+    if (
+        subject is None
+        and unit is None
+        and concept in _people_counts()
+        and all(concept_word(w) and not _is_plural(w.lower()) for w in phrase)  # "of the dead"
+    ):
         subject = "people"  # "the toll rose to 452": people are counted
     return Counted(concept, subject)
 
 
 _COPULAS = words("were was are is")
+_SCALES = words("thousand million billion trillion bn m k")
 _AUXILIARIES = words("were was are is be been being have has had")
 
 
 def _participles() -> frozenset[str]:
-    return frozenset(vocabulary().tables.get("things_done", {}).get("participles", "").split())
+    return _table_words(vocabulary(), "things_done", "participles")
 
 
 def _done(tokens: list[str]) -> str | None:
@@ -280,9 +293,9 @@ def _done_before(before: list[str]) -> str | None:
 
 _OF_LEAD = re.compile(r"^\W*of\s+(?:the\s+|all\s+|those\s+)?", re.IGNORECASE)
 _GAP = re.compile(
-    r"(?:\band\b|\bor\b|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\bfrom|\bthan)"
+    r"(?:,|\band\b|\bor\b|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\bfrom|\bthan)"
     r"[\s,]*(?:(?:the|a|an|its|neighbouring|neighboring)\s+)?(?:[A-Z][\w'-]*\s+){0,3}"
-    r"(?:[a-z]+\s+)?$"
+    r"(?:[a-z]+\s+){0,2}$"
 )
 
 
@@ -310,7 +323,11 @@ def _of_whole(after: list[str]) -> list[str]:
         return []
     for k in range(1, min(5, len(after))):
         if after[k][0].isdigit():
-            return _noun_phrase(after[k + 1 :])
+            rest = after[k + 1 :]
+            while rest and rest[0].lower() in _SCALES:
+                rest = rest[1:]  # "of the 1.5 billion shekels"
+            found = _noun_phrase(rest)
+            return [] if found and found[-1].lower() in UNIT_WORDS else found
         if after[k] in (",", ";", ".") or after[k].lower() in NP_STOP - {"the", "its", "their"}:
             break
     return []
@@ -335,8 +352,47 @@ def _lead_of(text: str, start: int) -> str | None:
     return _concept_in(phrase) or _describe(phrase)
 
 
+_AREAS = frozenset({"acre", "hectare", "km2", "mile2", "m2", "foot2"})
+_CURRENCIES = re.compile(r"^(?:[A-Z]{3}|cent|pence|sen)$")
+_PLACE_NOUNS = words("city town village country nation region province state island capital")
+
+
+def _governed_amount(before: list[str], unit: str | None) -> str | None:
+    """What the verb or noun right before an amount makes of it: "burned 153,336 acres"
+    (area burned), "customers lost $8bn" (losses), "home to about 27,000 people" and "a
+    city of 100,000" (population).
+
+    >>> _governed_amount(_tokens("The fire burned"), "acre")
+    'area burned'
+    >>> _governed_amount(_tokens("Investors lost nearly"), "USD")
+    'losses'
+    >>> _governed_amount(_tokens("the town, home to about"), None)
+    'population'
+    """
+    lows = [t.lower() for t in before]
+    while lows and lows[-1] in _QUALIFYING:
+        lows.pop()
+    if not lows:
+        return None
+    if unit in _AREAS and lows[-1] in _participles():
+        return f"area {lows[-1]}"
+    if unit is not None and _CURRENCIES.match(unit) and lows[-1] in LOSS_VERBS:
+        return "losses"
+    if unit is None and (
+        lows[-2:] == ["home", "to"]
+        or (len(lows) > 1 and lows[-1] == "of" and lows[-2] in _PLACE_NOUNS)
+    ):
+        return "population"
+    return None
+
+
 def _people_counts() -> frozenset[str]:
-    return frozenset(vocabulary().tables.get("people_counts", {}).get("concepts", "").split())
+    return _table_words(vocabulary(), "people_counts", "concepts")
+
+
+@lru_cache(maxsize=16)  # per vocabulary (hashed by identity) and table: read once
+def _table_words(vocab: Vocabulary, table: str, key: str) -> frozenset[str]:
+    return frozenset(str(vocab.tables.get(table, {}).get(key, "")).split())
 
 
 def _duration_word(text: str, start: int, end: int) -> str | None:
@@ -434,7 +490,7 @@ def _measure(
         noun.insert(0, low)
         if len(noun) == 3:
             break
-    if not noun or (unit is None and noun[-1] in SUBJECTS):
+    if not noun or (unit is None and noun[-1] in SUBJECTS and noun[-1] != "population"):
         return None
     return " ".join(noun)
 
@@ -529,6 +585,10 @@ def _noun_phrase(tokens: list[str]) -> list[str]:
     out: list[str] = []
     for i, tok in enumerate(tokens[:_MAX_NP]):
         low = tok.lower()
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if low == "and" and out and out[-1][0].isupper() and nxt[:1].isupper():
+            out.append(tok)  # "Kia and Hyundai vehicles"
+            continue
         if not tok[0].isalpha() or low in NP_STOP:
             break
         if low.endswith("ed") and not concept_word(low) and low not in NP_PARTICIPLES and out:
@@ -550,8 +610,10 @@ def _noun_phrase(tokens: list[str]) -> list[str]:
 
 
 def _is_plural(word: str) -> bool:
-    return word in _IRREGULAR_PLURALS or (
-        word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3
+    return (
+        word in _IRREGULAR_PLURALS
+        or (word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3)
+        or (word.endswith("men") and len(word) > 5 and not word.endswith("imen"))  # fishermen
     )
 
 
@@ -605,9 +667,23 @@ def _describe(phrase: list[str]) -> str | None:
     >>> _describe(["armoured", "personnel", "carriers"]), _describe(["three", "phases"])
     ('armoured personnel carriers', 'stages')
     """
-    words = [w.lower() for w in phrase if w[0].islower() and w.lower() not in NP_ADJECTIVES]
+    # A name that qualifies the noun stays ("Liverpool fans", "Kia and Hyundai vehicles"),
+    # a demonym does not ("Russian tanks" are tanks).
     words = [
-        w for w in words if not w.endswith(("ed", "ing")) or w in NP_PARTICIPLES or w == words[-1]
+        w.lower()
+        for k, w in enumerate(phrase)
+        if (w[0].islower() or (w != phrase[-1] and not _DEMONYM.search(w)))
+        and w.lower() not in NP_ADJECTIVES
+        and w.lower() not in ("and", "or")
+    ]
+    dropped = _table_words(vocabulary(), "noun_phrase", "drop")
+    words = [
+        w
+        for w in words
+        if not w.endswith(("ed", "ing"))
+        or w in NP_PARTICIPLES
+        or w == words[-1]
+        or (w.endswith("ing") and w not in dropped)
     ]
     words = [w for w in words if w not in _NUMBER_WORDS]
     if words and not _is_plural(words[-1]):

@@ -135,6 +135,7 @@ UNIT_WORDS: Final[dict[str, str]] = {
     "kilowatts": "kW",
     "watts": "W",
     "basis points": "basis point",
+    "basis point": "basis point",
     "cents": "cent",
     "pence": "pence",
     "sen": "sen",
