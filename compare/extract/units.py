@@ -166,9 +166,9 @@ def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
     if alt and (alt.group("n")[0].isdigit() or alt.group("n") in _NUMBER_NAMES):
         if alt.group("c") and alt.group(0).split()[0] == "to":
             return UnitMatch(None, end)  # "$3 billion to $5 billion" is a range: grouped later
-        later = currency_before(text, alt.start("n")) if alt.group("c") else None
-        if later is not None:
-            return UnitMatch(later[0], end)  # "8 or $9"
+        spelled = currency_before(text, alt.start("n")) if alt.group("c") else None
+        if spelled is not None:
+            return UnitMatch(spelled[0], end)  # "8 or $9"
         if not alt.group("c"):
             unit = unit_after(text, alt.start("n"), alt.end("n"), value).unit
             if unit is not None:
