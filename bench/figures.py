@@ -47,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 from memo import forget  # noqa: E402  (bench/memo.py)
 
 from compare.extract.figures import figures  # noqa: E402
+from compare.extract.vocab import vocabulary  # noqa: E402
 from compare.types import Figure, Sentence  # noqa: E402
 
 # Our normalised units -> CQE's normalized_unit names.
@@ -81,6 +82,60 @@ UNIT_NAMES = {
     "kWh": "kilowatt hour",
     "celsius": "celsius",
     "fahrenheit": "fahrenheit",
+    # The rest of our normalised names, spelled as CQE's normalized_unit (pint's names).
+    "HKD": "hong kong dollar",
+    "SGD": "singapore dollar",
+    "NZD": "new zealand dollar",
+    "MYR": "malaysian ringgit",
+    "CHF": "swiss franc",
+    "DKK": "danish krone",
+    "ZAR": "south african rand",
+    "IDR": "indonesian rupiah",
+    "BDT": "bangladeshi taka",
+    "MXN": "mexican peso",
+    "hp": "horsepower",
+    "GB": "gigabyte",
+    "MB": "megabyte",
+    "TB": "terabyte",
+    "kB": "kilobyte",
+    "W": "watt",
+    "kW": "kilowatt",
+    "MWh": "megawatt hour",
+    "GWh": "gigawatt hour",
+    "V": "volt",
+    "kV": "kilovolt",
+    "Hz": "hertz",
+    "kHz": "kilohertz",
+    "MHz": "megahertz",
+    "GHz": "gigahertz",
+    "Mbps": "megabit per second",
+    "Gbps": "gigabit per second",
+    "mAh": "milliampere-hour",
+    "m2": "square metre",
+    "foot2": "square foot",
+    "foot3": "cubic foot",
+    "m3": "cubic metre",
+    "mpg": "mile per gallon",
+    "m/s": "metre per second",
+    "ml": "millilitre",
+    "mg": "milligram",
+    "nm": "nanometre",
+    "\u00b5m": "micrometre",
+    "Gt": "gigaton",
+    "Mt": "megaton",
+    "ppb": "parts-per-billion",
+    "ppm": "part per million",
+    "ksi": "kilopound per square inch",
+    "MPa": "megapascal",
+    "GPa": "gigapascal",
+    "N m": "newton metre",
+    "lb-ft": "foot pound-force",
+    "rpm": "revolutions per minute",
+    "ppg": "point per game",
+    "rpg": "rebound per game",
+    "apg": "assist per game",
+    "MMBtu": "mega british thermal unit",
+    "person": "person",
 }
 
 
@@ -201,6 +256,14 @@ def gpt3_tags(path: Path) -> Callable[[str], list[Tag]]:
 def singular(word: str) -> str:
     if word in ("people", "police"):
         return word
+    if word.endswith("children"):
+        return word[:-3]
+    if word.endswith("men") and len(word) > 3 and not word.endswith("imen"):
+        return word[:-3] + "man"  # fishermen, women (not specimen)
+    if word.endswith(("sis", "ss", "us")):
+        return word  # basis, class, virus
+    if word.endswith("uses"):
+        return word[:-2]  # viruses
     if word.endswith("ies"):
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "sses", "xes")):
@@ -224,6 +287,8 @@ CQE_VAGUE = {
     "hundreds of millions": (1e8, 1e9),
     "billions": (1e9, 1e10),
 }
+# What happened to counted things ("homes destroyed"): not part of CQE's counted noun.
+DONE = frozenset(vocabulary().tables.get("things_done", {}).get("participles", "").split())
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|up\s+to\s+)?\S*$", re.IGNORECASE)
 
 
@@ -243,12 +308,22 @@ def adapt(fig: Figure, *, conventions: bool = True) -> Tag | None:
     if conventions and fig.unit == "percent" and not re.search(r"\d", fig.text):
         value = fig.value / 100  # CQE writes "a third" as the ratio 0.333
     if fig.unit is None:
-        noun = (fig.subject or fig.concept or "-").lower().split()[-1]
-        unit = singular(noun)
+        # CQE's unit for a count is the counted noun phrase, its last word singular.
+        words = (fig.subject or fig.concept or "-").lower().split()
+        while len(words) > 1 and words[-1] in DONE:
+            words.pop()  # "homes damaged or destroyed" counts homes
+            while len(words) > 1 and words[-1] in ("or", "and"):
+                words.pop()
+        unit = " ".join([*words[:-1], singular(words[-1])])
+        if conventions and unit == "time":
+            unit = "count"  # CQE writes "3 times" as a count
     elif fig.unit == "year" and fig.concept == "age":
         unit = "year of age"
     else:
-        unit = UNIT_NAMES.get(fig.unit, fig.unit)
+        # A rate ("USD/barrel") is CQE's "dollar per barrel".
+        unit = UNIT_NAMES.get(fig.unit) or " per ".join(
+            UNIT_NAMES.get(part, part) for part in fig.unit.split("/")
+        )
     return {"value": value, "normalized_unit": unit}
 
 

@@ -92,7 +92,7 @@ def test_counts(text: str, expected: list[tuple[str, float, str | None, str | No
         ("Labour won 411 seats.", [("411", "seats", None)]),
         ("A magnitude-5.9 quake struck the region.", [("5.9", "magnitude", "magnitude")]),
         ("The quake had a magnitude of 7.8.", [("7.8", "magnitude", None)]),
-        ("The storm destroyed 3,000 homes.", [("3,000", "homes", None)]),
+        ("The storm destroyed 3,000 homes.", [("3,000", "homes destroyed", None)]),
         ("The company will pay 50 million euros next week.", [("50 million euros", None, "EUR")]),
     ],
     ids=[
@@ -135,3 +135,64 @@ def test_titles(title: str, body: str, expected: list[str]) -> None:
     figures = extract(Article("a", "a.txt", body, title=title)).figures
     assert [f.text for f in figures] == expected
     assert all((f.sentence == -1) == (f.text == "Two") for f in figures)
+
+
+# Shapes of issue 11, by domain, in sentences of our own: (figure text, concept, subject).
+SHAPES = [
+    (
+        "shooting-breakdown",
+        "Of those killed, 7 were children and 3 were teachers, police said.",
+        [("7", "killed", "children"), ("3", "killed", "teachers")],
+    ),
+    (
+        "shooting-victims-and-bystanders",
+        "The gunman killed 12 students and four teachers before police arrived.",
+        [("12", "killed", "students"), ("four", "killed", "teachers")],
+    ),
+    (
+        "disaster-toll-names-no-one",
+        "The regional office raised the toll to 341.",
+        [("341", "killed", "people")],
+    ),
+    (
+        "disaster-gapped-province",
+        "Kerman province counted 210 of the dead, and neighbouring Yazd province 95.",
+        [("210", "killed", "people"), ("95", "killed", "people")],
+    ),
+    (
+        "protest-marched",
+        "Organisers said 250,000 people marched through Santiago on Saturday.",
+        [("250,000", "marched", "people")],
+    ),
+    (
+        "election-n-of-m-seats",
+        "The Liberals won 160 of the 338 seats in the House of Commons.",
+        [("160", "seats", None), ("338", "seats", None)],
+    ),
+    (
+        "company-compared-with",
+        "The carmaker sold 4,100 electric vans this quarter, compared with 2,900 a year earlier.",
+        [("4,100", "electric vans sold", None), ("2,900", "electric vans sold", None)],
+    ),
+    (
+        "trial-sentence",
+        "The former mayor was sentenced to 12 years in prison for bribery.",
+        [("12 years", "sentence", None)],
+    ),
+    (
+        "trial-lead-of",
+        "Of 40 counts in the indictment, 31 were dropped.",
+        [("40", "counts", None), ("31", "counts", None)],
+    ),
+    (
+        "economy-aside",
+        "Services inflation, which excludes goods, slowed to 4.1% in March.",
+        [("4.1%", "services inflation", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [s[1:] for s in SHAPES], ids=[s[0] for s in SHAPES])
+def test_shapes(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    figures = extract(Article("a", "a.txt", text)).figures
+    assert [(f.text, f.concept, f.subject) for f in figures] == expected

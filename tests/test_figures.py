@@ -400,23 +400,23 @@ CONCEPTS = [
     ("duration counts what it lasts", "a 135-day pause in fighting", [("pause", None)]),
     ("wounded", "12 soldiers were wounded", [("injured", "soldiers")]),
     ("dead", "the dead include 40 children", [("killed", "children")]),
-    ("death toll", "The death toll rose to 34,000.", [("killed", None)]),
+    ("death toll", "The death toll rose to 34,000.", [("killed", "people")]),
     (
         "detained",
         "Almost 500 people were detained and 30 are missing.",
-        [("detained", "people"), ("missing", None)],
+        [("detained", "people"), ("missing", "people")],
     ),
     ("arrested", "Police arrested 25 protesters.", [("arrested", "protesters")]),
-    ("displaced by fleeing", "tens of thousands fled", [("displaced", None)]),
+    ("displaced by fleeing", "tens of thousands fled", [("displaced", "people")]),
     (
         "the verb before a number governs it",
         "Israeli strikes on Lebanon have killed 3,287 people and wounded 14,222.",
-        [("killed", "people"), ("injured", None)],
+        [("killed", "people"), ("injured", "people")],
     ),
     (
         "the number killed and the number injured",
         "The number of Palestinians killed in Gaza has reached 27,840 and the number injured 67,317.",
-        [("killed", "Palestinians"), ("injured", None)],
+        [("killed", "Palestinians"), ("injured", "people")],
     ),
     (
         "a duration near hostages counts the pause",
@@ -448,7 +448,7 @@ CONCEPTS = [
     (
         "among them",
         "at least 8,805 Palestinians, among them 3,650 children, had been killed and 22,240 wounded",
-        [("killed", "Palestinians"), ("killed", "children"), ("injured", None)],
+        [("killed", "Palestinians"), ("killed", "children"), ("injured", "people")],
     ),
     (
         "of them",
@@ -476,12 +476,12 @@ CONCEPTS = [
         "a toll revised down",
         "Israel has revised down its count of the people killed in the Hamas attack of October 7"
         " to around 1,200.",
-        [("killed", None)],
+        [("killed", "people")],
     ),
     (
         "a toll passed",
         "With Thursday's deaths, the overall toll of the war passed 30,000.",
-        [("killed", None)],
+        [("killed", "people")],
     ),
     (
         "the noun phrase beats a keyword inside it",
@@ -504,7 +504,7 @@ CONCEPTS = [
     (
         "martyrs",
         "The toll has reached 27,840 martyrs and 67,317 wounded.",
-        [("killed", None), ("injured", None)],
+        [("killed", None), ("injured", "people")],
     ),
     ("staff killed", "154 UNRWA staff have been killed.", [("killed", "staff")]),
     ("troops lost are no death count", "Russia has lost about 63,380 troops", [(None, "troops")]),

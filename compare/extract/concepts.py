@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from compare.extract.resources import (
     ATTRIBUTION_VERBS,
@@ -34,15 +35,16 @@ from compare.extract.resources import (
     VAGUE,
     words,
 )
+from compare.extract.unit_words import UNIT_WORDS
 from compare.extract.units import plural
-from compare.extract.vocab import vocabulary
+from compare.extract.vocab import Vocabulary, vocabulary
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*|\d[\d,.]*|[^\w\s]")
 _IRREGULAR_PLURALS = words("people children men women police personnel staff")
 _NUMBER_WORDS = UNITS_WORDS | TENS_WORDS | {k.split()[0] for k in VAGUE} - {"a"}
 # Words between a verb and the number it governs: "wounded nearly 14,222".
 _QUALIFYING = words("nearly almost about around some roughly over more than at least another")
-_MAX_NP = 4
+_MAX_NP = 5
 _CLAUSE_WORDS = 10  # how far after the counted noun a casualty verb may stand
 _BEFORE_WORDS = 5  # "which Tel Aviv says killed nearly 1,200"
 _LASTING_WORDS = 6  # "halt the fighting for 135 days", "two years of full-scale war"
@@ -55,7 +57,8 @@ _TOLL = words("toll tolls")
 _MEASURE_LINKS = words(
     """of was were is are stood stands reached reaches hit hits totalled totaled totals
     rose rises risen fell falls fallen increased increases decreased decreases grew grows
-    jumped jumps climbed climbs dropped drops declined declines slipped surged edged at"""
+    jumped jumps climbed climbs dropped drops declined declines slipped surged edged at
+    doubled tripled halved eased slowed accelerated soared plunged tumbled rebounded"""
 )
 # Nouns that name a share of something else, never what is measured.
 _NOT_MEASURES = words("part parts rest most half some all each one share total number")
@@ -66,6 +69,7 @@ _LINKS = words(
     increase increases decreased decrease decreases grew grow grows jumped jump jumps
     climbed climb climbs dropped drop drops declined decline declines slipped slip
     surged surge edged edge up down rising falling a an the its their his her this that
+    doubled tripled halved eased slowed accelerated soared plunged tumbled rebounded
     nearly almost about around some roughly over more than less fewer at least estimated
     an record just only s"""
 )
@@ -122,7 +126,7 @@ def counted(
     Counted(concept='aid trucks', subject=None)
     >>> t = "strikes have killed 3,287 people and wounded 14,222"
     >>> counted(t, 20, 25), counted(t, 45, 51, since=25)
-    (Counted(concept='killed', subject='people'), Counted(concept='injured', subject=None))
+    (Counted(concept='killed', subject='people'), Counted(concept='injured', subject='people'))
     >>> counted("would halt the fighting for 135 days", 28, 36, unit="day")
     Counted(concept='pause', subject=None)
     """
@@ -133,10 +137,15 @@ def counted(
     if compound is not None:
         compound = COUNT_SYNONYMS.get(compound, compound)
     if unit in _DURATIONS:
-        return Counted(compound or _lasting(text, start, after), None)
+        return Counted(
+            compound or _lasting(text, start, after) or _duration_word(text, start, end), None
+        )
+    phrase = _of_whole(_tokens(text[end:])) or phrase  # "240 of the 543 seats"
     before = _tokens(text[since:start])
     concept = compound or _governing(before, phrase) or _concept_in(phrase)
     subject = None
+    if not phrase and after[1:2] and after[0].lower() in _COPULAS and _is_subject(after[1]):
+        subject = after[1]  # "Of the dead, 101 were women"
     if phrase:
         head = phrase[-1]
         if head.lower() == "others":
@@ -145,6 +154,15 @@ def counted(
             subject = head
         elif concept is None and head.lower().rstrip("s") not in _DURATIONS:
             concept = _describe(phrase)  # not "50 million euros next week"
+            done = _done(after[len(phrase) :]) or _done_before(before)
+            if done is None and previous_concept and since:
+                last = previous_concept.split()[-1]
+                if last in _participles() and re.fullmatch(
+                    r"[\w\s'-]{0,30}?(?:,|\band)\s*", text[since:start]
+                ):
+                    done = last  # "destroyed 13,972 homes, 528 buildings and 4,293 structures"
+            if concept is not None and done is not None:
+                concept = f"{concept} {done}"  # "homes destroyed"
     if concept is None:
         concept = _concept_in(_after_clause(after[len(phrase) :], inside=_in_aside(before)))
     if concept is None:
@@ -175,6 +193,16 @@ def counted(
                 subject = np[-1]
             elif concept is None:
                 concept = _describe(np)
+                rest = _tokens(text[since:start][found[-1].end() :])
+                done = _done(rest)
+                if concept is not None and done is not None:
+                    concept = f"{concept} {done}"  # "the number of structures damaged"
+    if concept is None and unit == "percent" and not (after[:1] and after[0].lower() == "of"):
+        lead = [t.lower() for t in before if t.lower() not in _QUALIFYING]
+        if lead:
+            concept = vocabulary().tables.get("percent_predicates", {}).get(lead[-1])
+    if concept is None:
+        concept = _governed_amount(before, unit)
     if concept is None:
         concept = _measure(before, after, unit, previous_concept if since else None)
     if concept is not None and subject is None and unit is not None and unit not in _DURATIONS:
@@ -182,12 +210,201 @@ def counted(
         # 95% effective" (Moderna's 94.1% is another vaccine's).
         owner = _owner(text[since:start])
         if owner is not None and owner.lower() not in concept:
-            subject = owner
+            name, _, noun = owner.rpartition(" ")
+            # "Apple's revenue was $383.3bn": Apple's, the revenue being the concept
+            subject = name if name and noun in concept.split() else owner
+        elif (
+            owner is None
+            and since
+            and previous
+            and re.fullmatch(r"\s*(?:to|from)\s*", text[since:start])
+        ):
+            subject = previous  # "revenue fell 1% to $89.5bn": the same owner's amount
+    if concept is None and unit is None:
+        concept = _lead_of(text, start)  # "Of the dead, 101 were women"
+    if concept is None and previous_concept and since and _gapped(text[since:start], phrase):
+        # "101 were women and 55 were men", "1,293 of the dead, and Taroudant province 452",
+        # "63 stolen this year compared with 48": the later count is of the same thing.
+        concept = previous_concept
+        if subject is None and not phrase:
+            # "Lula won 48.4% and Bolsonaro 43.2%": the amount's own owner, else the
+            # earlier count's people.
+            gap = text[since:start]
+            owner = _owner(gap) if unit is not None else None
+            named = re.search(r"\b([a-z]{3,}s)\s*$", gap)  # "its lenders $1.3bn"
+            if owner is None and named is not None and _is_plural(named.group(1)):
+                owner = named.group(1)
+            subject = owner or previous
     if unit == "magnitude":
         concept = "magnitude"  # "a magnitude-5.9 quake" measures the quake
     if concept in LOSS_VERBS:
         concept = None
+    if (
+        subject is None
+        and unit is None
+        and concept in _people_counts()
+        and all(concept_word(w) and not _is_plural(w.lower()) for w in phrase)  # "of the dead"
+    ):
+        subject = "people"  # "the toll rose to 452": people are counted
     return Counted(concept, subject)
+
+
+_COPULAS = words("were was are is")
+_SCALES = words("thousand million billion trillion bn m k")
+_AUXILIARIES = words("were was are is be been being have has had")
+
+
+def _participles() -> frozenset[str]:
+    return _table_words(vocabulary(), "things_done", "participles")
+
+
+def _done(tokens: list[str]) -> str | None:
+    """What happened to the counted things, told after them: "homes destroyed", "homes
+    were damaged or destroyed", "buildings had collapsed or were so badly damaged".
+
+    >>> _done(_tokens("were damaged or destroyed, officials said")), _done(_tokens("rose"))
+    ('damaged or destroyed', None)
+    """
+    done = _participles()
+    out: list[str] = []
+    for tok in tokens[:8]:
+        low = tok.lower()
+        if low in _AUXILIARIES or (low.endswith("ly") and len(low) > 3) or low == "so":
+            continue
+        if low in done:
+            out.append(low)
+            continue
+        if out and low in ("or", "and") and len(out) == 1:
+            out.append(low)
+            continue
+        break
+    while out and out[-1] in ("or", "and"):
+        out.pop()
+    return " ".join(out) or None
+
+
+def _done_before(before: list[str]) -> str | None:
+    """A participle right before the count: "destroyed 3,000 homes"."""
+    lows = [t.lower() for t in before]
+    while lows and lows[-1] in _QUALIFYING:
+        lows.pop()
+    return lows[-1] if lows and lows[-1] in _participles() else None
+
+
+_OF_LEAD = re.compile(r"^\W*of\s+(?:the\s+|all\s+|those\s+)?", re.IGNORECASE)
+_GAP = re.compile(
+    r"(?:,|\band\b|\bor\b|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\bfrom|\bthan)"
+    r"[\s,]*(?:(?:the|a|an|its|neighbouring|neighboring)\s+)?(?:[A-Z][\w'-]*\s+){0,3}"
+    r"(?:[a-z]+\s+){0,2}$"
+)
+
+
+def _gapped(gap: str, phrase: list[str]) -> bool:
+    """Whether a count after "and", "compared with" or "from" is of what the count before
+    it counts: it names nothing of its own, or only who ("20 children and six adults").
+
+    >>> _gapped(" were women and ", []), _gapped(" tanks and ", ["planes"])
+    (True, False)
+    """
+    if phrase and not _is_subject(phrase[-1]):
+        return False
+    m = _GAP.search(gap)
+    return m is not None and not any(concept_word(w) for w in _tokens(m.group(0)))
+
+
+def _of_whole(after: list[str]) -> list[str]:
+    """The counted noun of "N of the M <noun>" ("240 of the 543 seats", "37 of the
+    state's 80 seats").
+
+    >>> _of_whole(_tokens("of the 543 seats in the lower house"))
+    ['seats']
+    """
+    if not after or after[0].lower() != "of":
+        return []
+    for k in range(1, min(5, len(after))):
+        if after[k][0].isdigit():
+            rest = after[k + 1 :]
+            while rest and rest[0].lower() in _SCALES:
+                rest = rest[1:]  # "of the 1.5 billion shekels"
+            found = _noun_phrase(rest)
+            return [] if found and found[-1].lower() in UNIT_WORDS else found
+        if after[k] in (",", ";", ".") or after[k].lower() in NP_STOP - {"the", "its", "their"}:
+            break
+    return []
+
+
+def _lead_of(text: str, start: int) -> str | None:
+    """What a sentence that opens "Of the dead, ..." / "Of 170 confirmed cases ..., 162"
+    counts, for the figures after its comma.
+
+    >>> _lead_of("Of the dead, 101 were women", 13), _lead_of("Of 170 cases of flu, 162 were", 21)
+    ('killed', 'cases')
+    """
+    m = _OF_LEAD.match(text)
+    if m is None or "," not in text[m.end() : start]:
+        return None
+    tokens = _tokens(text[m.end() : start])
+    if tokens and tokens[0][0].isdigit():
+        tokens = tokens[1:]
+    phrase = _noun_phrase(tokens)
+    if not phrase:
+        return None
+    return _concept_in(phrase) or _describe(phrase)
+
+
+_AREAS = frozenset({"acre", "hectare", "km2", "mile2", "m2", "foot2"})
+_CURRENCIES = re.compile(r"^(?:[A-Z]{3}|cent|pence|sen)$")
+_PLACE_NOUNS = words("city town village country nation region province state island capital")
+
+
+def _governed_amount(before: list[str], unit: str | None) -> str | None:
+    """What the verb or noun right before an amount makes of it: "burned 153,336 acres"
+    (area burned), "customers lost $8bn" (losses), "home to about 27,000 people" and "a
+    city of 100,000" (population).
+
+    >>> _governed_amount(_tokens("The fire burned"), "acre")
+    'area burned'
+    >>> _governed_amount(_tokens("Investors lost nearly"), "USD")
+    'losses'
+    >>> _governed_amount(_tokens("the town, home to about"), None)
+    'population'
+    """
+    lows = [t.lower() for t in before]
+    while lows and lows[-1] in _QUALIFYING:
+        lows.pop()
+    if not lows:
+        return None
+    if unit in _AREAS and lows[-1] in _participles():
+        return f"area {lows[-1]}"
+    if unit is not None and _CURRENCIES.match(unit) and lows[-1] in LOSS_VERBS:
+        return "losses"
+    if unit is None and (
+        lows[-2:] == ["home", "to"]
+        or (len(lows) > 1 and lows[-1] == "of" and lows[-2] in _PLACE_NOUNS)
+    ):
+        return "population"
+    return None
+
+
+def _people_counts() -> frozenset[str]:
+    return _table_words(vocabulary(), "people_counts", "concepts")
+
+
+@lru_cache(maxsize=16)  # per vocabulary (hashed by identity) and table: read once
+def _table_words(vocab: Vocabulary, table: str, key: str) -> frozenset[str]:
+    return frozenset(str(vocab.tables.get(table, {}).get(key, "")).split())
+
+
+def _duration_word(text: str, start: int, end: int) -> str | None:
+    """What a duration measures when a word around it says so ("sentenced to 25 years",
+    "25 years in prison"): the vocabulary's [durations]."""
+    table = vocabulary().tables.get("durations", {})
+    near = [*_tokens(text[max(0, start - 40) : start])[-3:], *_tokens(text[end:])[:3]]
+    for tok in near:
+        found = table.get(tok.lower())
+        if found:
+            return str(found)
+    return None
 
 
 # A proper name, possibly possessive, and the noun it owns: "Moderna's vaccine", "Apple".
@@ -256,6 +473,9 @@ def _measure(
         return previous if before and before[-1].lower() in ("to", "from") else None
     if not linked:
         return None
+    if words[-1] == "," and "," in words[:-1]:
+        # "Core inflation, which strips out food and energy, eased to": step over the aside
+        words = words[: len(words) - 1 - words[-2::-1].index(",") - 1]
     noun: list[str] = []
     for i in range(len(words) - 1, -1, -1):
         tok = words[i]
@@ -270,7 +490,7 @@ def _measure(
         noun.insert(0, low)
         if len(noun) == 3:
             break
-    if not noun or (unit is None and noun[-1] in SUBJECTS):
+    if not noun or (unit is None and noun[-1] in SUBJECTS and noun[-1] != "population"):
         return None
     return " ".join(noun)
 
@@ -365,6 +585,10 @@ def _noun_phrase(tokens: list[str]) -> list[str]:
     out: list[str] = []
     for i, tok in enumerate(tokens[:_MAX_NP]):
         low = tok.lower()
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if low == "and" and out and out[-1][0].isupper() and nxt[:1].isupper():
+            out.append(tok)  # "Kia and Hyundai vehicles"
+            continue
         if not tok[0].isalpha() or low in NP_STOP:
             break
         if low.endswith("ed") and not concept_word(low) and low not in NP_PARTICIPLES and out:
@@ -386,8 +610,10 @@ def _noun_phrase(tokens: list[str]) -> list[str]:
 
 
 def _is_plural(word: str) -> bool:
-    return word in _IRREGULAR_PLURALS or (
-        word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3
+    return (
+        word in _IRREGULAR_PLURALS
+        or (word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3)
+        or (word.endswith("men") and len(word) > 5 and not word.endswith("imen"))  # fishermen
     )
 
 
@@ -441,9 +667,23 @@ def _describe(phrase: list[str]) -> str | None:
     >>> _describe(["armoured", "personnel", "carriers"]), _describe(["three", "phases"])
     ('armoured personnel carriers', 'stages')
     """
-    words = [w.lower() for w in phrase if w[0].islower() and w.lower() not in NP_ADJECTIVES]
+    # A name that qualifies the noun stays ("Liverpool fans", "Kia and Hyundai vehicles"),
+    # a demonym does not ("Russian tanks" are tanks).
     words = [
-        w for w in words if not w.endswith(("ed", "ing")) or w in NP_PARTICIPLES or w == words[-1]
+        w.lower()
+        for k, w in enumerate(phrase)
+        if (w[0].islower() or (w != phrase[-1] and not _DEMONYM.search(w)))
+        and w.lower() not in NP_ADJECTIVES
+        and w.lower() not in ("and", "or")
+    ]
+    dropped = _table_words(vocabulary(), "noun_phrase", "drop")
+    words = [
+        w
+        for w in words
+        if not w.endswith(("ed", "ing"))
+        or w in NP_PARTICIPLES
+        or w == words[-1]
+        or (w.endswith("ing") and w not in dropped)
     ]
     words = [w for w in words if w not in _NUMBER_WORDS]
     if words and not _is_plural(words[-1]):

@@ -46,7 +46,7 @@ from compare.extract.nonfigures import not_a_figure
 from compare.extract.numbers import Number, ascii_digits, scan
 from compare.extract.qualifiers import interval, prefix_qualifier, suffix_qualifier
 from compare.extract.revisions import revised
-from compare.extract.units import currency_before, unit_after
+from compare.extract.units import currency_before, rate, unit_after
 from compare.intervals import compatible
 from compare.types import Figure, Qualifier, Sentence
 
@@ -234,6 +234,9 @@ def _figure(
     if after.unit is not None and unit is None:
         unit = after.unit
     end = after.end
+    per = rate(text, end, unit)  # "$52 a barrel" is a price per barrel
+    if per is not None:
+        unit, end = per
     qualifier: Qualifier = "exact"
     high: float | None = None
     if upper is not None:

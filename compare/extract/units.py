@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from compare.extract.unit_words import CURRENCY_SYMBOLS, GLUED_UNITS, MAGNITUDE_NOUNS, UNIT_WORDS
+from compare.extract.unit_words import (
+    CURRENCY_SYMBOLS,
+    GLUED_UNITS,
+    MAGNITUDE_NOUNS,
+    PER_WORDS,
+    RATE_NAMES,
+    UNIT_WORDS,
+)
 
 # Codes written before amounts; "PS" is how "£" often survives a lossy text conversion.
 _CURRENCY_CODES = {
@@ -52,6 +59,29 @@ _UNIT = re.compile(
 )
 _COMPOUND = re.compile(r"-(?P<w>[A-Za-z]+)(?P<tail>-(?:long|old|strong|wide|high|deep))?\b")
 _GLUED = re.compile(r"[A-Za-z]+(?![A-Za-z0-9])")
+_PER = re.compile(
+    r"(?:\s+(?:per|an?)\s+|\s*/\s*|\s+a-|-a-)(?P<w>"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(PER_WORDS, key=len, reverse=True)
+    )
+    + r")s?(?![A-Za-z])(?!\s+(?:ago|earlier|later|before|after|since|from|in\s+advance)\b)",
+    re.IGNORECASE,
+)
+# Units a rate never divides: a share or a count per year is told as its own figure.
+_NOT_RATES = frozenset({"percent", "percentage point", "point", "magnitude", "times"})
+# "1,200\u20ac", "150 \u00a3": a currency sign after the amount (not "$", which opens the next one).
+_SIGN_AFTER = re.compile(r"\s?(?P<s>[\u20ac\u00a3\u00a5\u20b9\u20aa\u20bd\u20ba])")
+# "8 or $9", "eight or nine euros": the first amount takes the second's unit.
+_ALTERNATIVE = re.compile(
+    r"\s+(?:or|to)\s+(?P<c>[$\u20ac\u00a3\u00a5]\s?)?(?P<n>\d[\d,.]*|[a-z]+)(?![\w])"
+)
+_NUMBER_NAMES = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty
+    forty fifty sixty seventy eighty ninety hundred""".split()
+)
+# "four-, five- and six-cylinder engines", "a 7- or 8-inch screen": the hyphen hangs.
+_SUSPENDED = re.compile(r"-(?=,\s|\s+(?:or|and|to)\s)")
+_SUSPENDED_END = re.compile(r"(?:\d[\d.]*|\b[a-z]+)-(?P<w>[A-Za-z]+)\b")
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]$", re.IGNORECASE)
 _MAGNITUDE_AFTER = re.compile(r"\s(?P<n>[a-z]+)(?:\s(?P<n2>[a-z]+))?", re.IGNORECASE)
 
@@ -97,6 +127,13 @@ def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
     """
     if _MAGNITUDE_BEFORE.search(text[max(0, start - 12) : start]):
         return UnitMatch("magnitude", end)
+    hang = _SUSPENDED.match(text, end)
+    if hang:
+        later = _SUSPENDED_END.search(text, hang.end(), hang.end() + 40)
+        if later is not None:
+            at = later.start("w") - 1
+            found = unit_after(text, at, at, value)
+            return UnitMatch(found.unit, end, found.counted)  # "four-, five- and six-cylinder"
     m = _COMPOUND.match(text, end)
     if m:
         word = m.group("w").lower()
@@ -106,6 +143,9 @@ def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
         if word in ("plus", "odd"):
             return UnitMatch(None, end)
         return UnitMatch(None, m.end(), plural(word))
+    sign = _SIGN_AFTER.match(text, end)
+    if sign:
+        return UnitMatch(CURRENCY_SYMBOLS[sign.group("s")], sign.end())
     glued = _GLUED.match(text, end)
     if glued and glued.group(0).lower() in GLUED_UNITS:
         return UnitMatch(GLUED_UNITS[glued.group(0).lower()], glued.end())
@@ -122,7 +162,40 @@ def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
         and {after.group("n").lower(), (after.group("n2") or "").lower()} & (MAGNITUDE_NOUNS)
     ):
         return UnitMatch("magnitude", end)
+    alt = _ALTERNATIVE.match(text, end)
+    if alt and (alt.group("n")[0].isdigit() or alt.group("n") in _NUMBER_NAMES):
+        if alt.group("c") and alt.group(0).split()[0] == "to":
+            return UnitMatch(None, end)  # "$3 billion to $5 billion" is a range: grouped later
+        spelled = currency_before(text, alt.start("n")) if alt.group("c") else None
+        if spelled is not None:
+            return UnitMatch(spelled[0], end)  # "8 or $9"
+        if not alt.group("c"):
+            unit = unit_after(text, alt.start("n"), alt.end("n"), value).unit
+            if unit is not None:
+                return UnitMatch(unit, end)  # "eight or nine euros", "from 4.8 to 4.7 percent"
     return UnitMatch(None, end)
+
+
+def rate(text: str, end: int, unit: str | None) -> tuple[str, int] | None:
+    """A unit divided by what follows it, and where the rate's words end: "$52 a barrel"
+    is USD/barrel, "63 cents per share" cent/share, "40 hours a week" hour/week.  Not
+    "$5m a year ago" (a date), and never a count or a share ("98 a day" counts people).
+
+    >>> rate("at $52 a barrel in", 6, "USD"), rate("$14.95 a month", 6, "USD")
+    (('USD/barrel', 15), ('USD/month', 14))
+    >>> rate("$5m a year ago", 3, "USD"), rate("98 a day", 2, None), rate("5% a year", 2, "percent")
+    (None, None, None)
+    """
+    if unit is None or unit in _NOT_RATES or "/" in unit:
+        return None
+    m = _PER.match(text, end)
+    if m is None:
+        return None
+    per = PER_WORDS[" ".join(m.group("w").lower().split())]
+    if per == unit:
+        return None
+    name = f"{unit}/{per}"
+    return RATE_NAMES.get(name, name), m.end()
 
 
 def plural(word: str) -> str:
