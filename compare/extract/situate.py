@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from compare.extract.places import Mention, mentions
+from compare.extract.places import Mention, city_first, contains, mentions
 from compare.extract.vocab import Vocabulary, vocabulary
 from compare.segment import dateline
 from compare.types import Article, Figure, PlaceFrom, Role, Scope, Sentence
@@ -84,7 +84,7 @@ def situate(
         if sentence.index > done_upto:
             # Remember the places of sentences before this one, paragraph by paragraph.
             for s in body[max(0, done_upto + 1) : max(0, sentence.index)]:
-                found = mentions(s.text)
+                found = _located(s.text, mentions(s.text))
                 if found:
                     last_seen[s.paragraph] = found[-1]
             done_upto = sentence.index - 1
@@ -94,12 +94,15 @@ def situate(
         when_lo, when_hi = _clause(sentence, f, cut_of[f.sentence], figures=False)
         own = mentions(sentence.text)
         at = f.span[0] - sentence.start
-        place, source = _place(own, lo, hi, at)
-        if place is None and sentence.paragraph in last_seen:
-            place, source = last_seen[sentence.paragraph], "paragraph"
-        if place is None and where is not None:
-            place, source = where, "article"
         clause = sentence.text[lo:hi]
+        source: PlaceFrom
+        place: Mention | None = None
+        if not _WORLDWIDE.search(sentence.text, at, hi):  # "500 million doses worldwide"
+            place, source = _place(sentence.text, own, lo, hi, at)
+            if place is None and sentence.paragraph in last_seen:
+                place, source = last_seen[sentence.paragraph], "paragraph"
+            if place is None and where is not None:
+                place, source = where, "article"
         told = _scope(
             _relative(sentence.text, when_lo), sentence.text[when_lo:when_hi], f, year, vocab
         )
@@ -109,7 +112,7 @@ def situate(
                 f,
                 place=place.place.name if place else None,
                 place_key=place.place.key if place else None,
-                place_from=source if place else None,
+                place_from=source if place is not None else None,
                 scope=scope,
                 period=period,
                 role=f.role or _role(f, clause, vocab),
@@ -166,41 +169,98 @@ def _clause(sentence: Sentence, fig: Figure, cuts: _Cuts, *, figures: bool) -> t
     return lo, hi
 
 
-def _place(found: Sequence[Mention], lo: int, hi: int, at: int) -> tuple[Mention | None, PlaceFrom]:
+def _place(
+    text: str, found: Sequence[Mention], lo: int, hi: int, at: int
+) -> tuple[Mention | None, PlaceFrom]:
     """The figure's own place (in its clause, the nearest), else the sentence's (the last
-    one before the figure, else the first after it)."""
+    one before the figure, else the first after it).  A route's ends and the places of a
+    relative aside the figure is not in ("In Syria, where figures come from the government
+    in Damascus, ... the count stood at 5,914") are not where the figure is."""
+    asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text)]
+    outside = [a for a in asides if not a[0] <= at < a[1]]
+    found = [m for m in _located(text, found) if not any(a <= m.start < b for a, b in outside)]
     inside = [m for m in found if lo <= m.start < hi]
     if inside:
-        return min(inside, key=lambda m: abs(m.start - at)), "figure"
+        # Where something happens ("in Newtown") before what a noun is ("a US school").
+        return min(inside, key=lambda m: (not _locative(text, m), abs(m.start - at))), "figure"
     before = [m for m in found if m.start < at]
     if before:
         return before[-1], "sentence"
-    if found:
-        return found[0], "sentence"
+    # A place after the figure, in another clause, is that clause's: "pulled 110 billion
+    # francs from Credit Suisse ..., and outflows continued after the collapse of a bank in
+    # California".
     return None, "sentence"
 
 
+def _locative(text: str, m: Mention) -> bool:
+    before = text[max(0, m.start - 12) : m.start].split()
+    return bool(before) and before[-1].lower() in _LOCATIVES
+
+
+_LOCATIVES = frozenset("in at near outside inside across throughout around of".split())
+
+
+# "flight 7C2216 from Bangkok", "from Shalimar near Kolkata to Chennai": a route's ends.
+_ROUTE = re.compile(
+    r"\b(?:from|to|bound\s+for)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.-]*\s+(?:near\s+)?)?$"
+)
+# ", where figures come from the government in Damascus and rescuers in the north-west,"
+_RELATIVE_ASIDE = re.compile(r",\s+(?:where|which|who|whose)\b[^,;]*(?=,)")
+# "500 million to 1 billion worldwide": a figure of the whole world has no place.
+_WORLDWIDE = re.compile(
+    r"\b(?:worldwide|globally|world-wide|(?:around|across|throughout)\s+the\s+(?:world|globe))\b",
+    re.IGNORECASE,
+)
+
+
 def _article_place(sentences: Sequence[Sentence], article: Article) -> Mention | None:
-    """The dateline's place, else the place the title and lead name most (the first at a tie)."""
+    """The article's main place, for figures that name none of their own.
+
+    A dateline names where the reporter files from: it is the main place when the title
+    and lead name it again, or name no other place ("UVALDE, Texas", "CUPERTINO"); when
+    they name another ("WASHINGTON -- US consumer prices...", "TRIPOLI -- ... the Libyan
+    city of Derna"), the bureau is not where the figures are, and the place the title and
+    lead name most is.  Without a dateline, that place counts only when the title names
+    it or the lead does twice: a lone mention ("would apply for approval in the United
+    States") does not make a trial's figures American.
+    """
     line = dateline(article.text)
+    filed: Mention | None = None
     if line:
         head = line.split("(")[0].strip(" -\u2013\u2014")
         found = mentions("In " + _titlecase_dateline(head))
         if found:
-            return found[0] if len(found) == 1 else _innermost(found)
-    texts = ([article.title] if article.title else []) + [s.text for s in sentences][
-        :LEAD_SENTENCES
-    ]
+            filed = found[0] if len(found) == 1 else _innermost(found)
+            filed = replace(filed, place=city_first(filed.place))
+    titled: set[str] = set()
     counts: dict[str, tuple[int, int, Mention]] = {}
     order = 0
-    for text in texts:
-        for m in mentions(text):
+    lead = [s.text for s in sentences if s.index >= 0][:LEAD_SENTENCES]
+    for k, text in enumerate(([article.title] if article.title else []) + lead):
+        for m in _located(text, mentions(text)):
+            if k == 0 and article.title:
+                titled.add(m.place.key)
             n, first, _ = counts.get(m.place.key, (0, order, m))
             counts[m.place.key] = (n + 1, first, m)
             order += 1
     if not counts:
+        return filed
+    n, _, best = max(counts.values(), key=lambda c: (c[0], -c[1]))
+    if filed is not None:
+        if contains(best.place.key, filed.place.key) and best.place.key != filed.place.key:
+            return best  # "PARIS -- ... marched across France": the country's figures
+        if any(contains(filed.place.key, key) for key in counts):
+            return filed  # named again, or a place inside it ("Seoul's Itaewon district")
+    if filed is None and n < 2 and best.place.key not in titled:
         return None
-    return max(counts.values(), key=lambda c: (c[0], -c[1]))[2]
+    return best
+
+
+def _located(text: str, found: Sequence[Mention]) -> list[Mention]:
+    """The mentions that say where something is: not a route's ends ("flight 7C2216 from
+    Bangkok", "from Shalimar near Kolkata to Chennai") nor places inside a relative aside
+    the caller does not stand in (see :func:`_place`)."""
+    return [m for m in found if not _ROUTE.search(text, max(0, m.start - 30), m.start)]
 
 
 def _titlecase_dateline(head: str) -> str:

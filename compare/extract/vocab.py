@@ -123,6 +123,7 @@ _WORD_LISTS = {
     "actor_verbs": ("verbs",),
     "institutions": ("words",),
     "not_places": ("words",),
+    "place_followers": ("kinds", "words"),
     "time": ("periods", "events", "history"),
 }
 
