@@ -35,11 +35,16 @@ _BREAK = re.compile(
     r"\b(?:when|after|before|while|whereas)\b|\band\s+(?=(?:a|an|the|its|their)\s)"
 )
 _ASIDE = re.compile(r"(?:,\s*(?:including|among\s+them|of\s+whom|among)|\()\s*$", re.IGNORECASE)
+_MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)"
+)
 _SINCE = re.compile(
     r"\bsince\s+(?P<p>(?:the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?\w+|"
     r"(?:early|mid|late)[- ]\w+|\d{1,2}\s+[A-Z][a-z]+|"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.?|Feb\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:\s+\d{1,2})?|"
+    r"December|Jan\.?|Feb\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:\s+\d{1,2}(?!\d))?"
+    r"(?:,?\s+(?:19|20)\d{2})?|"
     r"(?:19|20)\d{2}|last\s+\w+))",
 )
 _PERIOD = re.compile(
@@ -49,7 +54,26 @@ _PERIOD = re.compile(
     r"(?:fiscal|financial)\s+(?:year\s+)?\d{4}|(?:last|next)\s+(?:year|month|week|quarter)|"
     r"a\s+year\s+(?:earlier|ago|before)|year[- ]on[- ]year|annual(?:ly)?|per\s+year|"
     r"(?:in|for|during)\s+(?:january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)(?:\s+\d{4})?|(?:in|for|during)\s+(?:19|20)\d{2})\b",
+    r"october|november|december)(?:\s+\d{4})?|(?:in|for|during)\s+(?:19|20)\d{2}|"
+    # "in the 12 months to June", "in the week to 28 January", "the quarter ended 30 July"
+    r"(?:the\s+)?(?:(?:12|twelve|three|six|nine)\s+months|week|month|quarter|year)\s+"
+    r"(?:to|ended|ending|through)\s+(?:\d{1,2}\s+)?[A-Za-z]+(?:\s+\d{1,2}(?!\d))?|"
+    r"over\s+the\s+(?:past\s+)?year|from\s+" + _MONTHS + r"\s+to\s+" + _MONTHS + r"|"
+    r"(?:the\s+)?" + _MONTHS + r"\s+quarter|"
+    r"(?:the\s+)?(?:current|full|whole)\s+(?:fiscal\s+)?(?:quarter|year))\b",
+    re.IGNORECASE,
+)
+_REPORTING = re.compile(r"quarter|half|fiscal|months?\b|week\s+to|" + _MONTHS + r"$", re.IGNORECASE)
+# "the lowest since May 1969": a record's "since" compares; it is not the figure's time.
+_RECORD = re.compile(r"(?:est|most|least)\s+(?:\w+\s+){0,2}since\b", re.IGNORECASE)
+# When something began, or the time compared with, is not the figure's period: "rains that
+# began in June", "a far narrower margin than in 2019".
+_STARTED = re.compile(r"\b(?:began|begun|started|starting|beginning|since|than)\s+$", re.IGNORECASE)
+# "put the efficacy at 94.5%" after "An interim analysis two weeks ago ... had": a pluperfect
+# names an earlier state of things.
+_PLUPERFECT = re.compile(r"\bhad\s+(?!to\b|been\s+(?:a|an|the)\b)([a-z]+)", re.IGNORECASE)
+_AGO = re.compile(
+    r"\b(?P<n>\w+)\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+(?:ago|earlier|before)\b",
     re.IGNORECASE,
 )
 # "last year's floods", "a previous attack": an earlier event named without its year.
@@ -106,7 +130,7 @@ def situate(
         told = _scope(
             _relative(sentence.text, when_lo), sentence.text[when_lo:when_hi], f, year, vocab
         )
-        scope, period = _event_scope(f, *told)
+        scope, period = _event_scope(f, *told, article.published)
         out.append(
             replace(
                 f,
@@ -118,6 +142,44 @@ def situate(
                 role=f.role or _role(f, clause, vocab),
             )
         )
+    return _inherit_periods(out, sentences)
+
+
+def _inherit_periods(figs: list[Figure], sentences: Sequence[Sentence]) -> tuple[Figure, ...]:
+    """A statistic told without a time of its own belongs to the period its sentence, else
+    the article's lead, states: in "Apple's revenue fell 1% to $89.5bn in its fiscal fourth
+    quarter", "Mac sales dropped 34%" further down is that quarter's too; "the unemployment
+    rate fell to 3.4%" after "added 517,000 jobs in January" is January's.  Counts of an
+    event (killed, injured...) never take a period: they are the event's."""
+    # The article reports on a period when its first figure is a statistic of a reporting
+    # period (a quarter, a month, "the 12 months to June"), not of "last year" or a year.
+    body = [f for f in figs if f.sentence >= 0]
+    first = min(body, key=lambda f: (f.sentence, f.span[0]), default=None)
+    article_period = (
+        first.period
+        if first is not None
+        and first.scope == "period"
+        and first.period
+        and _REPORTING.search(first.period)
+        else None
+    )
+    text_of = {s.index: s.text for s in sentences}
+    out: list[Figure] = []
+    by_sentence: dict[int, str] = {}
+    for f in figs:
+        if f.scope == "period" and f.period:
+            by_sentence.setdefault(f.sentence, f.period)
+    for f in figs:
+        if (
+            f.scope == "current"
+            and (f.period is None or _RECORD.search(text_of.get(f.sentence, "")))
+            and f.concept not in _CASUALTIES
+            and not f.role
+        ):
+            period = by_sentence.get(f.sentence) or article_period
+            if period is not None:
+                f = replace(f, scope="period", period=period)
+        out.append(f)
     return tuple(out)
 
 
@@ -281,14 +343,35 @@ def _undated_year(sentences: Sequence[Sentence]) -> int:
     return max([*years, dt.date.today().year - UNDATED_MARGIN])
 
 
-def _event_scope(fig: Figure, scope: Scope, period: str | None) -> tuple[Scope, str | None]:
+def _event_scope(
+    fig: Figure, scope: Scope, period: str | None, published: dt.date | None
+) -> tuple[Scope, str | None]:
     """An event's count told with its time ("three were wounded last week", "in July") is
-    still this event's: only a year makes it another, earlier one ("last year 40 died")."""
-    if scope != "period" or fig.concept not in _CASUALTIES:
+    still this event's: only a year, or a month two or more before the report's ("In
+    November, a fire ... killed 111" in May), makes it another, earlier one ("last year 40
+    died").  An event's earlier count ("had put the toll at 11,300") is still its own."""
+    if fig.concept not in _CASUALTIES:
+        return scope, period
+    if scope == "background" and period == _HAD_EARLIER:
+        return "current", None
+    if scope != "period":
         return scope, period
     if period is not None and ("year" in period or _YEAR.search(period)):
         return "background", period
+    month = _MONTH_NUMBER.get((period or "").split(" ")[0])
+    if month is not None and published is not None and (published.month - month) % 12 >= 2:
+        return "background", period
     return "current", period
+
+
+_MONTH_NUMBER = {
+    m: k
+    for k, m in enumerate(
+        "january february march april may june july august september october november "
+        "december".split(),
+        1,
+    )
+}
 
 
 def _relative(text: str, start: int) -> str:
@@ -314,27 +397,50 @@ def _scope_of(
 ) -> tuple[Scope, str | None]:
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", clause)}
     # A year after "since" starts an open period ("since 2006"), it names no earlier event.
+    # "a far narrower margin than in 2019": a year compared with is not the figure's.
     years = [
         int(m.group())
         for m in _YEAR.finditer(clause)
         if m.group() not in figure_text
-        and not re.search(r"\b(?:since|from)\s+(?:\w+\s+)?$", clause[: m.start()], re.I)
-    ]
-    earlier = [y for y in years if year is not None and y < year]
-    if earlier:
-        event = words & vocab.event_words
-        return ("background" if event or not _PERIOD.search(clause) else "period"), str(
-            max(earlier)
+        and not re.search(
+            r"\b(?:since|from|than)\s+(?:\w+\s+)?(?:\w+\s+)?$", clause[: m.start()], re.I
         )
+    ]
+    at = max(0, clause.find(figure_text))
+    earlier = [
+        (abs(m.start() - at), int(m.group()))
+        for m in _YEAR.finditer(clause)
+        if int(m.group()) in years and year is not None and int(m.group()) < year
+    ]
+    periods = [  # stated periods other than a bare year ("in 2019" is the year's)
+        abs(m.start() - at)
+        for m in _PERIOD.finditer(clause)
+        if not _STARTED.search(clause, 0, m.start()) and not _YEAR.search(m.group())
+    ]
+    # "had $209bn in assets at the end of last year, ... since Washington Mutual collapsed
+    # in 2008 with about $307bn": each figure takes the time nearest to it.
+    if earlier and (not periods or min(earlier)[0] <= min(periods)):
+        event = words & vocab.event_words or _event_verb(words, vocab)
+        background = event or _told_earlier(clause) or not periods
+        return ("background" if background else "period"), str(max(y for _, y in earlier))
+    ago = _AGO.search(clause)
+    # "up from 52 five years ago": the figure is the earlier value compared with.
+    if (
+        ago is not None
+        and re.search(r"\b(?:from|than|compared\s+with|against)\s+\S*\s*$", clause[:at])
+        and 0 <= ago.start() - (at + len(figure_text)) <= 12
+    ):
+        return "background", " ".join(ago.group().split()).lower()
+    if _told_earlier(clause) and words & _earlier_words(vocab):
+        return "background", _HAD_EARLIER
     if re.search(
         r"\blast\s+year['\u2019]s\b|\bprevious\b|\bearlier\s+(?:quake|attack|flood)", clause, re.I
     ) and (words & vocab.event_words):
         return "background", "earlier"
     since = _SINCE.search(clause)
-    at = max(0, clause.find(figure_text))
     # The period nearest the figure: "98 a day in February, compared with 150 in January".
     period = min(
-        _PERIOD.finditer(clause),
+        (m for m in _PERIOD.finditer(clause) if not _STARTED.search(clause, 0, m.start())),
         key=lambda m: min(abs(m.start() - at), abs(m.end() - at)),
         default=None,
     )
@@ -345,6 +451,32 @@ def _scope_of(
     if since is not None:
         return "current", "since " + " ".join(since.group("p").split())
     return "current", None
+
+
+def _told_earlier(clause: str) -> bool:
+    """A pluperfect that tells an earlier state ("had put the toll at"), not an
+    expectation ("analysts had expected")."""
+    return any(m.group(1).lower() not in _EXPECTED for m in _PLUPERFECT.finditer(clause))
+
+
+_HAD_EARLIER = "earlier (pluperfect)"
+_EXPECTED = frozenset(
+    "expected forecast predicted projected estimated hoped feared planned".split()
+)
+
+
+def _event_verb(words: set[str], vocab: Vocabulary) -> bool:
+    """ "since Washington Mutual collapsed in 2008": an event told by its verb."""
+    return any(
+        w.endswith(("ed", "d")) and (w[:-1] in vocab.event_words or w[:-2] in vocab.event_words)
+        for w in words
+    )
+
+
+@lru_cache(maxsize=4)
+def _earlier_words(vocab: Vocabulary) -> frozenset[str]:
+    """Words that put a pluperfect's figure before now: "had put ... two weeks ago"."""
+    return frozenset(str(vocab.tables.get("time", {}).get("earlier", "")).lower().split())
 
 
 def _role(fig: Figure, clause: str, vocab: Vocabulary) -> Role | None:

@@ -124,7 +124,7 @@ _WORD_LISTS = {
     "institutions": ("words",),
     "not_places": ("words",),
     "place_followers": ("kinds", "words"),
-    "time": ("periods", "events", "history"),
+    "time": ("periods", "events", "history", "earlier"),
 }
 
 
