@@ -124,6 +124,7 @@ _WORD_LISTS = {
     "institutions": ("words",),
     "not_places": ("words",),
     "place_followers": ("kinds", "words"),
+    "attribution": ("verbs", "at_verbs", "closing_verbs"),
     "time": ("periods", "events", "history", "earlier"),
 }
 
