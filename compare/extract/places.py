@@ -329,6 +329,8 @@ def _mentions(text: str, vocab: Vocabulary) -> tuple[Mention, ...]:
             ):
                 hometown_end = mention.end
                 continue
+            if _owner(text, mention.end, vocab):
+                continue  # "in Israel's military campaign": the army acts, wherever it is
             if (
                 _after_locative(text, mention.start)
                 or _of_name(text, mention.start)
@@ -405,6 +407,17 @@ def _choose(
             inner = [p for p in candidates if contains(outer.key, p.key) and p.key != outer.key]
             if inner:
                 return inner[0]
+    own = fold(best.name.split(",")[0].lower())
+    possessive = text[end : end + 1] in ("'", "\u2019")  # "in Hamas' captivity"
+    if (
+        ">c:" in best.key
+        and best.population < BIG_CITY
+        and fold(low) != own
+        and (not locative or possessive)
+    ):
+        # Another spelling of a mid-sized city ("Derna" for Darnah) counts only where a
+        # preposition makes it a place: "Hamas" is not the German town some call so.
+        return None
     if low in vocab.not_places or (" " not in low and low in _COMMON):
         return best if locative and best.population >= SMALL_TOWN * 5 else None
     kind = low.rsplit(" ", 1)[-1] in _place_kinds(vocab) and " " in low  # "Butte County"
@@ -455,6 +468,12 @@ def _after_locative(text: str, start: int) -> bool:
     """ "Police in Jackson said": a place after a preposition is no speaker."""
     before = text[:start].split()
     return bool(before) and before[-1].lower() in _LOCATIVE - {"of", "from"}
+
+
+def _owner(text: str, end: int, vocab: Vocabulary) -> bool:
+    """ "Israel's military", "Turkey's army": a place that owns an institution acts."""
+    possessive = re.match(r"['\u2019]s?\s+(?P<what>[A-Za-z]+)", text[end : end + 40])
+    return possessive is not None and possessive.group("what").lower() in vocab.institutions
 
 
 def _actor(text: str, end: int, vocab: Vocabulary) -> bool:
