@@ -193,10 +193,21 @@ def _speaker_before(text: str, words: list[re.Match[str]], verb: int) -> Speaker
     end = verb - 1
     while end >= 0 and words[end].group(0).lower() in _SKIPPED:
         end -= 1
+    # "Ukraine's General Staff on Thursday put ...": the time stands between speaker and verb.
+    if (
+        end >= 1
+        and words[end].group(0).lower() in _WHEN_WORDS
+        and words[end - 1].group(0).lower() in ("on", "this", "last", "late", "early")
+    ):
+        end -= 2
+        while end >= 0 and words[end].group(0).lower() in _SKIPPED | {"late", "early", "on"}:
+            end -= 1
     if end < 0 or _noun_not_verb(text, words, verb):
         # "Insurance claims rose 40%", "the most populous state", "employers added 517,000
         # jobs": nobody speaks
         return None
+    if re.match(r"\s+by\b", text[words[verb].end() :]):
+        return None  # "the deaths recorded by the agency": a passive, its agent follows
     if words[verb].group(0) in _GIVING and re.match(r"\s*[,.;:]", text[words[verb].end() :]):
         if words[verb].group(0) not in _CLOSING:
             return None  # "With all ballots counted, Lula received": no source
@@ -243,6 +254,10 @@ def _speaker_before(text: str, words: list[re.Match[str]], verb: int) -> Speaker
 
 
 _OF = frozenset({"of", "for", "about"})
+_WHEN_WORDS = words(
+    """monday tuesday wednesday thursday friday saturday sunday week weekend month year
+    morning evening night"""
+)
 
 
 def _apposed(text: str, words: list[re.Match[str]], end: int, verb: int) -> Speaker | None:
@@ -282,7 +297,12 @@ def _subject(text: str, words: list[re.Match[str]], verb: int) -> Speaker | None
     """The speaker of ", saying 1,127 bodies had been recovered": the sentence's subject."""
     if not re.search(r",\s*$", text[: words[verb].start()]):
         return None
-    name = _tidy(_first_phrase(text[: words[verb].start()]))
+    head: list[str] = []
+    for w in _first_phrase(text[: words[verb].start()]).split():
+        if head and (w.lower().endswith("ed") or w.lower() in _SKIPPED):
+            break  # "The army ended its search": the subject ends at its verb
+        head.append(w)
+    name = _tidy(" ".join(head))
     parts = name.split()
     if not parts or parts[0].lower() in _PRONOUNS or _is_number(parts[0].lower()):
         return None

@@ -39,7 +39,10 @@ BIG_CITY = 500_000  # these are also found by any other name ("Kiev", "Bombay")
 # Cities this big are also found by another name with the same initial ("Derna" for Darnah,
 # "Hanau" for Hanau am Main): a spelling, not another language's word.
 MID_CITY = 50_000
-_LOCATIVE = frozenset("in at near outside from of across throughout around inside into".split())
+_LOCATIVE = frozenset(
+    """in at near outside from of across throughout around inside into above below beside
+    along beyond within""".split()
+)
 _CAP = re.compile(r"[A-Z][\w'\u2019.-]*")
 # A run of capitalised words (with the lowercase joints of place names) that may name a place.
 _RUN = re.compile(
@@ -446,8 +449,8 @@ def _choose(
 def city_first(place: Place) -> Place:
     """A dateline's place as a city where the name is one too: "WASHINGTON" is the capital,
     not the state (datelines name towns; a state is named after the town)."""
-    if ">c:" in place.key:
-        return place
+    if ">c:" in place.key or place.key in vocabulary().places.values():
+        return place  # a city already, or the vocabulary's region ("GAZA" is the Strip)
     short = place.name.split(",")[0]
     cities = [p for p in gazetteer().lookup(short) if ">c:" in p.key]
     return cities[0] if cities else place

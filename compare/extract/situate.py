@@ -57,18 +57,23 @@ _PERIOD = re.compile(
     r"october|november|december)(?:\s+\d{4})?|(?:in|for|during)\s+(?:19|20)\d{2}|"
     # "in the 12 months to June", "in the week to 28 January", "the quarter ended 30 July"
     r"(?:the\s+)?(?:(?:12|twelve|three|six|nine)\s+months|week|month|quarter|year)\s+"
-    r"(?:to|ended|ending|through)\s+(?:\d{1,2}\s+)?[A-Za-z]+(?:\s+\d{1,2}(?!\d))?|"
+    r"(?:to|ended|ending|through)\s+(?:\d{1,2}\s+)?" + _MONTHS + r"(?:\s+\d{1,2}(?!\d))?|"
     r"over\s+the\s+(?:past\s+)?year|from\s+" + _MONTHS + r"\s+to\s+" + _MONTHS + r"|"
     r"(?:the\s+)?" + _MONTHS + r"\s+quarter|"
     r"(?:the\s+)?(?:current|full|whole)\s+(?:fiscal\s+)?(?:quarter|year))\b",
     re.IGNORECASE,
 )
 _REPORTING = re.compile(r"quarter|half|fiscal|months?\b|week\s+to|" + _MONTHS + r"$", re.IGNORECASE)
+# Two periods set against each other: "in January ..., while between February 9 and 20".
+_CONTRAST = re.compile(r"\b(?:while|whereas|compared|against|versus|but)\b", re.IGNORECASE)
 # "the lowest since May 1969": a record's "since" compares; it is not the figure's time.
 _RECORD = re.compile(r"(?:est|most|least)\s+(?:\w+\s+){0,2}since\b", re.IGNORECASE)
 # When something began, or the time compared with, is not the figure's period: "rains that
 # began in June", "a far narrower margin than in 2019".
-_STARTED = re.compile(r"\b(?:began|begun|started|starting|beginning|since|than)\s+$", re.IGNORECASE)
+_STARTED = re.compile(
+    r"\b(?:began|begun|started|starting|beginning|than|since)(?:\s+[A-Za-z]+){0,2}\s+$",
+    re.IGNORECASE,
+)
 # "put the efficacy at 94.5%" after "An interim analysis two weeks ago ... had": a pluperfect
 # names an earlier state of things.
 _PLUPERFECT = re.compile(r"\bhad\s+(?!to\b|been\s+(?:a|an|the)\b)([a-z]+)", re.IGNORECASE)
@@ -122,7 +127,7 @@ def situate(
         source: PlaceFrom
         place: Mention | None = None
         if not _WORLDWIDE.search(sentence.text, at, hi):  # "500 million doses worldwide"
-            place, source = _place(sentence.text, own, lo, hi, at)
+            place, source = _place(sentence.text, own, lo, hi, at, when_hi)
             if place is None and sentence.paragraph in last_seen:
                 place, source = last_seen[sentence.paragraph], "paragraph"
             if place is None and where is not None:
@@ -142,7 +147,43 @@ def situate(
                 role=f.role or _role(f, clause, vocab),
             )
         )
-    return _inherit_periods(out, sentences)
+    return _inherit_periods(_bulletin_sources(out, body), sentences)
+
+
+# A bulletin's item: "Dead: 2,012", "DEATHS: 6,300".
+_ITEM = re.compile(r"^\s*[A-Za-z][A-Za-z '\u2019-]{0,30}:\s*\S")
+# Its lead-in: "Source: NDRRMC final report", "Interior ministry figures, Saturday evening:".
+_SOURCE_LINE = re.compile(r"^\s*(?:source|sources|figures\s+from)\s*:\s*(?P<who>.+?)\s*$", re.I)
+_FIGURES_OF = re.compile(
+    r"^\s*(?:the\s+)?(?P<who>.+?)['\u2019]?s?\s+(?:latest\s+|official\s+|final\s+)?"
+    r"(?:figures|data|toll|tally|count|statistics|report|bulletin)\b[^:]*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def _bulletin_sources(figs: list[Figure], body: Sequence[Sentence]) -> list[Figure]:
+    """A bulletin's items take the bulletin's source: the "Source:" line or the "<source>
+    figures:" line that opens the list."""
+    position = {s.index: k for k, s in enumerate(body)}
+    out = []
+    for f in figs:
+        k = position.get(f.sentence)
+        if f.attribution is None and k is not None and _ITEM.match(body[k].text):
+            while k > 0 and _ITEM.match(body[k - 1].text) and not _lead_in(body[k - 1].text):
+                k -= 1
+            who = _lead_in(body[k - 1].text) if k > 0 else None
+            if who:
+                f = replace(f, attribution=who)
+        out.append(f)
+    return out
+
+
+def _lead_in(text: str) -> str | None:
+    m = _SOURCE_LINE.match(text) or _FIGURES_OF.match(text)
+    if m is None:
+        return None
+    who = " ".join(m.group("who").split()).strip(" ,.")
+    return who[4:] if who.lower().startswith("the ") else who or None
 
 
 def _inherit_periods(figs: list[Figure], sentences: Sequence[Sentence]) -> tuple[Figure, ...]:
@@ -167,7 +208,13 @@ def _inherit_periods(figs: list[Figure], sentences: Sequence[Sentence]) -> tuple
     out: list[Figure] = []
     by_sentence: dict[int, str] = {}
     for f in figs:
-        if f.scope == "period" and f.period:
+        text = text_of.get(f.sentence, "")
+        if (
+            f.scope == "period"
+            and f.period
+            and _REPORTING.search(f.period)
+            and not _CONTRAST.search(text)
+        ):
             by_sentence.setdefault(f.sentence, f.period)
     for f in figs:
         if (
@@ -232,7 +279,7 @@ def _clause(sentence: Sentence, fig: Figure, cuts: _Cuts, *, figures: bool) -> t
 
 
 def _place(
-    text: str, found: Sequence[Mention], lo: int, hi: int, at: int
+    text: str, found: Sequence[Mention], lo: int, hi: int, at: int, clause_end: int
 ) -> tuple[Mention | None, PlaceFrom]:
     """The figure's own place (in its clause, the nearest), else the sentence's (the last
     one before the figure, else the first after it).  A route's ends and the places of a
@@ -244,27 +291,48 @@ def _place(
     inside = [m for m in found if lo <= m.start < hi]
     if inside:
         # Where something happens ("in Newtown") before what a noun is ("a US school").
-        return min(inside, key=lambda m: (not _locative(text, m), abs(m.start - at))), "figure"
+        return min(inside, key=lambda m: (_weakness(text, m), abs(m.start - at))), "figure"
     before = [m for m in found if m.start < at]
     if before:
         return before[-1], "sentence"
-    # A place after the figure, in another clause, is that clause's: "pulled 110 billion
-    # francs from Credit Suisse ..., and outflows continued after the collapse of a bank in
-    # California".
+    # A place after the figure counts only in the figure's own clause: "28,000 killed and
+    # 68,000 wounded in Gaza" is Gaza's, but in "pulled 110 billion francs from Credit
+    # Suisse ..., and outflows continued after the collapse of a bank in California" the
+    # bank's place is not the francs'.
+    after = [m for m in found if at <= m.start < clause_end]
+    if after:
+        return after[0], "sentence"
     return None, "sentence"
 
 
-def _locative(text: str, m: Mention) -> bool:
+def _weakness(text: str, m: Mention) -> int:
+    """How weakly a mention says where: "in Newtown" (0), "for Ukraine" (1), "a US aid
+    package" (2)."""
+    if _locative(text, m):
+        return 0
     before = text[max(0, m.start - 12) : m.start].split()
+    return 1 if before and before[-1].lower() in _PREPOSITIONS else 2
+
+
+_PREPOSITIONS = frozenset("for to against by over toward towards about on".split())
+
+
+def _locative(text: str, m: Mention) -> bool:
+    """Whether a preposition puts something at the mention ("in Newtown, Connecticut": the
+    state stands after its town)."""
+    head = re.search(r"(?:[A-Z][\w.'\u2019-]*\s+){0,2}[A-Z][\w.'\u2019-]*,\s*$", text[: m.start])
+    start = head.start() if head else m.start
+    before = text[max(0, start - 12) : start].split()
     return bool(before) and before[-1].lower() in _LOCATIVES
 
 
-_LOCATIVES = frozenset("in at near outside inside across throughout around of".split())
+_LOCATIVES = frozenset("in at near outside inside into across throughout around of".split())
 
 
+_INTO = re.compile(r"\binto\s+(?:the\s+)?$")
 # "flight 7C2216 from Bangkok", "from Shalimar near Kolkata to Chennai": a route's ends.
 _ROUTE = re.compile(
-    r"\b(?:from|to|bound\s+for)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.-]*\s+(?:near\s+)?)?$"
+    r"\b(?:from|to|towards?|bound\s+for)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.-]*\s+(?:near\s+)?)?$"
 )
 # ", where figures come from the government in Damascus and rescuers in the north-west,"
 _RELATIVE_ASIDE = re.compile(r",\s+(?:where|which|who|whose)\b[^,;]*(?=,)")
@@ -322,7 +390,15 @@ def _located(text: str, found: Sequence[Mention]) -> list[Mention]:
     """The mentions that say where something is: not a route's ends ("flight 7C2216 from
     Bangkok", "from Shalimar near Kolkata to Chennai") nor places inside a relative aside
     the caller does not stand in (see :func:`_place`)."""
-    return [m for m in found if not _ROUTE.search(text, max(0, m.start - 30), m.start)]
+    return [
+        m
+        for m in found
+        if not _ROUTE.search(text, max(0, m.start - 30), m.start)
+        and not (  # "crossed from Gaza into Egypt": both ends of a route
+            _INTO.search(text, max(0, m.start - 12), m.start)
+            and re.search(r"\bfrom\b", text[max(0, m.start - 80) : m.start])
+        )
+    ]
 
 
 def _titlecase_dateline(head: str) -> str:
@@ -446,7 +522,7 @@ def _scope_of(
     )
     if period is not None and (since is None or period.start() < since.start()):
         text = " ".join(period.group("p").split())
-        text = re.sub(r"^(?:in|during|for|over)\s+(?:the\s+)?", "", text, flags=re.I)
+        text = re.sub(r"^(?:(?:in|during|for|over)\s+)?(?:the\s+)?", "", text, flags=re.I)
         return "period", text.lower()
     if since is not None:
         return "current", "since " + " ".join(since.group("p").split())
@@ -456,7 +532,17 @@ def _scope_of(
 def _told_earlier(clause: str) -> bool:
     """A pluperfect that tells an earlier state ("had put the toll at"), not an
     expectation ("analysts had expected")."""
+    if re.search(r"\bsince\b", clause) or _REPORTED.search(clause):
+        return False  # "claimed that Russia had lost 392,380 troops since the invasion"
     return any(m.group(1).lower() not in _EXPECTED for m in _PLUPERFECT.finditer(clause))
+
+
+# Reported speech shifts tenses back: "said that ... had", "claimed ... had".
+_REPORTED = re.compile(
+    r"\b(?:said|says|claimed|claims|reported|announced|added|told\s+\w+)\s+(?:that\s+)?"
+    r"[^.;]*\bhad\b",
+    re.IGNORECASE,
+)
 
 
 _HAD_EARLIER = "earlier (pluperfect)"
