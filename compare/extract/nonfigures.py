@@ -65,10 +65,12 @@ _CALLED = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?)\s+$", re.IG
 # A time reference, not an amount: "two weeks ago", "four days after the collapse", "the
 # three months to 30 September", "the last three months of 2022", "in the 12 months to June".
 _WHEN_AFTER = re.compile(
-    r"^[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?)\s+"
+    r"[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?)\s+"
     r"(?:ago\b|earlier\b|after\s+(?:the|a|an|its|his|her)\b|before\s+(?:the|a|an)\b"
     r"|to\s+(?:\d|the\s+end|end|[A-Z])|ended\b|ending\b|through\b|of\s+(?:19|20)\d\d)",
 )
+_NOUN_AFTER = re.compile(r"\s+(?!of\b)[a-z]{3,}")
+_OLDER = re.compile(r"\b(?:older|younger)\s+than\s+$", re.IGNORECASE)
 # "a sixth charge", "a third term": an ordinal, not a share.
 _ORDINAL_SHARE = re.compile(r"^a\s+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$", re.I)
 _YEAR_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d\s?[-\u2013/]\s?$")
@@ -182,26 +184,26 @@ def not_a_figure(num: Number, text: str) -> bool:
             return True
     if num.kind == "share" and _ROUND_BEFORE.search(before):
         return True  # "the second half of the game"
-    if (
-        num.kind == "share"
-        and _ORDINAL_SHARE.match(raw)
-        and re.match(r"\s+(?!of\b)[a-z]{3,}", after)
-    ):
+    if num.kind == "share" and _ORDINAL_SHARE.match(raw) and _NOUN_AFTER.match(after):
         return True
-    if num.kind in ("digits", "words"):
-        if _WHEN_AFTER.match(after + text[num.end + 20 : num.end + 40]):
-            return True
-        if num.value < 120 and _AGE_BEFORE.search(before) and _AGE_AFTER.match(after):
-            return True
-        if num.value < 120 and re.search(r"\b(?:older|younger)\s+than\s+$", before, re.I):
-            return True
-        if _GALLERY.search(before) or (num.value in (911, 999, 112) and _CALLED.search(before)):
-            return True
-        if raw.lower() == "one" and re.search(r"\bat\s+$", before) and after.startswith(" point"):
-            return True  # "at one point"
+    if num.kind in ("digits", "words") and _told_otherwise(num, raw, text, before, after):
+        return True
     if num.kind == "words" and raw[0].isupper() and re.search(r"[A-Z][\w]*\s$", before):
         return True  # "BBC One", "Formula One": a number word inside a name
     return raw.lower() == "one" and bool(_ONE_BEFORE.search(before) or _ONE_AFTER.match(after))
+
+
+def _told_otherwise(num: Number, raw: str, text: str, before: str, after: str) -> bool:
+    """Ages, time references, gallery furniture and phrases that only look like counts."""
+    if _WHEN_AFTER.match(text, num.end, num.end + 40):
+        return True
+    if num.value < 120 and _AGE_BEFORE.search(before):
+        return _AGE_AFTER.match(after) is not None or _OLDER.search(before) is not None
+    if num.value in (911, 999, 112) and _CALLED.search(before):
+        return True
+    if raw.lower() == "one" and after.startswith(" point") and before.endswith("at "):
+        return True  # "at one point"
+    return _GALLERY.search(before) is not None
 
 
 def _is_score(num: Number, text: str) -> bool:

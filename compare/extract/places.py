@@ -108,6 +108,11 @@ class Gazetteer:
         if path is not None:
             self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
 
+    def known(self, name: str) -> bool:
+        """Whether any place has this name (a set lookup, for the many words that are none)."""
+        key = " ".join(name.lower().replace("\u2019", "'").split())
+        return key in self.extra or (self._db is not None and key in self._names())
+
     @lru_cache(maxsize=16384)  # noqa: B019 (one gazetteer per process)
     def lookup(self, name: str) -> tuple[Place, ...]:
         key = " ".join(name.lower().replace("\u2019", "'").split())
@@ -303,18 +308,23 @@ def _mentions(text: str, vocab: Vocabulary) -> tuple[Mention, ...]:
     keeps = _name_followers(vocab)
     out: list[Mention] = []
     hometown_end = -1  # "Fields, 20, of Maumee, Ohio": where a person is from, not where
+    known = gaz.known
     for run in _RUN.finditer(text):
         words = run.group().split(" ")
-        offset = run.start()
+        starts = [run.start()]
+        for w in words[:-1]:
+            starts.append(starts[-1] + len(w) + 1)
         i = 0
         while i < len(words):
             found = None
             # The longest name first: "New York City" before "New York".
             for j in range(min(len(words), i + 4), i, -1):
-                name = _POSSESSIVE.sub("", " ".join(words[i:j]).rstrip(".,'\u2019"))
-                if not name[:1].isupper() and name.lower() not in vocab.places:
-                    continue
-                start = offset + len(" ".join(words[:i])) + (1 if i else 0)
+                name = " ".join(words[i:j]).rstrip(".,'\u2019")
+                if name.endswith(("'s", "\u2019s")):
+                    name = name[:-2]
+                if not known(name) or (not name[:1].isupper() and name.lower() not in vocab.places):
+                    continue  # most capitalised words name no place: a set says so fast
+                start = starts[i]
                 end = start + len(name)
                 if j < len(words) and words[j][:1].isupper() and not _followed_ok(words[j], keeps):
                     continue  # "Washington Mutual", "Hamilton Hotel", "Sandy Hook": a name
@@ -341,9 +351,6 @@ def _mentions(text: str, vocab: Vocabulary) -> tuple[Mention, ...]:
             ):
                 out.append(_as_written(mention, text))
     return tuple(out)
-
-
-_POSSESSIVE = re.compile(r"['\u2019]s$")
 
 
 def _of_name(text: str, start: int) -> bool:

@@ -488,10 +488,9 @@ def _scope_of(
         for m in _YEAR.finditer(clause)
         if int(m.group()) in years and year is not None and int(m.group()) < year
     ]
+    stated = [m for m in _PERIOD.finditer(clause) if not _STARTED.search(clause, 0, m.start())]
     periods = [  # stated periods other than a bare year ("in 2019" is the year's)
-        abs(m.start() - at)
-        for m in _PERIOD.finditer(clause)
-        if not _STARTED.search(clause, 0, m.start()) and not _YEAR.search(m.group())
+        abs(m.start() - at) for m in stated if not _YEAR.search(m.group())
     ]
     # "had $209bn in assets at the end of last year, ... since Washington Mutual collapsed
     # in 2008 with about $307bn": each figure takes the time nearest to it.
@@ -515,11 +514,7 @@ def _scope_of(
         return "background", "earlier"
     since = _SINCE.search(clause)
     # The period nearest the figure: "98 a day in February, compared with 150 in January".
-    period = min(
-        (m for m in _PERIOD.finditer(clause) if not _STARTED.search(clause, 0, m.start())),
-        key=lambda m: min(abs(m.start() - at), abs(m.end() - at)),
-        default=None,
-    )
+    period = min(stated, key=lambda m: min(abs(m.start() - at), abs(m.end() - at)), default=None)
     if period is not None and (since is None or period.start() < since.start()):
         text = " ".join(period.group("p").split())
         text = re.sub(r"^(?:(?:in|during|for|over)\s+)?(?:the\s+)?", "", text, flags=re.I)
