@@ -174,6 +174,20 @@ def _figures(
             ],
         ),
         (
+            "3 people were wounded in Pensacola, Florida.\n\nThe Escambia County sheriff said 2 "
+            "of them were in critical condition.",
+            None,
+            [
+                ("3", "Pensacola, Florida, United States", "figure", "current", None),
+                ("2", "Escambia County, Florida, United States", "figure", "current", None),
+            ],
+        ),
+        (
+            "A gunman wounded 2 people in Chelsea on Sunday, Massachusetts State Police said.",
+            None,
+            [("2", "Chelsea, Massachusetts, United States", "figure", "current", None)],
+        ),
+        (
             "Moderna expects 20 million doses in the United States and 500 million worldwide.",
             dt.date(2020, 11, 30),
             [
@@ -216,6 +230,8 @@ def _figures(
     ids=[
         "bureau-dateline-national-figures",
         "bureau-dateline-event-town",
+        "town-and-state",
+        "name-read-in-the-state-the-article-names",
         "worldwide-has-no-place",
         "baseline-and-pluperfect-are-background",
         "earlier-month-event-is-background",

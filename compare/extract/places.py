@@ -407,6 +407,8 @@ def _choose(
     before = text[:start].split()
     prev = before[-1].lower().strip(",") if before else ""
     locative = prev in _LOCATIVE or _dateline(text, start, end)
+    if prev == "of" and len(before) > 1 and before[-2][:1].isupper() and ">c:" in best.key:
+        locative = False  # "Department of Justice", "University of Reading": a name
     state_after = re.match(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", text[end : end + 30])
     if state_after is not None:
         # "Uvalde, Texas": the town of that state or country.

@@ -16,11 +16,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from compare.extract.places import Mention, city_first, contains, mentions
+from compare.extract.places import Mention, city_first, contains, gazetteer
+from compare.extract.places import mentions as named
 from compare.extract.vocab import Vocabulary, vocabulary
 from compare.segment import dateline
 from compare.types import Article, Figure, PlaceFrom, Role, Scope, Sentence
@@ -95,7 +96,12 @@ def situate(
     vocab = vocabulary()
     by_index = {s.index: s for s in sentences}
     body = sorted((s for s in sentences if s.index >= 0), key=lambda s: s.index)
-    where = _article_place(sentences, article)
+    regions = _regions(sentences, article)
+
+    def mentions(text: str) -> Sequence[Mention]:
+        return _resolve(text, named(text), regions)
+
+    where = _article_place(sentences, article, mentions)
     year = article.published.year if article.published else _undated_year(sentences)
     last_seen: dict[int, Mention] = {}  # paragraph -> its latest place mention so far
     out: list[Figure] = []
@@ -343,7 +349,11 @@ _WORLDWIDE = re.compile(
 )
 
 
-def _article_place(sentences: Sequence[Sentence], article: Article) -> Mention | None:
+def _article_place(
+    sentences: Sequence[Sentence],
+    article: Article,
+    mentions: Callable[[str], Sequence[Mention]] = named,
+) -> Mention | None:
     """The article's main place, for figures that name none of their own.
 
     A dateline names where the reporter files from: it is the main place when the title
@@ -351,8 +361,9 @@ def _article_place(sentences: Sequence[Sentence], article: Article) -> Mention |
     they name another ("WASHINGTON -- US consumer prices...", "TRIPOLI -- ... the Libyan
     city of Derna"), the bureau is not where the figures are, and the place the title and
     lead name most is.  Without a dateline, that place counts only when the title names
-    it or the lead does twice: a lone mention ("would apply for approval in the United
-    States") does not make a trial's figures American.
+    it, or the lead does twice, or it is a town ("A man was shot in Dayton"): a lone
+    mention of a country ("would apply for approval in the United States") does not make a
+    trial's figures American.
     """
     line = dateline(article.text)
     filed: Mention | None = None
@@ -381,9 +392,45 @@ def _article_place(sentences: Sequence[Sentence], article: Article) -> Mention |
             return best  # "PARIS -- ... marched across France": the country's figures
         if any(contains(filed.place.key, key) for key in counts):
             return filed  # named again, or a place inside it ("Seoul's Itaewon district")
-    if filed is None and n < 2 and best.place.key not in titled:
-        return None
+    if filed is None and n < 2 and best.place.key not in titled and best.place.key.count(">") < 2:
+        return None  # a lone country or state named in passing; a lone town is the story's
     return best
+
+
+def _regions(sentences: Sequence[Sentence], article: Article) -> tuple[tuple[str, ...], ...]:
+    """The states and the countries an article names (its dateline, title and body), to
+    tell which of several places a name is: "Escambia County" in a Florida story is
+    Florida's, "Chelsea" in a Massachusetts story is not London's."""
+    texts = [s.text for s in sentences]
+    line = dateline(article.text)
+    if line:
+        texts.append("In " + _titlecase_dateline(line.split("(")[0].strip(" -\u2013\u2014")))
+    keys = {m.place.key for text in texts for m in named(text) if m.place.key.count(">") <= 1}
+    states = tuple(sorted(k for k in keys if ">" in k))
+    countries = tuple(sorted({k.split(">")[0] for k in keys}))
+    return (states, countries)
+
+
+def _resolve(
+    text: str, found: Sequence[Mention], regions: tuple[tuple[str, ...], ...]
+) -> Sequence[Mention]:
+    """Each mention as the place of that name inside the article's states, else countries."""
+    out = list(found)
+    for k, m in enumerate(out):
+        for level in regions:
+            if not level or any(
+                contains(r, m.place.key) or contains(m.place.key, r) for r in level
+            ):
+                break  # already inside (or around) a place the article names
+            alike = [
+                p
+                for p in gazetteer().lookup(text[m.start : m.end])
+                if any(contains(r, p.key) for r in level)
+            ]
+            if alike:
+                out[k] = replace(m, place=alike[0])
+                break
+    return out
 
 
 def _located(text: str, found: Sequence[Mention]) -> list[Mention]:
