@@ -98,8 +98,12 @@ def situate(
     body = sorted((s for s in sentences if s.index >= 0), key=lambda s: s.index)
     regions = _regions(sentences, article)
 
+    resolved: dict[str, Sequence[Mention]] = {}
+
     def mentions(text: str) -> Sequence[Mention]:
-        return _resolve(text, named(text), regions)
+        if text not in resolved:
+            resolved[text] = _resolve(text, named(text), regions)
+        return resolved[text]
 
     where = _article_place(sentences, article, mentions)
     year = article.published.year if article.published else _undated_year(sentences)
@@ -291,6 +295,8 @@ def _place(
     one before the figure, else the first after it).  A route's ends and the places of a
     relative aside the figure is not in ("In Syria, where figures come from the government
     in Damascus, ... the count stood at 5,914") are not where the figure is."""
+    if not found:
+        return None, "sentence"
     asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text)]
     outside = [a for a in asides if not a[0] <= at < a[1]]
     found = [m for m in _located(text, found) if not any(a <= m.start < b for a, b in outside)]
