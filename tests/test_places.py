@@ -38,8 +38,38 @@ from compare.types import Article
             "More than 1,200 people were killed in Hatay province and in Antakya.",
             ["Hatay, Turkey", "Antakya, Turkey"],
         ),
+        ("US consumer prices rose 9.1% in June.", ["United States"]),
+        ("Lula won Brazil's presidential runoff with 50.9%.", ["Brazil"]),
+        ("The bank is the biggest to fail since Washington Mutual collapsed.", []),
+        (
+            "at Sandy Hook Elementary School in Newtown, Connecticut, in 2012",
+            ["Connecticut, United States"],
+        ),
+        ("Police arrested James Fields Jr., 20, of Maumee, Ohio, on Saturday.", []),
+        (
+            "Butte County Sheriff Kory Honea said 85 people died.",
+            ["Butte County, California, United States"],
+        ),
+        ("The flood tore through the Libyan city of Derna.", ["Derna, Libya"]),
+        ("Hamas said 30 people were killed.", []),
+        ("Sam Bankman-Fried was sentenced to 25 years.", []),
+        ("For the full fiscal year, revenue was $383.3bn.", []),
+        ("The Election Commission of India said 642 million voted.", ["India"]),
+        ("The US military's warning centre put winds at 315 km/h.", []),
     ],
     ids=[
+        "two-letter-country",
+        "possessive-place",
+        "company-named-after-a-place",
+        "school-named-after-a-place-then-town-and-state",
+        "home-town-is-no-place-of-the-event",
+        "county-opening-a-sentence",
+        "another-spelling-after-a-preposition",
+        "another-spelling-without-one",
+        "first-name-is-no-city",
+        "a-word-is-no-airport-code",
+        "place-in-an-organisation-name",
+        "country-owning-an-army-acts",
         "regions-from-the-vocabulary",
         "town-and-state",
         "two-countries",
@@ -124,8 +154,89 @@ def _figures(
             dt.date(2024, 2, 8),
             [("At least 27,840", None, None, "current", "since 7 October")],
         ),
+        (
+            "WASHINGTON - US consumer prices rose 9.1% in the 12 months to June. "
+            "Food prices were up 10.4% over the year.\n\nCore inflation eased to 5.9%.",
+            dt.date(2022, 7, 13),
+            [
+                ("9.1%", "United States", "figure", "period", "12 months to june"),
+                ("10.4%", "United States", "paragraph", "period", "year"),
+                ("5.9%", "United States", "article", "period", "12 months to june"),
+            ],
+        ),
+        (
+            "TRIPOLI - Floods killed 3,958 people in the Libyan city of Derna. "
+            "About 30,000 residents were forced from their homes.",
+            dt.date(2023, 9, 17),
+            [
+                ("3,958", "Derna, Libya", "figure", "current", None),
+                ("About 30,000", "Derna, Libya", "paragraph", "current", None),
+            ],
+        ),
+        (
+            "3 people were wounded in Pensacola, Florida.\n\nThe Escambia County sheriff said 2 "
+            "of them were in critical condition.",
+            None,
+            [
+                ("3", "Pensacola, Florida, United States", "figure", "current", None),
+                ("2", "Escambia County, Florida, United States", "figure", "current", None),
+            ],
+        ),
+        (
+            "A gunman wounded 2 people in Chelsea on Sunday, Massachusetts State Police said.",
+            None,
+            [("2", "Chelsea, Massachusetts, United States", "figure", "current", None)],
+        ),
+        (
+            "Moderna expects 20 million doses in the United States and 500 million worldwide.",
+            dt.date(2020, 11, 30),
+            [
+                ("20 million", "United States", "figure", "current", None),
+                ("500 million", None, None, "current", None),
+            ],
+        ),
+        (
+            "The opposition won 99 seats, up from 52 five years ago. The BJP had won 303 seats "
+            "in 2019.",
+            dt.date(2024, 6, 5),
+            [
+                ("99", None, None, "current", None),
+                ("52", None, None, "background", "five years ago"),
+                ("303", None, None, "background", "2019"),
+            ],
+        ),
+        (
+            "In November, a fire at a factory near Dhaka killed at least 111 workers.",
+            dt.date(2013, 5, 13),
+            [("at least 111", "Dhaka, Bangladesh", "figure", "background", "november")],
+        ),
+        (
+            "Apple's revenue fell 1% to $89.5bn in its fiscal fourth quarter. "
+            "Mac sales dropped 34% to $7.6bn.",
+            dt.date(2023, 11, 2),
+            [
+                ("1%", None, None, "period", "fourth quarter"),
+                ("$89.5bn", None, None, "period", "fourth quarter"),
+                ("34%", None, None, "period", "fourth quarter"),
+                ("$7.6bn", None, None, "period", "fourth quarter"),
+            ],
+        ),
+        (
+            "The unemployment rate fell to 3.4%, the lowest since May 1969.",
+            dt.date(2023, 2, 3),
+            [("3.4%", None, None, "current", "since May 1969")],
+        ),
     ],
     ids=[
+        "bureau-dateline-national-figures",
+        "bureau-dateline-event-town",
+        "town-and-state",
+        "name-read-in-the-state-the-article-names",
+        "worldwide-has-no-place",
+        "baseline-and-pluperfect-are-background",
+        "earlier-month-event-is-background",
+        "results-period-carries-through",
+        "record-since-is-no-period",
         "dateline",
         "two-countries",
         "paragraph",

@@ -13,9 +13,36 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from compare.extract.resources import ATTRIBUTION_VERBS, words
+from compare.extract.resources import ATTRIBUTION_VERBS as _SAYING
+from compare.extract.resources import words
+from compare.extract.vocab import vocabulary
 
 _WORD = re.compile(r"\w[\w'\u2019-]*(?:\.\w+)*")
+
+
+def _table(name: str) -> frozenset[str]:
+    return frozenset(str(vocabulary().tables.get("attribution", {}).get(name, "")).split())
+
+
+# Verbs by which a source gives a figure: the saying verbs, and the vocabulary's
+# ("forecast", "recorded", "measured the quake at", "put the toll at").
+_GIVING = _table("verbs")
+# Only with "at <amount>" after them: "put the toll at 11,300".
+_AT_VERBS = _table("at_verbs")
+# Only before "that" or at a clause's end: "..., the assessment found."
+_CLOSING = _table("closing_verbs")
+ATTRIBUTION_VERBS = _SAYING | _GIVING | _AT_VERBS | _CLOSING
+_AT_AMOUNT = re.compile(
+    r"[^.;:]{0,60}?\bat\s+(?:about\s+|around\s+|some\s+|more\s+than\s+|magnitude\s+)?"
+    r"[$\u20ac\u00a3]?\d"
+)
+# "Steven McCraw, the department's director, told": a name and its apposition.
+_NAME = re.compile(
+    r"^(?:[A-Z][\w.'\u2019-]*)"
+    r"(?:\s+(?:[A-Z][\w.'\u2019-]*|(?:al|el|de|da|van|von|bin)(?:-[A-Z][\w'\u2019-]*)?))*$"
+)
+# Adjectives before "state", "report", "count": "the most populous state" is no speaker.
+_ADJECTIVE = re.compile(r"(?:ous|est|ern|ive|ic|al|ful|less)$")
 # Words that end a speaker phrase when walking back from the verb.
 _BOUNDARY = words(
     """
@@ -136,14 +163,22 @@ def speakers(text: str) -> tuple[Speaker, ...]:
         if name and not _overlaps(m.start(), found):
             found.append(Speaker(name, m.start(), m.end()))
     for m in _INVERTED.finditer(text):
-        name = _tidy(_first_phrase(m.group("who")))
+        who = " ".join(m.group("who").split())
+        first = _first_phrase(who)
+        if first != who:
+            continue  # ", said the turnout was far larger": a clause, not a speaker
+        name = _tidy(first)
         if name and not _overlaps(m.start(), found):
             found.append(Speaker(name, m.start(), m.end()))
     words = list(_WORD.finditer(text)) if _ANY_VERB.search(text) else []
     for i, m in enumerate(words):
         if m.group(0) not in ATTRIBUTION_VERBS or _overlaps(m.start(), found):
             continue
+        if m.group(0) in _AT_VERBS and not _AT_AMOUNT.match(text, m.end()):
+            continue  # "put" gives a figure only as "put the toll at 11,300"
         speaker = _speaker_before(text, words, i)
+        if speaker is None and m.group(0) == "saying":
+            speaker = _subject(text, words, i)
         if speaker is not None:
             found.append(speaker)
     found.sort(key=lambda s: s.start)
@@ -158,13 +193,35 @@ def _speaker_before(text: str, words: list[re.Match[str]], verb: int) -> Speaker
     end = verb - 1
     while end >= 0 and words[end].group(0).lower() in _SKIPPED:
         end -= 1
-    if end < 0 or _PUNCT.search(text[words[end].end() : words[verb].start()]):
+    # "Ukraine's General Staff on Thursday put ...": the time stands between speaker and verb.
+    if (
+        end >= 1
+        and words[end].group(0).lower() in _WHEN_WORDS
+        and words[end - 1].group(0).lower() in ("on", "this", "last", "late", "early")
+    ):
+        end -= 2
+        while end >= 0 and words[end].group(0).lower() in _SKIPPED | {"late", "early", "on"}:
+            end -= 1
+    if end < 0 or _noun_not_verb(text, words, verb):
+        # "Insurance claims rose 40%", "the most populous state", "employers added 517,000
+        # jobs": nobody speaks
         return None
+    if re.match(r"\s+by\b", text[words[verb].end() :]):
+        return None  # "the deaths recorded by the agency": a passive, its agent follows
+    if words[verb].group(0) in _GIVING and re.match(r"\s*[,.;:]", text[words[verb].end() :]):
+        if words[verb].group(0) not in _CLOSING:
+            return None  # "With all ballots counted, Lula received": no source
+    elif words[verb].group(0) in _CLOSING and not re.match(
+        r"\s*(?:[,.;:]|that\b)", text[words[verb].end() :]
+    ):
+        return None  # "relatives found those who had fled"
+    if _PUNCT.search(text[words[end].end() : words[verb].start()]):
+        return _apposed(text, words, end, verb)
     last = words[end].group(0).lower()
     if last in _BOUNDARY or last in _PRONOUNS or last in _DETERMINERS or _is_number(last):
         return None
-    if _noun_not_verb(text, words, verb):
-        return None  # "Insurance claims rose 40%": claims is a noun, nobody speaks
+    if last in _OF:
+        return None  # "the number of confirmed deaths"
     start = end
     while start > 0:
         prev = words[start - 1]
@@ -196,6 +253,64 @@ def _speaker_before(text: str, words: list[re.Match[str]], verb: int) -> Speaker
     return Speaker(name, words[start].start(), words[verb].end())
 
 
+_OF = frozenset({"of", "for", "about"})
+_WHEN_WORDS = words(
+    """monday tuesday wednesday thursday friday saturday sunday week weekend month year
+    morning evening night"""
+)
+
+
+def _apposed(text: str, words: list[re.Match[str]], end: int, verb: int) -> Speaker | None:
+    """The speaker of "Steven McCraw, the department's director, told", "Derna's mayor,
+    Abdulmenam al-Ghaithi, has said", "The CGT union, which helped organise the protests,
+    said": a name in or before an apposition, or the noun before a relative aside."""
+    close = text.rfind(",", 0, words[verb].start())
+    between = text[close + 1 : words[verb].start()].split() if close >= 0 else []
+    if close < 0 or not all(w.lower() in _SKIPPED for w in between):
+        return None  # the comma must close the apposition right before the verb
+    open_ = text.rfind(",", 0, close)
+    if open_ < 0:
+        return None
+    inner = " ".join(text[open_ + 1 : close].split())
+    outer_start = max(text.rfind(",", 0, open_) + 1, 0)
+    outer = text[outer_start:open_].strip()
+    if not inner or not outer or len(inner.split()) > 12:
+        return None
+    first = inner.split()[0].lower()
+    if _NAME.match(inner) and len(inner.split()) <= 4:
+        name, start = inner, open_ + 1
+    elif _NAME.match(" ".join(outer.split()[-3:])) and first in _DETERMINERS | {"a", "an"}:
+        name = " ".join(outer.split()[-3:])
+        start = outer_start
+    elif first in ("which", "who", "whose"):
+        name, start = _first_phrase(outer), outer_start
+    else:
+        return None
+    name = _tidy(name)
+    outer_words = name.split()
+    if not name or len(outer_words) > _MAX_WORDS or outer_words[0].lower() in _PRONOUNS:
+        return None
+    return Speaker(name, start, words[verb].end())
+
+
+def _subject(text: str, words: list[re.Match[str]], verb: int) -> Speaker | None:
+    """The speaker of ", saying 1,127 bodies had been recovered": the sentence's subject."""
+    if not re.search(r",\s*$", text[: words[verb].start()]):
+        return None
+    head: list[str] = []
+    for w in _first_phrase(text[: words[verb].start()]).split():
+        if head and (w.lower().endswith("ed") or w.lower() in _SKIPPED):
+            break  # "The army ended its search": the subject ends at its verb
+        head.append(w)
+    name = _tidy(" ".join(head))
+    parts = name.split()
+    if not parts or parts[0].lower() in _PRONOUNS or _is_number(parts[0].lower()):
+        return None
+    if any(p[:1].isdigit() for p in parts) or len(parts) > 4:
+        return None
+    return Speaker(name, 0, words[verb].end())
+
+
 def _is_number(word: str) -> bool:
     return word[:1].isdigit() or word in _NUMBER_WORDS
 
@@ -203,10 +318,24 @@ def _is_number(word: str) -> bool:
 def _noun_not_verb(text: str, words: list[re.Match[str]], verb: int) -> bool:
     """Whether a reporting word is a plural noun here: "claims rose", "reports of"."""
     word = words[verb].group(0).lower()
+    nxt = words[verb + 1].group(0).lower() if verb + 1 < len(words) else ""
+    if word in ("add", "adds", "added") and (_is_number(nxt) or nxt[:1] == "$"):
+        return True  # "employers added 517,000 jobs" count, not speak
+    prev = words[verb - 1].group(0).lower() if verb else ""
+    if word in _NOUN_VERBS and (
+        prev in _DETERMINERS or (_ADJECTIVE.search(prev) and prev not in _SKIPPED)
+    ):
+        return True  # "the most populous state", "the latest report"
     if not word.endswith("s") or word in ("says", "tells"):
         return False
-    nxt = words[verb + 1].group(0).lower() if verb + 1 < len(words) else ""
     return nxt in _NOUN_FOLLOWERS or (nxt.endswith("ed") and nxt not in ("killed", "injured"))
+
+
+# Saying verbs that are nouns too.
+_NOUN_VERBS = words(
+    "state states report reports claim claims estimate estimates count counts note notes "
+    "post posts forecast forecasts record records"
+)
 
 
 def _place_of(text: str, words: list[re.Match[str]], start: int) -> bool:

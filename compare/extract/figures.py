@@ -59,7 +59,8 @@ _BETWEEN = re.compile(
 )
 _CHANGE = re.compile(
     r"\b(?:rose|rise|rising|risen|increased?|increasing|grew|grown|jumped|climbed|fell|fallen|"
-    r"dropped|declined?|decreased?|went|up|down|raised|cut|revised|lowered)\b[^.;]{0,40}$",
+    r"dropped|declined?|decreased?|went|up|down|rais(?:e|es|ed|ing)|cut|revised|lower(?:s|ed|ing)?|"
+    r"reduc(?:e|es|ed|ing)|lift(?:s|ed|ing)?|extend(?:s|ed|ing)?|boost(?:s|ed|ing)?)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
 AGE = "age"
@@ -156,9 +157,11 @@ def _repeats(head: Figure, body: Figure) -> bool:
         return False
     if head.value == body.value:
         return True  # the same number in the same unit: the headline's "9.1%" is the body's
-    if head.concept and body.concept and head.concept != body.concept:
-        return False
-    return compatible(head, body)
+    if not (head.concept and body.concept):
+        # Without both concepts only a rounding repeats ("$13.5bn" over "$13.51bn"): "$30bn"
+        # of damage is no "at least $16.3bn" of something else.
+        return abs(head.value - body.value) <= 0.02 * abs(body.value)
+    return head.concept == body.concept and compatible(head, body)
 
 
 def _group(nums: list[Number], text: str) -> list[tuple[Number, Number | None]]:

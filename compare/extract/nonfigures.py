@@ -49,7 +49,30 @@ _DETERMINER_BEFORE = re.compile(
 _LABEL_BEFORE = re.compile(r"\b(?P<label>[A-Za-z]+)\.?\s+#?$")
 _NUMBERING_BEFORE = re.compile(r"(?:^|\n)\s*[(\[]?$|\b(?:no|nos|number)\.?\s*$|#$", re.IGNORECASE)
 _NUMBERING_AFTER = re.compile(r"^[.)\]]\s")
-_AGE_NAME = re.compile(r"[A-Z][\w'\u2019-]+,\s*$")
+_AGE_NAME = re.compile(r"[A-Z][\w'\u2019.-]+,\s*(?:now\s+|aged\s+)?$")  # "Fields Jr., 20,"
+# Ages told otherwise: "adults older than 65", "his mother, who was 72.", "He was 17 at the
+# time", "Rittenhouse, now 18,".
+_AGE_BEFORE = re.compile(
+    r"\b(?:(?:older|younger)\s+than|(?:over|under)\s+the\s+age\s+of|aged|ages)\s+$"
+    r"|\b(?:who|he|she)\s+(?:is|was|turned)\s+$|,\s*now\s+$",
+    re.IGNORECASE,
+)
+_AGE_AFTER = re.compile(r"^\s*(?:[.,;)]|$|at\s+the\s+time\b|years?\s+old\b|and\s+(?:older|over)\b)")
+# Gallery furniture: "Image 1 of 10", "Photo 3 of 12".
+_GALLERY = re.compile(r"\b(?:image|photo|picture|slide|graphic)\s+(?:\d+\s+of\s+)?$", re.IGNORECASE)
+# Emergency numbers one calls: "called 911", "dial 999".
+_CALLED = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?)\s+$", re.IGNORECASE)
+# A time reference, not an amount: "two weeks ago", "four days after the collapse", "the
+# three months to 30 September", "the last three months of 2022", "in the 12 months to June".
+_WHEN_AFTER = re.compile(
+    r"[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?)\s+"
+    r"(?:ago\b|earlier\b|after\s+(?:the|a|an|its|his|her)\b|before\s+(?:the|a|an)\b"
+    r"|to\s+(?:\d|the\s+end|end|[A-Z])|ended\b|ending\b|through\b|of\s+(?:19|20)\d\d)",
+)
+_NOUN_AFTER = re.compile(r"\s+(?!of\b)[a-z]{3,}")
+_OLDER = re.compile(r"\b(?:older|younger)\s+than\s+$", re.IGNORECASE)
+# "a sixth charge", "a third term": an ordinal, not a share.
+_ORDINAL_SHARE = re.compile(r"^a\s+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$", re.I)
 _YEAR_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d\s?[-\u2013/]\s?$")
 _DECADE_AFTER = re.compile(r"^'?s\b")
 _ONE_BEFORE = re.compile(
@@ -161,9 +184,26 @@ def not_a_figure(num: Number, text: str) -> bool:
             return True
     if num.kind == "share" and _ROUND_BEFORE.search(before):
         return True  # "the second half of the game"
+    if num.kind == "share" and _ORDINAL_SHARE.match(raw) and _NOUN_AFTER.match(after):
+        return True
+    if num.kind in ("digits", "words") and _told_otherwise(num, raw, text, before, after):
+        return True
     if num.kind == "words" and raw[0].isupper() and re.search(r"[A-Z][\w]*\s$", before):
         return True  # "BBC One", "Formula One": a number word inside a name
     return raw.lower() == "one" and bool(_ONE_BEFORE.search(before) or _ONE_AFTER.match(after))
+
+
+def _told_otherwise(num: Number, raw: str, text: str, before: str, after: str) -> bool:
+    """Ages, time references, gallery furniture and phrases that only look like counts."""
+    if _WHEN_AFTER.match(text, num.end, num.end + 40):
+        return True
+    if num.value < 120 and _AGE_BEFORE.search(before):
+        return _AGE_AFTER.match(after) is not None or _OLDER.search(before) is not None
+    if num.value in (911, 999, 112) and _CALLED.search(before):
+        return True
+    if raw.lower() == "one" and after.startswith(" point") and before.endswith("at "):
+        return True  # "at one point"
+    return _GALLERY.search(before) is not None
 
 
 def _is_score(num: Number, text: str) -> bool:

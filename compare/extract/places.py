@@ -32,11 +32,17 @@ from typing import Literal
 from compare.extract.vocab import Vocabulary, vocabulary
 
 Relation = Literal["same", "nested", "apart", "unknown"]
-GAZETTEER_VERSION = 3
+GAZETTEER_VERSION = 4
 # Towns this small are taken only where a preposition or a dateline says they are places.
 SMALL_TOWN = 100_000
-BIG_CITY = 500_000  # only these are also found by their other names ("Kiev")
-_LOCATIVE = frozenset("in at near outside from of across throughout around inside into".split())
+BIG_CITY = 500_000  # these are also found by any other name ("Kiev", "Bombay")
+# Cities this big are also found by another name with the same initial ("Derna" for Darnah,
+# "Hanau" for Hanau am Main): a spelling, not another language's word.
+MID_CITY = 50_000
+_LOCATIVE = frozenset(
+    """in at near outside from of across throughout around inside into above below beside
+    along beyond within""".split()
+)
 _CAP = re.compile(r"[A-Z][\w'\u2019.-]*")
 # A run of capitalised words (with the lowercase joints of place names) that may name a place.
 _RUN = re.compile(
@@ -101,6 +107,11 @@ class Gazetteer:
         self._db: sqlite3.Connection | None = None
         if path is not None:
             self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+    def known(self, name: str) -> bool:
+        """Whether any place has this name (a set lookup, for the many words that are none)."""
+        key = " ".join(name.lower().replace("\u2019", "'").split())
+        return key in self.extra or (self._db is not None and key in self._names())
 
     @lru_cache(maxsize=16384)  # noqa: B019 (one gazetteer per process)
     def lookup(self, name: str) -> tuple[Place, ...]:
@@ -176,9 +187,11 @@ def _build() -> dict[str, tuple[Place, ...]]:
     found: dict[str, dict[str, Place]] = {}
     alternates: dict[str, dict[str, Place]] = {}
 
-    def add(name: str, place: Place, *, table: dict[str, dict[str, Place]] = found) -> None:
+    def add(
+        name: str, place: Place, *, table: dict[str, dict[str, Place]] = found, shortest: int = 3
+    ) -> None:
         key = " ".join(name.lower().replace("\u2019", "'").split())
-        if len(key) >= 3 and _latin(fold(key)):
+        if len(key) >= shortest and _latin(fold(key)):
             table.setdefault(key, {}).setdefault(place.key, place)
             plain = fold(key)  # "Kahramanmaraş" is written "Kahramanmaras"
             if plain != key:
@@ -199,7 +212,8 @@ def _build() -> dict[str, tuple[Place, ...]]:
                 add(value, place)
                 add(value.split(",")[0], place)
     for alias, code in vocabulary().country_aliases.items():
-        add(alias, Place(code, country_name.get(code, alias), 10**7))
+        # "US", "UK": the vocabulary's aliases may be two letters, GeoNames' names are not.
+        add(alias, Place(code, country_name.get(code, alias), 10**7), shortest=2)
 
     states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
     state_name = {code: s["name"] for code, s in states.items()}
@@ -232,10 +246,10 @@ def _build() -> dict[str, tuple[Place, ...]]:
             key = f"{country}>a1:{city['admin1code']}>c:{city['geonameid']}"
             place = Place(key, name, int(city.get("population") or 0))
             add(city["name"], place)
-            if place.population < BIG_CITY:
+            if place.population < MID_CITY:
                 continue  # small towns' other names are too often other words
             for alt in city.get("alternatenames", ()):
-                if alt[:1].isupper() and (" " not in alt.strip() or alt.istitle()):
+                if _alternate(alt, plain, big=place.population >= BIG_CITY):
                     add(alt, place, table=alternates)
 
     cities("cities15000.json")
@@ -261,6 +275,18 @@ def fold(name: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _alternate(alt: str, name: str, *, big: bool) -> bool:
+    """Whether another name of a city is one English copy may use: capitalised, not a code
+    ("FOR", "DNF") and not a short word ("Sam"); for a mid-sized city only a spelling that
+    shares the name's initial ("Derna" for Darnah)."""
+    alt = alt.strip()
+    if len(alt) < 4 or not alt[:1].isupper() or alt.isupper():
+        return False
+    if " " in alt and not alt.istitle():
+        return False
+    return big or fold(alt)[:1].lower() == name[:1].lower()
+
+
 def _latin(name: str) -> bool:
     return all(ch.isascii() or (ch.isalpha() and ord(ch) < 0x250) for ch in name)
 
@@ -279,20 +305,29 @@ def mentions(text: str, *, vocab: Vocabulary | None = None) -> tuple[Mention, ..
 @lru_cache(maxsize=8192)  # wire copy repeats sentences; all-pairs runs ask again
 def _mentions(text: str, vocab: Vocabulary) -> tuple[Mention, ...]:
     gaz = gazetteer()
+    keeps = _name_followers(vocab)
     out: list[Mention] = []
+    hometown_end = -1  # "Fields, 20, of Maumee, Ohio": where a person is from, not where
+    known = gaz.known
     for run in _RUN.finditer(text):
         words = run.group().split(" ")
-        offset = run.start()
+        starts = [run.start()]
+        for w in words[:-1]:
+            starts.append(starts[-1] + len(w) + 1)
         i = 0
         while i < len(words):
             found = None
             # The longest name first: "New York City" before "New York".
             for j in range(min(len(words), i + 4), i, -1):
                 name = " ".join(words[i:j]).rstrip(".,'\u2019")
-                if not name[:1].isupper() and name.lower() not in vocab.places:
-                    continue
-                start = offset + len(" ".join(words[:i])) + (1 if i else 0)
+                if name.endswith(("'s", "\u2019s")):
+                    name = name[:-2]
+                if not known(name) or (not name[:1].isupper() and name.lower() not in vocab.places):
+                    continue  # most capitalised words name no place: a set says so fast
+                start = starts[i]
                 end = start + len(name)
+                if j < len(words) and words[j][:1].isupper() and not _followed_ok(words[j], keeps):
+                    continue  # "Washington Mutual", "Hamilton Hotel", "Sandy Hook": a name
                 place = _choose(gaz.lookup(name), name, text, start, end, vocab)
                 if place is not None:
                     found = (j, Mention(place, start, end))
@@ -301,10 +336,64 @@ def _mentions(text: str, vocab: Vocabulary) -> tuple[Mention, ...]:
                 i += 1
                 continue
             j, mention = found
-            if _after_locative(text, mention.start) or not _actor(text, mention.end, vocab):
-                out.append(mention)
             i = j
+            if _HOMETOWN.search(text, max(0, mention.start - 40), mention.start) or (
+                hometown_end >= 0 and re.fullmatch(r",\s*", text[hometown_end : mention.start])
+            ):
+                hometown_end = mention.end
+                continue
+            if _owner(text, mention.end, vocab):
+                continue  # "in Israel's military campaign": the army acts, wherever it is
+            if (
+                _after_locative(text, mention.start)
+                or _of_name(text, mention.start)
+                or not _actor(text, mention.end, vocab)
+            ):
+                out.append(_as_written(mention, text))
     return tuple(out)
+
+
+def _of_name(text: str, start: int) -> bool:
+    """ "the Election Commission of India said": the commission speaks; India is where."""
+    return bool(re.search(r"[A-Z][\w.-]*\s+of\s+(?:the\s+)?$", text[max(0, start - 40) : start]))
+
+
+def _as_written(mention: Mention, text: str) -> Mention:
+    """A town named as the text spells it: "Derna" (GeoNames' Darnah), "Hanau" (Hanau am
+    Main), "Marrakech"; its region and country as the gazetteer names them."""
+    if ">c:" not in mention.place.key:
+        return mention
+    written = text[mention.start : mention.end]
+    first, sep, rest = mention.place.name.partition(", ")
+    if written.isupper() or fold(written).lower() == fold(first).lower():
+        return mention
+    return Mention(
+        Place(mention.place.key, written + sep + rest, mention.place.population),
+        mention.start,
+        mention.end,
+    )
+
+
+# A person's home town: "James Fields Jr., 20, of Maumee", "Hodgkinson, 66, of Belleville".
+_HOMETOWN = re.compile(r"(?:\b\d{1,3}|[A-Z][\w.'\u2019-]*[a-z.]),\s+of\s+$")
+
+
+def _followed_ok(word: str, keeps: frozenset[str]) -> bool:
+    """Whether a capitalised word after a place name leaves it a place: a kind of place
+    ("Kent County") or an institution of that place ("Texas Department of Public Safety")."""
+    return word.rstrip(".,;:'\u2019").removesuffix("'s").lower() in keeps
+
+
+@lru_cache(maxsize=4)
+def _name_followers(vocab: Vocabulary) -> frozenset[str]:
+    table = vocab.tables.get("place_followers", {})
+    return _place_kinds(vocab) | frozenset(str(table.get("words", "")).split()) | vocab.institutions
+
+
+@lru_cache(maxsize=4)
+def _place_kinds(vocab: Vocabulary) -> frozenset[str]:
+    """Words naming a kind of place: "county", "province"..."""
+    return frozenset(str(vocab.tables.get("place_followers", {}).get("kinds", "")).split())
 
 
 def _choose(
@@ -318,6 +407,8 @@ def _choose(
     before = text[:start].split()
     prev = before[-1].lower().strip(",") if before else ""
     locative = prev in _LOCATIVE or _dateline(text, start, end)
+    if prev == "of" and len(before) > 1 and before[-2][:1].isupper() and ">c:" in best.key:
+        locative = False  # "Department of Justice", "University of Reading": a name
     state_after = re.match(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", text[end : end + 30])
     if state_after is not None:
         # "Uvalde, Texas": the town of that state or country.
@@ -328,17 +419,50 @@ def _choose(
             inner = [p for p in candidates if contains(outer.key, p.key) and p.key != outer.key]
             if inner:
                 return inner[0]
+    own = fold(best.name.split(",")[0].lower())
+    possessive = text[end : end + 1] in ("'", "\u2019")  # "in Hamas' captivity"
+    if (
+        ">c:" in best.key
+        and best.population < BIG_CITY
+        and fold(low) != own
+        and (not locative or possessive)
+    ):
+        # Another spelling of a mid-sized city ("Derna" for Darnah) counts only where a
+        # preposition makes it a place: "Hamas" is not the German town some call so.
+        return None
     if low in vocab.not_places or (" " not in low and low in _COMMON):
         return best if locative and best.population >= SMALL_TOWN * 5 else None
-    if best.population < SMALL_TOWN and ">" in best.key and not locative:
+    kind = low.rsplit(" ", 1)[-1] in _place_kinds(vocab) and " " in low  # "Butte County"
+    if best.population < SMALL_TOWN and ">" in best.key and not locative and not kind:
         return None
-    if not before and ">" in best.key and not locative and best.population < SMALL_TOWN * 10:
+    if (
+        not before
+        and ">" in best.key
+        and not locative
+        and best.population < SMALL_TOWN * 10
+        and " " not in name
+    ):
         return None  # a sentence's first word is capitalised whatever it is
-    if before and before[-1][:1].isupper() and before[-1].lower() not in _LOCATIVE:
+    if (
+        before
+        and before[-1][:1].isupper()
+        and before[-1][-1:] not in ",;:"
+        and before[-1].lower() not in _LOCATIVE
+    ):
         prior = before[-1].strip(",.")
         if prior and not gazetteer().lookup(prior) and prior.lower() not in _TITLES:
             return None  # "George Washington", "Eddie Holmes": part of a person's name
     return best
+
+
+def city_first(place: Place) -> Place:
+    """A dateline's place as a city where the name is one too: "WASHINGTON" is the capital,
+    not the state (datelines name towns; a state is named after the town)."""
+    if ">c:" in place.key or place.key in vocabulary().places.values():
+        return place  # a city already, or the vocabulary's region ("GAZA" is the Strip)
+    short = place.name.split(",")[0]
+    cities = [p for p in gazetteer().lookup(short) if ">c:" in p.key]
+    return cities[0] if cities else place
 
 
 def _state(text: str, vocab: Vocabulary) -> tuple[Place, ...]:
@@ -358,6 +482,12 @@ def _after_locative(text: str, start: int) -> bool:
     return bool(before) and before[-1].lower() in _LOCATIVE - {"of", "from"}
 
 
+def _owner(text: str, end: int, vocab: Vocabulary) -> bool:
+    """ "Israel's military", "Turkey's army": a place that owns an institution acts."""
+    possessive = re.match(r"['\u2019]s?\s+(?P<what>[A-Za-z]+)", text[end : end + 40])
+    return possessive is not None and possessive.group("what").lower() in vocab.institutions
+
+
 def _actor(text: str, end: int, vocab: Vocabulary) -> bool:
     rest = text[end : end + 40]
     possessive = re.match(r"['\u2019]s?\s+(?P<what>[A-Za-z]+)", rest)
@@ -365,6 +495,8 @@ def _actor(text: str, end: int, vocab: Vocabulary) -> bool:
         # "Turkey's army" acts; "Hatay's population", "Hatay's health office" are there.
         return possessive.group("what").lower() in vocab.institutions
     words = re.findall(r"[A-Za-z]+", rest)[:3]
+    if words and words[0].lower() in vocab.institutions and rest[:1] == " ":
+        return True  # "the US military's warning centre", "Turkey army units"
     if words and words[0].lower() in ("has", "had", "have", "would", "will", "also"):
         words = words[1:]
     return bool(words) and words[0].lower() in vocab.actor_verbs

@@ -16,11 +16,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from compare.extract.places import Mention, mentions
+from compare.extract.places import Mention, city_first, contains, gazetteer
+from compare.extract.places import mentions as named
 from compare.extract.vocab import Vocabulary, vocabulary
 from compare.segment import dateline
 from compare.types import Article, Figure, PlaceFrom, Role, Scope, Sentence
@@ -35,11 +36,16 @@ _BREAK = re.compile(
     r"\b(?:when|after|before|while|whereas)\b|\band\s+(?=(?:a|an|the|its|their)\s)"
 )
 _ASIDE = re.compile(r"(?:,\s*(?:including|among\s+them|of\s+whom|among)|\()\s*$", re.IGNORECASE)
+_MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)"
+)
 _SINCE = re.compile(
     r"\bsince\s+(?P<p>(?:the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?\w+|"
     r"(?:early|mid|late)[- ]\w+|\d{1,2}\s+[A-Z][a-z]+|"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.?|Feb\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:\s+\d{1,2})?|"
+    r"December|Jan\.?|Feb\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:\s+\d{1,2}(?!\d))?"
+    r"(?:,?\s+(?:19|20)\d{2})?|"
     r"(?:19|20)\d{2}|last\s+\w+))",
 )
 _PERIOD = re.compile(
@@ -49,7 +55,31 @@ _PERIOD = re.compile(
     r"(?:fiscal|financial)\s+(?:year\s+)?\d{4}|(?:last|next)\s+(?:year|month|week|quarter)|"
     r"a\s+year\s+(?:earlier|ago|before)|year[- ]on[- ]year|annual(?:ly)?|per\s+year|"
     r"(?:in|for|during)\s+(?:january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)(?:\s+\d{4})?|(?:in|for|during)\s+(?:19|20)\d{2})\b",
+    r"october|november|december)(?:\s+\d{4})?|(?:in|for|during)\s+(?:19|20)\d{2}|"
+    # "in the 12 months to June", "in the week to 28 January", "the quarter ended 30 July"
+    r"(?:the\s+)?(?:(?:12|twelve|three|six|nine)\s+months|week|month|quarter|year)\s+"
+    r"(?:to|ended|ending|through)\s+(?:\d{1,2}\s+)?" + _MONTHS + r"(?:\s+\d{1,2}(?!\d))?|"
+    r"over\s+the\s+(?:past\s+)?year|from\s+" + _MONTHS + r"\s+to\s+" + _MONTHS + r"|"
+    r"(?:the\s+)?" + _MONTHS + r"\s+quarter|"
+    r"(?:the\s+)?(?:current|full|whole)\s+(?:fiscal\s+)?(?:quarter|year))\b",
+    re.IGNORECASE,
+)
+_REPORTING = re.compile(r"quarter|half|fiscal|months?\b|week\s+to|" + _MONTHS + r"$", re.IGNORECASE)
+# Two periods set against each other: "in January ..., while between February 9 and 20".
+_CONTRAST = re.compile(r"\b(?:while|whereas|compared|against|versus|but)\b", re.IGNORECASE)
+# "the lowest since May 1969": a record's "since" compares; it is not the figure's time.
+_RECORD = re.compile(r"(?:est|most|least)\s+(?:\w+\s+){0,2}since\b", re.IGNORECASE)
+# When something began, or the time compared with, is not the figure's period: "rains that
+# began in June", "a far narrower margin than in 2019".
+_STARTED = re.compile(
+    r"\b(?:began|begun|started|starting|beginning|than|since)(?:\s+[A-Za-z]+){0,2}\s+$",
+    re.IGNORECASE,
+)
+# "put the efficacy at 94.5%" after "An interim analysis two weeks ago ... had": a pluperfect
+# names an earlier state of things.
+_PLUPERFECT = re.compile(r"\bhad\s+(?!to\b|been\s+(?:a|an|the)\b)([a-z]+)", re.IGNORECASE)
+_AGO = re.compile(
+    r"\b(?P<n>\w+)\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+(?:ago|earlier|before)\b",
     re.IGNORECASE,
 )
 # "last year's floods", "a previous attack": an earlier event named without its year.
@@ -66,7 +96,16 @@ def situate(
     vocab = vocabulary()
     by_index = {s.index: s for s in sentences}
     body = sorted((s for s in sentences if s.index >= 0), key=lambda s: s.index)
-    where = _article_place(sentences, article)
+    regions = _regions(sentences, article)
+
+    resolved: dict[str, Sequence[Mention]] = {}
+
+    def mentions(text: str) -> Sequence[Mention]:
+        if text not in resolved:
+            resolved[text] = _resolve(text, named(text), regions)
+        return resolved[text]
+
+    where = _article_place(sentences, article, mentions)
     year = article.published.year if article.published else _undated_year(sentences)
     last_seen: dict[int, Mention] = {}  # paragraph -> its latest place mention so far
     out: list[Figure] = []
@@ -84,7 +123,7 @@ def situate(
         if sentence.index > done_upto:
             # Remember the places of sentences before this one, paragraph by paragraph.
             for s in body[max(0, done_upto + 1) : max(0, sentence.index)]:
-                found = mentions(s.text)
+                found = _located(s.text, mentions(s.text))
                 if found:
                     last_seen[s.paragraph] = found[-1]
             done_upto = sentence.index - 1
@@ -94,27 +133,110 @@ def situate(
         when_lo, when_hi = _clause(sentence, f, cut_of[f.sentence], figures=False)
         own = mentions(sentence.text)
         at = f.span[0] - sentence.start
-        place, source = _place(own, lo, hi, at)
-        if place is None and sentence.paragraph in last_seen:
-            place, source = last_seen[sentence.paragraph], "paragraph"
-        if place is None and where is not None:
-            place, source = where, "article"
         clause = sentence.text[lo:hi]
+        source: PlaceFrom
+        place: Mention | None = None
+        if not _WORLDWIDE.search(sentence.text, at, hi):  # "500 million doses worldwide"
+            place, source = _place(sentence.text, own, lo, hi, at, when_hi)
+            if place is None and sentence.paragraph in last_seen:
+                place, source = last_seen[sentence.paragraph], "paragraph"
+            if place is None and where is not None:
+                place, source = where, "article"
         told = _scope(
             _relative(sentence.text, when_lo), sentence.text[when_lo:when_hi], f, year, vocab
         )
-        scope, period = _event_scope(f, *told)
+        scope, period = _event_scope(f, *told, article.published)
         out.append(
             replace(
                 f,
                 place=place.place.name if place else None,
                 place_key=place.place.key if place else None,
-                place_from=source if place else None,
+                place_from=source if place is not None else None,
                 scope=scope,
                 period=period,
                 role=f.role or _role(f, clause, vocab),
             )
         )
+    return _inherit_periods(_bulletin_sources(out, body), sentences)
+
+
+# A bulletin's item: "Dead: 2,012", "DEATHS: 6,300".
+_ITEM = re.compile(r"^\s*[A-Za-z][A-Za-z '\u2019-]{0,30}:\s*\S")
+# Its lead-in: "Source: NDRRMC final report", "Interior ministry figures, Saturday evening:".
+_SOURCE_LINE = re.compile(r"^\s*(?:source|sources|figures\s+from)\s*:\s*(?P<who>.+?)\s*$", re.I)
+_FIGURES_OF = re.compile(
+    r"^\s*(?:the\s+)?(?P<who>.+?)['\u2019]?s?\s+(?:latest\s+|official\s+|final\s+)?"
+    r"(?:figures|data|toll|tally|count|statistics|report|bulletin)\b[^:]*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def _bulletin_sources(figs: list[Figure], body: Sequence[Sentence]) -> list[Figure]:
+    """A bulletin's items take the bulletin's source: the "Source:" line or the "<source>
+    figures:" line that opens the list."""
+    position = {s.index: k for k, s in enumerate(body)}
+    out = []
+    for f in figs:
+        k = position.get(f.sentence)
+        if f.attribution is None and k is not None and _ITEM.match(body[k].text):
+            while k > 0 and _ITEM.match(body[k - 1].text) and not _lead_in(body[k - 1].text):
+                k -= 1
+            who = _lead_in(body[k - 1].text) if k > 0 else None
+            if who:
+                f = replace(f, attribution=who)
+        out.append(f)
+    return out
+
+
+def _lead_in(text: str) -> str | None:
+    m = _SOURCE_LINE.match(text) or _FIGURES_OF.match(text)
+    if m is None:
+        return None
+    who = " ".join(m.group("who").split()).strip(" ,.")
+    return who[4:] if who.lower().startswith("the ") else who or None
+
+
+def _inherit_periods(figs: list[Figure], sentences: Sequence[Sentence]) -> tuple[Figure, ...]:
+    """A statistic told without a time of its own belongs to the period its sentence, else
+    the article's lead, states: in "Apple's revenue fell 1% to $89.5bn in its fiscal fourth
+    quarter", "Mac sales dropped 34%" further down is that quarter's too; "the unemployment
+    rate fell to 3.4%" after "added 517,000 jobs in January" is January's.  Counts of an
+    event (killed, injured...) never take a period: they are the event's."""
+    # The article reports on a period when its first figure is a statistic of a reporting
+    # period (a quarter, a month, "the 12 months to June"), not of "last year" or a year.
+    body = [f for f in figs if f.sentence >= 0]
+    first = min(body, key=lambda f: (f.sentence, f.span[0]), default=None)
+    article_period = (
+        first.period
+        if first is not None
+        and first.scope == "period"
+        and first.period
+        and _REPORTING.search(first.period)
+        else None
+    )
+    text_of = {s.index: s.text for s in sentences}
+    out: list[Figure] = []
+    by_sentence: dict[int, str] = {}
+    for f in figs:
+        text = text_of.get(f.sentence, "")
+        if (
+            f.scope == "period"
+            and f.period
+            and _REPORTING.search(f.period)
+            and not _CONTRAST.search(text)
+        ):
+            by_sentence.setdefault(f.sentence, f.period)
+    for f in figs:
+        if (
+            f.scope == "current"
+            and (f.period is None or _RECORD.search(text_of.get(f.sentence, "")))
+            and f.concept not in _CASUALTIES
+            and not f.role
+        ):
+            period = by_sentence.get(f.sentence) or article_period
+            if period is not None:
+                f = replace(f, scope="period", period=period)
+        out.append(f)
     return tuple(out)
 
 
@@ -166,41 +288,170 @@ def _clause(sentence: Sentence, fig: Figure, cuts: _Cuts, *, figures: bool) -> t
     return lo, hi
 
 
-def _place(found: Sequence[Mention], lo: int, hi: int, at: int) -> tuple[Mention | None, PlaceFrom]:
+def _place(
+    text: str, found: Sequence[Mention], lo: int, hi: int, at: int, clause_end: int
+) -> tuple[Mention | None, PlaceFrom]:
     """The figure's own place (in its clause, the nearest), else the sentence's (the last
-    one before the figure, else the first after it)."""
+    one before the figure, else the first after it).  A route's ends and the places of a
+    relative aside the figure is not in ("In Syria, where figures come from the government
+    in Damascus, ... the count stood at 5,914") are not where the figure is."""
+    if not found:
+        return None, "sentence"
+    asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text)]
+    outside = [a for a in asides if not a[0] <= at < a[1]]
+    found = [m for m in _located(text, found) if not any(a <= m.start < b for a, b in outside)]
     inside = [m for m in found if lo <= m.start < hi]
     if inside:
-        return min(inside, key=lambda m: abs(m.start - at)), "figure"
+        # Where something happens ("in Newtown") before what a noun is ("a US school").
+        return min(inside, key=lambda m: (_weakness(text, m), abs(m.start - at))), "figure"
     before = [m for m in found if m.start < at]
     if before:
         return before[-1], "sentence"
-    if found:
-        return found[0], "sentence"
+    # A place after the figure counts only in the figure's own clause: "28,000 killed and
+    # 68,000 wounded in Gaza" is Gaza's, but in "pulled 110 billion francs from Credit
+    # Suisse ..., and outflows continued after the collapse of a bank in California" the
+    # bank's place is not the francs'.
+    after = [m for m in found if at <= m.start < clause_end]
+    if after:
+        return after[0], "sentence"
     return None, "sentence"
 
 
-def _article_place(sentences: Sequence[Sentence], article: Article) -> Mention | None:
-    """The dateline's place, else the place the title and lead name most (the first at a tie)."""
+def _weakness(text: str, m: Mention) -> int:
+    """How weakly a mention says where: "in Newtown" (0), "for Ukraine" (1), "a US aid
+    package" (2)."""
+    if _locative(text, m):
+        return 0
+    before = text[max(0, m.start - 12) : m.start].split()
+    return 1 if before and before[-1].lower() in _PREPOSITIONS else 2
+
+
+_PREPOSITIONS = frozenset("for to against by over toward towards about on".split())
+
+
+def _locative(text: str, m: Mention) -> bool:
+    """Whether a preposition puts something at the mention ("in Newtown, Connecticut": the
+    state stands after its town)."""
+    head = re.search(r"(?:[A-Z][\w.'\u2019-]*\s+){0,2}[A-Z][\w.'\u2019-]*,\s*$", text[: m.start])
+    start = head.start() if head else m.start
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and before[-1].lower() in _LOCATIVES
+
+
+_LOCATIVES = frozenset("in at near outside inside into across throughout around of".split())
+
+
+_INTO = re.compile(r"\binto\s+(?:the\s+)?$")
+# "flight 7C2216 from Bangkok", "from Shalimar near Kolkata to Chennai": a route's ends.
+_ROUTE = re.compile(
+    r"\b(?:from|to|towards?|bound\s+for)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.-]*\s+(?:near\s+)?)?$"
+)
+# ", where figures come from the government in Damascus and rescuers in the north-west,"
+_RELATIVE_ASIDE = re.compile(r",\s+(?:where|which|who|whose)\b[^,;]*(?=,)")
+# "500 million to 1 billion worldwide": a figure of the whole world has no place.
+_WORLDWIDE = re.compile(
+    r"\b(?:worldwide|globally|world-wide|(?:around|across|throughout)\s+the\s+(?:world|globe))\b",
+    re.IGNORECASE,
+)
+
+
+def _article_place(
+    sentences: Sequence[Sentence],
+    article: Article,
+    mentions: Callable[[str], Sequence[Mention]] = named,
+) -> Mention | None:
+    """The article's main place, for figures that name none of their own.
+
+    A dateline names where the reporter files from: it is the main place when the title
+    and lead name it again, or name no other place ("UVALDE, Texas", "CUPERTINO"); when
+    they name another ("WASHINGTON -- US consumer prices...", "TRIPOLI -- ... the Libyan
+    city of Derna"), the bureau is not where the figures are, and the place the title and
+    lead name most is.  Without a dateline, that place counts only when the title names
+    it, or the lead does twice, or it is a town ("A man was shot in Dayton"): a lone
+    mention of a country ("would apply for approval in the United States") does not make a
+    trial's figures American.
+    """
     line = dateline(article.text)
+    filed: Mention | None = None
     if line:
         head = line.split("(")[0].strip(" -\u2013\u2014")
         found = mentions("In " + _titlecase_dateline(head))
         if found:
-            return found[0] if len(found) == 1 else _innermost(found)
-    texts = ([article.title] if article.title else []) + [s.text for s in sentences][
-        :LEAD_SENTENCES
-    ]
+            filed = found[0] if len(found) == 1 else _innermost(found)
+            filed = replace(filed, place=city_first(filed.place))
+    titled: set[str] = set()
     counts: dict[str, tuple[int, int, Mention]] = {}
     order = 0
-    for text in texts:
-        for m in mentions(text):
+    lead = [s.text for s in sentences if s.index >= 0][:LEAD_SENTENCES]
+    for k, text in enumerate(([article.title] if article.title else []) + lead):
+        for m in _located(text, mentions(text)):
+            if k == 0 and article.title:
+                titled.add(m.place.key)
             n, first, _ = counts.get(m.place.key, (0, order, m))
             counts[m.place.key] = (n + 1, first, m)
             order += 1
     if not counts:
-        return None
-    return max(counts.values(), key=lambda c: (c[0], -c[1]))[2]
+        return filed
+    n, _, best = max(counts.values(), key=lambda c: (c[0], -c[1]))
+    if filed is not None:
+        if contains(best.place.key, filed.place.key) and best.place.key != filed.place.key:
+            return best  # "PARIS -- ... marched across France": the country's figures
+        if any(contains(filed.place.key, key) for key in counts):
+            return filed  # named again, or a place inside it ("Seoul's Itaewon district")
+    if filed is None and n < 2 and best.place.key not in titled and best.place.key.count(">") < 2:
+        return None  # a lone country or state named in passing; a lone town is the story's
+    return best
+
+
+def _regions(sentences: Sequence[Sentence], article: Article) -> tuple[tuple[str, ...], ...]:
+    """The states and the countries an article names (its dateline, title and body), to
+    tell which of several places a name is: "Escambia County" in a Florida story is
+    Florida's, "Chelsea" in a Massachusetts story is not London's."""
+    texts = [s.text for s in sentences]
+    line = dateline(article.text)
+    if line:
+        texts.append("In " + _titlecase_dateline(line.split("(")[0].strip(" -\u2013\u2014")))
+    keys = {m.place.key for text in texts for m in named(text) if m.place.key.count(">") <= 1}
+    states = tuple(sorted(k for k in keys if ">" in k))
+    countries = tuple(sorted({k.split(">")[0] for k in keys}))
+    return (states, countries)
+
+
+def _resolve(
+    text: str, found: Sequence[Mention], regions: tuple[tuple[str, ...], ...]
+) -> Sequence[Mention]:
+    """Each mention as the place of that name inside the article's states, else countries."""
+    out = list(found)
+    for k, m in enumerate(out):
+        for level in regions:
+            if not level or any(
+                contains(r, m.place.key) or contains(m.place.key, r) for r in level
+            ):
+                break  # already inside (or around) a place the article names
+            alike = [
+                p
+                for p in gazetteer().lookup(text[m.start : m.end])
+                if any(contains(r, p.key) for r in level)
+            ]
+            if alike:
+                out[k] = replace(m, place=alike[0])
+                break
+    return out
+
+
+def _located(text: str, found: Sequence[Mention]) -> list[Mention]:
+    """The mentions that say where something is: not a route's ends ("flight 7C2216 from
+    Bangkok", "from Shalimar near Kolkata to Chennai") nor places inside a relative aside
+    the caller does not stand in (see :func:`_place`)."""
+    return [
+        m
+        for m in found
+        if not _ROUTE.search(text, max(0, m.start - 30), m.start)
+        and not (  # "crossed from Gaza into Egypt": both ends of a route
+            _INTO.search(text, max(0, m.start - 12), m.start)
+            and re.search(r"\bfrom\b", text[max(0, m.start - 80) : m.start])
+        )
+    ]
 
 
 def _titlecase_dateline(head: str) -> str:
@@ -221,14 +472,35 @@ def _undated_year(sentences: Sequence[Sentence]) -> int:
     return max([*years, dt.date.today().year - UNDATED_MARGIN])
 
 
-def _event_scope(fig: Figure, scope: Scope, period: str | None) -> tuple[Scope, str | None]:
+def _event_scope(
+    fig: Figure, scope: Scope, period: str | None, published: dt.date | None
+) -> tuple[Scope, str | None]:
     """An event's count told with its time ("three were wounded last week", "in July") is
-    still this event's: only a year makes it another, earlier one ("last year 40 died")."""
-    if scope != "period" or fig.concept not in _CASUALTIES:
+    still this event's: only a year, or a month two or more before the report's ("In
+    November, a fire ... killed 111" in May), makes it another, earlier one ("last year 40
+    died").  An event's earlier count ("had put the toll at 11,300") is still its own."""
+    if fig.concept not in _CASUALTIES:
+        return scope, period
+    if scope == "background" and period == _HAD_EARLIER:
+        return "current", None
+    if scope != "period":
         return scope, period
     if period is not None and ("year" in period or _YEAR.search(period)):
         return "background", period
+    month = _MONTH_NUMBER.get((period or "").split(" ")[0])
+    if month is not None and published is not None and (published.month - month) % 12 >= 2:
+        return "background", period
     return "current", period
+
+
+_MONTH_NUMBER = {
+    m: k
+    for k, m in enumerate(
+        "january february march april may june july august september october november "
+        "december".split(),
+        1,
+    )
+}
 
 
 def _relative(text: str, start: int) -> str:
@@ -254,37 +526,91 @@ def _scope_of(
 ) -> tuple[Scope, str | None]:
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", clause)}
     # A year after "since" starts an open period ("since 2006"), it names no earlier event.
+    # "a far narrower margin than in 2019": a year compared with is not the figure's.
     years = [
         int(m.group())
         for m in _YEAR.finditer(clause)
         if m.group() not in figure_text
-        and not re.search(r"\b(?:since|from)\s+(?:\w+\s+)?$", clause[: m.start()], re.I)
-    ]
-    earlier = [y for y in years if year is not None and y < year]
-    if earlier:
-        event = words & vocab.event_words
-        return ("background" if event or not _PERIOD.search(clause) else "period"), str(
-            max(earlier)
+        and not re.search(
+            r"\b(?:since|from|than)\s+(?:\w+\s+)?(?:\w+\s+)?$", clause[: m.start()], re.I
         )
+    ]
+    at = max(0, clause.find(figure_text))
+    earlier = [
+        (abs(m.start() - at), int(m.group()))
+        for m in _YEAR.finditer(clause)
+        if int(m.group()) in years and year is not None and int(m.group()) < year
+    ]
+    stated = [m for m in _PERIOD.finditer(clause) if not _STARTED.search(clause, 0, m.start())]
+    periods = [  # stated periods other than a bare year ("in 2019" is the year's)
+        abs(m.start() - at) for m in stated if not _YEAR.search(m.group())
+    ]
+    # "had $209bn in assets at the end of last year, ... since Washington Mutual collapsed
+    # in 2008 with about $307bn": each figure takes the time nearest to it.
+    if earlier and (not periods or min(earlier)[0] <= min(periods)):
+        event = words & vocab.event_words or _event_verb(words, vocab)
+        background = event or _told_earlier(clause) or not periods
+        return ("background" if background else "period"), str(max(y for _, y in earlier))
+    ago = _AGO.search(clause)
+    # "up from 52 five years ago": the figure is the earlier value compared with.
+    if (
+        ago is not None
+        and re.search(r"\b(?:from|than|compared\s+with|against)\s+\S*\s*$", clause[:at])
+        and 0 <= ago.start() - (at + len(figure_text)) <= 12
+    ):
+        return "background", " ".join(ago.group().split()).lower()
+    if _told_earlier(clause) and words & _earlier_words(vocab):
+        return "background", _HAD_EARLIER
     if re.search(
         r"\blast\s+year['\u2019]s\b|\bprevious\b|\bearlier\s+(?:quake|attack|flood)", clause, re.I
     ) and (words & vocab.event_words):
         return "background", "earlier"
     since = _SINCE.search(clause)
-    at = max(0, clause.find(figure_text))
     # The period nearest the figure: "98 a day in February, compared with 150 in January".
-    period = min(
-        _PERIOD.finditer(clause),
-        key=lambda m: min(abs(m.start() - at), abs(m.end() - at)),
-        default=None,
-    )
+    period = min(stated, key=lambda m: min(abs(m.start() - at), abs(m.end() - at)), default=None)
     if period is not None and (since is None or period.start() < since.start()):
         text = " ".join(period.group("p").split())
-        text = re.sub(r"^(?:in|during|for|over)\s+(?:the\s+)?", "", text, flags=re.I)
+        text = re.sub(r"^(?:(?:in|during|for|over)\s+)?(?:the\s+)?", "", text, flags=re.I)
         return "period", text.lower()
     if since is not None:
         return "current", "since " + " ".join(since.group("p").split())
     return "current", None
+
+
+def _told_earlier(clause: str) -> bool:
+    """A pluperfect that tells an earlier state ("had put the toll at"), not an
+    expectation ("analysts had expected")."""
+    if re.search(r"\bsince\b", clause) or _REPORTED.search(clause):
+        return False  # "claimed that Russia had lost 392,380 troops since the invasion"
+    return any(m.group(1).lower() not in _EXPECTED for m in _PLUPERFECT.finditer(clause))
+
+
+# Reported speech shifts tenses back: "said that ... had", "claimed ... had".
+_REPORTED = re.compile(
+    r"\b(?:said|says|claimed|claims|reported|announced|added|told\s+\w+)\s+(?:that\s+)?"
+    r"[^.;]*\bhad\b",
+    re.IGNORECASE,
+)
+
+
+_HAD_EARLIER = "earlier (pluperfect)"
+_EXPECTED = frozenset(
+    "expected forecast predicted projected estimated hoped feared planned".split()
+)
+
+
+def _event_verb(words: set[str], vocab: Vocabulary) -> bool:
+    """ "since Washington Mutual collapsed in 2008": an event told by its verb."""
+    return any(
+        w.endswith(("ed", "d")) and (w[:-1] in vocab.event_words or w[:-2] in vocab.event_words)
+        for w in words
+    )
+
+
+@lru_cache(maxsize=4)
+def _earlier_words(vocab: Vocabulary) -> frozenset[str]:
+    """Words that put a pluperfect's figure before now: "had put ... two weeks ago"."""
+    return frozenset(str(vocab.tables.get("time", {}).get("earlier", "")).lower().split())
 
 
 def _role(fig: Figure, clause: str, vocab: Vocabulary) -> Role | None:

@@ -123,7 +123,9 @@ _WORD_LISTS = {
     "actor_verbs": ("verbs",),
     "institutions": ("words",),
     "not_places": ("words",),
-    "time": ("periods", "events", "history"),
+    "place_followers": ("kinds", "words"),
+    "attribution": ("verbs", "at_verbs", "closing_verbs"),
+    "time": ("periods", "events", "history", "earlier"),
 }
 
 

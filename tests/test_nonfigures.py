@@ -1,0 +1,79 @@
+"""Numbers that are not figures (ages, time references, gallery furniture, numbers one
+calls), and headline figures that are or are not the body's told again."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.extract.figures import figures
+from compare.pipeline import extract
+from compare.types import Article, Sentence
+
+
+def _texts(text: str) -> list[str]:
+    return [f.text for f in figures(Sentence("a", 0, text, 0, len(text)))]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("In adults older than 65, efficacy was above 94%.", ["above 94%"]),
+        ("He killed his mother, who was 72.", []),
+        ("Police arrested James Fields Jr., 20, of Ohio and charged him.", []),
+        ("He was 17 at the time; 2 men died.", ["2"]),
+        ("An interim analysis two weeks ago was based on 95 cases.", ["95"]),
+        ("The owner was arrested four days after the collapse.", []),
+        ("Revenue fell in the three months to 30 September.", []),
+        ("Image 1 of 10: burned-out cars line Front Street.", []),
+        ("Children called 911 repeatedly.", []),
+        ("As many as 19 officers stood in the corridor at one point.", ["As many as 19"]),
+        ("The judge had dismissed a sixth charge.", []),
+        ("Floods put a third of the country under water.", ["a third"]),
+        ("A second shock followed about nine hours later.", ["about nine hours"]),
+        ("Macron plans to raise the retirement age from 62 to 64.", ["62", "64"]),
+    ],
+    ids=[
+        "age-threshold",
+        "age-in-relative-clause",
+        "age-after-suffixed-name",
+        "age-at-the-time",
+        "time-ago",
+        "time-after-an-event",
+        "reporting-period-label",
+        "gallery-furniture",
+        "emergency-number",
+        "at-one-point",
+        "ordinal-is-no-share",
+        "share-stays",
+        "gap-between-events-stays",
+        "change-from-to-is-two-figures",
+    ],
+)
+def test_not_figures(text: str, kept: list[str]) -> None:
+    assert _texts(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "title_figures"),
+    [
+        (
+            "Pakistan floods caused $30bn in damage",
+            "The floods caused $14.9bn of damage. Rebuilding will cost at least $16.3bn.",
+            ["$30bn"],
+        ),
+        (
+            "Nvidia revenue rises to $13.5bn",
+            "Nvidia said revenue more than doubled to $13.51bn.",
+            [],
+        ),
+        (
+            "Quake toll passes 28,600",
+            "At least 28,663 people have been killed, officials said.",
+            [],
+        ),
+    ],
+    ids=["a-total-is-no-repeat", "a-rounding-is-a-repeat", "same-concept-compatible-repeat"],
+)
+def test_headline_repeats(title: str, body: str, title_figures: list[str]) -> None:
+    art = Article("a", "a.txt", body, title=title)
+    assert [f.text for f in extract(art).figures if f.sentence == -1] == title_figures
