@@ -17,6 +17,7 @@ from functools import lru_cache
 from compare.align.meaning import Meaning
 from compare.extract.places import relation
 from compare.extract.resources import CASUALTY_CONCEPTS
+from compare.extract.vocab import vocabulary
 from compare.intervals import compatible
 from compare.types import Claim, Figure
 
@@ -52,7 +53,6 @@ IMPLAUSIBLE_RATIO = 10.0  # numbers this many times apart need the same source t
 # the article (a dateline may be the bureau a story is filed from).
 OWN_PLACE = frozenset({"figure", "sentence"})
 _GENERIC_SUBJECTS = frozenset({"people", "persons", "individuals", "civilians"})
-_SUBJECT_SYNONYMS = {"gazans": "palestinians", "palestinian": "palestinians"}
 # A figure whose concept the extractor missed still stands in a sentence that names
 # some casualty counts: "revised down its count of the people killed ... to around 1,200"
 # may pair with a killed figure, never with an injured one.
@@ -75,7 +75,8 @@ def subjects_compatible(a: str | None, b: str | None) -> bool:
     """
     if a is None or b is None:
         return True
-    x, y = (_SUBJECT_SYNONYMS.get(s.lower(), s.lower()) for s in (a, b))
+    same = vocabulary().subject_synonyms  # the vocabulary's [synonyms.subjects]
+    x, y = (same.get(s.lower(), s.lower()) for s in (a, b))
     return x == y or x in _GENERIC_SUBJECTS or y in _GENERIC_SUBJECTS
 
 
@@ -332,7 +333,7 @@ def group(subject: str | None) -> str | None:
     """A subject as compared for identity: synonyms merged, generic words as no subject."""
     if subject is None:
         return None
-    s = _SUBJECT_SYNONYMS.get(subject.lower(), subject.lower())
+    s = vocabulary().subject_synonyms.get(subject.lower(), subject.lower())
     return None if s in _GENERIC_SUBJECTS else s
 
 

@@ -22,7 +22,6 @@ from functools import lru_cache
 from compare.extract.resources import (
     ATTRIBUTION_VERBS,
     CONCEPTS,
-    COUNT_SYNONYMS,
     FIGHTERS,
     LASTING,
     LOSS_VERBS,
@@ -135,7 +134,7 @@ def counted(
         after = after[1:]
     phrase = _noun_phrase(after)
     if compound is not None:
-        compound = COUNT_SYNONYMS.get(compound, compound)
+        compound = vocabulary().counted_synonyms.get(compound, compound)
     if unit in _DURATIONS:
         return Counted(
             compound or _lasting(text, start, after) or _duration_word(text, start, end), None
@@ -692,5 +691,5 @@ def _describe(phrase: list[str]) -> str | None:
         return words[0]
     if not words:
         return None
-    words[-1] = COUNT_SYNONYMS.get(words[-1], words[-1])
+    words[-1] = vocabulary().counted_synonyms.get(words[-1], words[-1])
     return " ".join(words[-3:])

@@ -322,10 +322,6 @@ LASTING: Final[dict[str, str]] = {
     "captivity": "captivity",
     "detention": "detention",
 }
-# Counted nouns that name the same thing: "three phases" and a "3-stage plan" compare.
-COUNT_SYNONYMS: Final[dict[str, str]] = {
-    "phases": "stages",
-}
 # "We have lost 340 medics" counts deaths; Kyiv's "Russia has lost 63,380 troops" counts
 # killed and wounded together, so "lost" says killed only of people who are not fighters.
 LOSS_VERBS: Final = words("lost lose loses losing")

@@ -58,6 +58,9 @@ class Vocabulary:
     places: Mapping[str, str] = field(default_factory=dict)
     place_names: Mapping[str, str] = field(default_factory=dict)
     country_aliases: Mapping[str, str] = field(default_factory=dict)
+    # Counted nouns and counted groups that name the same thing, each mapped to one name.
+    counted_synonyms: Mapping[str, str] = field(default_factory=dict)
+    subject_synonyms: Mapping[str, str] = field(default_factory=dict)
     us_states: Mapping[str, str] = field(default_factory=dict)
     actor_verbs: frozenset[str] = frozenset()
     institutions: frozenset[str] = frozenset()
@@ -133,6 +136,15 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.lower().split())
 
 
+def _synonyms(table: Mapping[str, str]) -> dict[str, str]:
+    """name = "other names": each other name (and the name itself) maps to the name."""
+    out: dict[str, str] = {}
+    for name, others in table.items():
+        for word in (name, *others.split()):
+            out[word.lower()] = name.lower()
+    return out
+
+
 def _build(t: Mapping[str, Any]) -> Vocabulary:
     irregular = {k.lower(): v.lower() for k, v in t.get("irregular", {}).items()}
     predicates: dict[str, str] = {}
@@ -166,6 +178,8 @@ def _build(t: Mapping[str, Any]) -> Vocabulary:
         places={k.lower(): v for k, v in t.get("places", {}).items()},
         place_names=dict(t.get("place_names", {})),
         country_aliases={k.lower(): v for k, v in t.get("country_aliases", {}).items()},
+        counted_synonyms=_synonyms(t.get("synonyms", {}).get("counted", {})),
+        subject_synonyms=_synonyms(t.get("synonyms", {}).get("subjects", {})),
         us_states={k.lower(): v for k, v in t.get("us_state_abbreviations", {}).items()},
         actor_verbs=_words(t.get("actor_verbs", {}).get("verbs", "")),
         institutions=_words(t.get("institutions", {}).get("words", "")),
