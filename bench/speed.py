@@ -25,11 +25,18 @@ Run: .venv/bin/python bench/speed.py [--runs N] [--quick]   (the Makefile's `ben
 
 Each figure is the median of --runs runs, floor and tool interleaved so that a busy
 machine slows both alike.  Results replace the speed section of bench/RESULTS.md.
+
+The package's bytecode is compiled first (``compileall``), as ``pip install`` does and as
+any first run does unless PYTHONDONTWRITEBYTECODE is set: with it set and no
+``__pycache__``, every process would compile our forty modules from source again (0.2-0.5 s
+on a loaded machine), a cost no installed copy pays and the floors, whose imports are all
+compiled, never pay.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import json
 import os
@@ -719,6 +726,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         "TOKENIZERS_PARALLELISM": "false",
     }
     header = ["| measure | measured | goal | | beside it |", "| --- | --- | --- | --- | --- |"]
+    compileall.compile_dir(ROOT / "compare", quiet=1)  # see the module's docstring
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="factcompare-bench-") as tmp:
         work = Path(tmp)
         env["FACTCOMPARE_CACHE_DIR"] = str(work / "nocache")
@@ -756,7 +765,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         [
             "## Speed (issues 7 and 15): `make bench-speed`",
             "",
-            f"Machine: {machine()}.",
+            f"Machine: {machine()}; load average (1 min) {load_before:.1f} at the start, "
+            f"{os.getloadavg()[0]:.1f} at the end (shared with other jobs: read the ratios).",
             f"Command: `{_shown(Path(sys.executable))} "
             f"bench/speed.py --runs {args.runs}{' --quick' if args.quick else ''}`.",
             "",
