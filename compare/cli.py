@@ -309,6 +309,10 @@ def diff(
     from compare.pipeline import compare_articles, read_articles
     from compare.render.output import fails, keep_rows
 
+    if no_cache:  # every vector will be computed: load the model while the articles are read
+        from compare.embed import load_early
+
+        load_early(model)
     fmt = _format(ctx, fmt, out, [file_a, file_b])
     shown, failing = _verdicts(only, "--only"), _verdicts(fail_on, "--fail-on") or ()
     metas = [
