@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
+    from compare.onnx_encoder import OnnxEncoder
+
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 BATCH_SIZE = 16  # fastest on these 2 cores: bench/RESULTS.md, "Faster routes" (32 was the default)
 BACKENDS = ("onnx", "torch")  # FACTCOMPARE_BACKEND; the first is the default
@@ -181,14 +183,15 @@ def load_encoder(name: str | None = None, chosen: str = BACKENDS[0]) -> Encoder:
 
         early = _early.pop(name, None)
         found = early.result() if early is not None else None
-        if found is None:  # not started, or it met trouble: load says what, as always
+        if found is None or found.directory.parent != onnx_encoder.export_root():
+            # not started, met trouble, or the exports moved since: load says what, as always
             found = onnx_encoder.load(resolve_model(name))
         if found is not None:
             return found
     return _SentenceTransformer(load_model(name))
 
 
-_early: dict[str | None, Future[Encoder | None]] = {}
+_early: dict[str | None, Future[OnnxEncoder | None]] = {}
 
 
 def load_early(name: str | None = None) -> None:
@@ -206,7 +209,7 @@ def load_early(name: str | None = None) -> None:
     except ModelError:
         return  # said by the run itself, when it encodes
 
-    def load() -> Encoder | None:
+    def load() -> OnnxEncoder | None:
         from compare import onnx_encoder
 
         try:
