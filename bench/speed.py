@@ -25,11 +25,18 @@ Run: .venv/bin/python bench/speed.py [--runs N] [--quick]   (the Makefile's `ben
 
 Each figure is the median of --runs runs, floor and tool interleaved so that a busy
 machine slows both alike.  Results replace the speed section of bench/RESULTS.md.
+
+The package's bytecode is compiled first (``compileall``), as ``pip install`` does and as
+any first run does unless PYTHONDONTWRITEBYTECODE is set: with it set and no
+``__pycache__``, every process would compile our forty modules from source again (0.2-0.5 s
+on a loaded machine), a cost no installed copy pays and the floors, whose imports are all
+compiled, never pay.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import json
 import os
@@ -120,6 +127,7 @@ class Run:
     seconds: float
     rss_mb: float
     code: int
+    cpu: float = 0.0  # user + system seconds of the process and its threads: what load hides
 
 
 def run(cmd: Sequence[str], env: dict[str, str]) -> Run:
@@ -134,7 +142,7 @@ def run(cmd: Sequence[str], env: dict[str, str]) -> Run:
         proc.stderr.close()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err}")
-    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode)
+    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, usage.ru_utime + usage.ru_stime)
 
 
 def median(runs: Sequence[Run]) -> float:
@@ -279,6 +287,7 @@ def one_diff(runs: int, env: dict[str, str], work: Path) -> tuple[list[str], dic
         for name, (cmd, job_env) in jobs.items():
             samples[name].append(run(cmd, job_env))
     t = {name: median(s) for name, s in samples.items()}
+    cpu = {name: statistics.median(r.cpu for r in s) for name, s in samples.items()}
     spread = {
         name: (min(r.seconds for r in s), max(r.seconds for r in s)) for name, s in samples.items()
     }
@@ -288,6 +297,7 @@ def one_diff(runs: int, env: dict[str, str], work: Path) -> tuple[list[str], dic
     run(warm_cmd, warm_env)  # fills the cache
     warms = [run(warm_cmd, warm_env) for _ in range(runs)]
     warm = median(warms)
+    warm_cpu = statistics.median(r.cpu for r in warms)
     rss = {name: max(r.rss_mb for r in s) for name, s in samples.items()}
     warm_rss = max(r.rss_mb for r in warms)
     old, new = t["st_floor"], t["onnx_floor"]
@@ -311,7 +321,9 @@ def one_diff(runs: int, env: dict[str, str], work: Path) -> tuple[list[str], dic
             f"<= {GOALS['cold_ratio']}x floor",
             t["onnx"] / new <= GOALS["cold_ratio"],
             f"new floor (import onnxruntime + tokenizers, load the export, encode) "
-            f"{seen('onnx_floor')}; ratio {t['onnx'] / new:.2f}x",
+            f"{seen('onnx_floor')}; ratio {t['onnx'] / new:.2f}x; CPU time (user+sys, "
+            f"threads included) {cpu['onnx']:.2f} s against {cpu['onnx_floor']:.2f} s, "
+            f"{cpu['onnx'] / cpu['onnx_floor']:.2f}x",
         ),
         row(
             "cold `diff`, torch backend (FACTCOMPARE_BACKEND=torch)",
@@ -326,7 +338,9 @@ def one_diff(runs: int, env: dict[str, str], work: Path) -> tuple[list[str], dic
             f"<= {GOALS['warm_old_ratio']}x old floor",
             warm / old <= GOALS["warm_old_ratio"],
             f"{warm / old:.3f}x the old floor; {warm / new:.2f}x the ONNX floor; "
-            f"runs {min(r.seconds for r in warms):.2f}-{max(r.seconds for r in warms):.2f} s",
+            f"runs {min(r.seconds for r in warms):.2f}-{max(r.seconds for r in warms):.2f} s; "
+            f"CPU time {warm_cpu:.2f} s, {warm_cpu / cpu['st_floor']:.3f}x the old floor's "
+            f"{cpu['st_floor']:.2f} s",
         ),
         row(
             "peak RSS of cold `diff` (ONNX)",
@@ -719,6 +733,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         "TOKENIZERS_PARALLELISM": "false",
     }
     header = ["| measure | measured | goal | | beside it |", "| --- | --- | --- | --- | --- |"]
+    compileall.compile_dir(ROOT / "compare", quiet=1)  # see the module's docstring
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="factcompare-bench-") as tmp:
         work = Path(tmp)
         env["FACTCOMPARE_CACHE_DIR"] = str(work / "nocache")
@@ -756,7 +772,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         [
             "## Speed (issues 7 and 15): `make bench-speed`",
             "",
-            f"Machine: {machine()}.",
+            f"Machine: {machine()}; load average (1 min) {load_before:.1f} at the start, "
+            f"{os.getloadavg()[0]:.1f} at the end (shared with other jobs: read the ratios).",
             f"Command: `{_shown(Path(sys.executable))} "
             f"bench/speed.py --runs {args.runs}{' --quick' if args.quick else ''}`.",
             "",
@@ -764,9 +781,47 @@ def main(argv: Sequence[str] | None = None) -> None:
             *route_lines,
         ]
     )
+    if args.quick:
+        section = keep_the_rest(section)
     print(section)
     if not args.no_write:
         write(section)
+
+
+def keep_the_rest(section: str) -> str:
+    """A --quick section with the rows it did not measure (many articles, routes, identity)
+    kept from the section in RESULTS.md, each marked as from the earlier full run."""
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    if BEGIN not in old or END not in old:
+        return section
+    mark, said = "(earlier run) ", "Rows marked (earlier run)"
+    before = old[old.index(BEGIN) + len(BEGIN) : old.index(END)].strip("\n").splitlines()
+    when = next((line for line in before if line.startswith(said)), None)
+    if when is None:
+        machine_line = next((x for x in before if x.startswith("Machine: ")), "Machine: ?")
+        when = (
+            f"{said} and the tables below are from the last full run "
+            f"({machine_line.removeprefix('Machine: ').split(';')[0]}), not measured by this "
+            "--quick run."
+        )
+
+    def name(line: str) -> str:
+        return line.split("|")[1].strip().removeprefix(mark)
+
+    measured = {name(line) for line in section.splitlines() if line.startswith("| ")}
+    rows = [i for i, line in enumerate(before) if line.startswith("| ")]
+    table_end = next((i for i in rows if i + 1 not in rows), -1)
+    kept = [
+        "| " + mark + line.removeprefix("| ").removeprefix(mark)
+        for line in before[: table_end + 1]
+        if line.startswith("| ")
+        and not line.startswith(("| measure ", "| ---"))
+        and name(line) not in measured
+    ]
+    rest = [line for line in before[table_end + 1 :] if not line.startswith(said)]
+    while rest and not rest[0].strip():
+        rest.pop(0)
+    return "\n".join([section, *kept, "", when, "", *rest])
 
 
 if __name__ == "__main__":

@@ -8,14 +8,17 @@ follow diff: 0 the sources are consistent, 1 discrepancies found, 2 trouble.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer._click.exceptions import NoArgsIsHelpError, UsageError
-from typer.core import TyperGroup
+from typer._coercion import RuntimeParam, build_runtime_param
+from typer.core import TyperCommand, TyperGroup, _TyperParameter
 
 from compare.align import pairs as align
 from compare.corpus.group import THRESHOLD as CORPUS_THRESHOLD
@@ -37,6 +40,69 @@ def _one_line_warning(message: Warning | str, *_args: Any, **_kwargs: Any) -> No
 warnings.showwarning = _one_line_warning
 
 
+_INTEGER = re.compile(r"-?[0-9]+")
+_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_UNSURE = object()
+
+
+def _plain(annotation: Any, low: float | None, high: float | None, value: Any) -> Any:
+    """The value typer's pydantic coercion gives a plain str, int, float or list of
+    strings, or _UNSURE for anything else (which then goes to typer's own coercion)."""
+    if annotation is str:
+        return value if isinstance(value, str) else _UNSURE
+    if annotation == list[str]:
+        strings = isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
+        return list(value) if strings else _UNSURE
+    number: int | float
+    if annotation is int and type(value) is int:
+        number = value
+    elif annotation is int and isinstance(value, str) and _INTEGER.fullmatch(value):
+        number = int(value)
+    elif annotation is float and (
+        type(value) in (int, float) or (isinstance(value, str) and _DECIMAL.fullmatch(value))
+    ):
+        number = float(value)
+    else:
+        return _UNSURE
+    if (low is not None and number < low) or (high is not None and number > high):
+        return _UNSURE  # out of range: typer's own message says so
+    return number
+
+
+@dataclass(frozen=True)
+class _PlainParam(RuntimeParam):
+    """typer 0.29 coerces every option through a pydantic TypeAdapter, and importing
+    pydantic is the largest cost of a cached `diff` (a quarter of its CPU).  Our options
+    are plain strings, numbers and flags: this gives the same values without pydantic,
+    and hands anything else (a bad number, an out-of-range one) to typer's coercion, so
+    that results and error messages stay typer's own.  Hand-written for start-up time."""
+
+    def _coerce_value(self, value: Any, param: _TyperParameter, ctx: Any) -> Any:
+        info = self.parameter_info
+        if info.parser is None and not info.clamp and param.type_descriptor.file_annotation is None:
+            plain = _plain(self.annotation, info.min, info.max, value)
+            if plain is not _UNSURE:
+                return plain
+        full = build_runtime_param(param.type_descriptor)
+        return full._coerce_value(value, param=param, ctx=ctx)
+
+
+def _plain_coercion(params: list[Any]) -> None:
+    """Give these parameters the pydantic-free coercion (once each)."""
+    for param in params:
+        if isinstance(param, _TyperParameter) and param._runtime_param is None:
+            desc = param.type_descriptor
+            param._runtime_param = _PlainParam(desc.parameter_info, desc.annotation)
+
+
+class _Command(TyperCommand):
+    """Every command's parameters, --help included, coerced without pydantic."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        _plain_coercion(self.get_params(ctx))
+        return super().parse_args(ctx, args)
+
+
 class _Group(TyperGroup):
     """Translates library errors into one line and exit code 2, for every command."""
 
@@ -45,6 +111,10 @@ class _Group(TyperGroup):
             return super().make_context(*args, **kwargs)
         except UsageError as err:
             raise _one_line(err) from None
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        _plain_coercion(self.get_params(ctx))
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:  # typer's vendored click Context
         try:
@@ -175,7 +245,7 @@ def _date(value: str | None, option: str) -> dt.date | None:
         raise OptionError(f"{option} {value!r} is not a date like 2024-02-08") from None
 
 
-@app.command()
+@app.command(cls=_Command)
 def figures(
     ctx: typer.Context,
     files: Annotated[
@@ -193,7 +263,7 @@ def figures(
     _emit(report, fmt, out)
 
 
-@app.command()
+@app.command(cls=_Command)
 def diff(
     ctx: typer.Context,
     file_a: Annotated[str, typer.Argument(help="The first article (A).")],
@@ -251,6 +321,10 @@ def diff(
     from compare.pipeline import compare_articles, read_articles
     from compare.render.output import fails, keep_rows
 
+    if no_cache:  # every vector will be computed: load the model while the articles are read
+        from compare.embed import load_early
+
+        load_early(model)
     fmt = _format(ctx, fmt, out, [file_a, file_b])
     shown, failing = _verdicts(only, "--only"), _verdicts(fail_on, "--fail-on") or ()
     metas = [
@@ -271,7 +345,7 @@ def diff(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=_Command)
 def timeline(
     files: Annotated[list[str], typer.Argument(help="Three or more dated article files.")],
     timeline_format: Annotated[
@@ -318,7 +392,7 @@ def timeline(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=_Command)
 def check(
     targets: Annotated[
         list[str] | None,
@@ -351,7 +425,7 @@ def check(
         raise typer.Exit(code)
 
 
-@app.command()
+@app.command(cls=_Command)
 def corpus(
     paths: Annotated[
         list[str],

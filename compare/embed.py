@@ -29,8 +29,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 from compare.errors import ModelError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     import numpy as np
     import numpy.typing as npt
+
+    from compare.onnx_encoder import OnnxEncoder
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 BATCH_SIZE = 16  # fastest on these 2 cores: bench/RESULTS.md, "Faster routes" (32 was the default)
@@ -177,10 +181,50 @@ def load_encoder(name: str | None = None, chosen: str = BACKENDS[0]) -> Encoder:
     if chosen == "onnx" and is_default(name):
         from compare import onnx_encoder
 
-        found = onnx_encoder.load(resolve_model(name))
+        early = _early.pop(name, None)
+        found = early.result() if early is not None else None
+        if found is None or found.directory.parent != onnx_encoder.export_root():
+            # not started, met trouble, or the exports moved since: load says what, as always
+            found = onnx_encoder.load(resolve_model(name))
         if found is not None:
             return found
     return _SentenceTransformer(load_model(name))
+
+
+_early: dict[str | None, Future[OnnxEncoder | None]] = {}
+
+
+def load_early(name: str | None = None) -> None:
+    """Start loading the ONNX encoder in a thread, for a run that will encode (``diff
+    --no-cache``), so that onnxruntime's import and session start overlap the run's own
+    start-up and extraction.  Only a whole export of the default model on the default
+    backend is loaded early; anything else (no export yet, another model, an error) is
+    left to :func:`load_encoder`, which then does it with its warnings, as before.
+    """
+    if name in _early or not is_default(name):
+        return
+    try:
+        if backend() != "onnx":
+            return
+    except ModelError:
+        return  # said by the run itself, when it encodes
+
+    def load() -> OnnxEncoder | None:
+        from compare import onnx_encoder
+
+        try:
+            where = onnx_encoder.export_path(resolve_model(name))
+            if not (where / onnx_encoder.META_FILE).exists():
+                return None
+            return onnx_encoder.OnnxEncoder(where)
+        except Exception:  # load_encoder loads again and reports it
+            return None
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="load-encoder")
+    _early[name] = pool.submit(load)
+    pool.shutdown(wait=False)  # the thread ends with the load; exit waits for it
 
 
 class _SentenceTransformer:

@@ -13,9 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from compare.align.judge import judge
-from compare.align.meaning import Meaning
-from compare.align.pairs import Options, align
 from compare.embed import model_label
 from compare.errors import InputError
 from compare.extract.claims import claims
@@ -29,6 +26,11 @@ from compare.types import Article, Claim, Figure, Report, Row
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
+
+    from compare.align.meaning import Meaning
+    from compare.align.pairs import Options
+
+# compare.align is imported inside the functions that compare: `figures` never needs it.
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,8 @@ def compare_articles(
 
     ``cache=False`` bypasses the on-disk vector cache (see :mod:`compare.cache`).
     """
+    from compare.align.pairs import Options
+
     if len(articles) != 2:
         raise InputError(f"diff compares two articles, got {len(articles)}")
     a, b = (extract(x) for x in articles)
@@ -121,6 +125,7 @@ def encode(
 ) -> tuple[list[npt.NDArray[np.float32]], Meaning]:
     """Each article's claim vectors, and the concepts of its figures by meaning: every
     distinct sentence and concept encoded once, in one call to the model."""
+    from compare.align.meaning import Meaning
     from compare.embed import embed
 
     texts = list(dict.fromkeys(c.sentence.text for e in done for c in e.claims))
@@ -155,6 +160,9 @@ def pair_report(
     copy that repeats a paragraph hundreds of times would otherwise make alignment
     quadratic in the article.
     """
+    from compare.align.judge import judge
+    from compare.align.pairs import Options, align
+
     options = options or Options()
     articles = (a.article, b.article)
     ka, kb = first_statements(a.claims), first_statements(b.claims)
@@ -189,6 +197,8 @@ def report(
     options: Options | None = None,
 ) -> Report:
     """The Report of two extracted articles and their judged rows."""
+    from compare.align.pairs import Options
+
     options = options or Options()
     return Report(
         articles=(a.article, b.article),

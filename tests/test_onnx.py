@@ -20,7 +20,7 @@ import pytest
 
 from compare import embed, onnx_encoder
 from compare.errors import CompareError
-from compare.onnx_encoder import MODEL_FILE, ExportWarning, OnnxEncoder
+from compare.onnx_encoder import MODEL_FILE, ExportWarning, OnnxEncoder, ensure_export
 from compare.pipeline import extract, read_articles
 from tests.conftest import FIXTURES, ROOT, SEED
 
@@ -216,3 +216,31 @@ def test_other_models_stay_on_sentence_transformers(tmp_path: Path) -> None:
     shutil.copytree(embed.resolve_model(None), model)
     found = embed.load_encoder(str(model), "onnx")
     assert not isinstance(found, OnnxEncoder)
+
+
+# -- loading early (diff --no-cache) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("backend_name", "model", "early"),
+    [
+        ("onnx", None, True),
+        ("onnx", "all-MiniLM-L6-v2", True),
+        ("torch", None, False),
+        ("onnx", "/no/such/model", False),
+    ],
+    ids=["default", "default-by-name", "torch-backend", "other-model"],
+)
+def test_an_early_load_is_the_encoder_the_run_uses(
+    monkeypatch: pytest.MonkeyPatch, backend_name: str, model: str | None, early: bool
+) -> None:
+    ensure_export()
+    monkeypatch.setenv("FACTCOMPARE_BACKEND", backend_name)
+    embed.load_encoder.cache_clear()
+    embed.load_early(model)
+    started = embed._early.get(model)
+    assert (started is not None) == early
+    if started is not None:
+        assert embed.load_encoder(model, backend_name) is started.result()
+        assert model not in embed._early  # used once
+    embed.load_encoder.cache_clear()
