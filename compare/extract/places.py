@@ -109,9 +109,8 @@ class Gazetteer:
             self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
 
     def known(self, name: str) -> bool:
-        """Whether any place has this name (a set lookup, for the many words that are none)."""
-        key = " ".join(name.lower().replace("\u2019", "'").split())
-        return key in self.extra or (self._db is not None and key in self._names())
+        """Whether any place has this name (memoised, like ``lookup``)."""
+        return bool(self.lookup(name))
 
     @lru_cache(maxsize=16384)  # noqa: B019 (one gazetteer per process)
     def lookup(self, name: str) -> tuple[Place, ...]:

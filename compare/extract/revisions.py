@@ -81,7 +81,8 @@ _SUPERSEDED_BEFORE = re.compile(
 )
 # After "up from M": a period makes it a comparison of two periods, not a revision.
 _OTHER_PERIOD = re.compile(
-    r"^[^,;.]{0,30}?\b(?:(?:a|one|the)\s+(?:year|quarter|month)\s+(?:earlier|ago|before)|"
+    r"^[^,;.]{0,30}?\b(?:(?:a|an|one|the|two|three|four|five|six|seven|eight|nine|ten|"
+    r"several|\d{1,2})\s+(?:years?|quarters?|months?|decades?)\s+(?:earlier|ago|before)|"
     r"last\s+(?:year|quarter|month)|(?:the\s+)?(?:same|previous|prior|preceding)\s+"
     r"(?:period|quarter|year|month)|in\s+(?:january|february|march|april|may|june|july|"
     r"august|september|october|november|december|(?:19|20)\d\d)|year[- ]on[- ]year)\b",
