@@ -17,7 +17,7 @@ from functools import lru_cache
 from compare.align.meaning import Meaning
 from compare.extract.places import relation
 from compare.extract.resources import CASUALTY_CONCEPTS
-from compare.extract.vocab import vocabulary
+from compare.extract.vocab import Vocabulary, vocabulary
 from compare.intervals import compatible
 from compare.types import Claim, Figure
 
@@ -102,10 +102,40 @@ def same_concept(a: str | None, b: str | None) -> bool:
     cases", "revenue" and "services revenue", near in meaning) may be one count told two
     ways, or a part and its whole.
 
+    What happened to counted things is part of what is counted when both sides say it
+    ("homes destroyed" is no count of "homes damaged"); when one side leaves it unsaid, the
+    things themselves decide ("helicopters destroyed" and "helicopters").
+
     >>> same_concept("aid trucks", "aid truck"), same_concept("cases", "severe cases")
     (True, False)
+    >>> same_concept("helicopters destroyed", "helicopters")
+    True
+    >>> same_concept("homes destroyed", "homes damaged or destroyed")
+    False
     """
-    return a is not None and b is not None and _singular(a) == _singular(b)
+    if a is None or b is None:
+        return False
+    x, y = _singular(a), _singular(b)
+    if x == y:
+        return True
+    bx, by = _things(x), _things(y)
+    return bx == by and (bx == x or by == y)
+
+
+def _things(concept: str) -> str:
+    """A concept without what happened to the things it counts ("homes damaged or
+    destroyed" -> "homes"), by the vocabulary's [things_done] participles."""
+    done = _done_words(vocabulary())
+    words = concept.split()
+    while len(words) > 1 and (words[-1] in done or words[-1] in ("or", "and")):
+        words.pop()
+    return " ".join(words)
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _done_words(vocab: Vocabulary) -> frozenset[str]:
+    table = vocab.tables.get("things_done", {})
+    return frozenset(str(table.get("participles", "")).split())
 
 
 def _singular(concept: str) -> str:
