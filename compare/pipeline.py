@@ -17,6 +17,7 @@ from compare.embed import model_label
 from compare.errors import InputError
 from compare.extract.claims import claims
 from compare.extract.figures import article_figures, headline_figures
+from compare.extract.readings import read
 from compare.extract.resources import CASUALTY_CONCEPTS
 from compare.extract.situate import situate
 from compare.load import MAX_BYTES, Meta, identity, load
@@ -86,7 +87,7 @@ def extract(article: Article) -> Extracted:
     heads = headline_figures(title, body) if title is not None else ()
     if heads and title is not None:
         sents = (title, *sents)
-    figs = situate((*body, *heads), sents, article)
+    figs = read(situate((*body, *heads), sents, article), sents, article)
     return Extracted(article, figs, claims(sents, figs))
 
 

@@ -184,12 +184,11 @@ def timeline_of(
                     chains += 1
 
     dates = {a.id: a.published for a in ordered}
-    article_texts = {a.id: a.text for a in ordered}
     return Timeline(
         articles=tuple(ordered),
         figures=tuple(f for e in done for f in e.figures),
         claims=tuple(c for e in done for c in e.claims),
-        series=_series(list(links.values()), dates, article_texts),
+        series=_series(list(links.values()), dates),
         model=model,
     )
 
@@ -212,9 +211,7 @@ def same_claimant(a: str | None, b: str | None) -> bool:
     return not ka or not kb or bool(ka & kb)
 
 
-def _series(
-    links: list[_Link], dates: dict[str, dt.date | None], texts: dict[str, str]
-) -> tuple[Series, ...]:
+def _series(links: list[_Link], dates: dict[str, dt.date | None]) -> tuple[Series, ...]:
     by_chain: dict[int, list[_Link]] = {}
     for link in links:
         by_chain.setdefault(link.chain, []).append(link)
@@ -227,7 +224,7 @@ def _series(
         subject = next((n.figure.subject for n in members if n.figure.subject), None)
         lines: list[tuple[str | None, list[Point]]] = []
         for node in members:
-            point = _point(node, dates, texts)
+            point = _point(node, dates)
             who = node.figure.attribution
             line = next((ln for ln in lines if same_claimant(ln[0], who)), None)
             if line is None:
@@ -240,7 +237,7 @@ def _series(
     return tuple(out)
 
 
-def _point(node: _Link, dates: dict[str, dt.date | None], texts: dict[str, str]) -> Point:
+def _point(node: _Link, dates: dict[str, dt.date | None]) -> Point:
     fig = node.figure
     date = dates[fig.article]
     if node.previous is None:
@@ -249,7 +246,6 @@ def _point(node: _Link, dates: dict[str, dt.date | None], texts: dict[str, str])
     row = judge_pair(
         Pair(prev.claim, node.claim, prev.figure, fig, node.score),
         dates,
-        texts,
         sides=(prev.figure.article, fig.article),
     )
     return Point(fig.article, fig, date, row.verdict, row.reason, row.score, row.confidence)

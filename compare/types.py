@@ -123,6 +123,11 @@ class Figure:
     scope: Scope = "current"
     period: str | None = None
     previous: Previous | None = None
+    # What alignment reads of the figure's words, set once by extraction (extract.readings):
+    # the words either side of it, numbers left out, and whether its sentence or its list's
+    # lead-in calls it a running total.
+    context: str = ""
+    total: bool = False
 
 
 @dataclass(frozen=True)
@@ -134,6 +139,7 @@ class Claim:
     figures: tuple[Figure, ...] = ()
     attribution: str | None = None
     quote: bool = False
+    casualties: frozenset[str] = frozenset()  # casualty counts the sentence speaks of
 
 
 @dataclass(frozen=True)

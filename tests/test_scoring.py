@@ -23,8 +23,6 @@ from compare.align import columns
 from compare.align.pairs import _assign
 from compare.align.rules import (
     EMBED_WEIGHT,
-    casualty_hints,
-    context_words,
     figure_score,
     why_apart,
     why_unpaired,
@@ -88,13 +86,13 @@ def test_block_scores_follow_the_rules_pair_by_pair(
                 why = why_unpaired(
                     fa,
                     fb,
-                    casualty_hints(a[ia]),
-                    casualty_hints(b[jb]),
+                    a[ia].casualties,
+                    b[jb].casualties,
                 )
                 if why is None:
                     context = fuzz.token_sort_ratio(
-                        context_words(a[ia], fa),
-                        context_words(b[jb], fb),
+                        fa.context,
+                        fb.context,
                         processor=utils.default_process,
                     )
                     want = figure_score(text[ia, jb], context / 100.0, fa, fb)

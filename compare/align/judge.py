@@ -9,57 +9,35 @@ a running count (a death toll) that differs is an update, not a contradiction.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 from compare.align.confidence import with_confidence
 from compare.align.rules import in_common_unit, no_alarm
 from compare.extract.resources import CASUALTY_CONCEPTS
 from compare.intervals import compatible, describe, fmt_number
-from compare.types import Article, Claim, Figure, Pair, Row, Verdict
+from compare.types import Article, Figure, Pair, Row, Verdict
 
 # A later figure compatible with the earlier one still moved when it differs by more than this.
 MOVED_SHARE = 0.05
-MAX_LIST_ITEMS = 30  # how far back a list item looks for its lead-in line
-MAX_ITEM_CHARS = 80  # a longer line is prose, not a list item
-# Words that make any count a running total ("2,505 tanks ... since the start of the invasion").
-_CUMULATIVE = re.compile(
-    r"\b(?:since|so far|to date|in total|total|overall|toll|tally|cumulative|altogether|"
-    r"in all|lost|losses|destroyed|shot down)\b",
-    re.IGNORECASE,
-)
 
 
 def judge(pairs: Iterable[Pair], articles: Sequence[Article]) -> tuple[Row, ...]:
     """Rows for aligned pairs; ``articles`` supply the dates that make updates."""
     dates = {a.id: a.published for a in articles}
-    texts = {a.id: a.text for a in articles}
-    return tuple(judge_pair(p, dates, texts) for p in pairs)
+    return tuple(judge_pair(p, dates) for p in pairs)
 
 
 @with_confidence  # reads the judged row; never changes its verdict
 def judge_pair(
     pair: Pair,
     dates: dict[str, dt.date | None],
-    texts: dict[str, str] | None = None,
     *,
     sides: tuple[str, str] = ("A", "B"),
 ) -> Row:
-    """One pair's verdict; ``texts`` (article id to text) let list items borrow their lead-in;
-    ``sides`` name the two articles in reasons."""
+    """One pair's verdict; ``sides`` name the two articles in reasons."""
     fa, fb = pair.fig_a, pair.fig_b
     if fa is not None and fb is not None:
-        running = running_count(fa, fb, pair.a, pair.b) or (
-            fa.unit is None
-            and fb.unit is None
-            and texts is not None
-            and any(
-                _says_total(lead_in(texts.get(c.article, ""), c.sentence.start))
-                for c in (pair.a, pair.b)
-                if c is not None
-            )
-        )
+        running = running_count(fa, fb)
         verdict, reason = _figures(
             fa, fb, dates.get(fa.article), dates.get(fb.article), running, sides
         )
@@ -100,37 +78,16 @@ def _inline(text: str) -> str:
     return text[:1].lower() + text[1:] if text[:1].isalpha() else text
 
 
-def running_count(fa: Figure, fb: Figure, ca: Claim | None = None, cb: Claim | None = None) -> bool:
+def running_count(fa: Figure, fb: Figure) -> bool:
     """Whether a pair counts something that accumulates over time, so that a later
-    different figure is an update: a casualty count, or any count its sentence calls a
-    total ("since the start of the invasion", "the toll").
+    different figure is an update: a casualty count, or any count that extraction read as
+    a running total (``Figure.total``: "since the start of the invasion", "the toll").
     """
     if (fa.concept or fb.concept) in CASUALTY_CONCEPTS:
         return True
     if fa.unit is not None or fb.unit is not None:
         return False  # shares, money and durations are not running counts
-    return any(c is not None and _says_total(c.sentence.text) for c in (ca, cb))
-
-
-@lru_cache(maxsize=8192)  # the same sentences are judged against many others
-def _says_total(text: str) -> bool:
-    return _CUMULATIVE.search(text) is not None
-
-
-def lead_in(text: str, start: int) -> str:
-    """The line introducing a list a sentence is an item of, or "".
-
-    >>> lead_in("Since the invasion Russia has lost:\\nTanks: 6,526\\nAircraft: 339", 49)
-    'Since the invasion Russia has lost:'
-    """
-    lines = text[:start].split("\n")[:-1]
-    for line in reversed(lines[-MAX_LIST_ITEMS:]):
-        line = line.strip()
-        if line.endswith(":"):
-            return line
-        if not line or line.endswith(".") or len(line) > MAX_ITEM_CHARS:
-            break
-    return ""
+    return fa.total or fb.total
 
 
 def _figures(

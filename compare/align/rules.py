@@ -10,20 +10,19 @@ figure pair of the fixtures.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import replace
 from functools import lru_cache
 
 from compare.align.meaning import Meaning
 from compare.extract.places import relation
+from compare.extract.readings import casualty_kinds
 from compare.extract.resources import CASUALTY_CONCEPTS
 from compare.extract.vocab import Vocabulary, vocabulary
 from compare.intervals import compatible
-from compare.types import Claim, Figure
+from compare.types import Figure
 
 EMBED_WEIGHT = 0.75  # the rest of a text score is rapidfuzz token agreement
 CONTEXT_WEIGHT = 0.30  # share of a figure's text score taken from the words around it
-CONTEXT_BEFORE, CONTEXT_AFTER = 2, 5  # words around a figure that say what it counts
 COMPATIBLE_BONUS = 0.15  # comparable figures whose numbers agree are likelier the same fact
 MAGNITUDE_WEIGHT = 0.15  # times 1 - |log10(a/b)|: 383 pairs with 378 before 95
 SAME_CLAIMANT_BONUS = 0.05
@@ -53,18 +52,6 @@ IMPLAUSIBLE_RATIO = 10.0  # numbers this many times apart need the same source t
 # the article (a dateline may be the bureau a story is filed from).
 OWN_PLACE = frozenset({"figure", "sentence"})
 _GENERIC_SUBJECTS = frozenset({"people", "persons", "individuals", "civilians"})
-# A figure whose concept the extractor missed still stands in a sentence that names
-# some casualty counts: "revised down its count of the people killed ... to around 1,200"
-# may pair with a killed figure, never with an injured one.
-CASUALTY_WORDS = {
-    "killed": re.compile(
-        r"\b(?:kill(?:ed|ing|s)?|dead|died|deaths?|martyr(?:s|ed)?|lives)\b", re.I
-    ),
-    "injured": re.compile(r"\b(?:injured|injuries|wounded|hurt)\b", re.I),
-    "hostages": re.compile(r"\b(?:hostages?|captives?|captivity|abducted)\b", re.I),
-    "displaced": re.compile(r"\b(?:displaced|fled|driven from|forced from)\b", re.I),
-}
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 
 def subjects_compatible(a: str | None, b: str | None) -> bool:
@@ -389,41 +376,6 @@ def figure_score(text: float, context: float, a: Figure, b: Figure) -> float:
     return score
 
 
-def context_words(claim: Claim, fig: Figure) -> str:
-    """The words either side of a figure in its sentence, numbers left out.
-
-    >>> from compare.types import Sentence
-    >>> s = Sentence("a", 0, "Since May, 383 Palestinians, including 96 children, died.", 0, 57)
-    >>> f = Figure("a:f2", "a", 0, "96", (39, 41), 96, 96, 96, "exact")
-    >>> context_words(Claim("a", s, (f,)), f)
-    'Palestinians including children died'
-    """
-    start = claim.sentence.start
-    return _context(claim.sentence.text, fig.span[0] - start, fig.span[1] - start)
-
-
-@lru_cache(maxsize=8192)
-def _context(text: str, lo: int, hi: int) -> str:
-    before = _WORD.findall(text[:lo])[-CONTEXT_BEFORE:] if CONTEXT_BEFORE else []
-    after = _WORD.findall(text[hi:])[:CONTEXT_AFTER]
-    return " ".join(before + after)
-
-
-def casualty_hints(claim: Claim) -> frozenset[str]:
-    """The casualty counts a sentence speaks of, for its figures the extractor left unlabelled.
-
-    >>> from compare.types import Sentence
-    >>> sorted(casualty_hints(Claim("a", Sentence("a", 0, "11 died and 40 were hurt", 0, 24))))
-    ['injured', 'killed']
-    """
-    return _hints(claim.sentence.text)
-
-
-@lru_cache(maxsize=4096)
-def _hints(text: str) -> frozenset[str]:
-    return frozenset(c for c, words in CASUALTY_WORDS.items() if words.search(text))
-
-
 def unvouched(a: Figure, b: Figure) -> str | None:
     """When one side does not say what it counts, or the two say it in alike but different
     words ("cases" and "severe cases": maybe a part and its whole), or only one states the
@@ -485,7 +437,7 @@ def period_unmatched(a: str, b: str) -> bool:
 
 def hinted_apart(fig: Figure, hints: frozenset[str], other: Figure) -> str | None:
     """An unlabelled figure in a sentence about other casualties than ``other`` counts."""
-    known = other.concept in CASUALTY_WORDS
+    known = other.concept in casualty_kinds()
     if fig.concept is None and known and hints and other.concept not in hints:
         return f"its sentence speaks of {', '.join(sorted(hints))}, not {other.concept}"
     return None

@@ -21,7 +21,6 @@ from compare.align.columns import Texts, closeness, ids, interval_columns, sorte
 from compare.align.meaning import Meaning
 from compare.align.rules import (
     BOUNDED_QUALIFIERS,
-    CASUALTY_WORDS,
     COMPATIBLE_BONUS,
     CONTEXT_WEIGHT,
     DAYS_PER,
@@ -34,9 +33,7 @@ from compare.align.rules import (
     SAME_NUMBER_BONUS,
     UNKNOWN_CONCEPT_PENALTY,
     UNKNOWN_CONCEPT_RATIO,
-    casualty_hints,
     concepts_compatible,
-    context_words,
     group,
     in_days,
     period_unmatched,
@@ -46,6 +43,7 @@ from compare.align.rules import (
     subjects_compatible,
     unit_class,
 )
+from compare.extract.readings import casualty_kinds
 from compare.extract.resources import CASUALTY_CONCEPTS
 from compare.types import Claim
 
@@ -60,7 +58,11 @@ if TYPE_CHECKING:
 Entries = dict[tuple[int, int], list[tuple[int, int, float]]]
 INFEASIBLE = -1e6  # the score of two figures that cannot be the same quantity
 MAX_CANDIDATES = 32  # partners kept per claim or figure (a fixture's articles have fewer)
-_HINT_BIT = {concept: 1 << k for k, concept in enumerate(CASUALTY_WORDS)}
+
+
+def _hint_bits() -> dict[str, int]:
+    """One bit per casualty count the vocabulary's sentences can speak of."""
+    return {concept: 1 << k for k, concept in enumerate(casualty_kinds())}
 
 
 class Scorer:
@@ -96,8 +98,9 @@ class Scorer:
         self.sentences = Texts([sorted_tokens(c.sentence.text) for c in claims])
 
         # Claims: which casualties their sentences name.
+        bit = _hint_bits()
         self.hints = np.array(
-            [sum(_HINT_BIT[h] for h in casualty_hints(c)) for c in claims], dtype=np.int64
+            [sum(bit.get(h, 0) for h in c.casualties) for c in claims], dtype=np.int64
         )
 
         # Figures: one entry per figure of every article, in article then reading order.
@@ -114,12 +117,12 @@ class Scorer:
         self._figure_range = [
             np.arange(self.figure_start[k], self.figure_start[k + 1]) for k in range(len(sides))
         ]
-        self.contexts = Texts([sorted_tokens(context_words(claims[i], f)) for i, f in figs])
+        self.contexts = Texts([sorted_tokens(f.context) for _, f in figs])
         concepts, self.concept = ids([f.concept for _, f in figs])
         self.concepts_ok = table(concepts, lambda x, y: concepts_compatible(x, y, meaning))
         self.same_concept = table(concepts, same_concept)
         self.casualty = np.array([c in CASUALTY_CONCEPTS for c in concepts], dtype=np.bool_)
-        self.hint_of = np.array([_HINT_BIT.get(str(c), 0) for c in concepts], dtype=np.int64)
+        self.hint_of = np.array([bit.get(str(c), 0) for c in concepts], dtype=np.int64)
         self.unknown = np.array([c is None for c in concepts], dtype=np.bool_)
         situations, self.situation = ids([situation(f) for _, f in figs])
         self.situations_ok = table(situations, lambda x, y: situations_apart(x, y) is None)

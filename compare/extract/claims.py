@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from compare.extract.figures import attribution
+from compare.extract.readings import casualties
 from compare.types import Claim, Figure, Sentence
 
 # A quotation of at least four words (three spaces inside), straight or curly.
@@ -47,6 +48,7 @@ def claims(sentences: Sequence[Sentence], figures: Iterable[Figure]) -> tuple[Cl
             figures=tuple(by_sentence.get(s.index, ())),
             attribution=attribution(s.text),
             quote=is_quote(s.text),
+            casualties=casualties(s.text),
         )
         for s in sentences
     )

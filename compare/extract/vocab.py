@@ -129,6 +129,8 @@ _WORD_LISTS = {
     "place_followers": ("kinds", "words"),
     "attribution": ("verbs", "at_verbs", "closing_verbs"),
     "time": ("periods", "events", "history", "earlier"),
+    "running_total": ("phrases",),
+    "casualty_words": ("killed", "injured", "hostages", "displaced"),
 }
 
 
