@@ -18,6 +18,7 @@ from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 from compare.align import pairs as align
+from compare.corpus.group import FOLLOW_UP_DAYS as CORPUS_FOLLOW_UP
 from compare.corpus.group import THRESHOLD as CORPUS_THRESHOLD
 from compare.corpus.group import WINDOW_DAYS as CORPUS_WINDOW
 from compare.errors import CompareError, OptionError, one_line
@@ -346,9 +347,22 @@ def corpus(
     window: Annotated[
         int, typer.Option(help="Articles further apart in days are different events.", min=0)
     ] = CORPUS_WINDOW,
+    follow_up: Annotated[
+        int,
+        typer.Option(
+            help="Articles that share rare names (people, storms, trials) may be this many "
+            "days apart.",
+            min=0,
+        ),
+    ] = CORPUS_FOLLOW_UP,
     threshold: Annotated[
         float,
-        typer.Option(help="Title + lead similarity below which articles stay apart.", min=0, max=1),
+        typer.Option(
+            help="Link score (title + lead similarity, plus shared rare names) below which "
+            "articles stay apart.",
+            min=0,
+            max=2,
+        ),
     ] = CORPUS_THRESHOLD,
     engine: Annotated[str, typer.Option(help="local (one process) or ray.")] = "local",
     ray_address: Annotated[
@@ -377,7 +391,12 @@ def corpus(
     if out is not None and out != "-":
         check_target(out, paths)
     settings = Settings(
-        threshold=threshold, window=window, model=model, cache=not no_cache, max_bytes=max_bytes
+        threshold=threshold,
+        window=window,
+        follow_up=follow_up,
+        model=model,
+        cache=not no_cache,
+        max_bytes=max_bytes,
     )
     result = build(
         paths,
