@@ -336,6 +336,8 @@ K, W, S = "killed", "injured", "shot"
         ),
         (_reports((1, [_fig(2, W)]), (2, [_fig(4, W)])), [(W, None, 4, 1, 2, None)]),
         (_reports((1, [_fig(1, K), _fig(3, K)])), [(K, None, 3, 1, 1, None)]),
+        (_reports((1, [_fig(3, K), _fig(1, K), _fig(1, K)])), [(K, None, 1, 1, 1, None)]),
+        (_reports((1, [_fig(3, K)]), (1, [_fig(1, K)])), [(K, None, 1, 1, 2, None)]),
         (
             _reports((1, [_fig(17, K, scope="background"), _fig(2, K)])),
             [(K, None, 2, 1, 1, None)],
@@ -357,7 +359,9 @@ K, W, S = "killed", "injured", "shot"
     ids=[
         "most-articles",
         "tie-latest",
-        "largest-of-an-article",
+        "larger-of-an-article",
+        "most-repeated-of-an-article",
+        "same-day-the-smaller",
         "background-left-out",
         "suspects-apart",
         "wounded-from-shot",

@@ -9,6 +9,7 @@ boundaries without the articles it came from.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -345,13 +346,14 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
     """The event's tally per (concept, role): see :class:`Total`."""
     reported: dict[tuple[str, str | None], list[tuple[float, dt.date | None]]] = {}
     for e in done:
-        best: dict[tuple[str, str | None], float] = {}
+        said: dict[tuple[str, str | None], Counter[float]] = {}
         for f in e.figures:
             if f.concept is None or f.scope != "current":
                 continue
             key = (f.concept, "suspect" if f.role == "suspect" else None)
-            best[key] = max(best.get(key, f.value), f.value)
-        for key, value in best.items():
+            said.setdefault(key, Counter())[f.value] += 1
+        for key, tally in said.items():
+            value = max(tally, key=lambda v: (tally[v], v))
             reported.setdefault(key, []).append((value, e.article.published))
     out: dict[tuple[str, str | None], Total] = {}
     for (concept, role), values in reported.items():
@@ -359,7 +361,7 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
         for value, when in values:
             n, last = support.get(value, (0, dt.date.min))
             support[value] = (n + 1, max(last, when or dt.date.min))
-        value = max(support, key=lambda v: (support[v], v))
+        value = max(support, key=lambda v: (support[v], -v))
         n, last = support[value]
         out[concept, role] = Total(
             concept, role, value, n, len(values), None if last == dt.date.min else last
