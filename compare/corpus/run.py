@@ -3,7 +3,7 @@
 Memory: articles stream through in chunks of :data:`CHUNK`.  What each one
 yields for comparison (its sentences, figures and claim vectors) is pickled to
 a temporary spill file and read back one event at a time; what stays in memory
-per article is its :class:`~compare.corpus.group.Digest` (key, date, places)
+per article is its :class:`~compare.corpus.digest.Digest` (key, date, place keys, names)
 and one float32 vector of title + lead, about 1.6 kB.
 """
 
