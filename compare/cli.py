@@ -21,6 +21,7 @@ from typer._coercion import RuntimeParam, build_runtime_param
 from typer.core import TyperCommand, TyperGroup, _TyperParameter
 
 from compare.align import pairs as align
+from compare.corpus.group import FOLLOW_UP_DAYS as CORPUS_FOLLOW_UP
 from compare.corpus.group import THRESHOLD as CORPUS_THRESHOLD
 from compare.corpus.group import WINDOW_DAYS as CORPUS_WINDOW
 from compare.errors import CompareError, OptionError, one_line
@@ -444,9 +445,22 @@ def corpus(
     window: Annotated[
         int, typer.Option(help="Articles further apart in days are different events.", min=0)
     ] = CORPUS_WINDOW,
+    follow_up: Annotated[
+        int,
+        typer.Option(
+            help="Articles that share rare names (people, storms, trials) may be this many "
+            "days apart.",
+            min=0,
+        ),
+    ] = CORPUS_FOLLOW_UP,
     threshold: Annotated[
         float,
-        typer.Option(help="Title + lead similarity below which articles stay apart.", min=0, max=1),
+        typer.Option(
+            help="Link score (title + lead similarity, plus shared rare names) below which "
+            "articles stay apart.",
+            min=0,
+            max=2,
+        ),
     ] = CORPUS_THRESHOLD,
     min_confidence: Annotated[
         float | None,
@@ -483,7 +497,12 @@ def corpus(
     if out is not None and out != "-":
         check_target(out, paths)
     settings = Settings(
-        threshold=threshold, window=window, model=model, cache=not no_cache, max_bytes=max_bytes
+        threshold=threshold,
+        window=window,
+        follow_up=follow_up,
+        model=model,
+        cache=not no_cache,
+        max_bytes=max_bytes,
     )
     result = build(
         paths,

@@ -1,7 +1,7 @@
 """``factcompare corpus``: many articles grouped into events, each event's figures compared.
 
 read (files, directories, JSONL records, streamed) -> extract + encode (chunks) ->
-group (nearest neighbours, places, dates) -> compare per event (diff rows for two
+group (nearest neighbours, rare names, places, dates) -> compare per event (diff rows for two
 articles, timeline for more; the current figure per count).  The default engine
 runs in one process (:mod:`compare.corpus.run`); ``engine="ray"`` runs the same
 stages on a Ray cluster (:mod:`compare.corpus.ray_engine`) and must give the

@@ -9,6 +9,7 @@ boundaries without the articles it came from.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -78,6 +79,27 @@ class Count:
 
 
 @dataclass(frozen=True)
+class Total:
+    """The event's own tally of one concept, for suspects or for everyone else (victims and
+    figures with no role).
+
+    Each article reports its largest current figure of the concept (background
+    and period figures are left out: "the 1999 quake, which killed 17,000"); the
+    event's value is the one the most articles report, then the latest, then the
+    larger.  ``derived`` says when the value comes from other totals instead
+    ("shot 3 - killed 1" when no article counts the wounded).
+    """
+
+    concept: str
+    role: str | None  # "suspect", or None for victims and figures with no role
+    value: float
+    articles: int  # articles that report this value
+    reporting: int  # articles that report the concept at all
+    as_of: dt.date | None
+    derived: str | None = None
+
+
+@dataclass(frozen=True)
 class ArticleRef:
     key: str
     path: str
@@ -96,6 +118,7 @@ class Event:
     counts: tuple[Count, ...]
     rows: tuple[EventRow, ...]
     sentences: tuple[tuple[str, int, str], ...]  # (article, index, text) of every figure shown
+    totals: tuple[Total, ...] = ()
 
     @property
     def alarms(self) -> int:
@@ -144,6 +167,7 @@ def compare_event(
         counts=counts,
         rows=tuple(rows),
         sentences=sentences,
+        totals=totals(done),
     )
 
 
@@ -258,8 +282,8 @@ def _counts(
 
     Lines are split by claimant (timeline's rule); of several lines with the same
     key, the one with the most reports wins, then the latest, then the larger value.
-    A count's place is the event's (the place its articles' titles and leads name)
-    until figures carry a place of their own (the figures issue adds Figure.place).
+    A count's place is its current figure's, else the event's; background figures
+    (another, earlier event's) are left out.
     """
     lines: list[tuple[str, str | None, str | None, list[tuple[Figure, Verdict | None]]]] = []
     for chain in chains:
@@ -269,6 +293,8 @@ def _counts(
         subject = next((f.subject for f, _, _ in chain if f.subject), None)
         split: list[tuple[str | None, list[tuple[Figure, Verdict | None]]]] = []
         for fig, verdict, _ in chain:
+            if fig.scope == "background":
+                continue  # another, earlier event's figure ("the 1999 quake killed 17,000")
             who = fig.attribution
             line = next((ln for ln in split if same_claimant(ln[0], who)), None)
             if line is None:
@@ -277,7 +303,7 @@ def _counts(
                 if line[0] is None and who:
                     split[split.index(line)] = (who, line[1])
                 line[1].append((fig, verdict))
-        lines.extend((concept, subject, who, pts) for who, pts in split)
+        lines.extend((concept, subject, who, pts) for who, pts in split if pts)
 
     def strength(pts: list[tuple[Figure, Verdict | None]]) -> tuple[int, dt.date, float]:
         last = pts[-1][0]
@@ -299,7 +325,7 @@ def _counts(
             Count(
                 concept=concept,
                 subject=subject,
-                place=place,
+                place=current.place or place,
                 claimant=who,
                 value=current.value,
                 low=current.low,
@@ -311,3 +337,52 @@ def _counts(
             )
         )
     return tuple(sorted(out, key=lambda c: (c.concept, c.subject or "", c.claimant or "")))
+
+
+# A count made of two others: a person shot is either killed or wounded, so when no
+# article counts the wounded, they are the shot less the killed.  Hand-written here
+# until the vocabulary (compare/extract/vocab/en.toml) can say which concepts add up.
+PARTS: dict[str, tuple[str, str]] = {"shot": ("killed", "injured")}
+
+
+def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
+    """The event's tally per (concept, role): see :class:`Total`."""
+    reported: dict[tuple[str, str | None], list[tuple[float, dt.date | None]]] = {}
+    for e in done:
+        said: dict[tuple[str, str | None], Counter[float]] = {}
+        for f in e.figures:
+            if f.concept is None or f.scope != "current":
+                continue
+            key = (f.concept, "suspect" if f.role == "suspect" else None)
+            said.setdefault(key, Counter())[f.value] += 1
+        for key, tally in said.items():
+            value = max(tally, key=lambda v: (tally[v], v))
+            reported.setdefault(key, []).append((value, e.article.published))
+    out: dict[tuple[str, str | None], Total] = {}
+    for (concept, role), values in reported.items():
+        support: dict[float, tuple[int, dt.date]] = {}
+        for value, when in values:
+            n, last = support.get(value, (0, dt.date.min))
+            support[value] = (n + 1, max(last, when or dt.date.min))
+        value = max(support, key=lambda v: (support[v], -v))
+        n, last = support[value]
+        out[concept, role] = Total(
+            concept, role, value, n, len(values), None if last == dt.date.min else last
+        )
+    for whole, (part, rest) in PARTS.items():
+        for role in (None, "suspect"):
+            have = out.get((whole, role))
+            if have is None or (rest, role) in out:
+                continue
+            known = out.get((part, role))
+            minus = known.value if known is not None else 0.0
+            out[rest, role] = Total(
+                rest,
+                role,
+                max(0.0, have.value - minus),
+                have.articles,
+                have.reporting,
+                have.as_of,
+                derived=f"{whole} {have.value:g} - {part} {minus:g}",
+            )
+    return tuple(sorted(out.values(), key=lambda t: (t.role is not None, t.concept)))

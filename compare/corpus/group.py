@@ -1,40 +1,75 @@
-"""Articles into events: what happened (title + lead vectors), where (places) and when (dates).
+"""Articles into events: what happened (title + lead vectors, rare names), where (places)
+and when (dates).
 
-Neighbours come from an approximate nearest-neighbour index (usearch, HNSW), so
-each article is scored against its :data:`NEIGHBOURS` closest articles, never
-against all pairs.  Candidate links are taken strongest first and merge two
-groups only when the merged group still names one place and fits the date
-window (single linkage with constraints): chains of look-alike reports from
-different towns on different days cannot grow into one event.  Every article
-ends in exactly one event; an article that links to nothing is an event of one.
+Candidate links come from an approximate nearest-neighbour index (usearch, HNSW),
+each article scored against its :data:`NEIGHBOURS` closest articles, and from the
+rare names two articles share (an inverted index: a name that at most
+:data:`RARE_NAME` articles use links only those), never from all pairs.  A link
+scores the cosine of the two title + lead vectors plus :data:`NAME_WEIGHT` per rare
+name shared (three at most).  Links are taken strongest first and merge two groups
+when the score reaches the threshold, the groups' places do not lie apart, and the
+dates fit: the two articles are at most ``window`` days apart, or, when they share
+:data:`NAMES_FOR_FOLLOW_UP` rare names (the victim's and the accused's names, a
+storm's, a trial's), at most ``follow_up`` days (funerals, arrests, trials); a group
+never spans more than ``follow_up`` days.  Single linkage with constraints: chains of
+look-alike reports from different regions cannot grow into one event.  Every
+article ends in exactly one event; an article that links to nothing is an event of
+one.
+
+Places are compared by region (country and first-level division: "US>a1:OH"), as
+the reports of one event name its town, its county or a neighbourhood in turn.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from compare.corpus.digest import Digest
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-# Tuned on the GVA dev set (bench/corpus.py, bench/RESULTS.md "Corpus").
-THRESHOLD = 0.45  # cosine of title + lead vectors below which two articles stay apart
-WINDOW_DAYS = 3  # two articles further apart in publication date stay apart
+__all__ = ["Digest", "Link", "group", "links", "regroup"]
+
+# Tuned on the GVA dev set (bench/corpus.py --tune, bench/RESULTS.md "Corpus").
+THRESHOLD = 0.6  # link score below which two articles stay apart
+WINDOW_DAYS = 3  # two articles further apart in publication date stay apart...
+FOLLOW_UP_DAYS = 60  # ...unless they share rare names: then up to this many days
+NAMES_FOR_FOLLOW_UP = 2  # rare names two articles must share for the longer window
+NAME_WEIGHT = 0.2  # added to the cosine per rare name two articles share
+MAX_NAMES = 3  # names counted per link
+RARE_NAME = 5  # a name that more articles use identifies no event
 NEIGHBOURS = 24  # nearest articles each article is scored against
 _EXACT_BELOW = 64  # small corpora are searched exactly (same neighbours, no graph to build)
+_REGION_DEPTH = 2  # "US>a1:OH": country and first-level division
 
 
 @dataclass(frozen=True)
-class Digest:
-    """What grouping keeps of one article: no text, only its date, places and vector row."""
+class Link:
+    """A candidate link between articles ``i`` < ``j``."""
 
-    key: str
-    published: dt.date | None
-    places: frozenset[str]
-    cities: frozenset[str]
+    score: float
+    i: int
+    j: int
+    names: int  # rare names the two share
+
+
+@dataclass(frozen=True)
+class Rules:
+    """When a link may merge two groups."""
+
+    threshold: float = THRESHOLD
+    window: int = WINDOW_DAYS
+    follow_up: int = FOLLOW_UP_DAYS
+
+    def days(self, link: Link) -> int:
+        """How far apart the two articles of ``link`` may be published."""
+        return self.follow_up if link.names >= NAMES_FOR_FOLLOW_UP else self.window
 
 
 def group(
@@ -43,22 +78,28 @@ def group(
     *,
     threshold: float = THRESHOLD,
     window: int = WINDOW_DAYS,
+    follow_up: int = FOLLOW_UP_DAYS,
     neighbours: int = NEIGHBOURS,
 ) -> list[list[int]]:
     """Events as lists of indices into ``digests``, each list sorted, events by first member.
 
     ``vectors`` holds one unit-length row per digest (title + lead).
     """
-    n = len(digests)
-    if n == 0:
-        return []
-    edges = candidate_links(vectors, neighbours=neighbours)
-    parent = list(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    cities: dict[int, frozenset[str]] = {i: d.cities for i, d in enumerate(digests)}
-    places: dict[int, frozenset[str]] = {i: d.places for i, d in enumerate(digests)}
+    rules = Rules(threshold, max(0, window), max(window, follow_up))
+    found = links(digests, vectors, neighbours=neighbours)
+    return _join(digests, list(range(len(digests))), found, rules)
+
+
+def _join(
+    digests: Sequence[Digest], members: Sequence[int], found: Sequence[Link], rules: Rules
+) -> list[list[int]]:
+    """Union-find over the links among ``members``, strongest first, within the rules."""
+    inside = set(members)
+    parent = {i: i for i in members}
+    groups: dict[int, list[int]] = {i: [i] for i in members}
+    regions: dict[int, frozenset[str]] = {i: _regions(digests[i].places) for i in members}
     span: dict[int, tuple[dt.date | None, dt.date | None]] = {
-        i: (d.published, d.published) for i, d in enumerate(digests)
+        i: (digests[i].published, digests[i].published) for i in members
     }
 
     def find(i: int) -> int:
@@ -67,26 +108,54 @@ def group(
             i = parent[i]
         return i
 
-    for sim, i, j in edges:
-        if sim < threshold:
+    for link in found:
+        if link.score < rules.threshold:
             break
-        ri, rj = find(i), find(j)
-        if ri == rj:
+        if link.i not in inside or link.j not in inside:
             continue
-        if not _compatible(cities[ri], cities[rj]) or not _compatible(places[ri], places[rj]):
+        ri, rj = find(link.i), find(link.j)
+        if ri == rj or not _compatible(regions[ri], regions[rj]):
             continue
+        a, b = digests[link.i].published, digests[link.j].published
+        gap = 0 if a is None or b is None else abs((a - b).days)
         merged = _merged_span(span[ri], span[rj])
-        if merged is None or _days(merged) > window:
+        if gap > rules.days(link) or _days(merged) > rules.follow_up:
             continue
-        if len(members[ri]) < len(members[rj]):
+        if len(groups[ri]) < len(groups[rj]):
             ri, rj = rj, ri
         parent[rj] = ri
-        members[ri].extend(members.pop(rj))
-        cities[ri] = cities[ri] | cities.pop(rj)
-        places[ri] = places[ri] | places.pop(rj)
+        groups[ri].extend(groups.pop(rj))
+        regions[ri] = regions[ri] | regions.pop(rj)
         span[ri] = merged
         del span[rj]
-    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+    return sorted((sorted(m) for m in groups.values()), key=lambda m: m[0])
+
+
+def links(
+    digests: Sequence[Digest], vectors: npt.NDArray[np.float32], *, neighbours: int = NEIGHBOURS
+) -> list[Link]:
+    """Candidate links (nearest neighbours and shared rare names), strongest first."""
+    sims = candidate_links(vectors, neighbours=neighbours)
+    pairs = {(i, j): s for s, i, j in sims}
+    users: dict[str, list[int]] = defaultdict(list)
+    for n, d in enumerate(digests):
+        for name in d.names:
+            users[name].append(n)
+    rare: list[set[str]] = [set() for _ in digests]
+    for name, who in users.items():
+        if 1 < len(who) <= RARE_NAME:
+            for n in who:
+                rare[n].add(name)
+            for a in range(len(who)):
+                for b in range(a + 1, len(who)):
+                    pair = (who[a], who[b])
+                    if pair not in pairs:
+                        pairs[pair] = float(vectors[who[a]] @ vectors[who[b]])
+    found = []
+    for (i, j), sim in pairs.items():
+        shared = len(rare[i] & rare[j])
+        found.append(Link(sim + NAME_WEIGHT * min(shared, MAX_NAMES), i, j, shared))
+    return sorted(found, key=lambda k: (-k.score, k.i, k.j))
 
 
 def candidate_links(
@@ -120,14 +189,20 @@ def candidate_links(
     return sorted(((s, i, j) for (i, j), s in edges.items()), key=lambda e: (-e[0], e[1], e[2]))
 
 
+def _regions(places: frozenset[str]) -> frozenset[str]:
+    return frozenset(">".join(p.split(">")[:_REGION_DEPTH]) for p in places)
+
+
 def _compatible(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Unknown on a side, or a place in common."""
-    return not a or not b or bool(a & b)
+    """Unknown on a side, or a region of one in (or around) a region of the other."""
+    from compare.extract.places import relation
+
+    return not a or not b or any(relation(x, y) in ("same", "nested") for x in a for y in b)
 
 
 def _merged_span(
     a: tuple[dt.date | None, dt.date | None], b: tuple[dt.date | None, dt.date | None]
-) -> tuple[dt.date | None, dt.date | None] | None:
+) -> tuple[dt.date | None, dt.date | None]:
     lows = [d for d in (a[0], b[0]) if d is not None]
     highs = [d for d in (a[1], b[1]) if d is not None]
     return (min(lows) if lows else None, max(highs) if highs else None)
@@ -146,43 +221,32 @@ def regroup(
     *,
     threshold: float = THRESHOLD,
     window: int = WINDOW_DAYS,
+    follow_up: int = FOLLOW_UP_DAYS,
     neighbours: int = NEIGHBOURS,
 ) -> tuple[list[list[int]], set[int]]:
     """Events after ``fresh`` articles joined a grouped corpus whose events were ``old``.
 
     An old event is touched when a fresh article is among its members or links
-    to one of them (a candidate link that passes the threshold, the window and
+    to one of them (a candidate link that passes the threshold, the dates and
     the places); touched events and fresh articles are grouped again, the rest
     stay as they were.  Returns the events and the articles grouped again.
     """
-    import numpy as np
-
+    rules = Rules(threshold, max(0, window), max(window, follow_up))
+    found = links(digests, vectors, neighbours=neighbours)
     event_of = {k: n for n, members in enumerate(old) for k in members}
     touched = {event_of[k] for k in fresh if k in event_of}
-    for sim, i, j in candidate_links(vectors, neighbours=neighbours):
-        if sim < threshold:
+    for link in found:
+        if link.score < rules.threshold:
             break
-        for new, other in ((i, j), (j, i)):
+        for new, other in ((link.i, link.j), (link.j, link.i)):
             if new in fresh and other in event_of and other not in fresh:
                 a, b = digests[new], digests[other]
-                dates = _merged_span((a.published,) * 2, (b.published,) * 2)
-                if (
-                    _compatible(a.cities, b.cities)
-                    and _compatible(a.places, b.places)
-                    and dates is not None
-                    and _days(dates) <= window
-                ):
+                known = a.published is not None and b.published is not None
+                gap = abs((a.published - b.published).days) if known else 0  # type: ignore[operator]
+                if _compatible(_regions(a.places), _regions(b.places)) and gap <= rules.days(link):
                     touched.add(event_of[other])
     redo = sorted(fresh | {k for n in touched for k in old[n]})
     kept = [sorted(m) for n, m in enumerate(old) if n not in touched and m]
-    if redo:
-        sub = group(
-            [digests[k] for k in redo],
-            np.ascontiguousarray(vectors[redo]),
-            threshold=threshold,
-            window=window,
-            neighbours=neighbours,
-        )
-        kept += [[redo[k] for k in members] for members in sub]
+    kept += _join(digests, redo, found, rules) if redo else []
     events = sorted(kept, key=lambda m: m[0])
     return events, set(redo)

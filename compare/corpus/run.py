@@ -3,7 +3,7 @@
 Memory: articles stream through in chunks of :data:`CHUNK`.  What each one
 yields for comparison (its sentences, figures and claim vectors) is pickled to
 a temporary spill file and read back one event at a time; what stays in memory
-per article is its :class:`~compare.corpus.group.Digest` (key, date, places)
+per article is its :class:`~compare.corpus.digest.Digest` (key, date, place keys, names)
 and one float32 vector of title + lead, about 1.6 kB.
 """
 
@@ -17,9 +17,16 @@ from dataclasses import dataclass, field, replace
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from compare.align.pairs import Options
+from compare.corpus.digest import Digest, digest
 from compare.corpus.event import Event, compare_event
-from compare.corpus.group import NEIGHBOURS, THRESHOLD, WINDOW_DAYS, Digest, group, regroup
-from compare.corpus.places import article_places
+from compare.corpus.group import (
+    FOLLOW_UP_DAYS,
+    NEIGHBOURS,
+    THRESHOLD,
+    WINDOW_DAYS,
+    group,
+    regroup,
+)
 from compare.corpus.read import Source, read, sources
 from compare.load import MAX_BYTES
 
@@ -32,7 +39,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 Progress = Callable[[Iterable[Any], int, str], Iterable[Any]]
 CHUNK = 32  # articles extracted and encoded together: one model call per chunk
-LEAD_SENTENCES = 2  # the lead is the first sentences of the text (a dateline is part of one)
+# For the group vector: the lead is the first sentences of the text (a dateline is part of one).
+LEAD_SENTENCES = 2
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,7 @@ class Settings:
 
     threshold: float = THRESHOLD
     window: int = WINDOW_DAYS
+    follow_up: int = FOLLOW_UP_DAYS
     neighbours: int = NEIGHBOURS
     model: str | None = None
     options: Options = field(default_factory=Options)
@@ -125,6 +134,7 @@ def run(paths: Sequence[str], settings: Settings, *, progress: Progress | None =
                 set(todo) | orphans,
                 threshold=settings.threshold,
                 window=settings.window,
+                follow_up=settings.follow_up,
                 neighbours=settings.neighbours,
             )
         fresh = set(todo)
@@ -176,19 +186,15 @@ def group_digests(
         np.stack(rows).astype(np.float32, copy=False),
         threshold=settings.threshold,
         window=settings.window,
+        follow_up=settings.follow_up,
         neighbours=settings.neighbours,
     )
 
 
 def event_place(digests: Iterable[Digest]) -> str | None:
-    """The place most of an event's articles name: a city first, else any place."""
-    members = list(digests)
-    for attr in ("cities", "places"):
-        tally = Counter(p for d in members for p in getattr(d, attr))
-        if tally:
-            best: str = min(tally, key=lambda p: (-tally[p], p))
-            return best
-    return None
+    """The place most of an event's articles are about (their own place), the first at a tie."""
+    tally = Counter(d.place for d in digests if d.place)
+    return min(tally, key=lambda p: (-tally[p], p)) if tally else None
 
 
 def compare_spilled(
@@ -250,10 +256,8 @@ def prepared(
         vectors[row[e.article.title]] if vectors is not None and e.article.title else None,
         dim,
     )
-    places, cities = article_places(e.article, LEAD_SENTENCES)
-    digest = Digest(e.article.id, e.article.published, places, cities)
     blob = pickle.dumps((e, claim_vectors), protocol=pickle.HIGHEST_PROTOCOL)
-    return Prepared(digest, vector, blob)
+    return Prepared(digest(e), vector, blob)
 
 
 def group_vector(

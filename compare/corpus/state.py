@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from compare.corpus.group import Digest
     from compare.corpus.run import Settings
 
-STATE_VERSION = 1
+STATE_VERSION = 2  # 2: digests carry names and gazetteer places
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,8 @@ class State:
 def state_path(paths: Sequence[str], settings: Settings) -> Path:
     given = "\n".join(str(Path(p).resolve()) for p in paths)
     knobs = (
-        f"v{STATE_VERSION}:{settings.threshold}:{settings.window}:{settings.neighbours}:"
+        f"v{STATE_VERSION}:{settings.threshold}:{settings.window}:{settings.follow_up}:"
+        f"{settings.neighbours}:"
         f"{settings.model}:{settings.options}"
     )
     key = hashlib.sha256(f"{given}\n{knobs}".encode()).hexdigest()[:24]

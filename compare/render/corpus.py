@@ -8,8 +8,11 @@ JSON contract (``schema_version`` 2, ``kind`` "corpus"; later versions add field
 ``rows[]`` (``verdict``, ``concept``, ``subject``, ``claimant``, ``a``, ``b``, ``reason``,
 ``confidence`` (new in 2: how likely the row is right, null for a lone series);
 ``a``/``b`` are figures: ``id``, ``article``, ``sentence``, ``text``, ``value``, ``low``,
-``high``, ``published``) and ``sentences[]`` (``article``, ``index``, ``text``) that the
-figures point into.  JSONL is one event object a line, without the envelope.
+``high``, ``published``), ``sentences[]`` (``article``, ``index``, ``text``) that the
+figures point into, and ``totals[]`` (``concept``, ``role`` "suspect" or null for everyone else,
+``value``, ``articles`` reporting that value, ``reporting`` the concept at all,
+``as_of``, ``derived``): the event's own tally of each concept (see
+:class:`compare.corpus.event.Total`).  JSONL is one event object a line, without the envelope.
 """
 
 from __future__ import annotations
@@ -57,7 +60,7 @@ def to_dict(corpus: Corpus) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "kind": "corpus",
         "model": corpus.model,
-        "options": {"threshold": s.threshold, "window": s.window},
+        "options": {"threshold": s.threshold, "window": s.window, "follow_up": s.follow_up},
         "articles": corpus.articles,
         "events": [event_dict(e) for e in ranked(corpus)],
     }
@@ -88,6 +91,18 @@ def event_dict(e: Event) -> dict[str, Any]:
         "counts": [_count(c) for c in e.counts],
         "rows": [_row(r) for r in e.rows],
         "sentences": [{"article": a, "index": i, "text": t} for a, i, t in e.sentences],
+        "totals": [
+            {
+                "concept": t.concept,
+                "role": t.role,
+                "value": _num(t.value),
+                "articles": t.articles,
+                "reporting": t.reporting,
+                "as_of": _date(t.as_of),
+                "derived": t.derived,
+            }
+            for t in e.totals
+        ],
     }
 
 
@@ -168,7 +183,7 @@ def table(corpus: Corpus) -> str:
         [
             e.id,
             _when(e),
-            e.place or "",
+            (e.place or "").split(",")[0],  # the town: its region and country are in the JSON
             len(e.articles),
             e.alarms,
             shorten(_headline(e), 50),

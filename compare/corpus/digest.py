@@ -1,0 +1,93 @@
+"""What grouping keeps of one article: its date, the places it is about and the names it uses.
+
+Places come from the extraction's gazetteer (:mod:`compare.extract.places`): the
+places its title and lead name and the article's own place (the dateline's, else
+the one its title and lead name most, as every figure that has no nearer place
+inherits it).  They are kept as nesting keys, innermost only ("US>a1:OH>c:1"
+rather than also "US>a1:OH").
+
+Names are the pairs of adjacent capitalised words anywhere in the text ("Maria
+Lopez", "Hurricane Idalia", "Oak Street"): a rare one (few articles of the corpus
+use it) names a person, a storm, a street or a trial that identifies an event
+across weeks, when the date window alone would part its reports.  Which are rare
+is decided over the whole corpus at grouping time (:mod:`compare.corpus.group`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from compare.segment import sentences
+
+if TYPE_CHECKING:
+    from compare.pipeline import Extracted
+
+LEAD_SENTENCES = 3  # the lead whose places say where the article's event is
+# Capitalised words in a row, a middle initial allowed (and dropped): "John A. Smith".
+# English capitalisation, like the vocabulary (hand-written: a named-entity model would
+# cost a second model per article for what this pattern finds in these texts).
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z]\.?)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?)+")
+
+
+@dataclass(frozen=True)
+class Digest:
+    """One article for grouping: no text, only its key, date, places and names."""
+
+    key: str
+    published: dt.date | None
+    places: frozenset[str] = frozenset()  # gazetteer keys, innermost only
+    names: frozenset[str] = frozenset()  # capitalised word pairs, lower case
+    place: str | None = None  # the readable name of the article's own place
+
+
+def digest(done: Extracted, lead: int = LEAD_SENTENCES) -> Digest:
+    """The Digest of an extracted article."""
+    from compare.extract.places import places_in
+
+    article = done.article
+    texts = [s.text for s in sentences(article)]
+    head = ([article.title] if article.title else []) + texts[:lead]
+    found = places_in(head)
+    own = [f for f in done.figures if f.place_from == "article" and f.place_key]
+    keys = {m.place.key for m in found} | {f.place_key for f in own if f.place_key}
+    tally = Counter((m.place.key, m.place.name) for m in found)
+    # The article's own place, else the place its title and lead name most; then the
+    # innermost place they name inside it ("Columbus" when the title names Ohio and the
+    # lead the town).
+    place = min(tally, key=lambda p: (-tally[p], p)) if tally else None
+    if own and own[0].place_key and own[0].place:
+        place = (own[0].place_key, own[0].place)
+    if place is not None:
+        inside = [p for p in tally if p[0].startswith(place[0])]
+        place = max(inside, key=lambda p: (p[0].count(">"), tally[p])) if inside else place
+    return Digest(
+        key=article.id,
+        published=article.published,
+        places=innermost(keys),
+        names=frozenset(names([article.title or "", *texts])),
+        place=place[1] if place else None,
+    )
+
+
+def innermost(keys: set[str] | frozenset[str]) -> frozenset[str]:
+    """The keys no other key nests in: ``{"US>a1:OH", "US>a1:OH>c:1"}`` -> ``{"US>a1:OH>c:1"}``."""
+    return frozenset(k for k in keys if not any(o.startswith(k + ">") for o in keys))
+
+
+def names(texts: list[str]) -> set[str]:
+    """Adjacent capitalised word pairs of ``texts``, lower case.
+
+    >>> sorted(names(["Maria Lopez, 34, was shot on Oak Street in Dayton."]))
+    ['maria lopez', 'oak street']
+    """
+    found: set[str] = set()
+    for text in texts:
+        for run in _NAME.finditer(text):
+            words = [w for w in run.group().replace("-", " ").split() if not w.endswith(".")]
+            found.update(f"{a} {b}".lower() for a, b in itertools.pairwise(words))
+    return found
