@@ -195,6 +195,14 @@ Model = Annotated[
     ),
 ]
 MaxBytes = Annotated[int, typer.Option(help="Refuse article files larger than this.")]
+MinConfidence = Annotated[
+    float | None,
+    typer.Option(
+        help="Drop rows whose confidence (how likely the row is right) is under this.",
+        min=0.0,
+        max=1.0,
+    ),
+]
 
 
 def _format(ctx: typer.Context, fmt: str | None, out: str | None, inputs: list[str]) -> str:
@@ -282,14 +290,7 @@ def diff(
             max=1.0,
         ),
     ] = None,
-    min_confidence: Annotated[
-        float | None,
-        typer.Option(
-            help="Drop rows whose confidence (how likely the row is right) is under this.",
-            min=0.0,
-            max=1.0,
-        ),
-    ] = None,
+    min_confidence: MinConfidence = None,
     claims: Annotated[
         bool,
         typer.Option("--claims", help="Also show statements without figures (hidden by default)."),
@@ -462,14 +463,7 @@ def corpus(
             max=2,
         ),
     ] = CORPUS_THRESHOLD,
-    min_confidence: Annotated[
-        float | None,
-        typer.Option(
-            help="Drop rows whose confidence (how likely the row is right) is under this.",
-            min=0.0,
-            max=1.0,
-        ),
-    ] = None,
+    min_confidence: MinConfidence = None,
     engine: Annotated[str, typer.Option(help="local (one process) or ray.")] = "local",
     ray_address: Annotated[
         str | None, typer.Option(help="Join this Ray cluster [default: start a local one].")
