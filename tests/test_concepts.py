@@ -140,6 +140,21 @@ def test_titles(title: str, body: str, expected: list[str]) -> None:
 # Shapes of issue 11, by domain, in sentences of our own: (figure text, concept, subject).
 SHAPES = [
     (
+        "shooting-fatally-shot",
+        "Two people were fatally shot on Sunday and a teenager was shot twice, police said.",
+        [("Two", "killed", "people"), ("a teenager", "shot", "teenager")],
+    ),
+    (
+        "crash-mortally-injured-one",
+        "A cyclist was mortally injured when the truck struck him.",
+        [("A cyclist", "killed", "cyclist")],
+    ),
+    (
+        "attack-verb-with-adverb",
+        "The attacker fatally stabbed three people and wounded five.",
+        [("three", "killed", "people"), ("five", "injured", "people")],
+    ),
+    (
         "shooting-breakdown",
         "Of those killed, 7 were children and 3 were teachers, police said.",
         [("7", "killed", "children"), ("3", "killed", "teachers")],

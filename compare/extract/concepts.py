@@ -511,7 +511,8 @@ def _governing(before: list[str], phrase: list[str]) -> str | None:
         head = phrase[-1].lower() if phrase else ""
         # People lost are dead ("340 medics"); games or ground lost are not.
         return "killed" if head in SUBJECTS and head not in FIGHTERS else None
-    return concept_word(word)
+    found = concept_word(word)
+    return fatal(found, before[-2].lower() if len(before) > 1 else "") if found else None
 
 
 def _lasting(text: str, start: int, after: list[str]) -> str | None:
@@ -639,8 +640,20 @@ def _concept_in(words: list[str]) -> str | None:
             return found
         found = concept_word(low, lows[i + 1] if i + 1 < len(lows) else "")
         if found:
-            return found
+            return fatal(found, lows[i - 1] if i else "")
     return None
+
+
+def fatal(concept: str, before: str) -> str:
+    """A harm told with an adverb of death counts deaths: "fatally shot", "mortally wounded".
+
+    >>> fatal("shot", "fatally"), fatal("injured", "mortally"), fatal("shot", "twice")
+    ('killed', 'killed', 'shot')
+    """
+    vocab = vocabulary()
+    fatal = _table_words(vocab, "fatal", "adverbs")
+    harms = _table_words(vocab, "fatal", "harms")
+    return "killed" if before in fatal and concept in harms else concept
 
 
 def concept_word(word: str, following: str = "") -> str | None:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from compare.extract.concepts import fatal
 from compare.extract.vocab import Vocabulary, vocabulary
 from compare.types import Figure, Role
 
@@ -26,7 +27,7 @@ _MODIFIERS = (
 )
 _AUX = (
     r"(?P<aux>(?:was|is|has\s+been|had\s+been|were|got|have\s+been|being)\s+)?(?:later\s+)?"
-    r"(?:(?:fatally|critically|seriously|gravely|mortally|also|reportedly|allegedly)\s+)?"
+    r"(?:(?P<adv>fatally|critically|seriously|gravely|mortally|also|reportedly|allegedly)\s+)?"
 )
 _MAX_GAP = 40  # characters between the person and the predicate ("who was found inside")
 
@@ -117,6 +118,7 @@ def _implicit(text: str, taken: tuple[tuple[int, int], ...]) -> tuple[Figure, ..
         concept = _concept(m.group("pred"), vocab)
         if concept is None:
             continue
+        concept = fatal(concept, (m.group("adv") or "").lower())  # "was fatally stabbed"
         first = m.group("pred").lower().split()[0]
         passive = m.group("aux") or first in _INTRANSITIVE or first in ("found", "pronounced")
         if not passive and _OBJECT.match(text, m.end()):

@@ -131,6 +131,7 @@ _WORD_LISTS = {
     "time": ("periods", "events", "history", "earlier"),
     "running_total": ("phrases",),
     "casualty_words": ("killed", "injured", "hostages", "displaced"),
+    "fatal": ("adverbs", "harms"),
 }
 
 
