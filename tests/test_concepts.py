@@ -145,6 +145,11 @@ SHAPES = [
         [("Two", "killed", "people"), ("a teenager", "shot", "teenager")],
     ),
     (
+        "crash-one-person-killed",
+        "One person was killed and 3 were hurt when the bus overturned.",
+        [("One", "killed", "person"), ("3", "injured", "people")],
+    ),
+    (
         "crash-mortally-injured-one",
         "A cyclist was mortally injured when the truck struck him.",
         [("A cyclist", "killed", "cyclist")],

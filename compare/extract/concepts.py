@@ -618,8 +618,13 @@ def _is_plural(word: str) -> bool:
 
 
 def _is_subject(word: str) -> bool:
+    """Who is counted: people nouns, plural or singular ("one person was killed")."""
     low = word.lower()
-    return low in SUBJECTS or (word[0].isupper() and low.endswith(("ans", "is", "ese", "ers")))
+    return (
+        low in SUBJECTS
+        or low in vocabulary().singular_people
+        or (word[0].isupper() and low.endswith(("ans", "is", "ese", "ers")))
+    )
 
 
 def _clause(tokens: list[str], limit: int) -> list[str]:
