@@ -140,6 +140,21 @@ def test_titles(title: str, body: str, expected: list[str]) -> None:
 # Shapes of issue 11, by domain, in sentences of our own: (figure text, concept, subject).
 SHAPES = [
     (
+        "election-seats-for-parties",
+        "The exit poll projected 368 seats for the Conservatives, while Labour took 203.",
+        [("368", "seats", "Conservatives"), ("203", None, "Labour")],
+    ),
+    (
+        "election-share-for-candidate",
+        "Lula won 50.9% of the vote, against 49.1% for Bolsonaro.",
+        [("50.9%", "vote", "Lula"), ("49.1%", "vote", "Bolsonaro")],
+    ),
+    (
+        "company-deliveries-owner",
+        "Tesla delivered about 1.8 million cars last year.",
+        [("about 1.8 million", "cars delivered", "Tesla")],
+    ),
+    (
         "shooting-fatally-shot",
         "Two people were fatally shot on Sunday and a teenager was shot twice, police said.",
         [("Two", "killed", "people"), ("a teenager", "shot", "teenager")],
@@ -187,7 +202,7 @@ SHAPES = [
     (
         "election-n-of-m-seats",
         "The Liberals won 160 of the 338 seats in the House of Commons.",
-        [("160", "seats", None), ("338", "seats", None)],
+        [("160", "seats", "Liberals"), ("338", "seats", None)],
     ),
     (
         "company-compared-with",

@@ -245,7 +245,60 @@ def counted(
         and all(concept_word(w) and not _is_plural(w.lower()) for w in phrase)  # "of the dead"
     ):
         subject = "people"  # "the toll rose to 452": people are counted
+    if concept not in _people_counts() and unit in (None, "percent"):
+        # Whose count or share it is, when a name wins or holds it: "368 seats for the
+        # Conservatives", "49.1% for Bolsonaro", "Labour took 203", "Tesla delivered 1.8m".
+        # (Money "for Ukraine" is the recipient's, not its owner's: amounts are left out.)
+        owner = _for_owner(after[len(phrase) :] if phrase else after) or _verb_owner(
+            text[since:start]
+        )
+        if owner is not None:
+            subject = owner
     return Counted(concept, subject)
+
+
+def _for_owner(tokens: list[str]) -> str | None:
+    """The proper name after "for": "seats for the Conservatives" -> Conservatives.
+
+    >>> _for_owner(_tokens("for the Scottish National Party, the poll said"))
+    'Scottish National Party'
+    >>> _for_owner(_tokens("for March")), _for_owner(_tokens("for the first time"))
+    (None, None)
+    """
+    if not tokens or tokens[0].lower() != "for":
+        return None
+    rest = tokens[2:] if tokens[1:2] and tokens[1].lower() == "the" else tokens[1:]
+    name: list[str] = []
+    for tok in rest[:4]:
+        if not tok[:1].isupper() or tok.lower() in _NOT_OWNERS:
+            break
+        name.append(tok)
+    return " ".join(name) or None
+
+
+def _verb_owner(text: str) -> str | None:
+    """The proper name that wins, holds or reports a count right before it: "Labour took
+    203", "Tesla delivered about 1.8 million" (verbs: the vocabulary's [owners]).
+
+    >>> _verb_owner("The Conservatives won "), _verb_owner("In Texas, officials counted ")
+    ('Conservatives', None)
+    """
+    m = _owner_verbs(vocabulary()).search(text)
+    if m is None:
+        return None
+    words = [w for w in m.group("name").split() if w.lower() not in _NOT_OWNERS]
+    return " ".join(words) or None
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _owner_verbs(vocab: Vocabulary) -> re.Pattern[str]:
+    verbs = "|".join(sorted(_table_words(vocab, "owners", "verbs"), key=len, reverse=True))
+    return re.compile(
+        rf"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){{0,3}})\s+"
+        rf"(?:has\s+|have\s+|had\s+)?(?:{verbs})\s+"
+        r"(?:(?:about|nearly|almost|some|just|over|under|more\s+than|less\s+than|"
+        r"fewer\s+than|at\s+least|roughly|around)\s+)?$"
+    )
 
 
 _COPULAS = words("were was are is")

@@ -132,6 +132,7 @@ _WORD_LISTS = {
     "running_total": ("phrases",),
     "casualty_words": ("killed", "injured", "hostages", "displaced"),
     "fatal": ("adverbs", "harms"),
+    "owners": ("verbs",),
 }
 
 
