@@ -145,6 +145,16 @@ SHAPES = [
         [("368", "seats", "Conservatives"), ("203", None, "Labour")],
     ),
     (
+        "election-seats-elided",
+        "Labour was projected to win 191 seats, the Scottish National Party 55 and the"
+        " Liberal Democrats 13.",
+        [
+            ("191", "seats", "Labour"),
+            ("55", "seats", "Scottish National Party"),
+            ("13", "seats", "Liberal Democrats"),
+        ],
+    ),
+    (
         "election-share-for-candidate",
         "Lula won 50.9% of the vote, against 49.1% for Bolsonaro.",
         [("50.9%", "vote", "Lula"), ("49.1%", "vote", "Bolsonaro")],

@@ -230,6 +230,9 @@ def counted(
             # earlier count's people.
             gap = text[since:start]
             owner = _owner(gap) if unit is not None else None
+            elided = _ELIDED.fullmatch(gap)  # "..., the Scottish National Party 55"
+            if unit is None and elided and concept not in _people_counts():
+                owner = elided.group("name")
             named = re.search(r"\b([a-z]{3,}s)\s*$", gap)  # "its lenders $1.3bn"
             if owner is None and named is not None and _is_plural(named.group(1)):
                 owner = named.group(1)
@@ -295,13 +298,17 @@ def _owner_verbs(vocab: Vocabulary) -> re.Pattern[str]:
     verbs = "|".join(sorted(_table_words(vocab, "owners", "verbs"), key=len, reverse=True))
     return re.compile(
         rf"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){{0,3}})\s+"
-        rf"(?:has\s+|have\s+|had\s+)?(?:{verbs})\s+"
+        rf"(?:[a-z]+\s+){{0,3}}(?:{verbs})\s+"  # "would win", "was projected to win"
         r"(?:(?:about|nearly|almost|some|just|over|under|more\s+than|less\s+than|"
         r"fewer\s+than|at\s+least|roughly|around)\s+)?$"
     )
 
 
 _COPULAS = words("were was are is")
+# A name standing alone before a later count of the same thing: "the SNP 55".
+_ELIDED = re.compile(
+    r"(?:[^,;]*[,;])?\s*(?:and\s+)?(?:the\s+)?(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})\s*"
+)
 _SCALES = words("thousand million billion trillion bn m k")
 _AUXILIARIES = words("were was are is be been being have has had")
 
