@@ -226,6 +226,17 @@ def _figures(
             dt.date(2023, 2, 3),
             [("3.4%", None, None, "current", "since May 1969")],
         ),
+        (
+            "Another 54 people died in the past 24 hours, taking the toll to 1,481. "
+            "On Tuesday alone, 12 people were killed.",
+            dt.date(2022, 9, 13),
+            [
+                ("54", None, None, "period", "past 24 hours"),
+                ("24 hours", None, None, "period", "past 24 hours"),
+                ("1,481", None, None, "current", None),
+                ("12", None, None, "period", "on tuesday alone"),
+            ],
+        ),
     ],
     ids=[
         "bureau-dateline-national-figures",
@@ -243,6 +254,7 @@ def _figures(
         "background-year",
         "period-quarter",
         "open-period",
+        "a-day-count-is-a-period-its-total-is-not",
     ],
 )
 def test_place_and_time(

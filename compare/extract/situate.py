@@ -61,7 +61,12 @@ _PERIOD = re.compile(
     r"(?:to|ended|ending|through)\s+(?:\d{1,2}\s+)?" + _MONTHS + r"(?:\s+\d{1,2}(?!\d))?|"
     r"over\s+the\s+(?:past\s+)?year|from\s+" + _MONTHS + r"\s+to\s+" + _MONTHS + r"|"
     r"(?:the\s+)?" + _MONTHS + r"\s+quarter|"
-    r"(?:the\s+)?(?:current|full|whole)\s+(?:fiscal\s+)?(?:quarter|year))\b",
+    r"(?:the\s+)?(?:current|full|whole)\s+(?:fiscal\s+)?(?:quarter|year)|"
+    # A day's count: "in the past 24 hours", "over the last three days", "on Tuesday alone".
+    r"(?:in|during|over|within)\s+the\s+(?:past|last|previous|preceding)\s+(?:\d{1,3}|"
+    r"twenty-four|forty-eight|seventy-two|two|three|four|five|six|seven|ten)\s+(?:hours|days)|"
+    r"(?:in|within)\s+(?:24|48|72|twenty-four|forty-eight|seventy-two)\s+hours|"
+    r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+alone)\b",
     re.IGNORECASE,
 )
 _REPORTING = re.compile(r"quarter|half|fiscal|months?\b|week\s+to|" + _MONTHS + r"$", re.IGNORECASE)
@@ -485,6 +490,8 @@ def _event_scope(
         return "current", None
     if scope != "period":
         return scope, period
+    if period is not None and _INCREMENT.search(period):
+        return "period", period  # "54 died in the past 24 hours": a day's count, not the toll
     if period is not None and ("year" in period or _YEAR.search(period)):
         return "background", period
     month = _MONTH_NUMBER.get((period or "").split(" ")[0])
@@ -493,6 +500,7 @@ def _event_scope(
     return "current", period
 
 
+_INCREMENT = re.compile(r"\b(?:hours|days|alone)$")
 _MONTH_NUMBER = {
     m: k
     for k, m in enumerate(
@@ -568,6 +576,8 @@ def _scope_of(
     since = _SINCE.search(clause)
     # The period nearest the figure: "98 a day in February, compared with 150 in January".
     period = min(stated, key=lambda m: min(abs(m.start() - at), abs(m.end() - at)), default=None)
+    if period is not None and _running_total(clause[max(0, at - 40) : at], vocab):
+        period = None  # "taking the toll to 1,481", "the toll rose to 300 over three days"
     if period is not None and (since is None or period.start() < since.start()):
         text = " ".join(period.group("p").split())
         text = re.sub(r"^(?:(?:in|during|for|over)\s+)?(?:the\s+)?", "", text, flags=re.I)
@@ -575,6 +585,15 @@ def _scope_of(
     if since is not None:
         return "current", "since " + " ".join(since.group("p").split())
     return "current", None
+
+
+def _running_total(before: str, vocab: Vocabulary) -> bool:
+    """Whether the words just before a figure call it a running total ("the toll to"):
+    the vocabulary's [running_total] totals; a period stated in its clause is then the
+    time the total grew over, not what it counts."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", before)}
+    totals = str(vocab.tables.get("running_total", {}).get("totals", "")).split()
+    return not words.isdisjoint(totals)
 
 
 def _told_earlier(clause: str) -> bool:

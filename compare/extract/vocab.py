@@ -129,7 +129,7 @@ _WORD_LISTS = {
     "place_followers": ("kinds", "words"),
     "attribution": ("verbs", "at_verbs", "closing_verbs"),
     "time": ("periods", "events", "history", "earlier"),
-    "running_total": ("phrases",),
+    "running_total": ("phrases", "totals"),
     "casualty_words": ("killed", "injured", "hostages", "displaced"),
     "fatal": ("adverbs", "harms"),
     "owners": ("verbs",),
