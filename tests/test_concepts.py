@@ -170,6 +170,11 @@ SHAPES = [
         [("Two", "killed", "people"), ("a teenager", "shot", "teenager")],
     ),
     (
+        "shooting-one-fatally",
+        "Two teens were shot, one fatally.",
+        [("Two", "shot", "teens"), ("one", "killed", None)],
+    ),
+    (
         "crash-one-person-killed",
         "One person was killed and 3 were hurt when the bus overturned.",
         [("One", "killed", "person"), ("3", "injured", "people")],

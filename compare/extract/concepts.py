@@ -248,6 +248,8 @@ def counted(
         and all(concept_word(w) and not _is_plural(w.lower()) for w in phrase)  # "of the dead"
     ):
         subject = "people"  # "the toll rose to 452": people are counted
+    if concept is not None and concept in _table_words(vocabulary(), "fatal", "adverbs"):
+        concept = "killed"  # "Two teens were shot, one fatally"
     if concept not in _people_counts() and unit in (None, "percent"):
         # Whose count or share it is, when a name wins or holds it: "368 seats for the
         # Conservatives", "49.1% for Bolsonaro", "Labour took 203", "Tesla delivered 1.8m".

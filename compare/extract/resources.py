@@ -335,6 +335,7 @@ NP_PARTICIPLES: Final = words("armoured armored unmanned guided wheeled tracked"
 SUBJECTS: Final = words(
     """
     people persons civilians children kids minors women men girls boys babies infants
+    teens teenagers youths adolescents toddlers
     soldiers troops servicemen fighters militants combatants officers policemen police
     residents citizens inhabitants villagers nationals migrants refugees patients
     doctors medics nurses journalists reporters workers employees students teachers
