@@ -170,6 +170,11 @@ SHAPES = [
         [("Two", "killed", "people"), ("a teenager", "shot", "teenager")],
     ),
     (
+        "shooting-age-names-the-person",
+        "A 19-year-old was shot and killed Saturday night.",
+        [("A 19-year-old", "killed", "person")],
+    ),
+    (
         "shooting-one-fatally",
         "Two teens were shot, one fatally.",
         [("Two", "shot", "teens"), ("one", "killed", None)],

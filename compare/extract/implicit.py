@@ -37,7 +37,8 @@ def _patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str], re.P
     people = "|".join(sorted(vocab.singular_people, key=len, reverse=True))
     verbs = "|".join(sorted((w for w in vocab.predicates if " " not in w), key=len, reverse=True))
     person = re.compile(
-        rf"\b(?P<np>(?:[Aa]n?|[Oo]ne)\s+{_MODIFIERS}(?P<who>{people}))\b"
+        # "a 19-year-old was shot": the age names the person.
+        rf"\b(?P<np>(?:[Aa]n?|[Oo]ne)\s+{_MODIFIERS}(?P<who>{people}|\d{{1,3}}-year-old))\b"
         rf"(?P<gap>[^.;:]{{0,{_MAX_GAP}}}?)\s*{_AUX}"
         rf"(?P<pred>found\s+dead|pronounced\s+dead|(?:{verbs})(?:\s+and\s+(?:{verbs}))?)\b",
     )
@@ -124,6 +125,7 @@ def _implicit(text: str, taken: tuple[tuple[int, int], ...]) -> tuple[Figure, ..
         if not passive and _OBJECT.match(text, m.end()):
             continue  # "a gunman killed nine people": the gunman is who killed, not who died
         who = m.group("who").lower()
+        who = "person" if who.endswith("-year-old") else who
         role: Role | None = "suspect" if who in vocab.suspects else None
         add(m.start("np"), m.end("np"), concept, role, who)
     for m in pronoun.finditer(text):
