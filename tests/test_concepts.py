@@ -175,6 +175,11 @@ SHAPES = [
         [("A 19-year-old", "killed", "person")],
     ),
     (
+        "shooting-later-death-is-the-outcome",
+        "A man who was shot Sunday died Friday. A woman was shot in the arm.",
+        [("A man", "killed", "man"), ("A woman", "shot", "woman")],
+    ),
+    (
         "shooting-one-fatally",
         "Two teens were shot, one fatally.",
         [("Two", "shot", "teens"), ("one", "killed", None)],

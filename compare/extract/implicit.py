@@ -29,6 +29,8 @@ _AUX = (
     r"(?P<aux>(?:was|is|has\s+been|had\s+been|were|got|have\s+been|being)\s+)?(?:later\s+)?"
     r"(?:(?P<adv>fatally|critically|seriously|gravely|mortally|also|reportedly|allegedly)\s+)?"
 )
+# A death told after the harm in the same clause: "... shot Sunday died Friday".
+_LATER_DEATH = re.compile(r"(?:\s+[A-Za-z]+){0,3}?\s+(?:later\s+)?(?:died|succumbed)\b")
 _MAX_GAP = 40  # characters between the person and the predicate ("who was found inside")
 
 
@@ -120,6 +122,8 @@ def _implicit(text: str, taken: tuple[tuple[int, int], ...]) -> tuple[Figure, ..
         if concept is None:
             continue
         concept = fatal(concept, (m.group("adv") or "").lower())  # "was fatally stabbed"
+        if concept != "killed" and _LATER_DEATH.match(text, m.end()):
+            concept = "killed"  # "a man who was shot Sunday died Friday": the outcome
         first = m.group("pred").lower().split()[0]
         passive = m.group("aux") or first in _INTRANSITIVE or first in ("found", "pronounced")
         if not passive and _OBJECT.match(text, m.end()):
