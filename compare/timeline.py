@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from compare.align.judge import judge_pair
 from compare.align.pairs import Aligner, Options
 from compare.errors import InputError
+from compare.extract.vocab import vocabulary
 from compare.types import Article, Claim, Figure, Pair, Verdict
 
 if TYPE_CHECKING:
@@ -60,18 +61,6 @@ _CLAIMANT_STOP = frozenset(
         "their",
     }
 )
-# Names of one claimant that share no word: the capital stands for the government.
-_CLAIMANT_ALIASES = {
-    "tel": "israel",
-    "aviv": "israel",
-    "israeli": "israel",
-    "idf": "israel",
-    "kyiv": "ukraine",
-    "ukrainian": "ukraine",
-    "moscow": "russia",
-    "russian": "russia",
-    "authorities": "ministry",
-}
 
 
 @dataclass(frozen=True)
@@ -196,13 +185,19 @@ def timeline_of(
 def claimant_key(name: str | None) -> frozenset[str]:
     """The words that tell a claimant apart.
 
-    >>> sorted(claimant_key("the Health Ministry in Gaza")), sorted(claimant_key("Tel Aviv"))
-    (['gaza', 'health', 'ministry'], ['israel'])
+    Names of one claimant that share no word (a capital standing for its government) meet
+    through the vocabulary's [claimant_aliases].
+
+    >>> sorted(claimant_key("the Health Ministry in Ankara"))
+    ['ankara', 'health', 'ministry']
+    >>> sorted(claimant_key("the authorities"))
+    ['ministry']
     """
     if not name:
         return frozenset()
     words = re.findall(r"[a-z]+", name.lower().replace("'s", "").replace("\u2019s", ""))
-    return frozenset(_CLAIMANT_ALIASES.get(w, w) for w in words if w not in _CLAIMANT_STOP)
+    aliases = vocabulary().tables.get("claimant_aliases", {})
+    return frozenset(aliases.get(w, w) for w in words if w not in _CLAIMANT_STOP)
 
 
 def same_claimant(a: str | None, b: str | None) -> bool:

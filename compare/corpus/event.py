@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 
 ALARMS: tuple[Verdict, ...] = ("diverge", "update")
 
+# One count's history in an event: each figure with its verdict against the one before.
+Chain = list[tuple[Figure, Verdict | None, str | None]]
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -140,7 +143,7 @@ def compare_event(
     vectors = [vectors[k] for k in order]
     articles = [e.article for e in done]
     dates = {a.id: a.published for a in articles}
-    chains: list[list[tuple[Figure, Verdict | None, str | None]]]
+    chains: list[Chain]
     if len(done) == 1:
         rows: list[EventRow] = []
         chains = [[(f, None, None)] for f in done[0].figures]
@@ -196,12 +199,12 @@ def _diff(
     *,
     model: str | None,
     options: Options | None,
-) -> tuple[list[EventRow], list[list[tuple[Figure, Verdict | None, str | None]]]]:
+) -> tuple[list[EventRow], list[Chain]]:
     from compare.pipeline import pair_report
 
     report = pair_report(done[0], done[1], vectors[0], vectors[1], model=model, options=options)
     rows: list[EventRow] = []
-    chains: list[list[tuple[Figure, Verdict | None, str | None]]] = []
+    chains: list[Chain] = []
     for r in report.rows or ():
         fig = r.a if r.a is not None else r.b
         if fig is None:
@@ -232,12 +235,12 @@ def _timeline(
     *,
     model: str | None,
     options: Options | None,
-) -> tuple[list[EventRow], list[list[tuple[Figure, Verdict | None, str | None]]]]:
+) -> tuple[list[EventRow], list[Chain]]:
     from compare.timeline import timeline_of
 
     result = timeline_of(done, vectors, model=model, options=options)
     rows: list[EventRow] = []
-    chains: list[list[tuple[Figure, Verdict | None, str | None]]] = []
+    chains: list[Chain] = []
     for series in result.series:
         previous = None
         for point in series.points:
@@ -274,7 +277,7 @@ def _timeline(
 
 
 def _counts(
-    chains: list[list[tuple[Figure, Verdict | None, str | None]]],
+    chains: list[Chain],
     dates: dict[str, dt.date | None],
     place: str | None,
 ) -> tuple[Count, ...]:

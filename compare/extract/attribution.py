@@ -193,7 +193,7 @@ def _speaker_before(text: str, words: list[re.Match[str]], verb: int) -> Speaker
     end = verb - 1
     while end >= 0 and words[end].group(0).lower() in _SKIPPED:
         end -= 1
-    # "Ukraine's General Staff on Thursday put ...": the time stands between speaker and verb.
+    # "The state's civil defence on Thursday put ...": the time stands between speaker and verb.
     if (
         end >= 1
         and words[end].group(0).lower() in _WHEN_WORDS

@@ -253,7 +253,7 @@ def counted(
     if concept not in _people_counts() and unit in (None, "percent"):
         # Whose count or share it is, when a name wins or holds it: "368 seats for the
         # Conservatives", "49.1% for Bolsonaro", "Labour took 203", "Tesla delivered 1.8m".
-        # (Money "for Ukraine" is the recipient's, not its owner's: amounts are left out.)
+        # (Money "for Haiti" is the recipient's, not its owner's: amounts are left out.)
         owner = _for_owner(after[len(phrase) :] if phrase else after) or _verb_owner(
             text[since:start]
         )
@@ -452,6 +452,7 @@ def _people_counts() -> frozenset[str]:
 
 
 @lru_cache(maxsize=16)  # per vocabulary (hashed by identity) and table: read once
+@lru_cache(maxsize=64)  # keyed by the vocabulary (a user's file makes a new one)
 def _table_words(vocab: Vocabulary, table: str, key: str) -> frozenset[str]:
     return frozenset(str(vocab.tables.get(table, {}).get(key, "")).split())
 
@@ -747,7 +748,7 @@ def _describe(phrase: list[str]) -> str | None:
     ('armoured personnel carriers', 'stages')
     """
     # A name that qualifies the noun stays ("Liverpool fans", "Kia and Hyundai vehicles"),
-    # a demonym does not ("Russian tanks" are tanks).
+    # a demonym does not ("Japanese cars" are cars).
     words = [
         w.lower()
         for k, w in enumerate(phrase)

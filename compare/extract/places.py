@@ -337,7 +337,7 @@ def _mentions(text: str, vocab: Vocabulary) -> tuple[Mention, ...]:
                 hometown_end = mention.end
                 continue
             if _owner(text, mention.end, vocab):
-                continue  # "in Israel's military campaign": the army acts, wherever it is
+                continue  # "in Ethiopia's military campaign": the army acts, wherever it is
             if (
                 _after_locative(text, mention.start)
                 or _of_name(text, mention.start)
@@ -414,7 +414,7 @@ def _choose(
             if inner:
                 return inner[0]
     own = fold(best.name.split(",")[0].lower())
-    possessive = text[end : end + 1] in ("'", "\u2019")  # "in Hamas' captivity"
+    possessive = text[end : end + 1] in ("'", "\u2019")  # "in Texas' flood zone"
     if (
         ">c:" in best.key
         and best.population < BIG_CITY
@@ -422,7 +422,7 @@ def _choose(
         and (not locative or possessive)
     ):
         # Another spelling of a mid-sized city ("Derna" for Darnah) counts only where a
-        # preposition makes it a place: "Hamas" is not the German town some call so.
+        # preposition makes it a place: a group's name is not the town some gazetteer calls so.
         return None
     if low in vocab.not_places or (" " not in low and low in _COMMON):
         return best if locative and best.population >= SMALL_TOWN * 5 else None
@@ -453,7 +453,7 @@ def city_first(place: Place) -> Place:
     """A dateline's place as a city where the name is one too: "WASHINGTON" is the capital,
     not the state (datelines name towns; a state is named after the town)."""
     if ">c:" in place.key or place.key in vocabulary().places.values():
-        return place  # a city already, or the vocabulary's region ("GAZA" is the Strip)
+        return place  # a city already, or the vocabulary's region ("DERNA" is the city)
     short = place.name.split(",")[0]
     cities = [p for p in gazetteer().lookup(short) if ">c:" in p.key]
     return cities[0] if cities else place
@@ -477,7 +477,7 @@ def _after_locative(text: str, start: int) -> bool:
 
 
 def _owner(text: str, end: int, vocab: Vocabulary) -> bool:
-    """ "Israel's military", "Turkey's army": a place that owns an institution acts."""
+    """ "Turkey's army", "Peru's police": a place that owns an institution acts."""
     possessive = re.match(r"['\u2019]s?\s+(?P<what>[A-Za-z]+)", text[end : end + 40])
     return possessive is not None and possessive.group("what").lower() in vocab.institutions
 

@@ -52,8 +52,8 @@ def read(
 def context_words(text: str, lo: int, hi: int) -> str:
     """The words either side of text[lo:hi], numbers left out.
 
-    >>> context_words("Since May, 383 Palestinians, including 96 children, died.", 39, 41)
-    'Palestinians including children died'
+    >>> context_words("Since May, 383 residents, including 96 children, died.", 36, 38)
+    'residents including children died'
     """
     before = _WORD.findall(text[:lo])[-CONTEXT_BEFORE:] if CONTEXT_BEFORE else []
     after = _WORD.findall(text[hi:])[:CONTEXT_AFTER]
@@ -72,8 +72,8 @@ def says_total(text: str) -> bool:
 def lead_in(text: str, start: int) -> str:
     """The line introducing a list whose item starts at ``start`` in ``text``, or "".
 
-    >>> lead_in("Since the invasion Russia has lost:\\nTanks: 6,526\\nAircraft: 339", 49)
-    'Since the invasion Russia has lost:'
+    >>> lead_in("Since the floods began the state has lost:\\nBridges: 6,526\\nRoads: 339", 58)
+    'Since the floods began the state has lost:'
     """
     lines = text[:start].split("\n")[:-1]
     for line in reversed(lines[-MAX_LIST_ITEMS:]):

@@ -313,7 +313,7 @@ def _place(
     if before:
         return before[-1], "sentence"
     # A place after the figure counts only in the figure's own clause: "28,000 killed and
-    # 68,000 wounded in Gaza" is Gaza's, but in "pulled 110 billion francs from Credit
+    # 68,000 wounded in Hatay" is Hatay's, but in "pulled 110 billion francs from Credit
     # Suisse ..., and outflows continued after the collapse of a bank in California" the
     # bank's place is not the francs'.
     after = [m for m in found if at <= m.start < clause_end]
@@ -323,7 +323,7 @@ def _place(
 
 
 def _weakness(text: str, m: Mention) -> int:
-    """How weakly a mention says where: "in Newtown" (0), "for Ukraine" (1), "a US aid
+    """How weakly a mention says where: "in Newtown" (0), "for Haiti" (1), "a US aid
     package" (2)."""
     if _locative(text, m):
         return 0
@@ -452,7 +452,7 @@ def _located(text: str, found: Sequence[Mention]) -> list[Mention]:
         m
         for m in found
         if not _ROUTE.search(text, max(0, m.start - 30), m.start)
-        and not (  # "crossed from Gaza into Egypt": both ends of a route
+        and not (  # "crossed from Sudan into Chad": both ends of a route
             _INTO.search(text, max(0, m.start - 12), m.start)
             and re.search(r"\bfrom\b", text[max(0, m.start - 80) : m.start])
         )
@@ -600,7 +600,7 @@ def _told_earlier(clause: str) -> bool:
     """A pluperfect that tells an earlier state ("had put the toll at"), not an
     expectation ("analysts had expected")."""
     if re.search(r"\bsince\b", clause) or _REPORTED.search(clause):
-        return False  # "claimed that Russia had lost 392,380 troops since the invasion"
+        return False  # "claimed that the army had lost 3,800 troops since the offensive began"
     return any(m.group(1).lower() not in _EXPECTED for m in _PLUPERFECT.finditer(clause))
 
 

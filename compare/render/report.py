@@ -206,7 +206,7 @@ def row_view(r: Row, dates: Dates | None = None) -> dict[str, Any]:
 
 
 def row_where(r: Row) -> str:
-    """Where the row's figures count: one place, 'Gaza / West Bank' when the sides differ."""
+    """Where the row's figures count: one place, 'Turkey / Syria' when the sides differ."""
     places = [f.place for f in (r.a, r.b) if f is not None and f.place]
     return " / ".join(dict.fromkeys(places))
 
