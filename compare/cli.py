@@ -323,10 +323,6 @@ def diff(
     from compare.pipeline import compare_articles, read_articles
     from compare.render.output import fails, keep_rows
 
-    if no_cache:  # every vector will be computed: load the model while the articles are read
-        from compare.embed import load_early
-
-        load_early(model)
     fmt = _format(ctx, fmt, out, [file_a, file_b])
     shown, failing = _verdicts(only, "--only"), _verdicts(fail_on, "--fail-on") or ()
     metas = [
@@ -516,6 +512,7 @@ def corpus(
 
 
 def main() -> None:
-    """Console-script entry point (a library warning, such as the model's ONNX export being
-    unusable, shows as one line: see ``_one_line_warning``)."""
+    """The CLI (the console command enters through :mod:`compare.__main__`, which may first
+    start the encoder; a library warning, such as the model's ONNX export being unusable,
+    shows as one line: see ``_one_line_warning``)."""
     app()

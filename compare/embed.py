@@ -29,12 +29,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 from compare.errors import ModelError
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
-
     import numpy as np
     import numpy.typing as npt
 
-    from compare.onnx_encoder import OnnxEncoder
+    from compare.encode_worker import EncoderProcess
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 BATCH_SIZE = 16  # fastest on these 2 cores: bench/RESULTS.md, "Faster routes" (32 was the default)
@@ -174,57 +172,64 @@ def encode(texts: Sequence[str], *, model: str | None = None) -> npt.NDArray[np.
 def load_encoder(name: str | None = None, chosen: str = BACKENDS[0]) -> Encoder:
     """The encoder of a model on a backend (once per process).
 
-    The ONNX backend serves the bundled default model; when its export cannot
-    be made or read, :func:`compare.onnx_encoder.load` warns once and the
+    The ONNX backend serves the bundled default model: through the encoder process the
+    command started early (:func:`start_early`), else in this process.  When its export
+    cannot be made or read, :func:`compare.onnx_encoder.load` warns once and the
     sentence-transformers model encodes instead.
     """
     if chosen == "onnx" and is_default(name):
+        early = _early.pop(None, None)
+        if early is not None and early.export_dir == os.environ.get("FACTCOMPARE_EXPORT_DIR"):
+            return _Early(early, name)
+        if early is not None:  # the exports moved since it started: not the one to use
+            early.close()
+    return _in_process(name, chosen)
+
+
+def _in_process(name: str | None, chosen: str) -> Encoder:
+    if chosen == "onnx" and is_default(name):
         from compare import onnx_encoder
 
-        early = _early.pop(name, None)
-        found = early.result() if early is not None else None
-        if found is None or found.directory.parent != onnx_encoder.export_root():
-            # not started, met trouble, or the exports moved since: load says what, as always
-            found = onnx_encoder.load(resolve_model(name))
+        found = onnx_encoder.load(resolve_model(name))
         if found is not None:
             return found
     return _SentenceTransformer(load_model(name))
 
 
-_early: dict[str | None, Future[OnnxEncoder | None]] = {}
+_early: dict[None, EncoderProcess] = {}
 
 
-def load_early(name: str | None = None) -> None:
-    """Start loading the ONNX encoder in a thread, for a run that will encode (``diff
-    --no-cache``), so that onnxruntime's import and session start overlap the run's own
-    start-up and extraction.  Only a whole export of the default model on the default
-    backend is loaded early; anything else (no export yet, another model, an error) is
-    left to :func:`load_encoder`, which then does it with its warnings, as before.
+def start_early(argv: Sequence[str]) -> None:
+    """Start loading the bundled model's encoder in a child process when the command line
+    will encode with it (see :mod:`compare.encode_worker`), before the CLI's own start-up,
+    so that the load overlaps the run's imports, reading and extraction.  A run that finds
+    every vector in the cache ends the child unused at exit.
     """
-    if name in _early or not is_default(name):
-        return
-    try:
-        if backend() != "onnx":
-            return
-    except ModelError:
-        return  # said by the run itself, when it encodes
+    from compare import encode_worker
 
-    def load() -> OnnxEncoder | None:
-        from compare import onnx_encoder
+    if None not in _early and encode_worker.wanted(argv):
+        _early[None] = encode_worker.EncoderProcess()
 
-        try:
-            where = onnx_encoder.export_path(resolve_model(name))
-            if not (where / onnx_encoder.META_FILE).exists():
-                return None
-            return onnx_encoder.OnnxEncoder(where)
-        except Exception:  # load_encoder loads again and reports it
-            return None
 
-    from concurrent.futures import ThreadPoolExecutor
+class _Early:
+    """The early encoder process; if it fails, this process loads the encoder itself."""
 
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="load-encoder")
-    _early[name] = pool.submit(load)
-    pool.shutdown(wait=False)  # the thread ends with the load; exit waits for it
+    def __init__(self, process: EncoderProcess, name: str | None) -> None:
+        self.process: EncoderProcess | None = process
+        self.name = name
+        self.local: Encoder | None = None
+
+    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        from compare.encode_worker import WorkerFailed
+
+        if self.process is not None:
+            try:
+                return self.process.encode(texts)
+            except WorkerFailed:
+                self.process = None
+        if self.local is None:
+            self.local = _in_process(self.name, "onnx")
+        return self.local.encode(texts)
 
 
 class _SentenceTransformer:

@@ -18,9 +18,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from compare import embed, onnx_encoder
+from compare import embed, encode_worker, onnx_encoder
 from compare.errors import CompareError
-from compare.onnx_encoder import MODEL_FILE, ExportWarning, OnnxEncoder, ensure_export
+from compare.onnx_encoder import MODEL_FILE, ExportWarning, OnnxEncoder
 from compare.pipeline import extract, read_articles
 from tests.conftest import FIXTURES, ROOT, SEED
 
@@ -218,29 +218,96 @@ def test_other_models_stay_on_sentence_transformers(tmp_path: Path) -> None:
     assert not isinstance(found, OnnxEncoder)
 
 
-# -- loading early (diff --no-cache) ----------------------------------------------------------
+# -- the encoder process, started before the CLI (compare/encode_worker.py) -------------------
 
 
 @pytest.mark.parametrize(
-    ("backend_name", "model", "early"),
+    ("argv", "env", "wanted"),
     [
-        ("onnx", None, True),
-        ("onnx", "all-MiniLM-L6-v2", True),
-        ("torch", None, False),
-        ("onnx", "/no/such/model", False),
+        (["diff", "a.txt", "b.txt"], {}, True),
+        (["diff", "a.txt", "b.txt", "--no-cache", "--format", "json"], {}, True),
+        (["figures", "a.txt"], {}, False),
+        (["timeline", "a.txt", "b.txt", "c.txt"], {}, False),
+        (["diff", "a.txt", "b.txt", "--model", "/models/mpnet"], {}, False),
+        (["diff", "a.txt", "b.txt", "--model=/models/mpnet"], {}, False),
+        (["diff", "--help"], {}, False),
+        (["--help"], {}, False),
+        ([], {}, False),
+        (["diff", "a.txt", "b.txt"], {"FACTCOMPARE_BACKEND": "torch"}, False),
+        (["diff", "a.txt", "b.txt"], {"FACTCOMPARE_ENCODER_PROCESS": "0"}, False),
     ],
-    ids=["default", "default-by-name", "torch-backend", "other-model"],
+    ids=[
+        "diff",
+        "diff-no-cache-json",
+        "figures-encodes-nothing",
+        "timeline-not-yet",
+        "other-model",
+        "other-model-equals",
+        "help",
+        "top-help",
+        "nothing",
+        "torch-backend",
+        "switched-off",
+    ],
 )
-def test_an_early_load_is_the_encoder_the_run_uses(
-    monkeypatch: pytest.MonkeyPatch, backend_name: str, model: str | None, early: bool
+def test_which_command_lines_start_the_encoder_early(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], env: dict[str, str], wanted: bool
 ) -> None:
-    ensure_export()
-    monkeypatch.setenv("FACTCOMPARE_BACKEND", backend_name)
-    embed.load_encoder.cache_clear()
-    embed.load_early(model)
-    started = embed._early.get(model)
-    assert (started is not None) == early
-    if started is not None:
-        assert embed.load_encoder(model, backend_name) is started.result()
-        assert model not in embed._early  # used once
-    embed.load_encoder.cache_clear()
+    for name in ("FACTCOMPARE_BACKEND", "FACTCOMPARE_ENCODER_PROCESS"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert encode_worker.wanted(argv) is wanted
+
+
+def test_the_encoder_process_gives_this_process_vectors(onnx: OnnxEncoder) -> None:
+    texts = corpus()[:60]
+    process = encode_worker.EncoderProcess()
+    try:
+        vectors = process.encode(texts)
+        again = process.encode(texts[:3])  # it answers until it is closed
+    finally:
+        process.close()
+    assert vectors.dtype == np.float32
+    assert vectors.shape == (len(texts), onnx.dim)
+    assert float(np.min(np.sum(vectors * onnx.encode(texts), axis=1))) >= MIN_COSINE
+    assert np.array_equal(again, vectors[:3])
+
+
+@pytest.mark.parametrize("how", ["killed", "closed"], ids=["child-killed", "child-closed"])
+def test_a_lost_encoder_process_falls_back_to_this_process(onnx: OnnxEncoder, how: str) -> None:
+    process = encode_worker.EncoderProcess()
+    assert process.proc is not None
+    if how == "killed":
+        process.proc.kill()
+        process.proc.wait()
+    else:
+        process.close()
+    early = embed._Early(process, None)
+    texts = ["A factory fire killed 12 workers.", "Revenue rose 8% to $2.1bn."]
+    assert np.array_equal(early.encode(texts), onnx.encode(texts))
+    assert early.process is None and early.local is not None
+
+
+def test_the_command_leaves_no_encoder_process_behind(tmp_path: Path) -> None:
+    """A cached run never asks the child for vectors: it is ended at exit, not orphaned."""
+    mark = f"factcompare-test-{os.getpid()}-{id(tmp_path)}"
+    b = FIXTURES / "01-seed-later-update" / "b.txt"
+    env = {**os.environ, "FACTCOMPARE_CACHE_DIR": str(tmp_path / "cache"), "TEST_MARK": mark}
+    args = [sys.executable, "-m", "compare", "diff", str(SEED), str(b), "--format", "json"]
+    first = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
+    cached = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
+    assert (first.returncode, first.stderr) == (1, "")
+    assert (cached.returncode, cached.stdout, cached.stderr) == (1, first.stdout, "")
+    assert _processes_marked(mark) == []
+
+
+def _processes_marked(mark: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            if f"TEST_MARK={mark}".encode() in (entry / "environ").read_bytes().split(b"\0"):
+                found.append(int(entry.name))
+        except OSError:  # gone meanwhile, or not ours
+            continue
+    return found

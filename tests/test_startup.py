@@ -1,6 +1,10 @@
 """Commands import only what their work needs: no model stack without vectors to compute,
 no pydantic ever, so that a cheap start-up cannot silently regress.
 
+A `diff` also starts the encoder loading in a child process before its own start-up
+(compare/encode_worker.py); a run whose vectors are all cached ends it unused.  These rows
+watch the command's own interpreter.
+
 A correctness test, not a timed one: timings live in bench/speed.py.  Each row runs the
 real command in a fresh interpreter and lists the modules it loaded.
 """
@@ -97,7 +101,24 @@ def test_only_what_the_work_needs_is_imported(
     assert [m for m in loaded(args, tmp_path) if m in forbidden] == []
 
 
-def test_a_cold_diff_does_load_the_encoder(tmp_path: Path, export: Path) -> None:
-    """The other side of the rows above: the watch list sees an import when there is one."""
+@pytest.mark.parametrize(
+    ("switch", "in_this_process"),
+    [("0", True), ("1", False)],
+    ids=["encoder-in-process", "encoder-in-its-own-process"],
+)
+def test_a_cold_diff_loads_the_encoder_where_it_should(
+    tmp_path: Path,
+    export: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    switch: str,
+    in_this_process: bool,
+) -> None:
+    """The other side of the rows above: the watch list sees an import when there is one.
+
+    By default the command loads the encoder in a child process started before the CLI
+    (compare/encode_worker.py), so the command's own interpreter never imports it; with
+    FACTCOMPARE_ENCODER_PROCESS=0 it loads it itself."""
+    monkeypatch.setenv("FACTCOMPARE_ENCODER_PROCESS", switch)
     found = loaded(["diff", "--no-cache", str(SEED), str(OTHER)], tmp_path)
-    assert set(ENCODER) <= set(found)
+    assert (set(ENCODER) <= set(found)) is in_this_process
+    assert not set(ENCODER) & set(found) or in_this_process

@@ -1,0 +1,170 @@
+"""The bundled model's ONNX encoder in a child process, started first thing by the command.
+
+Why a process and not a thread: onnxruntime's import and its session start hold the GIL
+(measured on these two cores: a Python thread spinning beside the load made the session
+start two to four times slower), so a loading thread cannot overlap the command's own
+start-up, reading and extraction, which are Python too.  A child process loads on another
+core while the command works; by the time the sentences are ready, the session usually is.
+
+The child (``python -m compare.encode_worker``) loads the export of the default model
+(:mod:`compare.onnx_encoder`), then answers requests on its stdin and stdout until stdin
+closes:
+
+- a request is a 4-byte little-endian length, then that many bytes of UTF-8 JSON: a list of
+  texts;
+- an answer is two little-endian uint32, rows and dimension, then rows x dimension
+  little-endian float32.  Rows = ``FAILED`` says it cannot encode (no export, an unreadable
+  one): the parent then loads the encoder itself, and that load says what is wrong, once.
+
+The child's stderr goes nowhere and Ctrl-C ends it silently: whatever it could say, the
+parent's own load says again.  ``FACTCOMPARE_ENCODER_PROCESS=0`` turns it off.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import json
+import os
+import struct
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+FAILED = 0xFFFFFFFF
+_HEAD = struct.Struct("<II")
+_LENGTH = struct.Struct("<I")
+# The commands that encode sentences of articles given on the command line.
+ENCODING_COMMANDS = frozenset({"diff"})
+SWITCH = "FACTCOMPARE_ENCODER_PROCESS"
+
+
+class WorkerFailed(Exception):
+    """The child could not answer (it is gone, or it cannot encode): encode in-process."""
+
+
+def wanted(argv: Sequence[str]) -> bool:
+    """Whether a command line will encode with the bundled model on the ONNX backend.
+
+    Read before the CLI parses it, so it is cautious: a plain ``diff`` with no ``--model``
+    and no ``--help``.  Guessing wrong costs nothing but the child's CPU: an unused child is
+    ended at exit.
+
+    >>> wanted(["diff", "a.txt", "b.txt", "--no-cache"]), wanted(["figures", "a.txt"])
+    (True, False)
+    >>> wanted(["diff", "a.txt", "b.txt", "--model", "my-model"]), wanted(["diff", "--help"])
+    (False, False)
+    """
+    if os.environ.get(SWITCH, "1").strip() == "0":
+        return False
+    if os.environ.get("FACTCOMPARE_BACKEND", "onnx").strip().lower() not in ("", "onnx"):
+        return False
+    if not argv or argv[0] not in ENCODING_COMMANDS:
+        return False
+    return not any(a in ("--help", "-h") or a.startswith("--model") for a in argv)
+
+
+class EncoderProcess:
+    """The parent's end: texts to vectors through the child, or :class:`WorkerFailed`."""
+
+    def __init__(self) -> None:
+        package_root = str(Path(__file__).resolve().parent.parent)
+        paths = [package_root, os.environ.get("PYTHONPATH", "")]
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
+        self.proc: subprocess.Popen[bytes] | None = subprocess.Popen(
+            [sys.executable, "-m", "compare.encode_worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        self.export_dir = os.environ.get("FACTCOMPARE_EXPORT_DIR")  # where the child looks
+        atexit.register(self.close)
+
+    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        import numpy as np
+
+        proc = self.proc
+        if proc is None or proc.stdin is None or proc.stdout is None:
+            raise WorkerFailed("no encoder process")
+        try:
+            body = json.dumps(list(texts)).encode("utf-8")
+            proc.stdin.write(_LENGTH.pack(len(body)) + body)
+            proc.stdin.flush()
+            rows, dim = _HEAD.unpack(_read(proc.stdout, _HEAD.size))
+            if rows == FAILED:
+                raise WorkerFailed("the encoder process cannot encode")
+            data = _read(proc.stdout, rows * dim * 4)
+        except (OSError, ValueError, struct.error) as err:
+            self.close()
+            raise WorkerFailed(str(err)) from None
+        except WorkerFailed:
+            self.close()
+            raise
+        return np.frombuffer(data, dtype="<f4").reshape(rows, dim).astype(np.float32)
+
+    def close(self) -> None:
+        """End the child (at once: an unused one may still be loading)."""
+        proc, self.proc = self.proc, None
+        if proc is None:
+            return
+        proc.kill()
+        proc.wait()
+        for stream in (proc.stdin, proc.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError):  # a request half-written to a dead child
+                    stream.close()
+
+
+def _read(stream: IO[bytes], n: int) -> bytes:
+    chunks, left = [], n
+    while left:
+        chunk = stream.read(left)
+        if not chunk:
+            raise ValueError("the encoder process ended early")
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def serve() -> None:
+    """The child: load the export, then answer until stdin closes."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C at the terminal ends it quietly
+    from compare import onnx_encoder
+    from compare.embed import resolve_model
+
+    encoder: onnx_encoder.OnnxEncoder | None
+    try:
+        where = onnx_encoder.export_path(resolve_model(None))
+        encoder = onnx_encoder.OnnxEncoder(where)
+    except Exception:  # the parent loads it itself and says what is wrong
+        encoder = None
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    while True:
+        try:
+            (length,) = _LENGTH.unpack(_read(stdin, _LENGTH.size))
+            texts = json.loads(_read(stdin, length))
+        except ValueError:  # stdin closed: the parent is done
+            return
+        try:
+            vectors = encoder.encode(texts) if encoder is not None else None
+        except Exception:
+            vectors = None
+        if vectors is None:
+            stdout.write(_HEAD.pack(FAILED, 0))
+        else:
+            stdout.write(_HEAD.pack(*vectors.shape))
+            stdout.write(vectors.astype("<f4", copy=False).tobytes())
+        stdout.flush()
+
+
+if __name__ == "__main__":
+    serve()
