@@ -208,7 +208,10 @@ def start_early(argv: Sequence[str]) -> None:
     from compare import encode_worker
 
     if None not in _early and encode_worker.wanted(argv):
-        _early[None] = encode_worker.EncoderProcess()
+        try:
+            _early[None] = encode_worker.EncoderProcess()
+        except OSError:  # no interpreter to start (an embedded Python): load in-process later
+            return
 
 
 class _Early:

@@ -33,6 +33,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from compare.onnx_encoder import cores
+
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
@@ -53,12 +55,10 @@ def wanted(argv: Sequence[str]) -> bool:
     """Whether a command line will encode with the bundled model on the ONNX backend.
 
     Read before the CLI parses it, so it is cautious: a plain ``diff`` with no ``--model``
-    and no ``--help``.  Guessing wrong costs nothing but the child's CPU: an unused child is
-    ended at exit.
+    and no ``--help``, on a machine with a second core for the child.  Guessing wrong costs
+    nothing but the child's CPU: an unused child is ended at exit.
 
-    >>> wanted(["diff", "a.txt", "b.txt", "--no-cache"]), wanted(["figures", "a.txt"])
-    (True, False)
-    >>> wanted(["diff", "a.txt", "b.txt", "--model", "my-model"]), wanted(["diff", "--help"])
+    >>> wanted(["figures", "a.txt"]), wanted(["diff", "a.txt", "b.txt", "--model", "my-model"])
     (False, False)
     """
     if os.environ.get(SWITCH, "1").strip() == "0":
@@ -66,6 +66,8 @@ def wanted(argv: Sequence[str]) -> bool:
     if os.environ.get("FACTCOMPARE_BACKEND", "onnx").strip().lower() not in ("", "onnx"):
         return False
     if not argv or argv[0] not in ENCODING_COMMANDS:
+        return False
+    if cores() < 2:  # nothing to overlap on one core: the load would only slow the command
         return False
     return not any(a in ("--help", "-h") or a.startswith("--model") for a in argv)
 

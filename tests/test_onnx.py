@@ -235,6 +235,7 @@ def test_other_models_stay_on_sentence_transformers(tmp_path: Path) -> None:
         ([], {}, False),
         (["diff", "a.txt", "b.txt"], {"FACTCOMPARE_BACKEND": "torch"}, False),
         (["diff", "a.txt", "b.txt"], {"FACTCOMPARE_ENCODER_PROCESS": "0"}, False),
+        (["diff", "a.txt", "b.txt"], {"cores": "1"}, False),
     ],
     ids=[
         "diff",
@@ -248,6 +249,7 @@ def test_other_models_stay_on_sentence_transformers(tmp_path: Path) -> None:
         "nothing",
         "torch-backend",
         "switched-off",
+        "one-core",
     ],
 )
 def test_which_command_lines_start_the_encoder_early(
@@ -255,8 +257,10 @@ def test_which_command_lines_start_the_encoder_early(
 ) -> None:
     for name in ("FACTCOMPARE_BACKEND", "FACTCOMPARE_ENCODER_PROCESS"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(encode_worker, "cores", lambda: int(env.get("cores", "2")))
     for name, value in env.items():
-        monkeypatch.setenv(name, value)
+        if name != "cores":
+            monkeypatch.setenv(name, value)
     assert encode_worker.wanted(argv) is wanted
 
 
