@@ -43,7 +43,7 @@ FAILED = 0xFFFFFFFF
 _HEAD = struct.Struct("<II")
 _LENGTH = struct.Struct("<I")
 # The commands that encode sentences of articles given on the command line.
-ENCODING_COMMANDS = frozenset({"diff"})
+ENCODING_COMMANDS = frozenset({"diff", "timeline"})
 SWITCH = "FACTCOMPARE_ENCODER_PROCESS"
 
 
