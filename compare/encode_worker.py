@@ -22,18 +22,15 @@ parent's own load says again.  ``FACTCOMPARE_ENCODER_PROCESS=0`` turns it off.
 
 from __future__ import annotations
 
+# Only what starting the child needs is imported here, so that it starts a few
+# milliseconds into the command; json and the rest come when there is something to send.
 import atexit
-import contextlib
-import json
 import os
 import struct
 import subprocess
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import IO, TYPE_CHECKING
-
-from compare.onnx_encoder import cores
 
 if TYPE_CHECKING:
     import numpy as np
@@ -72,11 +69,19 @@ def wanted(argv: Sequence[str]) -> bool:
     return not any(a in ("--help", "-h") or a.startswith("--model") for a in argv)
 
 
+def cores() -> int:
+    """CPUs this process may run on (also the encoder session's intra-op threads)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
 class EncoderProcess:
     """The parent's end: texts to vectors through the child, or :class:`WorkerFailed`."""
 
     def __init__(self) -> None:
-        package_root = str(Path(__file__).resolve().parent.parent)
+        package_root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
         paths = [package_root, os.environ.get("PYTHONPATH", "")]
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
         self.proc: subprocess.Popen[bytes] | None = subprocess.Popen(
@@ -90,6 +95,8 @@ class EncoderProcess:
         atexit.register(self.close)
 
     def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        import json
+
         import numpy as np
 
         proc = self.proc
@@ -113,6 +120,8 @@ class EncoderProcess:
 
     def close(self) -> None:
         """End the child (at once: an unused one may still be loading)."""
+        import contextlib
+
         proc, self.proc = self.proc, None
         if proc is None:
             return
@@ -137,6 +146,7 @@ def _read(stream: IO[bytes], n: int) -> bytes:
 
 def serve() -> None:
     """The child: load the export, then answer until stdin closes."""
+    import json
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C at the terminal ends it quietly

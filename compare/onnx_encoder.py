@@ -28,6 +28,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from compare.encode_worker import cores
+
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
@@ -66,14 +68,6 @@ def export_path(target: str) -> Path:
 
     key = f"e{EXPORT_VERSION}:{model_key(target)}"
     return export_root() / hashlib.sha256(key.encode()).hexdigest()[:32]
-
-
-def cores() -> int:
-    """CPUs this process may run on (intra-op threads for the session)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
 
 
 class OnnxEncoder:
