@@ -535,6 +535,7 @@ def _scope_of(
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", clause)}
     # A year after "since" starts an open period ("since 2006"), it names no earlier event.
     # "a far narrower margin than in 2019": a year compared with is not the figure's.
+    at = max(0, clause.find(figure_text))
     years = [
         int(m.group())
         for m in _YEAR.finditer(clause)
@@ -542,14 +543,22 @@ def _scope_of(
         and not re.search(
             r"\b(?:since|from|than)\s+(?:\w+\s+)?(?:\w+\s+)?$", clause[: m.start()], re.I
         )
+        and not _compared_year(clause, m.start(), at, at + len(figure_text), vocab)
     ]
-    at = max(0, clause.find(figure_text))
     earlier = [
         (abs(m.start() - at), int(m.group()))
         for m in _YEAR.finditer(clause)
         if int(m.group()) in years and year is not None and int(m.group()) < year
     ]
-    stated = [m for m in _PERIOD.finditer(clause) if not _STARTED.search(clause, 0, m.start())]
+    stated = [
+        m
+        for m in _PERIOD.finditer(clause)
+        if not _STARTED.search(clause, 0, m.start())
+        and not (
+            _YEAR.search(m.group())
+            and _compared_year(clause, m.start(), at, at + len(figure_text), vocab)
+        )
+    ]
     periods = [  # stated periods other than a bare year ("in 2019" is the year's)
         abs(m.start() - at) for m in stated if not _YEAR.search(m.group())
     ]
@@ -585,6 +594,38 @@ def _scope_of(
     if since is not None:
         return "current", "since " + " ".join(since.group("p").split())
     return "current", None
+
+
+COMPARED_WORDS_BACK = 6  # how far before a year a comparison word still governs it
+
+
+def _compared_year(clause: str, start: int, at: int, end: int, vocab: Vocabulary) -> bool:
+    """Whether the year at ``start`` is a past the figure at ``at`` is compared with, by the
+    vocabulary's [time] ``compared`` words a few words before it (the figure is
+    ``clause[at:end]``): "its biggest since
+    Margaret Thatcher's victory in 1987", "nearly double its 2019 tally", "surpassing the
+    toll of the 1999 disaster", "since Bill Clinton in 1992, winning its 16 votes".  A
+    figure inside the comparison is the compared past's ("more than 5,000 people in 1991",
+    "since WaMu collapsed in 2008 with about $307bn").
+
+    >>> from compare.extract.vocab import vocabulary
+    >>> c = "won 99, nearly double its 2019 tally"
+    >>> _compared_year(c, c.find("2019"), 4, 6, vocabulary())
+    True
+    >>> c = "since Bill Clinton in 1992, winning its 16 votes"
+    >>> _compared_year(c, c.find("1992"), c.find("16"), c.find("16") + 2, vocabulary())
+    True
+    >>> c = "since WaMu collapsed in 2008 with about $307bn"
+    >>> _compared_year(c, c.find("2008"), c.find("about"), len(c), vocabulary())
+    False
+    >>> c = "which killed more than 5,000 people in 1991"
+    >>> _compared_year(c, c.find("1991"), c.find("more"), c.find(" people"), vocabulary())
+    False
+    """
+    words = str(vocab.tables.get("time", {}).get("compared", "")).split()
+    tokens = list(re.finditer(r"[A-Za-z]+|\d[\d,.]*", clause[:start]))[-COMPARED_WORDS_BACK:]
+    after = at > start and re.search(r"[,;:]", clause[start:at]) is not None
+    return any(t.group().lower() in words and (end <= t.start() or after) for t in tokens)
 
 
 def _running_total(before: str, vocab: Vocabulary) -> bool:
