@@ -10,6 +10,8 @@ figure pair of the fixtures.
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -51,7 +53,9 @@ IMPLAUSIBLE_RATIO = 10.0  # numbers this many times apart need the same source t
 # A place the figure's clause or sentence names, not one inherited from its paragraph or
 # the article (a dateline may be the bureau a story is filed from).
 OWN_PLACE = frozenset({"figure", "sentence"})
-_GENERIC_SUBJECTS = frozenset({"people", "persons", "individuals", "civilians"})
+_GENERIC_SUBJECTS = frozenset(
+    {"people", "person", "persons", "individuals", "individual", "civilians", "civilian"}
+)
 
 
 def subjects_compatible(a: str | None, b: str | None) -> bool:
@@ -59,12 +63,39 @@ def subjects_compatible(a: str | None, b: str | None) -> bool:
 
     >>> subjects_compatible("Gazans", "Palestinians"), subjects_compatible("Israelis", "Gazans")
     (True, False)
+    >>> subjects_compatible("Conservatives", "Boris Johnson's Conservative Party")
+    True
     """
     if a is None or b is None:
         return True
-    same = vocabulary().subject_synonyms  # the vocabulary's [synonyms.subjects]
-    x, y = (same.get(s.lower(), s.lower()) for s in (a, b))
+    x, y = subject_key(a), subject_key(b)
     return x == y or x in _GENERIC_SUBJECTS or y in _GENERIC_SUBJECTS
+
+
+@lru_cache(maxsize=4096)
+def subject_key(subject: str) -> str:
+    """A subject as compared: synonyms merged ([synonyms.subjects]), an owner's name
+    before a possessive dropped, an organisation's kind after its name dropped
+    ([subjects] ``organisations``: "the Labour Party" is "Labour"), each word singular.
+
+    >>> subject_key("Boris Johnson's Conservative Party"), subject_key("Conservatives")
+    ('conservative', 'conservative')
+    >>> subject_key("INDIA bloc"), subject_key("Palestinian children")
+    ('india', 'palestinian children')
+    """
+    vocab = vocabulary()
+    same = vocab.subject_synonyms
+    text = subject.lower().strip()
+    text = same.get(text, text)
+    text = re.sub(r"^(?:the\s+)?.*?['\u2019]s\s+(?=\S)", "", text)  # "boris johnson's "
+    text = re.sub(r"^the\s+", "", text)
+    words = text.split()
+    kinds = _organisation_words(vocab)
+    while len(words) > 1 and words[-1] in kinds:
+        words.pop()
+    key = " ".join(words)
+    key = same.get(key, key)
+    return _singular(key)
 
 
 def concepts_compatible(a: str | None, b: str | None, meaning: Meaning | None = None) -> bool:
@@ -263,17 +294,56 @@ def why_unpaired(
     b: Figure,
     hints_a: frozenset[str] = frozenset(),
     hints_b: frozenset[str] = frozenset(),
+    named_a: frozenset[tuple[str, str]] = frozenset(),
+    named_b: frozenset[tuple[str, str]] = frozenset(),
 ) -> str | None:
     """Every rule that keeps two figures apart, in order: :func:`why_apart`, then what
-    their sentences say of unlabelled figures, then whether their numbers vouch for them."""
+    their sentences say of unlabelled figures, then whether the other article counts the
+    same thing of the same group elsewhere (``named_a``/``named_b``: :func:`named` of
+    each article's figures), then whether their numbers vouch for them."""
     return (
         why_apart(a, b)
         or hinted_apart(a, hints_a, b)
         or hinted_apart(b, hints_b, a)
+        or counted_elsewhere(a, b, named_b)
+        or counted_elsewhere(b, a, named_a)
         or unvouched(a, b)
         or vague_apart(a, b)
         or implausible(a, b)
     )
+
+
+def named(figures: Iterable[Figure]) -> frozenset[tuple[str, str]]:
+    """What an article counts of which named group: (concept, group) of its figures that
+    say both (see :func:`counted_elsewhere`)."""
+    return frozenset(k for k in map(named_key, figures) if k is not None)
+
+
+def named_key(fig: Figure) -> tuple[str, str] | None:
+    """A figure's (concept, group) when it says both, as compared."""
+    g = group(fig.subject)
+    return None if fig.concept is None or g is None else (_singular(fig.concept), g)
+
+
+def counted_elsewhere(
+    fig: Figure, other: Figure, named_other: frozenset[tuple[str, str]]
+) -> str | None:
+    """A figure that names whose count it is ("Labour won 191 seats") pairs only with the
+    same group's count when the other article gives that group's count of the same thing:
+    not with another group's, nor with a count that names none ("59 seats").
+
+    >>> s = Figure("a:f1", "a", 0, "191", (0, 3), 191, 191, 191, "exact", None, "seats",
+    ...            "Labour")
+    >>> other = replace(s, text="59", value=59, low=59, high=59, subject=None)
+    >>> labour = frozenset({("seat", "labour")})
+    >>> counted_elsewhere(s, other, labour)
+    'the other article counts seats of Labour in another figure'
+    >>> counted_elsewhere(s, replace(s, subject="the Labour Party"), labour)
+    """
+    key = named_key(fig)
+    if key is None or key not in named_other or group(other.subject) == key[1]:
+        return None
+    return f"the other article counts {fig.concept} of {fig.subject} in another figure"
 
 
 def vague_apart(a: Figure, b: Figure) -> str | None:
@@ -347,11 +417,17 @@ def _bridges(fig: Figure, other: float) -> bool:
 
 
 def group(subject: str | None) -> str | None:
-    """A subject as compared for identity: synonyms merged, generic words as no subject."""
+    """A subject as compared for identity (:func:`subject_key`), generic words as none."""
     if subject is None:
         return None
-    s = vocabulary().subject_synonyms.get(subject.lower(), subject.lower())
+    s = subject_key(subject)
     return None if s in _GENERIC_SUBJECTS else s
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _organisation_words(vocab: Vocabulary) -> frozenset[str]:
+    table = vocab.tables.get("subjects", {})
+    return frozenset(str(table.get("organisations", "")).lower().split())
 
 
 def figure_score(text: float, context: float, a: Figure, b: Figure) -> float:
@@ -411,6 +487,8 @@ def weak_identity(a: Figure, b: Figure) -> str | None:
     >>> weak_identity(c, replace(c, scope="period", period="third quarter"))
     'only one side states the period (third quarter)'
     """
+    if revision_told(a, b):
+        return None
     if a.concept is None or b.concept is None:
         return "what one side counts is unknown"
     if period_unmatched(a.scope, b.scope):
@@ -419,6 +497,28 @@ def weak_identity(a: Figure, b: Figure) -> str | None:
     if not same_concept(a.concept, b.concept):
         return f"{a.concept} and {b.concept} are alike, not the same count"
     return None
+
+
+def revision_told(a: Figure, b: Figure) -> bool:
+    """Whether one side itself says the other's number is the value its own replaced
+    ("revised the toll to 275 from 288" against "288 killed"): evidence enough that the
+    two count one thing, when the wording of one leaves it unsaid or alike.
+
+    >>> from compare.types import Previous
+    >>> n = Figure("b:f1", "b", 0, "275", (0, 3), 275, 275, 275, "exact", None, None)
+    >>> k = replace(n, text="288", value=288, low=288, high=288, concept="killed")
+    >>> revised = replace(n, previous=Previous("288", (9, 12), 288, 288, 288, "exact"))
+    >>> revision_told(k, n), revision_told(k, revised)
+    (False, True)
+    """
+    return _told(a, b) or _told(b, a)
+
+
+def _told(fig: Figure, other: Figure) -> bool:
+    prev = fig.previous
+    if prev is None or fig.unit in DAYS_PER or fig.unit != other.unit or other.value == 0:
+        return False
+    return abs(prev.value) == abs(other.value) and fig.value != other.value
 
 
 def no_alarm(a: Figure, b: Figure) -> bool:

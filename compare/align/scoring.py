@@ -36,6 +36,7 @@ from compare.align.rules import (
     concepts_compatible,
     group,
     in_days,
+    named_key,
     period_unmatched,
     same_concept,
     situation,
@@ -142,6 +143,12 @@ class Scorer:
         self.scopes_unmatched = table(scopes, period_unmatched)
         _, self.role = ids([f.role for _, f in figs])
         _, self.group = ids([group(f.subject) for _, f in figs])
+        # counted_elsewhere: which article counts which thing of which named group.
+        keys, self.named_id = ids([named_key(f) for _, f in figs])
+        self.named_in = np.zeros((len(keys), len(sides)), dtype=np.bool_)
+        for t, k in enumerate(self.named_id):
+            if keys[k] is not None:
+                self.named_in[k, self.figure_article[t]] = True
         # A revision's previous value (none for durations): it bridges a change ten times over.
         self.previous = np.array(
             [
@@ -254,10 +261,20 @@ class Scorer:
         # must be near in number.
         unknown = self.unknown[ka] | self.unknown[kb]
         weak = ~self.same_concept[ka, kb] | self.scopes_unmatched[self.scope[row], self.scope[col]]
+        # revision_told: one side says the other's number is the value its own replaced.
+        sa, sb = self.stated.value[row], self.stated.value[col]
+        told = (self.previous[row] > 0) & (self.previous[row] == abs(sb))
+        told |= (self.previous[col] > 0) & (self.previous[col] == abs(sa))
+        weak &= ~(told & (self.unit[row] == self.unit[col]) & (sa != sb))
         small, big = np.minimum(abs(x.value), abs(y.value)), np.maximum(abs(x.value), abs(y.value))
         ratio = np.divide(big, small, out=np.full(small.shape, np.inf), where=small > 0)
         near_number = (small > 0) & (ratio <= UNKNOWN_CONCEPT_RATIO)
         identity = ok.copy()  # what why_apart says: near misses are pairs it keeps apart
+        # counted_elsewhere, both ways: a named group's count pairs only with that group's
+        # when the other article counts the same thing of that group.
+        claimed = self.named_in[self.named_id[row], self.figure_article[col]]
+        claimed |= self.named_in[self.named_id[col], self.figure_article[row]]
+        ok &= ~claimed | (self.group[row] == self.group[col])
         ok &= ~weak | (compat & (near_number | (self.bounded[row] & self.bounded[col])))
         # vague_apart: a vague amount never meets an exact one it does not cover.
         ok &= (self.vague[row] == self.vague[col]) | compat
