@@ -171,3 +171,39 @@ def paired(found: list[Row]) -> set[tuple[str, str, str]]:
 )
 def test_identity_end_to_end(text_a: str, text_b: str, expected: set[tuple[str, str, str]]) -> None:
     assert paired(rows(text_a, text_b)) == expected
+
+
+HARVEST = replace(fig("4,100 hectares", 4100, "wheat planted"), unit="hectare")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "why"),
+    [
+        (HARVEST, replace(HARVEST, text="4,600 hectares", value=4600, concept=None), None),
+        (
+            replace(HARVEST, unit="percent"),
+            replace(HARVEST, text="46%", value=46, concept=None, unit="percent"),
+            "what one side counts is unknown, and the numbers do not agree",
+        ),
+        (
+            replace(HARVEST, unit="EUR"),
+            replace(HARVEST, value=4600, concept=None, unit="EUR"),
+            "what one side counts is unknown, and the numbers do not agree",
+        ),
+        (
+            replace(HARVEST, concept=None),
+            replace(HARVEST, value=4600, concept=None),
+            "what one side counts is unknown, and the numbers do not agree",
+        ),
+        (
+            HARVEST,
+            replace(HARVEST, value=4600, concept=None, scope="period", period="last year"),
+            "only one side states the period (last year), and the numbers do not agree",
+        ),
+    ],
+    ids=["hectares-vouch", "a-share-does-not", "money-does-not", "neither-says", "period-still"],
+)
+def test_a_measures_unit_vouches_for_an_unsaid_concept(
+    a: Figure, b: Figure, why: str | None
+) -> None:
+    assert why_unpaired(a, b) == why

@@ -48,6 +48,10 @@ DAYS_PER: dict[str, tuple[float, float]] = {
     "decade": (3652.0, 3653.0),
 }
 
+# Units that say nothing of what is measured: shares, points, money's small coins.
+NOT_MEASURES = frozenset({"percent", "percentage point", "basis point", "point", "times"})
+NOT_MEASURES |= {"cent", "pence", "sen"}
+
 SAME_COUNT_MIN = 10  # below this, equal numbers are coincidence, not evidence
 IMPLAUSIBLE_RATIO = 10.0  # numbers this many times apart need the same source to pair
 # A place the figure's clause or sentence names, not one inherited from its paragraph or
@@ -489,14 +493,32 @@ def weak_identity(a: Figure, b: Figure) -> str | None:
     """
     if revision_told(a, b):
         return None
-    if a.concept is None or b.concept is None:
+    # A measure's unit says what it measures when one side leaves it unsaid ("nearly
+    # 20,000 acres" against "burned 23,713 acres").
+    measured = (a.concept is None) != (b.concept is None) and a.unit == b.unit
+    if (a.concept is None or b.concept is None) and not (measured and is_measure(a.unit)):
         return "what one side counts is unknown"
     if period_unmatched(a.scope, b.scope):
         stated = a.period if a.scope == "period" else b.period
         return f"only one side states the period ({stated})"
+    if a.concept is None or b.concept is None:
+        return None  # vouched by the unit
     if not same_concept(a.concept, b.concept):
         return f"{a.concept} and {b.concept} are alike, not the same count"
     return None
+
+
+def is_measure(unit: str | None) -> bool:
+    """Whether a unit measures one physical kind of thing (acres, feet, tonnes, megawatts),
+    so that it tells what a figure measures: not a share, money (ISO codes, cents), a
+    duration or a rate.
+
+    >>> is_measure("acre"), is_measure("percent"), is_measure("USD"), is_measure("month")
+    (True, False, False, False)
+    """
+    if unit is None or unit in DAYS_PER or unit in NOT_MEASURES or "/" in unit:
+        return False
+    return not (len(unit) == 3 and unit.isupper())  # a currency's ISO code
 
 
 def revision_told(a: Figure, b: Figure) -> bool:

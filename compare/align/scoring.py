@@ -36,6 +36,7 @@ from compare.align.rules import (
     concepts_compatible,
     group,
     in_days,
+    is_measure,
     named_key,
     period_unmatched,
     same_concept,
@@ -132,6 +133,7 @@ class Scorer:
         _, self.unit = ids([f.unit for _, f in figs])
         _, self.unit_class = ids([unit_class(f.unit) for _, f in figs])
         self.duration = np.array([f.unit in DAYS_PER for _, f in figs], dtype=np.bool_)
+        self.measure = np.array([is_measure(f.unit) for _, f in figs], dtype=np.bool_)
         claimants, self.claimant = ids([(f.attribution or "").lower() for _, f in figs])
         self.named = np.array([c != "" for c in claimants], dtype=np.bool_)
         self.bounded = np.array([f.qualifier in BOUNDED_QUALIFIERS for _, f in figs], bool)
@@ -260,7 +262,11 @@ class Scorer:
         # unvouched: a side that does not say what it counts, or says it in other words,
         # must be near in number.
         unknown = self.unknown[ka] | self.unknown[kb]
-        weak = ~self.same_concept[ka, kb] | self.scopes_unmatched[self.scope[row], self.scope[col]]
+        # is_measure: a measure's unit vouches for the side that does not say what it counts.
+        measured = (self.unknown[ka] != self.unknown[kb]) & (self.unit[row] == self.unit[col])
+        measured &= self.measure[row]
+        weak = ~(self.same_concept[ka, kb] | measured)
+        weak |= self.scopes_unmatched[self.scope[row], self.scope[col]]
         # revision_told: one side says the other's number is the value its own replaced.
         sa, sb = self.stated.value[row], self.stated.value[col]
         told = (self.previous[row] > 0) & (self.previous[row] == abs(sb))
