@@ -93,6 +93,7 @@ def test_block_scores_follow_the_rules_pair_by_pair(
                     b[jb].casualties,
                     named_a,
                     named_b,
+                    scorer.parts_of,
                 )
                 if why is None:
                     context = fuzz.token_sort_ratio(

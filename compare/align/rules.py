@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from itertools import combinations
 
 from compare.align.meaning import Meaning
 from compare.extract.places import relation
@@ -21,7 +22,7 @@ from compare.extract.readings import casualty_kinds
 from compare.extract.resources import CASUALTY_CONCEPTS
 from compare.extract.vocab import Vocabulary, vocabulary
 from compare.intervals import compatible
-from compare.types import Figure
+from compare.types import Claim, Figure
 
 EMBED_WEIGHT = 0.75  # the rest of a text score is rapidfuzz token agreement
 CONTEXT_WEIGHT = 0.30  # share of a figure's text score taken from the words around it
@@ -300,17 +301,20 @@ def why_unpaired(
     hints_b: frozenset[str] = frozenset(),
     named_a: frozenset[tuple[str, str]] = frozenset(),
     named_b: frozenset[tuple[str, str]] = frozenset(),
+    parts_of: frozenset[str] = frozenset(),
 ) -> str | None:
     """Every rule that keeps two figures apart, in order: :func:`why_apart`, then what
     their sentences say of unlabelled figures, then whether the other article counts the
     same thing of the same group elsewhere (``named_a``/``named_b``: :func:`named` of
-    each article's figures), then whether their numbers vouch for them."""
+    each article's figures), whether one is a part of a total and the other not
+    (``parts_of``: :func:`parts` of both articles), then whether their numbers vouch."""
     return (
         why_apart(a, b)
         or hinted_apart(a, hints_a, b)
         or hinted_apart(b, hints_b, a)
         or counted_elsewhere(a, b, named_b)
         or counted_elsewhere(b, a, named_a)
+        or part_apart(a, b, parts_of)
         or unvouched(a, b)
         or vague_apart(a, b)
         or implausible(a, b)
@@ -348,6 +352,107 @@ def counted_elsewhere(
     if key is None or key not in named_other or group(other.subject) == key[1]:
         return None
     return f"the other article counts {fig.concept} of {fig.subject} in another figure"
+
+
+MAX_PART_FIGURES = 10  # figures in a sentence beyond which no parts are looked for
+MAX_PARTS = 3  # parts that may add up to a total
+
+
+def parts(claims: Sequence[Claim]) -> frozenset[str]:
+    """Ids of an article's figures that are part of a larger count it gives: figures that
+    add up to a total stated beside them, in their sentence or the one before ("33 were
+    seriously injured and 116 suffered minor injuries, bringing the number of injured to
+    149"; "95 cases. Ninety were in the placebo group and five ..."), and figures told as
+    a share of a group ("Of the injured, 19 were ...", "185 of them"; the vocabulary's
+    [partitive] words: "Four of the dead were children").
+
+    >>> from compare.types import Sentence
+    >>> text = "Another 33 were hurt and 116 had minor injuries, 149 in all."
+    >>> f = Figure("a:f1", "a", 0, "33", (8, 10), 33, 33, 33, "exact", None, "injured")
+    >>> g = replace(f, id="a:f2", text="116", span=(24, 27), value=116, low=116, high=116)
+    >>> h = replace(f, id="a:f3", text="149", span=(49, 52), value=149, low=149, high=149)
+    >>> c = Claim("a", Sentence("a", 0, text, 0, len(text)), (f, g, h))
+    >>> sorted(parts([c])), sorted(parts([replace(c, figures=(f, g))]))
+    (['a:f1', 'a:f2'], [])
+    >>> text = "Of the injured, 19 were in critical condition."
+    >>> k = replace(f, text="19", span=(16, 18), value=19, low=19, high=19)
+    >>> sorted(parts([Claim("a", Sentence("a", 0, text, 0, len(text)), (k,))]))
+    ['a:f1']
+    """
+    lead, after = _partitive(vocabulary())
+    by_sentence: dict[int, list[Figure]] = {}
+    found: set[str] = set()
+    for claim in claims:
+        sentence = claim.sentence
+        for f in claim.figures:
+            # A share is always "of" something, and durations do not add up to a count.
+            if f.sentence < 0 or f.qualifier == "vague" or f.unit in NOT_MEASURES | DAYS_PER.keys():
+                continue
+            by_sentence.setdefault(f.sentence, []).append(f)
+            at, end = f.span[0] - sentence.start, f.span[1] - sentence.start
+            if lead.search(sentence.text[:at]) or after.match(sentence.text[end:]):
+                found.add(f.id)
+    for k, here in by_sentence.items():
+        if len(here) > MAX_PART_FIGURES:
+            continue
+        totals = here + by_sentence.get(k - 1, [])
+        for size in range(2, MAX_PARTS + 1):
+            for some in combinations(here, size):
+                unit = some[0].unit
+                if any(f.unit != unit for f in some):
+                    continue
+                total = sum(f.value for f in some)
+                if any(t.unit == unit and t.value == total and t not in some for t in totals):
+                    found.update(f.id for f in some)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _partitive(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A sentence's opening that makes the figure after it a share of a group ("Of the
+    injured, "), and the words after a figure that do ("of them")."""
+    table = vocab.tables.get("partitive", {})
+    leads = "|".join(map(re.escape, str(table.get("leads", "")).split())) or "(?!)"
+    words = str(table.get("pronouns", "")).split()
+    pronouns = "|".join(map(re.escape, words)) or "(?!)"
+    # Before a figure, "of the" leads to a whole ("120 of the 300 seats"), not a group.
+    before = "|".join(re.escape(w) for w in words if w.lower() != "the") or "(?!)"
+    return (
+        # "Of the injured, " opening the sentence; "among them " just before the figure.
+        re.compile(
+            rf"^\s*(?:{leads})\s[^,]{{1,60}},\s*$|\b(?:{leads})\s+(?:{before})\s*,?\s*$",
+            re.IGNORECASE,
+        ),
+        # "240 of the 543 seats" is a share of a whole, not of a group: no part.
+        re.compile(rf"\s+(?:{leads})\s+(?:{pronouns})\b(?!\s+\d)", re.IGNORECASE),
+    )
+
+
+def part_apart(a: Figure, b: Figure, parts_of: frozenset[str]) -> str | None:
+    """A part of a total ("116 suffered minor injuries" of 149 injured) is no count of the
+    whole the other side gives, unless both name the same group or their own same place
+    ("5,400 in Turkey" of a quake's 7,200 and another article's "5,000 in Turkey").
+
+    >>> f = Figure("a:f1", "a", 0, "82", (0, 2), 82, 82, 82, "exact", None, "injured")
+    >>> part = replace(f, id="b:f2", text="116", value=116, low=116, high=116)
+    >>> part_apart(f, part, frozenset({"b:f2"}))
+    '116 is a part of a total its article gives, 82 is not'
+    >>> part_apart(replace(f, subject="children"), replace(part, subject="children"),
+    ...            frozenset({"b:f2"})) is None
+    True
+    """
+    in_a, in_b = a.id in parts_of, b.id in parts_of
+    # The very same number of the same thing vouches, as for subjects (SAME_COUNT_MIN).
+    same = a.value == b.value and (a.value >= SAME_COUNT_MIN or same_concept(a.concept, b.concept))
+    if in_a == in_b or same:
+        return None
+    if group(a.subject) is not None and group(a.subject) == group(b.subject):
+        return None
+    here = a.place_from == b.place_from == "figure"
+    if here and a.place_key is not None and a.place_key == b.place_key:
+        return None
+    part, whole = (a, b) if in_a else (b, a)
+    return f"{part.text} is a part of a total its article gives, {whole.text} is not"
 
 
 def vague_apart(a: Figure, b: Figure) -> str | None:

@@ -38,6 +38,7 @@ from compare.align.rules import (
     in_days,
     is_measure,
     named_key,
+    parts,
     period_unmatched,
     same_concept,
     situation,
@@ -145,6 +146,11 @@ class Scorer:
         self.scopes_unmatched = table(scopes, period_unmatched)
         _, self.role = ids([f.role for _, f in figs])
         _, self.group = ids([group(f.subject) for _, f in figs])
+        # part_apart: which figures add up to a total beside them.
+        self.parts_of = frozenset().union(*map(parts, self.sides))
+        self.part = np.array([f.id in self.parts_of for _, f in figs], dtype=np.bool_)
+        self.grouped = np.array([group(f.subject) is not None for _, f in figs], dtype=np.bool_)
+        self.placed_here = np.array([f.place_from == "figure" for _, f in figs], dtype=np.bool_)
         # counted_elsewhere: which article counts which thing of which named group.
         keys, self.named_id = ids([named_key(f) for _, f in figs])
         self.named_in = np.zeros((len(keys), len(sides)), dtype=np.bool_)
@@ -281,6 +287,15 @@ class Scorer:
         claimed = self.named_in[self.named_id[row], self.figure_article[col]]
         claimed |= self.named_in[self.named_id[col], self.figure_article[row]]
         ok &= ~claimed | (self.group[row] == self.group[col])
+        # part_apart: a part of a total pairs with a figure that is none only when both name
+        # the same group or their own same place.
+        same_group = self.grouped[row] & (self.group[row] == self.group[col])
+        here = self.placed_here[row] & self.placed_here[col] & self.placed[row]
+        same_here_place = here & (self.place_id[row] == self.place_id[col])
+        same_count = (self.stated.value[row] == self.stated.value[col]) & (
+            self.same_concept[ka, kb] | (self.stated.value[row] >= SAME_COUNT_MIN)
+        )
+        ok &= (self.part[row] == self.part[col]) | same_group | same_here_place | same_count
         ok &= ~weak | (compat & (near_number | (self.bounded[row] & self.bounded[col])))
         # vague_apart: a vague amount never meets an exact one it does not cover.
         ok &= (self.vague[row] == self.vague[col]) | compat
