@@ -64,3 +64,28 @@ def test_compared_year_is_not_the_figures_time(
     text: str, expected: list[tuple[str, str, str | None]]
 ) -> None:
     assert _scopes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Retail sales rose 2.1% in March. Online sales grew 6.4%, up from 5.2% in February.",
+            [
+                ("2.1%", "period", "march"),
+                ("6.4%", "period", "march"),
+                ("5.2%", "period", "february"),
+            ],
+            id="compared-value-keeps-its-month",
+        ),
+        pytest.param(
+            "Unemployment fell to 3.9% in April from 4.1% in March.",
+            [("3.9%", "period", "april"), ("4.1%", "period", "march")],
+            id="each-its-own-month",
+        ),
+    ],
+)
+def test_a_compared_values_period_is_its_own(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert _scopes(text) == expected

@@ -73,6 +73,7 @@ _REPORTING = re.compile(r"quarter|half|fiscal|months?\b|week\s+to|" + _MONTHS + 
 # Two periods set against each other: "in January ..., while between February 9 and 20".
 _CONTRAST = re.compile(r"\b(?:while|whereas|compared|against|versus|but)\b", re.IGNORECASE)
 # "the lowest since May 1969": a record's "since" compares; it is not the figure's time.
+_COMPARED_BEFORE = re.compile(r"\b(?:from|than)\s+\S*$", re.IGNORECASE)
 _RECORD = re.compile(r"(?:est|most|least)\s+(?:\w+\s+){0,2}since\b", re.IGNORECASE)
 # When something began, or the time compared with, is not the figure's period: "rains that
 # began in June", "a far narrower margin than in 2019".
@@ -220,15 +221,20 @@ def _inherit_periods(figs: list[Figure], sentences: Sequence[Sentence]) -> tuple
         else None
     )
     text_of = {s.index: s.text for s in sentences}
+    start_of = {s.index: s.start for s in sentences}
     out: list[Figure] = []
     by_sentence: dict[int, str] = {}
     for f in figs:
         text = text_of.get(f.sentence, "")
+        # "5.0%, up from 4.8% in September": the period of a value compared with is not
+        # its sentence's.
+        before = text[: max(0, f.span[0] - start_of.get(f.sentence, 0))]
         if (
             f.scope == "period"
             and f.period
             and _REPORTING.search(f.period)
             and not _CONTRAST.search(text)
+            and not _COMPARED_BEFORE.search(before)
         ):
             by_sentence.setdefault(f.sentence, f.period)
     for f in figs:
@@ -587,6 +593,13 @@ def _scope_of(
     period = min(stated, key=lambda m: min(abs(m.start() - at), abs(m.end() - at)), default=None)
     if period is not None and _running_total(clause[max(0, at - 40) : at], vocab):
         period = None  # "taking the toll to 1,481", "the toll rose to 300 over three days"
+    end = at + len(figure_text)
+    if (
+        period is not None
+        and period.start() >= end
+        and _COMPARED_FIGURE.search(clause[end : period.start()])
+    ):
+        period = None  # "5.0%, up from 4.8% in September": September is 4.8%'s time
     if period is not None and (since is None or period.start() < since.start()):
         text = " ".join(period.group("p").split())
         text = re.sub(r"^(?:(?:in|during|for|over)\s+)?(?:the\s+)?", "", text, flags=re.I)
@@ -595,6 +608,9 @@ def _scope_of(
         return "current", "since " + " ".join(since.group("p").split())
     return "current", None
 
+
+# A figure compared with after this one ("up from 4.8%"): a period after it is that one's.
+_COMPARED_FIGURE = re.compile(r"\b(?:from|than|compared\s+with|against)\s+\S*\d", re.I)
 
 COMPARED_WORDS_BACK = 6  # how far before a year a comparison word still governs it
 
