@@ -271,11 +271,12 @@ def situations_apart(a: Situation, b: Situation) -> str | None:
         return f"{role_a}s vs {role_b}s"
     # The same stated time is the same time, whether one article tells it as a past
     # event and the other as a period ("1.8 million cars in 2023").
-    same_time = scope_a != "current" and scope_b != "current" and period_a == period_b
+    same_period = period_key(period_a) == period_key(period_b)
+    same_time = scope_a != "current" and scope_b != "current" and same_period
     if (scope_a == "background") != (scope_b == "background") and not same_time:
         earlier = period_a if scope_a == "background" else period_b
         return f"this event vs an earlier one ({earlier})"
-    if scope_a == scope_b and scope_a != "current" and period_a != period_b:
+    if scope_a == scope_b and scope_a != "current" and not same_period:
         return f"{period_a} vs {period_b}"
 
     # Casualties happen somewhere: a toll in Turkey is not a toll in Syria.  Other
@@ -292,6 +293,34 @@ def situations_apart(a: Situation, b: Situation) -> str | None:
     if located and key_a and key_b and comparable and relation(key_a, key_b) == "apart":
         return f"{name_a} vs {name_b}"
     return None
+
+
+def period_key(period: str | None) -> str | None:
+    """A stated period as compared: a calendar quarter however it is named ("the
+    October-December quarter", "the December quarter", "the fourth quarter", "Q4" are
+    "q4"); a fiscal quarter, or any other period, as written.
+
+    >>> period_key("december quarter"), period_key("fourth quarter"), period_key("q4")
+    ('q4', 'q4', 'q4')
+    >>> period_key("fiscal fourth quarter"), period_key("2023")
+    ('fiscal fourth quarter', '2023')
+    """
+    if period is None:
+        return None
+    words = re.findall(r"[a-z0-9]+", period.lower())
+    if "fiscal" in words or not ({"quarter", "q1", "q2", "q3", "q4"} & set(words)):
+        return period
+    for word in reversed(words):  # "october-december": the quarter's last month decides
+        n = _quarter_words(vocabulary()).get(word)
+        if n is not None:
+            return f"q{n}"
+    return period
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _quarter_words(vocab: Vocabulary) -> dict[str, int]:
+    table = vocab.tables.get("quarters", {})
+    return {w: int(k[1:]) for k, v in table.items() for w in str(v).lower().split()}
 
 
 def why_unpaired(
