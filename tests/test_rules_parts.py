@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import pytest
 
-from compare.align.rules import part_apart, parts
+from compare.align.rules import part_apart, parts, wholes
 from compare.pipeline import compare_articles, extract
 from compare.types import Article, Figure, Row
 
@@ -111,3 +111,32 @@ def test_the_whole_updates_the_whole_not_a_part() -> None:
     )
     pairs = {(r.a.text, r.b.text, r.verdict) for r in found if r.a is not None and r.b is not None}
     assert pairs == {("410", "450", "update")}
+
+
+def _wholes(text: str) -> set[str]:
+    done = extract(Article("a", "a.txt", text, published=D0))
+    ids = wholes(done.claims)
+    return {f.text for f in done.figures if f.id in ids}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("The chain closed 12 of its 40 stores.", {"40"}, id="of-its"),
+        pytest.param("Rebels held 9 of Mali's 19 regions.", {"19"}, id="of-a-name-s"),
+        pytest.param("The team won 30 out of the 38 games it played.", {"38"}, id="out-of-the"),
+        pytest.param("The airline flew 52 million passengers.", set(), id="no-share"),
+        pytest.param("Sales of 40 stores rose.", set(), id="no-number-before-of"),
+    ],
+)
+def test_wholes(text: str, expected: set[str]) -> None:
+    assert _wholes(text) == expected
+
+
+def test_a_whole_is_no_count_of_something_else() -> None:
+    whole = replace(PART, id="b:f9", text="40", value=40, low=40, high=40)
+    assert part_apart(WHOLE, whole, frozenset(), frozenset({"b:f9"})) == (
+        "40 is the whole a share is told of, 410 is not"
+    )
+    same = replace(whole, value=410, low=410, high=410)
+    assert part_apart(WHOLE, same, frozenset(), frozenset({"b:f9"})) is None

@@ -94,6 +94,7 @@ def test_block_scores_follow_the_rules_pair_by_pair(
                     named_a,
                     named_b,
                     scorer.parts_of,
+                    scorer.wholes_of,
                 )
                 if why is None:
                     context = fuzz.token_sort_ratio(

@@ -331,19 +331,21 @@ def why_unpaired(
     named_a: frozenset[tuple[str, str]] = frozenset(),
     named_b: frozenset[tuple[str, str]] = frozenset(),
     parts_of: frozenset[str] = frozenset(),
+    wholes_of: frozenset[str] = frozenset(),
 ) -> str | None:
     """Every rule that keeps two figures apart, in order: :func:`why_apart`, then what
     their sentences say of unlabelled figures, then whether the other article counts the
     same thing of the same group elsewhere (``named_a``/``named_b``: :func:`named` of
     each article's figures), whether one is a part of a total and the other not
-    (``parts_of``: :func:`parts` of both articles), then whether their numbers vouch."""
+    (``parts_of``: :func:`parts` of both articles) or the whole a share is told of
+    (``wholes_of``: :func:`wholes`), then whether their numbers vouch."""
     return (
         why_apart(a, b)
         or hinted_apart(a, hints_a, b)
         or hinted_apart(b, hints_b, a)
         or counted_elsewhere(a, b, named_b)
         or counted_elsewhere(b, a, named_a)
-        or part_apart(a, b, parts_of)
+        or part_apart(a, b, parts_of, wholes_of)
         or unvouched(a, b)
         or vague_apart(a, b)
         or implausible(a, b)
@@ -457,10 +459,46 @@ def _partitive(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
-def part_apart(a: Figure, b: Figure, parts_of: frozenset[str]) -> str | None:
+def wholes(claims: Sequence[Claim]) -> frozenset[str]:
+    """Ids of an article's figures that are the whole a share is told of: "368 of the 650
+    seats", "48 of Scotland's 59 seats", "12 of its 40 stores" (the vocabulary's
+    [partitive] words).
+
+    >>> from compare.types import Sentence
+    >>> text = "It won 48 of Scotland's 59 seats."
+    >>> f = Figure("a:f1", "a", 0, "48", (7, 9), 48, 48, 48, "exact", None, "seats")
+    >>> g = replace(f, id="a:f2", text="59", span=(24, 26), value=59, low=59, high=59)
+    >>> sorted(wholes([Claim("a", Sentence("a", 0, text, 0, len(text)), (f, g))]))
+    ['a:f2']
+    """
+    of = _share_of(vocabulary())
+    return frozenset(
+        f.id
+        for claim in claims
+        for f in claim.figures
+        if f.sentence >= 0 and of.search(claim.sentence.text[: f.span[0] - claim.sentence.start])
+    )
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _share_of(vocab: Vocabulary) -> re.Pattern[str]:
+    """The words between a share and its whole: "368 of the ", "48 of Scotland's "."""
+    table = vocab.tables.get("partitive", {})
+    owners = "|".join(map(re.escape, str(table.get("owners", "")).split())) or "(?!)"
+    return re.compile(
+        rf"\d(?:[\d,.]*\d)?(?:\s+[a-z]+)?\s+(?:out\s+)?of\s+(?:{owners}|[\w.-]+['\u2019]s)\s+$",
+        re.IGNORECASE,
+    )
+
+
+def part_apart(
+    a: Figure, b: Figure, parts_of: frozenset[str], wholes_of: frozenset[str] = frozenset()
+) -> str | None:
     """A part of a total ("116 suffered minor injuries" of 149 injured) is no count of the
-    whole the other side gives, unless both name the same group or their own same place
-    ("5,400 in Turkey" of a quake's 7,200 and another article's "5,000 in Turkey").
+    whole the other side gives, nor the whole a share is told of ("48 of Scotland's 59
+    seats") a count of anything else, unless both name the same group or their own same
+    place ("5,400 in Turkey" of a quake's 7,200 and another article's "5,000 in Turkey"),
+    or give the very same number.
 
     >>> f = Figure("a:f1", "a", 0, "82", (0, 2), 82, 82, 82, "exact", None, "injured")
     >>> part = replace(f, id="b:f2", text="116", value=116, low=116, high=116)
@@ -469,19 +507,25 @@ def part_apart(a: Figure, b: Figure, parts_of: frozenset[str]) -> str | None:
     >>> part_apart(replace(f, subject="children"), replace(part, subject="children"),
     ...            frozenset({"b:f2"})) is None
     True
+    >>> part_apart(f, part, frozenset(), frozenset({"b:f2"}))
+    '116 is the whole a share is told of, 82 is not'
     """
-    in_a, in_b = a.id in parts_of, b.id in parts_of
+    kind_a = (a.id in parts_of, a.id in wholes_of)
+    kind_b = (b.id in parts_of, b.id in wholes_of)
     # The very same number of the same thing vouches, as for subjects (SAME_COUNT_MIN).
     same = a.value == b.value and (a.value >= SAME_COUNT_MIN or same_concept(a.concept, b.concept))
-    if in_a == in_b or same:
+    if kind_a == kind_b or same:
         return None
     if group(a.subject) is not None and group(a.subject) == group(b.subject):
         return None
     here = a.place_from == b.place_from == "figure"
     if here and a.place_key is not None and a.place_key == b.place_key:
         return None
-    part, whole = (a, b) if in_a else (b, a)
-    return f"{part.text} is a part of a total its article gives, {whole.text} is not"
+    if kind_a[0] != kind_b[0]:
+        part, other = (a, b) if kind_a[0] else (b, a)
+        return f"{part.text} is a part of a total its article gives, {other.text} is not"
+    whole, other = (a, b) if kind_a[1] else (b, a)
+    return f"{whole.text} is the whole a share is told of, {other.text} is not"
 
 
 def vague_apart(a: Figure, b: Figure) -> str | None:

@@ -45,6 +45,7 @@ from compare.align.rules import (
     situations_apart,
     subjects_compatible,
     unit_class,
+    wholes,
 )
 from compare.extract.readings import casualty_kinds
 from compare.extract.resources import CASUALTY_CONCEPTS
@@ -148,7 +149,11 @@ class Scorer:
         _, self.group = ids([group(f.subject) for _, f in figs])
         # part_apart: which figures add up to a total beside them.
         self.parts_of = frozenset().union(*map(parts, self.sides))
-        self.part = np.array([f.id in self.parts_of for _, f in figs], dtype=np.bool_)
+        self.wholes_of = frozenset().union(*map(wholes, self.sides))
+        # A figure's kind: 1 a part of a total, 2 the whole of a share, 3 both, 0 neither.
+        self.part = np.array(
+            [(f.id in self.parts_of) + 2 * (f.id in self.wholes_of) for _, f in figs], np.int64
+        )
         self.grouped = np.array([group(f.subject) is not None for _, f in figs], dtype=np.bool_)
         self.placed_here = np.array([f.place_from == "figure" for _, f in figs], dtype=np.bool_)
         # counted_elsewhere: which article counts which thing of which named group.
