@@ -23,6 +23,7 @@ from compare.align import columns
 from compare.align.pairs import _assign
 from compare.align.rules import (
     EMBED_WEIGHT,
+    event_kinds,
     figure_score,
     named,
     why_apart,
@@ -95,6 +96,8 @@ def test_block_scores_follow_the_rules_pair_by_pair(
                     named_b,
                     scorer.parts_of,
                     scorer.wholes_of,
+                    event_kinds(a[ia].sentence.text),
+                    event_kinds(b[jb].sentence.text),
                 )
                 if why is None:
                     context = fuzz.token_sort_ratio(

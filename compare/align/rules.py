@@ -332,13 +332,16 @@ def why_unpaired(
     named_b: frozenset[tuple[str, str]] = frozenset(),
     parts_of: frozenset[str] = frozenset(),
     wholes_of: frozenset[str] = frozenset(),
+    kinds_a: frozenset[str] = frozenset(),
+    kinds_b: frozenset[str] = frozenset(),
 ) -> str | None:
     """Every rule that keeps two figures apart, in order: :func:`why_apart`, then what
     their sentences say of unlabelled figures, then whether the other article counts the
     same thing of the same group elsewhere (``named_a``/``named_b``: :func:`named` of
     each article's figures), whether one is a part of a total and the other not
     (``parts_of``: :func:`parts` of both articles) or the whole a share is told of
-    (``wholes_of``: :func:`wholes`), then whether their numbers vouch."""
+    (``wholes_of``: :func:`wholes`), whether their sentences tell of different kinds of
+    event (``kinds_a``/``kinds_b``: :func:`event_kinds`), then whether their numbers vouch."""
     return (
         why_apart(a, b)
         or hinted_apart(a, hints_a, b)
@@ -346,6 +349,7 @@ def why_unpaired(
         or counted_elsewhere(a, b, named_b)
         or counted_elsewhere(b, a, named_a)
         or part_apart(a, b, parts_of, wholes_of)
+        or events_apart(a, b, kinds_a, kinds_b)
         or unvouched(a, b)
         or vague_apart(a, b)
         or implausible(a, b)
@@ -526,6 +530,43 @@ def part_apart(
         return f"{part.text} is a part of a total its article gives, {other.text} is not"
     whole, other = (a, b) if kind_a[1] else (b, a)
     return f"{whole.text} is the whole a share is told of, {other.text} is not"
+
+
+def event_kinds(text: str) -> frozenset[str]:
+    """The kinds of event a sentence tells of, by the vocabulary's [event_kinds] words.
+
+    >>> sorted(event_kinds("Floods driven by Storm Daniel burst two dams"))
+    ['weather']
+    >>> sorted(event_kinds("The quake and the tsunami it set off killed 2,000"))
+    ['quake']
+    """
+    kinds = _event_words(vocabulary())
+    return frozenset(kinds[w] for w in re.findall(r"[a-z]+", text.lower()) if w in kinds)
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _event_words(vocab: Vocabulary) -> dict[str, str]:
+    table = vocab.tables.get("event_kinds", {})
+    return {w: kind for kind, words in table.items() for w in str(words).lower().split()}
+
+
+def events_apart(
+    a: Figure, b: Figure, kinds_a: frozenset[str], kinds_b: frozenset[str]
+) -> str | None:
+    """Casualties of an earthquake are no count of a flood's: two casualty figures whose
+    sentences each name a kind of event, and no kind in common, are kept apart.
+
+    >>> k = Figure("a:f1", "a", 0, "2,497", (0, 5), 2497, 2497, 2497, "exact", None, "killed")
+    >>> events_apart(k, k, frozenset({"quake"}), frozenset({"weather"}))
+    'a quake vs a weather event'
+    >>> events_apart(k, k, frozenset({"quake"}), frozenset()) is None
+    True
+    """
+    if not (a.concept in CASUALTY_CONCEPTS and b.concept in CASUALTY_CONCEPTS):
+        return None
+    if not kinds_a or not kinds_b or kinds_a & kinds_b:
+        return None
+    return f"a {'/'.join(sorted(kinds_a))} vs a {'/'.join(sorted(kinds_b))} event"
 
 
 def vague_apart(a: Figure, b: Figure) -> str | None:

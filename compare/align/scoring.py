@@ -34,6 +34,7 @@ from compare.align.rules import (
     UNKNOWN_CONCEPT_PENALTY,
     UNKNOWN_CONCEPT_RATIO,
     concepts_compatible,
+    event_kinds,
     group,
     in_days,
     is_measure,
@@ -105,6 +106,14 @@ class Scorer:
         bit = _hint_bits()
         self.hints = np.array(
             [sum(bit.get(h, 0) for h in c.casualties) for c in claims], dtype=np.int64
+        )
+
+        # Claims: which kinds of event their sentences tell of (events_apart).
+        kinds = sorted({k for c in claims for k in event_kinds(c.sentence.text)})
+        kind_bit = {k: 1 << n for n, k in enumerate(kinds)}
+        self.kinds = np.array(
+            [sum(kind_bit[k] for k in event_kinds(c.sentence.text)) for c in claims],
+            dtype=np.int64,
         )
 
         # Figures: one entry per figure of every article, in article then reading order.
@@ -301,6 +310,10 @@ class Scorer:
             self.same_concept[ka, kb] | (self.stated.value[row] >= SAME_COUNT_MIN)
         )
         ok &= (self.part[row] == self.part[col]) | same_group | same_here_place | same_count
+        # events_apart: casualties of two kinds of event (a quake's and a flood's).
+        kinds_a, kinds_b = self.kinds[self.claim[row]], self.kinds[self.claim[col]]
+        both = self.casualty[ka] & self.casualty[kb] & (kinds_a != 0) & (kinds_b != 0)
+        ok &= ~(both & ((kinds_a & kinds_b) == 0))
         ok &= ~weak | (compat & (near_number | (self.bounded[row] & self.bounded[col])))
         # vague_apart: a vague amount never meets an exact one it does not cover.
         ok &= (self.vague[row] == self.vague[col]) | compat

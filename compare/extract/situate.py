@@ -227,8 +227,9 @@ def _inherit_periods(figs: list[Figure], sentences: Sequence[Sentence]) -> tuple
     for f in figs:
         text = text_of.get(f.sentence, "")
         # "5.0%, up from 4.8% in September": the period of a value compared with is not
-        # its sentence's.
-        before = text[: max(0, f.span[0] - start_of.get(f.sentence, 0))]
+        # its sentence's (the few words before it, so that long lists stay linear).
+        at = max(0, f.span[0] - start_of.get(f.sentence, 0))
+        before = text[max(0, at - 40) : at]
         if (
             f.scope == "period"
             and f.period
