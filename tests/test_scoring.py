@@ -23,7 +23,9 @@ from compare.align import columns
 from compare.align.pairs import _assign
 from compare.align.rules import (
     EMBED_WEIGHT,
+    event_kinds,
     figure_score,
+    named,
     why_apart,
     why_unpaired,
 )
@@ -73,6 +75,8 @@ def test_block_scores_follow_the_rules_pair_by_pair(
         feasible = {(r, c): v for r, c, v in block.figure_candidates.get((i, j), [])}
         near = {(r, c) for r, c, _ in block.near_misses.get((i, j), [])}
         a, b = sides[i], sides[j]
+        named_a = named(f for _, f in scorer.figures[i])
+        named_b = named(f for _, f in scorer.figures[j])
         for x, ca in enumerate(a):
             for y, cb in enumerate(b):
                 cosine = float(np.clip(vectors[i][x] @ vectors[j][y], 0.0, 1.0))
@@ -88,6 +92,12 @@ def test_block_scores_follow_the_rules_pair_by_pair(
                     fb,
                     a[ia].casualties,
                     b[jb].casualties,
+                    named_a,
+                    named_b,
+                    scorer.parts_of,
+                    scorer.wholes_of,
+                    event_kinds(a[ia].sentence.text),
+                    event_kinds(b[jb].sentence.text),
                 )
                 if why is None:
                     context = fuzz.token_sort_ratio(

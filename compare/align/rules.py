@@ -10,8 +10,11 @@ figure pair of the fixtures.
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from itertools import combinations
 
 from compare.align.meaning import Meaning
 from compare.extract.places import relation
@@ -19,7 +22,7 @@ from compare.extract.readings import casualty_kinds
 from compare.extract.resources import CASUALTY_CONCEPTS
 from compare.extract.vocab import Vocabulary, vocabulary
 from compare.intervals import compatible
-from compare.types import Figure
+from compare.types import Claim, Figure
 
 EMBED_WEIGHT = 0.75  # the rest of a text score is rapidfuzz token agreement
 CONTEXT_WEIGHT = 0.30  # share of a figure's text score taken from the words around it
@@ -46,12 +49,18 @@ DAYS_PER: dict[str, tuple[float, float]] = {
     "decade": (3652.0, 3653.0),
 }
 
+# Units that say nothing of what is measured: shares, points, money's small coins.
+NOT_MEASURES = frozenset({"percent", "percentage point", "basis point", "point", "times"})
+NOT_MEASURES |= {"cent", "pence", "sen"}
+
 SAME_COUNT_MIN = 10  # below this, equal numbers are coincidence, not evidence
 IMPLAUSIBLE_RATIO = 10.0  # numbers this many times apart need the same source to pair
 # A place the figure's clause or sentence names, not one inherited from its paragraph or
 # the article (a dateline may be the bureau a story is filed from).
 OWN_PLACE = frozenset({"figure", "sentence"})
-_GENERIC_SUBJECTS = frozenset({"people", "persons", "individuals", "civilians"})
+_GENERIC_SUBJECTS = frozenset(
+    {"people", "person", "persons", "individuals", "individual", "civilians", "civilian"}
+)
 
 
 def subjects_compatible(a: str | None, b: str | None) -> bool:
@@ -59,12 +68,39 @@ def subjects_compatible(a: str | None, b: str | None) -> bool:
 
     >>> subjects_compatible("Gazans", "Palestinians"), subjects_compatible("Israelis", "Gazans")
     (True, False)
+    >>> subjects_compatible("Conservatives", "Boris Johnson's Conservative Party")
+    True
     """
     if a is None or b is None:
         return True
-    same = vocabulary().subject_synonyms  # the vocabulary's [synonyms.subjects]
-    x, y = (same.get(s.lower(), s.lower()) for s in (a, b))
+    x, y = subject_key(a), subject_key(b)
     return x == y or x in _GENERIC_SUBJECTS or y in _GENERIC_SUBJECTS
+
+
+@lru_cache(maxsize=4096)
+def subject_key(subject: str) -> str:
+    """A subject as compared: synonyms merged ([synonyms.subjects]), an owner's name
+    before a possessive dropped, an organisation's kind after its name dropped
+    ([subjects] ``organisations``: "the Labour Party" is "Labour"), each word singular.
+
+    >>> subject_key("Boris Johnson's Conservative Party"), subject_key("Conservatives")
+    ('conservative', 'conservative')
+    >>> subject_key("INDIA bloc"), subject_key("Palestinian children")
+    ('india', 'palestinian children')
+    """
+    vocab = vocabulary()
+    same = vocab.subject_synonyms
+    text = subject.lower().strip()
+    text = same.get(text, text)
+    text = re.sub(r"^(?:the\s+)?.*?['\u2019]s\s+(?=\S)", "", text)  # "boris johnson's "
+    text = re.sub(r"^the\s+", "", text)
+    words = text.split()
+    kinds = _organisation_words(vocab)
+    while len(words) > 1 and words[-1] in kinds:
+        words.pop()
+    key = " ".join(words)
+    key = same.get(key, key)
+    return _singular(key)
 
 
 def concepts_compatible(a: str | None, b: str | None, meaning: Meaning | None = None) -> bool:
@@ -235,11 +271,12 @@ def situations_apart(a: Situation, b: Situation) -> str | None:
         return f"{role_a}s vs {role_b}s"
     # The same stated time is the same time, whether one article tells it as a past
     # event and the other as a period ("1.8 million cars in 2023").
-    same_time = scope_a != "current" and scope_b != "current" and period_a == period_b
+    same_period = period_key(period_a) == period_key(period_b)
+    same_time = scope_a != "current" and scope_b != "current" and same_period
     if (scope_a == "background") != (scope_b == "background") and not same_time:
         earlier = period_a if scope_a == "background" else period_b
         return f"this event vs an earlier one ({earlier})"
-    if scope_a == scope_b and scope_a != "current" and period_a != period_b:
+    if scope_a == scope_b and scope_a != "current" and not same_period:
         return f"{period_a} vs {period_b}"
 
     # Casualties happen somewhere: a toll in Turkey is not a toll in Syria.  Other
@@ -258,22 +295,278 @@ def situations_apart(a: Situation, b: Situation) -> str | None:
     return None
 
 
+def period_key(period: str | None) -> str | None:
+    """A stated period as compared: a calendar quarter however it is named ("the
+    October-December quarter", "the December quarter", "the fourth quarter", "Q4" are
+    "q4"); a fiscal quarter, or any other period, as written.
+
+    >>> period_key("december quarter"), period_key("fourth quarter"), period_key("q4")
+    ('q4', 'q4', 'q4')
+    >>> period_key("fiscal fourth quarter"), period_key("2023")
+    ('fiscal fourth quarter', '2023')
+    """
+    if period is None:
+        return None
+    words = re.findall(r"[a-z0-9]+", period.lower())
+    if "fiscal" in words or not ({"quarter", "q1", "q2", "q3", "q4"} & set(words)):
+        return period
+    for word in reversed(words):  # "october-december": the quarter's last month decides
+        n = _quarter_words(vocabulary()).get(word)
+        if n is not None:
+            return f"q{n}"
+    return period
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _quarter_words(vocab: Vocabulary) -> dict[str, int]:
+    table = vocab.tables.get("quarters", {})
+    return {w: int(k[1:]) for k, v in table.items() for w in str(v).lower().split()}
+
+
 def why_unpaired(
     a: Figure,
     b: Figure,
     hints_a: frozenset[str] = frozenset(),
     hints_b: frozenset[str] = frozenset(),
+    named_a: frozenset[tuple[str, str]] = frozenset(),
+    named_b: frozenset[tuple[str, str]] = frozenset(),
+    parts_of: frozenset[str] = frozenset(),
+    wholes_of: frozenset[str] = frozenset(),
+    kinds_a: frozenset[str] = frozenset(),
+    kinds_b: frozenset[str] = frozenset(),
 ) -> str | None:
     """Every rule that keeps two figures apart, in order: :func:`why_apart`, then what
-    their sentences say of unlabelled figures, then whether their numbers vouch for them."""
+    their sentences say of unlabelled figures, then whether the other article counts the
+    same thing of the same group elsewhere (``named_a``/``named_b``: :func:`named` of
+    each article's figures), whether one is a part of a total and the other not
+    (``parts_of``: :func:`parts` of both articles) or the whole a share is told of
+    (``wholes_of``: :func:`wholes`), whether their sentences tell of different kinds of
+    event (``kinds_a``/``kinds_b``: :func:`event_kinds`), then whether their numbers vouch."""
     return (
         why_apart(a, b)
         or hinted_apart(a, hints_a, b)
         or hinted_apart(b, hints_b, a)
+        or counted_elsewhere(a, b, named_b)
+        or counted_elsewhere(b, a, named_a)
+        or part_apart(a, b, parts_of, wholes_of)
+        or events_apart(a, b, kinds_a, kinds_b)
         or unvouched(a, b)
         or vague_apart(a, b)
         or implausible(a, b)
     )
+
+
+def named(figures: Iterable[Figure]) -> frozenset[tuple[str, str]]:
+    """What an article counts of which named group: (concept, group) of its figures that
+    say both (see :func:`counted_elsewhere`)."""
+    return frozenset(k for k in map(named_key, figures) if k is not None)
+
+
+def named_key(fig: Figure) -> tuple[str, str] | None:
+    """A figure's (concept, group) when it says both, as compared."""
+    g = group(fig.subject)
+    return None if fig.concept is None or g is None else (_singular(fig.concept), g)
+
+
+def counted_elsewhere(
+    fig: Figure, other: Figure, named_other: frozenset[tuple[str, str]]
+) -> str | None:
+    """A figure that names whose count it is ("Labour won 191 seats") pairs only with the
+    same group's count when the other article gives that group's count of the same thing:
+    not with another group's, nor with a count that names none ("59 seats").
+
+    >>> s = Figure("a:f1", "a", 0, "191", (0, 3), 191, 191, 191, "exact", None, "seats",
+    ...            "Labour")
+    >>> other = replace(s, text="59", value=59, low=59, high=59, subject=None)
+    >>> labour = frozenset({("seat", "labour")})
+    >>> counted_elsewhere(s, other, labour)
+    'the other article counts seats of Labour in another figure'
+    >>> counted_elsewhere(s, replace(s, subject="the Labour Party"), labour)
+    """
+    key = named_key(fig)
+    if key is None or key not in named_other or group(other.subject) == key[1]:
+        return None
+    return f"the other article counts {fig.concept} of {fig.subject} in another figure"
+
+
+MAX_PART_FIGURES = 10  # figures in a sentence beyond which no parts are looked for
+MAX_PARTS = 3  # parts that may add up to a total
+
+
+def parts(claims: Sequence[Claim]) -> frozenset[str]:
+    """Ids of an article's figures that are part of a larger count it gives: figures that
+    add up to a total stated beside them, in their sentence or the one before ("33 were
+    seriously injured and 116 suffered minor injuries, bringing the number of injured to
+    149"; "95 cases. Ninety were in the placebo group and five ..."), and figures told as
+    a share of a group ("Of the injured, 19 were ...", "185 of them"; the vocabulary's
+    [partitive] words: "Four of the dead were children").
+
+    >>> from compare.types import Sentence
+    >>> text = "Another 33 were hurt and 116 had minor injuries, 149 in all."
+    >>> f = Figure("a:f1", "a", 0, "33", (8, 10), 33, 33, 33, "exact", None, "injured")
+    >>> g = replace(f, id="a:f2", text="116", span=(24, 27), value=116, low=116, high=116)
+    >>> h = replace(f, id="a:f3", text="149", span=(49, 52), value=149, low=149, high=149)
+    >>> c = Claim("a", Sentence("a", 0, text, 0, len(text)), (f, g, h))
+    >>> sorted(parts([c])), sorted(parts([replace(c, figures=(f, g))]))
+    (['a:f1', 'a:f2'], [])
+    >>> text = "Of the injured, 19 were in critical condition."
+    >>> k = replace(f, text="19", span=(16, 18), value=19, low=19, high=19)
+    >>> sorted(parts([Claim("a", Sentence("a", 0, text, 0, len(text)), (k,))]))
+    ['a:f1']
+    """
+    lead, after = _partitive(vocabulary())
+    by_sentence: dict[int, list[Figure]] = {}
+    found: set[str] = set()
+    for claim in claims:
+        sentence = claim.sentence
+        for f in claim.figures:
+            # A share is always "of" something, and durations do not add up to a count.
+            if f.sentence < 0 or f.qualifier == "vague" or f.unit in NOT_MEASURES | DAYS_PER.keys():
+                continue
+            by_sentence.setdefault(f.sentence, []).append(f)
+            at, end = f.span[0] - sentence.start, f.span[1] - sentence.start
+            if lead.search(sentence.text[:at]) or after.match(sentence.text[end:]):
+                found.add(f.id)
+    for k, here in by_sentence.items():
+        if len(here) > MAX_PART_FIGURES:
+            continue
+        totals = here + by_sentence.get(k - 1, [])
+        for size in range(2, MAX_PARTS + 1):
+            for some in combinations(here, size):
+                unit = some[0].unit
+                if any(f.unit != unit for f in some):
+                    continue
+                total = sum(f.value for f in some)
+                if any(t.unit == unit and t.value == total and t not in some for t in totals):
+                    found.update(f.id for f in some)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _partitive(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A sentence's opening that makes the figure after it a share of a group ("Of the
+    injured, "), and the words after a figure that do ("of them")."""
+    table = vocab.tables.get("partitive", {})
+    leads = "|".join(map(re.escape, str(table.get("leads", "")).split())) or "(?!)"
+    words = str(table.get("pronouns", "")).split()
+    pronouns = "|".join(map(re.escape, words)) or "(?!)"
+    # Before a figure, "of the" leads to a whole ("120 of the 300 seats"), not a group.
+    before = "|".join(re.escape(w) for w in words if w.lower() != "the") or "(?!)"
+    return (
+        # "Of the injured, " opening the sentence; "among them " just before the figure.
+        re.compile(
+            rf"^\s*(?:{leads})\s[^,]{{1,60}},\s*$|\b(?:{leads})\s+(?:{before})\s*,?\s*$",
+            re.IGNORECASE,
+        ),
+        # "240 of the 543 seats" is a share of a whole, not of a group: no part.
+        re.compile(rf"\s+(?:{leads})\s+(?:{pronouns})\b(?!\s+\d)", re.IGNORECASE),
+    )
+
+
+def wholes(claims: Sequence[Claim]) -> frozenset[str]:
+    """Ids of an article's figures that are the whole a share is told of: "368 of the 650
+    seats", "48 of Scotland's 59 seats", "12 of its 40 stores" (the vocabulary's
+    [partitive] words).
+
+    >>> from compare.types import Sentence
+    >>> text = "It won 48 of Scotland's 59 seats."
+    >>> f = Figure("a:f1", "a", 0, "48", (7, 9), 48, 48, 48, "exact", None, "seats")
+    >>> g = replace(f, id="a:f2", text="59", span=(24, 26), value=59, low=59, high=59)
+    >>> sorted(wholes([Claim("a", Sentence("a", 0, text, 0, len(text)), (f, g))]))
+    ['a:f2']
+    """
+    of = _share_of(vocabulary())
+    return frozenset(
+        f.id
+        for claim in claims
+        for f in claim.figures
+        if f.sentence >= 0 and of.search(claim.sentence.text[: f.span[0] - claim.sentence.start])
+    )
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _share_of(vocab: Vocabulary) -> re.Pattern[str]:
+    """The words between a share and its whole: "368 of the ", "48 of Scotland's "."""
+    table = vocab.tables.get("partitive", {})
+    owners = "|".join(map(re.escape, str(table.get("owners", "")).split())) or "(?!)"
+    return re.compile(
+        rf"\d(?:[\d,.]*\d)?(?:\s+[a-z]+)?\s+(?:out\s+)?of\s+(?:{owners}|[\w.-]+['\u2019]s)\s+$",
+        re.IGNORECASE,
+    )
+
+
+def part_apart(
+    a: Figure, b: Figure, parts_of: frozenset[str], wholes_of: frozenset[str] = frozenset()
+) -> str | None:
+    """A part of a total ("116 suffered minor injuries" of 149 injured) is no count of the
+    whole the other side gives, nor the whole a share is told of ("48 of Scotland's 59
+    seats") a count of anything else, unless both name the same group or their own same
+    place ("5,400 in Turkey" of a quake's 7,200 and another article's "5,000 in Turkey"),
+    or give the very same number.
+
+    >>> f = Figure("a:f1", "a", 0, "82", (0, 2), 82, 82, 82, "exact", None, "injured")
+    >>> part = replace(f, id="b:f2", text="116", value=116, low=116, high=116)
+    >>> part_apart(f, part, frozenset({"b:f2"}))
+    '116 is a part of a total its article gives, 82 is not'
+    >>> part_apart(replace(f, subject="children"), replace(part, subject="children"),
+    ...            frozenset({"b:f2"})) is None
+    True
+    >>> part_apart(f, part, frozenset(), frozenset({"b:f2"}))
+    '116 is the whole a share is told of, 82 is not'
+    """
+    kind_a = (a.id in parts_of, a.id in wholes_of)
+    kind_b = (b.id in parts_of, b.id in wholes_of)
+    # The very same number of the same thing vouches, as for subjects (SAME_COUNT_MIN).
+    same = a.value == b.value and (a.value >= SAME_COUNT_MIN or same_concept(a.concept, b.concept))
+    if kind_a == kind_b or same:
+        return None
+    if group(a.subject) is not None and group(a.subject) == group(b.subject):
+        return None
+    here = a.place_from == b.place_from == "figure"
+    if here and a.place_key is not None and a.place_key == b.place_key:
+        return None
+    if kind_a[0] != kind_b[0]:
+        part, other = (a, b) if kind_a[0] else (b, a)
+        return f"{part.text} is a part of a total its article gives, {other.text} is not"
+    whole, other = (a, b) if kind_a[1] else (b, a)
+    return f"{whole.text} is the whole a share is told of, {other.text} is not"
+
+
+def event_kinds(text: str) -> frozenset[str]:
+    """The kinds of event a sentence tells of, by the vocabulary's [event_kinds] words.
+
+    >>> sorted(event_kinds("Floods driven by Storm Daniel burst two dams"))
+    ['weather']
+    >>> sorted(event_kinds("The quake and the tsunami it set off killed 2,000"))
+    ['quake']
+    """
+    kinds = _event_words(vocabulary())
+    return frozenset(kinds[w] for w in re.findall(r"[a-z]+", text.lower()) if w in kinds)
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _event_words(vocab: Vocabulary) -> dict[str, str]:
+    table = vocab.tables.get("event_kinds", {})
+    return {w: kind for kind, words in table.items() for w in str(words).lower().split()}
+
+
+def events_apart(
+    a: Figure, b: Figure, kinds_a: frozenset[str], kinds_b: frozenset[str]
+) -> str | None:
+    """Casualties of an earthquake are no count of a flood's: two casualty figures whose
+    sentences each name a kind of event, and no kind in common, are kept apart.
+
+    >>> k = Figure("a:f1", "a", 0, "2,497", (0, 5), 2497, 2497, 2497, "exact", None, "killed")
+    >>> events_apart(k, k, frozenset({"quake"}), frozenset({"weather"}))
+    'a quake vs a weather event'
+    >>> events_apart(k, k, frozenset({"quake"}), frozenset()) is None
+    True
+    """
+    if not (a.concept in CASUALTY_CONCEPTS and b.concept in CASUALTY_CONCEPTS):
+        return None
+    if not kinds_a or not kinds_b or kinds_a & kinds_b:
+        return None
+    return f"a {'/'.join(sorted(kinds_a))} vs a {'/'.join(sorted(kinds_b))} event"
 
 
 def vague_apart(a: Figure, b: Figure) -> str | None:
@@ -347,11 +640,17 @@ def _bridges(fig: Figure, other: float) -> bool:
 
 
 def group(subject: str | None) -> str | None:
-    """A subject as compared for identity: synonyms merged, generic words as no subject."""
+    """A subject as compared for identity (:func:`subject_key`), generic words as none."""
     if subject is None:
         return None
-    s = vocabulary().subject_synonyms.get(subject.lower(), subject.lower())
+    s = subject_key(subject)
     return None if s in _GENERIC_SUBJECTS else s
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _organisation_words(vocab: Vocabulary) -> frozenset[str]:
+    table = vocab.tables.get("subjects", {})
+    return frozenset(str(table.get("organisations", "")).lower().split())
 
 
 def figure_score(text: float, context: float, a: Figure, b: Figure) -> float:
@@ -411,14 +710,56 @@ def weak_identity(a: Figure, b: Figure) -> str | None:
     >>> weak_identity(c, replace(c, scope="period", period="third quarter"))
     'only one side states the period (third quarter)'
     """
-    if a.concept is None or b.concept is None:
+    if revision_told(a, b):
+        return None
+    # A measure's unit says what it measures when one side leaves it unsaid ("nearly
+    # 20,000 acres" against "burned 23,713 acres").
+    measured = (a.concept is None) != (b.concept is None) and a.unit == b.unit
+    if (a.concept is None or b.concept is None) and not (measured and is_measure(a.unit)):
         return "what one side counts is unknown"
     if period_unmatched(a.scope, b.scope):
         stated = a.period if a.scope == "period" else b.period
         return f"only one side states the period ({stated})"
+    if a.concept is None or b.concept is None:
+        return None  # vouched by the unit
     if not same_concept(a.concept, b.concept):
         return f"{a.concept} and {b.concept} are alike, not the same count"
     return None
+
+
+def is_measure(unit: str | None) -> bool:
+    """Whether a unit measures one physical kind of thing (acres, feet, tonnes, megawatts),
+    so that it tells what a figure measures: not a share, money (ISO codes, cents), a
+    duration or a rate.
+
+    >>> is_measure("acre"), is_measure("percent"), is_measure("USD"), is_measure("month")
+    (True, False, False, False)
+    """
+    if unit is None or unit in DAYS_PER or unit in NOT_MEASURES or "/" in unit:
+        return False
+    return not (len(unit) == 3 and unit.isupper())  # a currency's ISO code
+
+
+def revision_told(a: Figure, b: Figure) -> bool:
+    """Whether one side itself says the other's number is the value its own replaced
+    ("revised the toll to 275 from 288" against "288 killed"): evidence enough that the
+    two count one thing, when the wording of one leaves it unsaid or alike.
+
+    >>> from compare.types import Previous
+    >>> n = Figure("b:f1", "b", 0, "275", (0, 3), 275, 275, 275, "exact", None, None)
+    >>> k = replace(n, text="288", value=288, low=288, high=288, concept="killed")
+    >>> revised = replace(n, previous=Previous("288", (9, 12), 288, 288, 288, "exact"))
+    >>> revision_told(k, n), revision_told(k, revised)
+    (False, True)
+    """
+    return _told(a, b) or _told(b, a)
+
+
+def _told(fig: Figure, other: Figure) -> bool:
+    prev = fig.previous
+    if prev is None or fig.unit in DAYS_PER or fig.unit != other.unit or other.value == 0:
+        return False
+    return abs(prev.value) == abs(other.value) and fig.value != other.value
 
 
 def no_alarm(a: Figure, b: Figure) -> bool:

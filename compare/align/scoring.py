@@ -34,14 +34,19 @@ from compare.align.rules import (
     UNKNOWN_CONCEPT_PENALTY,
     UNKNOWN_CONCEPT_RATIO,
     concepts_compatible,
+    event_kinds,
     group,
     in_days,
+    is_measure,
+    named_key,
+    parts,
     period_unmatched,
     same_concept,
     situation,
     situations_apart,
     subjects_compatible,
     unit_class,
+    wholes,
 )
 from compare.extract.readings import casualty_kinds
 from compare.extract.resources import CASUALTY_CONCEPTS
@@ -103,6 +108,14 @@ class Scorer:
             [sum(bit.get(h, 0) for h in c.casualties) for c in claims], dtype=np.int64
         )
 
+        # Claims: which kinds of event their sentences tell of (events_apart).
+        kinds = sorted({k for c in claims for k in event_kinds(c.sentence.text)})
+        kind_bit = {k: 1 << n for n, k in enumerate(kinds)}
+        self.kinds = np.array(
+            [sum(kind_bit[k] for k in event_kinds(c.sentence.text)) for c in claims],
+            dtype=np.int64,
+        )
+
         # Figures: one entry per figure of every article, in article then reading order.
         figs = [(self.claim_start[k] + i, f) for k, fs in enumerate(self.figures) for i, f in fs]
         self.claim = np.array([i for i, _ in figs], dtype=np.int64)
@@ -131,6 +144,7 @@ class Scorer:
         _, self.unit = ids([f.unit for _, f in figs])
         _, self.unit_class = ids([unit_class(f.unit) for _, f in figs])
         self.duration = np.array([f.unit in DAYS_PER for _, f in figs], dtype=np.bool_)
+        self.measure = np.array([is_measure(f.unit) for _, f in figs], dtype=np.bool_)
         claimants, self.claimant = ids([(f.attribution or "").lower() for _, f in figs])
         self.named = np.array([c != "" for c in claimants], dtype=np.bool_)
         self.bounded = np.array([f.qualifier in BOUNDED_QUALIFIERS for _, f in figs], bool)
@@ -142,6 +156,21 @@ class Scorer:
         self.scopes_unmatched = table(scopes, period_unmatched)
         _, self.role = ids([f.role for _, f in figs])
         _, self.group = ids([group(f.subject) for _, f in figs])
+        # part_apart: which figures add up to a total beside them.
+        self.parts_of = frozenset().union(*map(parts, self.sides))
+        self.wholes_of = frozenset().union(*map(wholes, self.sides))
+        # A figure's kind: 1 a part of a total, 2 the whole of a share, 3 both, 0 neither.
+        self.part = np.array(
+            [(f.id in self.parts_of) + 2 * (f.id in self.wholes_of) for _, f in figs], np.int64
+        )
+        self.grouped = np.array([group(f.subject) is not None for _, f in figs], dtype=np.bool_)
+        self.placed_here = np.array([f.place_from == "figure" for _, f in figs], dtype=np.bool_)
+        # counted_elsewhere: which article counts which thing of which named group.
+        keys, self.named_id = ids([named_key(f) for _, f in figs])
+        self.named_in = np.zeros((len(keys), len(sides)), dtype=np.bool_)
+        for t, k in enumerate(self.named_id):
+            if keys[k] is not None:
+                self.named_in[k, self.figure_article[t]] = True
         # A revision's previous value (none for durations): it bridges a change ten times over.
         self.previous = np.array(
             [
@@ -253,11 +282,38 @@ class Scorer:
         # unvouched: a side that does not say what it counts, or says it in other words,
         # must be near in number.
         unknown = self.unknown[ka] | self.unknown[kb]
-        weak = ~self.same_concept[ka, kb] | self.scopes_unmatched[self.scope[row], self.scope[col]]
+        # is_measure: a measure's unit vouches for the side that does not say what it counts.
+        measured = (self.unknown[ka] != self.unknown[kb]) & (self.unit[row] == self.unit[col])
+        measured &= self.measure[row]
+        weak = ~(self.same_concept[ka, kb] | measured)
+        weak |= self.scopes_unmatched[self.scope[row], self.scope[col]]
+        # revision_told: one side says the other's number is the value its own replaced.
+        sa, sb = self.stated.value[row], self.stated.value[col]
+        told = (self.previous[row] > 0) & (self.previous[row] == abs(sb))
+        told |= (self.previous[col] > 0) & (self.previous[col] == abs(sa))
+        weak &= ~(told & (self.unit[row] == self.unit[col]) & (sa != sb))
         small, big = np.minimum(abs(x.value), abs(y.value)), np.maximum(abs(x.value), abs(y.value))
         ratio = np.divide(big, small, out=np.full(small.shape, np.inf), where=small > 0)
         near_number = (small > 0) & (ratio <= UNKNOWN_CONCEPT_RATIO)
         identity = ok.copy()  # what why_apart says: near misses are pairs it keeps apart
+        # counted_elsewhere, both ways: a named group's count pairs only with that group's
+        # when the other article counts the same thing of that group.
+        claimed = self.named_in[self.named_id[row], self.figure_article[col]]
+        claimed |= self.named_in[self.named_id[col], self.figure_article[row]]
+        ok &= ~claimed | (self.group[row] == self.group[col])
+        # part_apart: a part of a total pairs with a figure that is none only when both name
+        # the same group or their own same place.
+        same_group = self.grouped[row] & (self.group[row] == self.group[col])
+        here = self.placed_here[row] & self.placed_here[col] & self.placed[row]
+        same_here_place = here & (self.place_id[row] == self.place_id[col])
+        same_count = (self.stated.value[row] == self.stated.value[col]) & (
+            self.same_concept[ka, kb] | (self.stated.value[row] >= SAME_COUNT_MIN)
+        )
+        ok &= (self.part[row] == self.part[col]) | same_group | same_here_place | same_count
+        # events_apart: casualties of two kinds of event (a quake's and a flood's).
+        kinds_a, kinds_b = self.kinds[self.claim[row]], self.kinds[self.claim[col]]
+        both = self.casualty[ka] & self.casualty[kb] & (kinds_a != 0) & (kinds_b != 0)
+        ok &= ~(both & ((kinds_a & kinds_b) == 0))
         ok &= ~weak | (compat & (near_number | (self.bounded[row] & self.bounded[col])))
         # vague_apart: a vague amount never meets an exact one it does not cover.
         ok &= (self.vague[row] == self.vague[col]) | compat

@@ -73,6 +73,7 @@ _REPORTING = re.compile(r"quarter|half|fiscal|months?\b|week\s+to|" + _MONTHS + 
 # Two periods set against each other: "in January ..., while between February 9 and 20".
 _CONTRAST = re.compile(r"\b(?:while|whereas|compared|against|versus|but)\b", re.IGNORECASE)
 # "the lowest since May 1969": a record's "since" compares; it is not the figure's time.
+_COMPARED_BEFORE = re.compile(r"\b(?:from|than)\s+\S*$", re.IGNORECASE)
 _RECORD = re.compile(r"(?:est|most|least)\s+(?:\w+\s+){0,2}since\b", re.IGNORECASE)
 # When something began, or the time compared with, is not the figure's period: "rains that
 # began in June", "a far narrower margin than in 2019".
@@ -220,15 +221,21 @@ def _inherit_periods(figs: list[Figure], sentences: Sequence[Sentence]) -> tuple
         else None
     )
     text_of = {s.index: s.text for s in sentences}
+    start_of = {s.index: s.start for s in sentences}
     out: list[Figure] = []
     by_sentence: dict[int, str] = {}
     for f in figs:
         text = text_of.get(f.sentence, "")
+        # "5.0%, up from 4.8% in September": the period of a value compared with is not
+        # its sentence's (the few words before it, so that long lists stay linear).
+        at = max(0, f.span[0] - start_of.get(f.sentence, 0))
+        before = text[max(0, at - 40) : at]
         if (
             f.scope == "period"
             and f.period
             and _REPORTING.search(f.period)
             and not _CONTRAST.search(text)
+            and not _COMPARED_BEFORE.search(before)
         ):
             by_sentence.setdefault(f.sentence, f.period)
     for f in figs:
@@ -535,6 +542,7 @@ def _scope_of(
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", clause)}
     # A year after "since" starts an open period ("since 2006"), it names no earlier event.
     # "a far narrower margin than in 2019": a year compared with is not the figure's.
+    at = max(0, clause.find(figure_text))
     years = [
         int(m.group())
         for m in _YEAR.finditer(clause)
@@ -542,14 +550,22 @@ def _scope_of(
         and not re.search(
             r"\b(?:since|from|than)\s+(?:\w+\s+)?(?:\w+\s+)?$", clause[: m.start()], re.I
         )
+        and not _compared_year(clause, m.start(), at, at + len(figure_text), vocab)
     ]
-    at = max(0, clause.find(figure_text))
     earlier = [
         (abs(m.start() - at), int(m.group()))
         for m in _YEAR.finditer(clause)
         if int(m.group()) in years and year is not None and int(m.group()) < year
     ]
-    stated = [m for m in _PERIOD.finditer(clause) if not _STARTED.search(clause, 0, m.start())]
+    stated = [
+        m
+        for m in _PERIOD.finditer(clause)
+        if not _STARTED.search(clause, 0, m.start())
+        and not (
+            _YEAR.search(m.group())
+            and _compared_year(clause, m.start(), at, at + len(figure_text), vocab)
+        )
+    ]
     periods = [  # stated periods other than a bare year ("in 2019" is the year's)
         abs(m.start() - at) for m in stated if not _YEAR.search(m.group())
     ]
@@ -578,6 +594,13 @@ def _scope_of(
     period = min(stated, key=lambda m: min(abs(m.start() - at), abs(m.end() - at)), default=None)
     if period is not None and _running_total(clause[max(0, at - 40) : at], vocab):
         period = None  # "taking the toll to 1,481", "the toll rose to 300 over three days"
+    end = at + len(figure_text)
+    if (
+        period is not None
+        and period.start() >= end
+        and _COMPARED_FIGURE.search(clause[end : period.start()])
+    ):
+        period = None  # "5.0%, up from 4.8% in September": September is 4.8%'s time
     if period is not None and (since is None or period.start() < since.start()):
         text = " ".join(period.group("p").split())
         text = re.sub(r"^(?:(?:in|during|for|over)\s+)?(?:the\s+)?", "", text, flags=re.I)
@@ -585,6 +608,41 @@ def _scope_of(
     if since is not None:
         return "current", "since " + " ".join(since.group("p").split())
     return "current", None
+
+
+# A figure compared with after this one ("up from 4.8%"): a period after it is that one's.
+_COMPARED_FIGURE = re.compile(r"\b(?:from|than|compared\s+with|against)\s+\S*\d", re.I)
+
+COMPARED_WORDS_BACK = 6  # how far before a year a comparison word still governs it
+
+
+def _compared_year(clause: str, start: int, at: int, end: int, vocab: Vocabulary) -> bool:
+    """Whether the year at ``start`` is a past the figure at ``at`` is compared with, by the
+    vocabulary's [time] ``compared`` words a few words before it (the figure is
+    ``clause[at:end]``): "its biggest since
+    Margaret Thatcher's victory in 1987", "nearly double its 2019 tally", "surpassing the
+    toll of the 1999 disaster", "since Bill Clinton in 1992, winning its 16 votes".  A
+    figure inside the comparison is the compared past's ("more than 5,000 people in 1991",
+    "since WaMu collapsed in 2008 with about $307bn").
+
+    >>> from compare.extract.vocab import vocabulary
+    >>> c = "won 99, nearly double its 2019 tally"
+    >>> _compared_year(c, c.find("2019"), 4, 6, vocabulary())
+    True
+    >>> c = "since Bill Clinton in 1992, winning its 16 votes"
+    >>> _compared_year(c, c.find("1992"), c.find("16"), c.find("16") + 2, vocabulary())
+    True
+    >>> c = "since WaMu collapsed in 2008 with about $307bn"
+    >>> _compared_year(c, c.find("2008"), c.find("about"), len(c), vocabulary())
+    False
+    >>> c = "which killed more than 5,000 people in 1991"
+    >>> _compared_year(c, c.find("1991"), c.find("more"), c.find(" people"), vocabulary())
+    False
+    """
+    words = str(vocab.tables.get("time", {}).get("compared", "")).split()
+    tokens = list(re.finditer(r"[A-Za-z]+|\d[\d,.]*", clause[:start]))[-COMPARED_WORDS_BACK:]
+    after = at > start and re.search(r"[,;:]", clause[start:at]) is not None
+    return any(t.group().lower() in words and (end <= t.start() or after) for t in tokens)
 
 
 def _running_total(before: str, vocab: Vocabulary) -> bool:

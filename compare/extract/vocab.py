@@ -128,7 +128,7 @@ _WORD_LISTS = {
     "not_places": ("words",),
     "place_followers": ("kinds", "words"),
     "attribution": ("verbs", "at_verbs", "closing_verbs"),
-    "time": ("periods", "events", "history", "earlier"),
+    "time": ("periods", "events", "history", "earlier", "compared"),
     "running_total": ("phrases", "totals"),
     "casualty_words": ("killed", "injured", "hostages", "displaced"),
     "fatal": ("adverbs", "harms"),

@@ -1,0 +1,91 @@
+"""A year the figure is compared with is not the figure's time (issue 12's pairs).
+
+"won 99, nearly double its 2019 tally" and "its biggest since Thatcher's victory in 1987"
+are this event's counts; "which killed 5,000 people in 1991" is the past's.  Rows from
+other domains than the elections and quakes that showed the defect.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from compare.pipeline import extract
+from compare.types import Article
+
+
+def _scopes(text: str) -> list[tuple[str, str, str | None]]:
+    art = Article("a", "a.txt", text, published=dt.date(2024, 6, 1))
+    return [(f.text, f.scope, f.period) for f in extract(art).figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The airline carried 4.2 million passengers, nearly double its 2019 total.",
+            [("4.2 million", "current", None)],
+            id="double-its-year-total",
+        ),
+        pytest.param(
+            "The club scored 104 goals, its most since a title-winning season in 1962.",
+            [("104", "current", None)],
+            id="most-since-a-season-in-year",
+        ),
+        pytest.param(
+            "Rain flooded 3,400 homes, surpassing the damage of the 1998 storm.",
+            [("3,400", "current", None)],
+            id="surpassing-a-past-storm",
+        ),
+        pytest.param(
+            "The chain became the first to win the award since Sears in 1985, opening 140 stores.",
+            [("140", "current", None)],
+            id="since-year-then-comma",
+        ),
+        pytest.param(
+            "The chain last went bankrupt in 2009, when it closed 300 stores.",
+            [("300", "background", "2009")],
+            id="past-event-year-stays",
+        ),
+        pytest.param(
+            "It is the biggest failure since the insurer collapsed in 2001 with $12bn in debt.",
+            [("$12bn", "background", "2001")],
+            id="figure-inside-the-compared-past",
+        ),
+        pytest.param(
+            "The worst heatwave was in 2003, which killed more than 14,000 people in 2003.",
+            [("more than 14,000", "background", "2003")],
+            id="more-than-is-no-comparison-with-the-year",
+        ),
+    ],
+)
+def test_compared_year_is_not_the_figures_time(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert _scopes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Retail sales rose 2.1% in March. Online sales grew 6.4%, up from 5.2% in February.",
+            [
+                ("2.1%", "period", "march"),
+                ("6.4%", "period", "march"),
+                ("5.2%", "period", "february"),
+            ],
+            id="compared-value-keeps-its-month",
+        ),
+        pytest.param(
+            "Unemployment fell to 3.9% in April from 4.1% in March.",
+            [("3.9%", "period", "april"), ("4.1%", "period", "march")],
+            id="each-its-own-month",
+        ),
+    ],
+)
+def test_a_compared_values_period_is_its_own(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert _scopes(text) == expected
