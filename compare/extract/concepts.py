@@ -237,6 +237,17 @@ def counted(
             if owner is None and named is not None and _is_plural(named.group(1)):
                 owner = named.group(1)
             subject = owner or previous
+    if (
+        concept is None
+        and unit is None
+        and phrase
+        and _in_their_part(phrase[-1])
+        # Not "accused twelve of its employees", "twelve employees of involvement in".
+        and _tokens(text[end:])[:1] == phrase[:1]
+        and after[len(phrase) : len(phrase) + 1] != ["of"]
+        and not (before and before[-1].lower() in LOSS_VERBS | _QUALIFYING)  # "lost 900 troops"
+    ):
+        concept = phrase[-1].lower()  # "80,000 protesters", "500 troops on standby"
     if unit == "magnitude":
         concept = "magnitude"  # "a magnitude-5.9 quake" measures the quake
     if concept in LOSS_VERBS:
@@ -449,6 +460,11 @@ def _governed_amount(before: list[str], unit: str | None) -> str | None:
 
 def _people_counts() -> frozenset[str]:
     return _table_words(vocabulary(), "people_counts", "concepts")
+
+
+def _in_their_part(word: str) -> bool:
+    """People named by their part in the event ("protesters", "passengers"): counted in it."""
+    return word.lower() in _table_words(vocabulary(), "people_counts", "in_their_part")
 
 
 @lru_cache(maxsize=16)  # per vocabulary (hashed by identity) and table: read once
