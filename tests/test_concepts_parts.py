@@ -71,3 +71,62 @@ PEOPLE = [
 def test_people_counted(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     figures = extract(Article("a", "a.txt", text)).figures
     assert [(f.text, f.concept, f.subject) for f in figures] == expected
+
+
+# What an amount measures when a verb of change with its qualifier ("more than doubled") or
+# a phrase of where ("in Spain", "at the airline") stands between the measure and the amount.
+MEASURES = [
+    (
+        "company-more-than-doubled",
+        "Shopify said on Tuesday that revenue more than doubled to $2.9bn in the quarter.",
+        [("$2.9bn", "revenue", "Shopify")],
+    ),
+    (
+        "company-revenue-in-region",
+        "Revenue in Europe, Siemens' biggest market, slipped to €9.4bn.",
+        [("€9.4bn", "revenue", "Siemens")],
+    ),
+    (
+        "transport-profit-at-the-airline",
+        "Net profit at the airline more than tripled to €1.2bn.",
+        [("€1.2bn", "net profit", None)],
+    ),
+    (
+        "bank-profit-at-a-name",
+        "Profit at Goldman Sachs rose to $3.2bn.",
+        [("$3.2bn", "profit", "Goldman Sachs")],
+    ),
+    (
+        "economy-unemployment-in-country",
+        "Unemployment in Spain fell to 11.8% in June.",
+        [("11.8%", "unemployment", None)],
+    ),
+    (
+        "bank-at-a-loss-is-the-measure",
+        "The fund sold $4bn of bonds at a loss of $600m.",
+        [("$4bn", "bonds sold", None), ("$600m", "loss", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [s[1:] for s in MEASURES], ids=[s[0] for s in MEASURES]
+)
+def test_measures_around_a_change(
+    text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    figures = extract(Article("a", "a.txt", text)).figures
+    assert [(f.text, f.concept, f.subject) for f in figures] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Shopify revenue rises to $2.9bn", "Shopify said revenue more than doubled to $2.94bn."),
+        ("Airline profit triples to €1.2bn", "Net profit at the airline tripled to €1.21bn."),
+    ],
+    ids=["company-title-rounds-body", "transport-title-rounds-body"],
+)
+def test_title_that_rounds_a_body_amount_is_read_once(title: str, body: str) -> None:
+    figures = extract(Article("a", "a.txt", body, title=title)).figures
+    assert [(f.text, f.sentence) for f in figures] == [(body.split(" to ")[-1][:-1], 0)]

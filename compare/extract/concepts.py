@@ -488,7 +488,7 @@ def _duration_word(text: str, start: int, end: int) -> str | None:
 # A proper name, possibly possessive, and the noun it owns: "Moderna's vaccine", "Apple".
 _OWNER = re.compile(
     r"(?P<name>(?:[A-Z][\w&.-]*)(?:\s+(?:[A-Z][\w&.-]*|of|de|&))*)"
-    r"(?:['\u2019]s?\s+(?P<noun>[a-z]+))?(?=\W|$)"
+    r"(?:['\u2019]s?\s+(?P<noun>[a-z]+)(?!-))?(?=\W|$)"  # not "Apple's third-largest"
 )
 _NOT_OWNERS = frozenset(
     """the a an in on at it its this that these those he she they we i but and or
@@ -510,6 +510,9 @@ def _owner(text: str) -> str | None:
     clause = re.split(r"[;:]|,\s+(?:and|but|while)\b", text)[-1]
     found = None
     for m in _OWNER.finditer(clause):
+        ahead = clause[: m.start()].split()[-1:]
+        if ahead and ahead[0] in ("in", "from", "among"):
+            continue  # "Revenue in Greater China": where, not whose ("profit at Goldman")
         words = [w for w in m.group("name").split() if w.lower() not in _NOT_OWNERS]
         if not words:
             continue
@@ -517,7 +520,10 @@ def _owner(text: str) -> str | None:
             continue
         if len(words) == 1 and _DEMONYM.search(words[0]) and not m.group("noun"):
             continue  # "Italian bank losses": an adjective, not an owner
-        found = " ".join(words) + (f" {m.group('noun')}" if m.group("noun") else "")
+        noun = m.group("noun")
+        if noun and noun.endswith("est"):
+            noun = None  # "Siemens' biggest market": the owner alone
+        found = " ".join(words) + (f" {noun}" if noun else "")
     return found
 
 
@@ -545,7 +551,8 @@ def _measure(
     words = list(before)
     linked = False  # a copula or a verb of change joins the noun to the amount
     while words and (words[-1].lower() in _LINKS or words[-1] in ("$", "%", "\u20ac", "\u00a3")):
-        linked = words[-1].lower() in _MEASURE_LINKS
+        # "revenue more than doubled to": the verb links, whatever qualifies it
+        linked = linked or words[-1].lower() in _MEASURE_LINKS
         words.pop()
     if not words:
         return previous if before and before[-1].lower() in ("to", "from") else None
@@ -554,6 +561,7 @@ def _measure(
     if words[-1] == "," and "," in words[:-1]:
         # "Core inflation, which strips out food and energy, eased to": step over the aside
         words = words[: len(words) - 1 - words[-2::-1].index(",") - 1]
+    words = _without_where(words)
     noun: list[str] = []
     for i in range(len(words) - 1, -1, -1):
         tok = words[i]
@@ -571,6 +579,36 @@ def _measure(
     if not noun or (unit is None and noun[-1] in SUBJECTS and noun[-1] != "population"):
         return None
     return " ".join(noun)
+
+
+# Prepositions that open where or whose a measure is: "Revenue in Greater China", "net
+# profit at the airline", "exports to China", "unemployment among young people" (not "a
+# loss of": "at a loss" names the measure).
+_WHERE_PREPOSITIONS = words("in at to from among")
+
+
+def _without_where(words: list[str]) -> list[str]:
+    """The measure's words without a short phrase that says where or whose it is.
+
+    >>> _without_where(_tokens("Revenue in Greater China")), _without_where(_tokens("a rise"))
+    (['Revenue'], ['a', 'rise'])
+    """
+    for k in range(len(words) - 2, max(-1, len(words) - 6), -1):
+        if not words[k].isalpha():
+            return words
+        if words[k].lower() in _WHERE_PREPOSITIONS and k > 0:
+            noun = words[k - 1]
+            where = [w.lower() for w in words[k + 1 :]]
+            if (
+                noun.isalpha()
+                and (noun.islower() or k == 1)
+                and noun.lower() not in NP_STOP
+                and (words[k + 1][:1].isupper() or where[0] in ("the", "its", "their"))
+                and not {"a", "an", "and", "or"} & set(where)
+            ):
+                return words[:k]
+            return words
+    return words
 
 
 def _tokens(text: str) -> list[str]:

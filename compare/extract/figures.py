@@ -157,11 +157,15 @@ def _repeats(head: Figure, body: Figure) -> bool:
         return False
     if head.value == body.value:
         return True  # the same number in the same unit: the headline's "9.1%" is the body's
+    rounded = abs(head.value - body.value) <= 0.02 * abs(body.value)
     if not (head.concept and body.concept):
         # Without both concepts only a rounding repeats ("$13.5bn" over "$13.51bn"): "$30bn"
         # of damage is no "at least $16.3bn" of something else.
-        return abs(head.value - body.value) <= 0.02 * abs(body.value)
-    return head.concept == body.concept and compatible(head, body)
+        return rounded
+    # A headline names the measure with its owner ("Nvidia revenue" over "revenue"): the
+    # same head word is the same concept.
+    same = head.concept.split()[-1] == body.concept.split()[-1]
+    return same and (compatible(head, body) or rounded)
 
 
 def _group(nums: list[Number], text: str) -> list[tuple[Number, Number | None]]:
