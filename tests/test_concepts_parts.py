@@ -130,3 +130,42 @@ def test_measures_around_a_change(
 def test_title_that_rounds_a_body_amount_is_read_once(title: str, body: str) -> None:
     figures = extract(Article("a", "a.txt", body, title=title)).figures
     assert [(f.text, f.sentence) for f in figures] == [(body.split(" to ")[-1][:-1], 0)]
+
+
+# Whose amount it is when the article named its owner earlier and the owner also speaks
+# (the vocabulary's [owners] measures): (article text, [(figure text, concept, subject)]).
+OWNERS = [
+    (
+        "company-results-owner-carried",
+        "Siemens said on Thursday that revenue rose 4% to €19.4bn in the quarter."
+        " Net income fell to €1.8bn. About 2,000 workers protested outside a plant in Munich.",
+        [
+            ("4%", "revenue", "Siemens"),
+            ("€19.4bn", "revenue", "Siemens"),
+            ("€1.8bn", "net income", "Siemens"),
+            ("About 2,000", "workers", "workers"),
+        ],
+    ),
+    (
+        "bank-owner-carried-past-another-name",
+        "Regulators closed First Republic Bank on Monday. In 2008 Washington Mutual had $307bn"
+        " in assets. Days earlier, First Republic said it had lost $102bn in deposits."
+        " Its shares fell 97% this year.",
+        [
+            ("$307bn", "assets", "Washington Mutual"),
+            ("$102bn", "losses", "First Republic"),
+            ("97%", "shares", "First Republic"),
+        ],
+    ),
+    (
+        "company-owner-not-quoted-not-carried",
+        "Analysts said AI chip sales rose to $5bn. Revenue fell to $2bn.",
+        [("$5bn", "chip sales", "AI"), ("$2bn", "revenue", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [s[1:] for s in OWNERS], ids=[s[0] for s in OWNERS])
+def test_owner_carried(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    figures = extract(Article("a", "a.txt", text)).figures
+    assert [(f.text, f.concept, f.subject) for f in figures] == expected

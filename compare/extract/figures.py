@@ -40,7 +40,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from compare.extract.attribution import Speaker, attribution, speakers
-from compare.extract.concepts import counted
+from compare.extract.concepts import carry_owners, counted
 from compare.extract.implicit import implicit
 from compare.extract.nonfigures import not_a_figure
 from compare.extract.numbers import Number, ascii_digits, scan
@@ -137,7 +137,7 @@ def article_figures(sentences: Iterable[Sentence]) -> tuple[Figure, ...]:
     read = tuple(sentences)
     for sentence in read:
         out.extend(figures(sentence, first=len(out) + 1))
-    return revised(out, read)
+    return carry_owners(revised(out, read))
 
 
 def headline_figures(title: Sentence, body: Sequence[Figure]) -> tuple[Figure, ...]:
