@@ -232,7 +232,10 @@ SHAPES = [
     (
         "company-compared-with",
         "The carmaker sold 4,100 electric vans this quarter, compared with 2,900 a year earlier.",
-        [("4,100", "electric vans sold", None), ("2,900", "electric vans sold", None)],
+        [
+            ("4,100", "electric vans sold", "electric vans"),
+            ("2,900", "electric vans sold", "electric vans"),
+        ],
     ),
     (
         "trial-sentence",

@@ -52,6 +52,24 @@ PEOPLE = [
         "At least 12,000 people in Assam were forced from their homes.",
         [("At least 12,000", "displaced", "people")],
     ),
+    # What people were or where yields to a harm told later in the clause; the whole of
+    # "N of the M" keeps what they were.
+    (
+        "transport-aboard-yields-to-died",
+        "Officials said 40 of the 62 passengers aboard the bus that plunged into the gorge"
+        " near Shimla had died.",
+        [("40", "killed", "passengers"), ("62", "on board", "passengers")],
+    ),
+    (
+        "shooting-survived-yields-to-injured",
+        "The four who survived were injured, hospital officials said.",
+        [("four", "injured", "people")],
+    ),
+    (
+        "fire-survived-alone",
+        "The two who survived were treated for burns.",
+        [("two", "survived", "people")],
+    ),
     # Not their part: "N of its employees" names whose they are, and a verb we do not know
     # may follow; troops "lost" are losses, not a count of troops.
     (
@@ -89,12 +107,22 @@ MEASURES = [
     (
         "transport-profit-at-the-airline",
         "Net profit at the airline more than tripled to €1.2bn.",
-        [("€1.2bn", "net profit", None)],
+        [("€1.2bn", "net profit", "airline")],
     ),
     (
         "bank-profit-at-a-name",
         "Profit at Goldman Sachs rose to $3.2bn.",
         [("$3.2bn", "profit", "Goldman Sachs")],
+    ),
+    (
+        "economy-inflation-in-the-area",
+        "Inflation in the euro area eased to 2.4% in April.",
+        [("2.4%", "inflation", "euro area")],
+    ),
+    (
+        "economy-rate-among-women",
+        "The jobless rate among women fell to 4.1%.",
+        [("4.1%", "jobless rate", "women")],
     ),
     (
         "economy-unemployment-in-country",
@@ -167,5 +195,37 @@ OWNERS = [
 
 @pytest.mark.parametrize(("text", "expected"), [s[1:] for s in OWNERS], ids=[s[0] for s in OWNERS])
 def test_owner_carried(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    figures = extract(Article("a", "a.txt", text)).figures
+    assert [(f.text, f.concept, f.subject) for f in figures] == expected
+
+
+# What happened to things is the concept, the things the subject; a bare count of things
+# leaves the subject to its owner.
+THINGS = [
+    (
+        "wildfire-homes-destroyed",
+        "The blaze destroyed 1,200 homes near Canberra.",
+        [("1,200", "homes destroyed", "homes")],
+    ),
+    (
+        "flood-houses-damaged-or-destroyed",
+        "More than 4,000 houses were damaged or destroyed in Kerala.",
+        [("More than 4,000", "houses damaged or destroyed", "houses")],
+    ),
+    (
+        "earthquake-buildings-collapsed",
+        "About 900 buildings collapsed in the province, officials said.",
+        [("About 900", "buildings collapsed", "buildings")],
+    ),
+    (
+        "election-seats-owned-not-subject",
+        "The Alliance won 293 of the 543 seats.",
+        [("293", "seats", "Alliance"), ("543", "seats", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [s[1:] for s in THINGS], ids=[s[0] for s in THINGS])
+def test_things_done(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     figures = extract(Article("a", "a.txt", text)).figures
     assert [(f.text, f.concept, f.subject) for f in figures] == expected

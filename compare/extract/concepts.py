@@ -163,9 +163,20 @@ def counted(
                 ):
                     done = last  # "destroyed 13,972 homes, 528 buildings and 4,293 structures"
             if concept is not None and done is not None:
+                # What happened is the concept, the things it happened to the subject
+                # ("13,972 homes destroyed"). A bare count of things ("293 seats") leaves
+                # the subject to an owner ("the Alliance won 293 seats").
+                subject = concept if unit is None else None
                 concept = f"{concept} {done}"  # "homes destroyed"
     if concept is None:
         concept = _concept_in(_after_clause(after[len(phrase) :], inside=_in_aside(before)))
+        lead = [t.lower() for t in _tokens(text[max(0, start - 40) : start]) if t.lower() != "the"]
+        whole = lead[-1:] == ["of"] and len(lead) > 1 and _is_number(lead[-2])  # "179 of the"
+        if concept is not None and _yields(concept) and not whole:
+            # "179 of the 181 people aboard the flight that crashed at the airport had died"
+            # (the 181 are all who were aboard)
+            later = _concept_in(_clause(after[len(phrase) :], _CLAUSE_WORDS * 2))
+            concept = later if later is not None and not _yields(later) else concept
     if concept is None:
         # The nearest casualty word before it: "evacuations as the flood toll tops 8,800".
         concept = _earlier(_clause(before[::-1], _BEFORE_WORDS)[::-1])
@@ -206,6 +217,8 @@ def counted(
         concept = _governed_amount(before, unit)
     if concept is None:
         concept = _measure(before, after, unit, previous_concept if since else None)
+        if concept is not None and subject is None:
+            subject = _where_of(before)  # "Inflation in the euro zone rose to 10.7%"
     if concept is not None and subject is None and unit is not None and unit not in _DURATIONS:
         # Whose amount it is: "Apple reported revenue of $89.5bn", "Pfizer's vaccine was
         # 95% effective" (Moderna's 94.1% is another vaccine's).
@@ -597,7 +610,7 @@ def _measure(
     if words[-1] == "," and "," in words[:-1]:
         # "Core inflation, which strips out food and energy, eased to": step over the aside
         words = words[: len(words) - 1 - words[-2::-1].index(",") - 1]
-    words = _without_where(words)
+    words = words[: len(_without_where(words))]
     noun: list[str] = []
     for i in range(len(words) - 1, -1, -1):
         tok = words[i]
@@ -639,12 +652,36 @@ def _without_where(words: list[str]) -> list[str]:
                 noun.isalpha()
                 and (noun.islower() or k == 1)
                 and noun.lower() not in NP_STOP
-                and (words[k + 1][:1].isupper() or where[0] in ("the", "its", "their"))
+                and (
+                    words[k + 1][:1].isupper()
+                    or where[0] in ("the", "its", "their")
+                    or words[k].lower() == "among"
+                )
                 and not {"a", "an", "and", "or"} & set(where)
             ):
                 return words[:k]
             return words
     return words
+
+
+def _where_of(before: list[str]) -> str | None:
+    """Who or where a measure is of, when a lowercase phrase says it: "Inflation in the
+    euro zone rose to", "Unemployment among young people rose to" (a proper name there
+    is a place, read as the figure's place).
+
+    >>> _where_of(_tokens("Inflation in the euro zone rose to a record"))
+    'euro zone'
+    >>> _where_of(_tokens("Unemployment in Spain fell to")), _where_of(_tokens("It rose to"))
+    (None, None)
+    """
+    words = list(before)
+    while words and words[-1].lower() in _LINKS:
+        words.pop()
+    kept = _without_where(words)
+    where = [w for w in words[len(kept) + 1 :] if w.lower() not in ("the", "its", "their")]
+    if not where or len(kept) == len(words) or not all(w.islower() and w.isalpha() for w in where):
+        return None
+    return " ".join(where)
 
 
 def _tokens(text: str) -> list[str]:
@@ -790,16 +827,32 @@ def _clause(tokens: list[str], limit: int) -> list[str]:
 
 
 def _concept_in(words: list[str]) -> str | None:
+    """The first concept the words name; one that only says what people were or where
+    ("on board", "survived") yields to a later one ("people on board were killed").
+
+    >>> _concept_in(_tokens("on board were killed")), _concept_in(_tokens("on board"))
+    ('killed', 'on board')
+    """
     lows = [w.lower() for w in words]
+    weak: str | None = None
     for i, low in enumerate(lows):
         pair = f"{low} {lows[i + 1]}" if i + 1 < len(lows) else ""
         found = concept_word(pair) if pair else None
-        if found:
+        if not found:
+            found = concept_word(low, lows[i + 1] if i + 1 < len(lows) else "")
+            found = fatal(found, lows[i - 1] if i else "") if found else None
+        if found and _yields(found):
+            weak = weak or found
+        elif found:
             return found
-        found = concept_word(low, lows[i + 1] if i + 1 < len(lows) else "")
-        if found:
-            return fatal(found, lows[i - 1] if i else "")
-    return None
+    return weak
+
+
+def _yields(concept: str) -> bool:
+    """Whether a concept only says what people were or where (the vocabulary's
+    [people_counts] yields: "on board", "survived")."""
+    yields = _table_words(vocabulary(), "people_counts", "yields")
+    return concept in yields or concept.split()[-1] in yields
 
 
 def fatal(concept: str, before: str) -> str:
