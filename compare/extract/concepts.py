@@ -16,8 +16,7 @@ what lasts (a pause, the war), never a casualty.  A tagger would cost the fast s
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from compare.extract.resources import (
@@ -38,7 +37,6 @@ from compare.extract.resources import (
 from compare.extract.unit_words import UNIT_WORDS
 from compare.extract.units import plural
 from compare.extract.vocab import Vocabulary, vocabulary
-from compare.types import Figure
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*|\d[\d,.]*|[^\w\s]")
 _IRREGULAR_PLURALS = words("people children men women police personnel staff")
@@ -286,40 +284,6 @@ def counted(
         if owner is not None:
             subject = owner
     return Counted(concept, subject)
-
-
-def carry_owners(figures: Sequence[Figure]) -> tuple[Figure, ...]:
-    """An article names a company once and then leaves it out: "Apple said revenue fell 1%
-    to $89.5bn. Net income rose to $22.96bn." A figure whose concept is something an owner
-    has (the vocabulary's [owners] measures) and that names no owner is the last named
-    owner's, in article order, when the article quotes that owner too; who is counted
-    (people) is never an owner.
-
-    >>> f = Figure("a:f1", "a", 0, "$89.5bn", (0, 7), 8.95e10, 8.95e10, 8.95e10, "exact",
-    ...            "USD", "revenue", "Apple", attribution="Apple")
-    >>> g = replace(f, id="a:f2", sentence=1, concept="net income", subject=None)
-    >>> [x.subject for x in carry_owners([f, g])]
-    ['Apple', 'Apple']
-    """
-    measures = _table_words(vocabulary(), "owners", "measures")
-    # An owner the article also quotes ("Apple said", "after SVB said"): a company speaks
-    # for its own results, while a name read off a phrase ("AI chips") speaks for nothing.
-    speakers = {f.attribution.casefold() for f in figures if f.attribution}
-    out: list[Figure] = []
-    owner: str | None = None
-    for fig in figures:
-        if fig.subject is not None:
-            if fig.subject.casefold() in speakers and not _is_subject(fig.subject.split()[-1]):
-                owner = fig.subject
-        elif (
-            owner is not None
-            and fig.concept is not None
-            and fig.unit not in _DURATIONS
-            and measures & set(fig.concept.split())
-        ):
-            fig = replace(fig, subject=owner)
-        out.append(fig)
-    return tuple(out)
 
 
 def _for_owner(tokens: list[str]) -> str | None:
@@ -805,6 +769,11 @@ def _is_plural(word: str) -> bool:
         or (word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3)
         or (word.endswith("men") and len(word) > 5 and not word.endswith("imen"))  # fishermen
     )
+
+
+def is_people(word: str) -> bool:
+    """Whether a word names people counted ("children", "a man", "Palestinians")."""
+    return _is_subject(word)
 
 
 def _is_subject(word: str) -> bool:

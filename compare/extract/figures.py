@@ -40,13 +40,14 @@ from dataclasses import replace
 from functools import lru_cache
 
 from compare.extract.attribution import Speaker, attribution, speakers
-from compare.extract.concepts import carry_owners, counted
+from compare.extract.concepts import counted
 from compare.extract.implicit import implicit
 from compare.extract.nonfigures import not_a_figure
 from compare.extract.numbers import Number, ascii_digits, scan
 from compare.extract.qualifiers import interval, prefix_qualifier, suffix_qualifier
 from compare.extract.revisions import revised
 from compare.extract.units import currency_before, rate, unit_after
+from compare.extract.whose import whose
 from compare.intervals import compatible
 from compare.types import Figure, Qualifier, Sentence
 
@@ -137,7 +138,7 @@ def article_figures(sentences: Iterable[Sentence]) -> tuple[Figure, ...]:
     read = tuple(sentences)
     for sentence in read:
         out.extend(figures(sentence, first=len(out) + 1))
-    return carry_owners(revised(out, read))
+    return whose(revised(out, read), read)
 
 
 def headline_figures(title: Sentence, body: Sequence[Figure]) -> tuple[Figure, ...]:
