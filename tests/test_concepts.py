@@ -93,7 +93,7 @@ def test_counts(text: str, expected: list[tuple[str, float, str | None, str | No
         ("A magnitude-5.9 quake struck the region.", [("5.9", "magnitude", "magnitude")]),
         ("The quake had a magnitude of 7.8.", [("7.8", "magnitude", None)]),
         ("The storm destroyed 3,000 homes.", [("3,000", "homes destroyed", None)]),
-        ("The company will pay 50 million euros next week.", [("50 million euros", None, "EUR")]),
+        ("The company will send 50 million euros next week.", [("50 million euros", None, "EUR")]),
     ],
     ids=[
         "company-revenue",

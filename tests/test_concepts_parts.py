@@ -229,3 +229,47 @@ THINGS = [
 def test_things_done(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     figures = extract(Article("a", "a.txt", text)).figures
     assert [(f.text, f.concept, f.subject) for f in figures] == expected
+
+
+# What an amount of money is when a verb before it says so (the vocabulary's [amounts]),
+# its object between them.
+AMOUNTS = [
+    (
+        "bank-withdraw",
+        "The regulator put the lender under state control, after savers tried to withdraw $5bn.",
+        [("$5bn", "withdrawals", None)],
+    ),
+    (
+        "disaster-will-cost",
+        "Rebuilding the port will cost at least $2.3bn, the World Bank said.",
+        [("at least $2.3bn", "cost", "Rebuilding")],
+    ),
+    (
+        "company-buy-for",
+        "Microsoft agreed to buy Activision for $69bn.",
+        [("$69bn", "price", "Activision")],
+    ),
+    (
+        "aid-pledged",
+        "Donors pledged $1.2bn at the conference in Geneva.",
+        [("$1.2bn", "pledges", "Donors")],
+    ),
+    (
+        "trial-forfeit",
+        "The judge ordered him to forfeit $2.5m.",
+        [("$2.5m", "forfeiture", None)],
+    ),
+    (
+        "economy-earns-a-year-then-a-count",
+        "The tourism industry earns about $20bn a year and employs 4 million workers.",
+        [("about $20bn a year", "earnings", None), ("4 million", "workers", "workers")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [s[1:] for s in AMOUNTS], ids=[s[0] for s in AMOUNTS]
+)
+def test_amounts(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    figures = extract(Article("a", "a.txt", text)).figures
+    assert [(f.text, f.concept, f.subject) for f in figures] == expected

@@ -36,7 +36,7 @@ from compare.extract.resources import (
 )
 from compare.extract.unit_words import UNIT_WORDS
 from compare.extract.units import plural
-from compare.extract.vocab import Vocabulary, vocabulary
+from compare.extract.vocab import Vocabulary, inflections, vocabulary
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*|\d[\d,.]*|[^\w\s]")
 _IRREGULAR_PLURALS = words("people children men women police personnel staff")
@@ -108,13 +108,15 @@ def counted(
     unit: str | None = None,
     since: int = 0,
     previous_concept: str | None = None,
+    previous_unit: str | None = None,
 ) -> Counted:
     """Concept and subject of the figure spanning text[start:end].
 
     ``compound`` is the noun of a hyphenated count ("3-stage" -> "stages");
     ``previous`` is the subject of the sentence's previous figure, inherited by "others";
     ``unit`` is the figure's unit (a duration counts what lasts); ``since`` is where the
-    previous figure ends, so that a word read for this figure is not another's.
+    previous figure ends, so that a word read for this figure is not another's;
+    ``previous_concept`` and ``previous_unit`` are that figure's.
 
     >>> t = "At least 27,840 Palestinians have since been killed and 67,317 others injured"
     >>> counted(t, 0, 15)
@@ -234,7 +236,13 @@ def counted(
             subject = previous  # "revenue fell 1% to $89.5bn": the same owner's amount
     if concept is None and unit is None:
         concept = _lead_of(text, start)  # "Of the dead, 101 were women"
-    if concept is None and previous_concept and since and _gapped(text[since:start], phrase):
+    if (
+        concept is None
+        and previous_concept
+        and since
+        and (previous_unit is None) == (unit is None)  # not "$20bn ... and 4 million workers"
+        and _gapped(text[since:start], phrase)
+    ):
         # "101 were women and 55 were men", "1,293 of the dead, and Taroudant province 452",
         # "63 stolen this year compared with 48": the later count is of the same thing.
         concept = previous_concept
@@ -453,6 +461,8 @@ def _governed_amount(before: list[str], unit: str | None) -> str | None:
     'losses'
     >>> _governed_amount(_tokens("the town, home to about"), None)
     'population'
+    >>> _governed_amount(_tokens("depositors tried to withdraw"), "USD")
+    'withdrawals'
     """
     lows = [t.lower() for t in before]
     while lows and lows[-1] in _QUALIFYING:
@@ -463,12 +473,32 @@ def _governed_amount(before: list[str], unit: str | None) -> str | None:
         return f"area {lows[-1]}"
     if unit is not None and _CURRENCIES.match(unit) and lows[-1] in LOSS_VERBS:
         return "losses"
+    if unit is not None and _CURRENCIES.match(unit.split("/")[0]):
+        # "withdraw $42bn", "lend the combined bank up to", "buy Credit Suisse for": a verb
+        # of the vocabulary's [amounts], its object (no number, no comma) between.
+        verbs = _amount_verbs(vocabulary())
+        for k in range(len(lows) - 1, max(-1, len(lows) - 6), -1):
+            if lows[k] in verbs:
+                return verbs[lows[k]]
+            if not lows[k].isalpha() or lows[k] in ATTRIBUTION_VERBS:
+                break
     if unit is None and (
         lows[-2:] == ["home", "to"]
         or (len(lows) > 1 and lows[-1] == "of" and lows[-2] in _PLACE_NOUNS)
     ):
         return "population"
     return None
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _amount_verbs(vocab: Vocabulary) -> dict[str, str]:
+    """Each form of an [amounts] verb ("withdrew", "lends") to its concept."""
+    table = vocab.tables.get("amounts", {})
+    out = {form: str(c) for lemma, c in table.items() for form in inflections(lemma.lower())}
+    for form, lemma in vocab.tables.get("irregular", {}).items():
+        if lemma in table:
+            out.setdefault(form.lower(), str(table[lemma]))
+    return out
 
 
 def _people_counts() -> frozenset[str]:
@@ -520,7 +550,7 @@ def _owner(text: str) -> str | None:
     >>> _owner("Moderna's vaccine was"), _owner("In the quarter, Apple reported revenue of")
     ('Moderna vaccine', 'Apple')
     """
-    clause = re.split(r"[;:]|,\s+(?:and|but|while)\b", text)[-1]
+    clause = re.split(r"[;:]|,\s+(?:and|but|while|after|before|when|because)\b", text)[-1]
     found = None
     for m in _OWNER.finditer(clause):
         ahead = clause[: m.start()].split()[-1:]

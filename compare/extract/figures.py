@@ -105,6 +105,7 @@ def _figures_in(text: str) -> tuple[Figure, ...]:
     out: list[Figure] = []
     previous_subject: str | None = None
     previous_concept: str | None = None
+    previous_unit: str | None = None
     previous_end = 0
     for low_num, high_num in _group(nums, norm):
         fig = _figure(
@@ -117,9 +118,10 @@ def _figures_in(text: str) -> tuple[Figure, ...]:
             previous_end,
             f":f{1 + len(out)}",
             previous_concept,
+            previous_unit,
         )
         previous_end = fig.span[1]
-        previous_concept = fig.concept
+        previous_concept, previous_unit = fig.concept, fig.unit
         if fig.concept == AGE:
             continue  # "a 13-year-old": an age describes a person, it counts nothing
         out.append(fig)
@@ -232,6 +234,7 @@ def _figure(
     previous_end: int,
     fig_id: str,
     previous_concept: str | None = None,
+    previous_unit: str | None = None,
 ) -> Figure:
     start, end = num.start, (upper or num).end
     unit: str | None = "percent" if num.kind == "share" else None
@@ -271,6 +274,7 @@ def _figure(
         unit=unit,
         since=min(previous_end, start),
         previous_concept=previous_concept,
+        previous_unit=previous_unit,
     )
     return Figure(
         id=fig_id,
