@@ -83,7 +83,7 @@ def test_counts(text: str, expected: list[tuple[str, float, str | None, str | No
         ),
         (
             "Net profit fell 15% to $1.2bn.",
-            [("15%", "net profit", "percent"), ("$1.2bn", "net profit", "USD")],
+            [("15%", "net profit decline", "percent"), ("$1.2bn", "net profit", "USD")],
         ),
         ("The bank had $209 billion in assets.", [("$209 billion", "assets", "USD")]),
         ("The unemployment rate fell to 3.5% in July.", [("3.5%", "unemployment rate", "percent")]),

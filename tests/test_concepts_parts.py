@@ -168,7 +168,7 @@ OWNERS = [
         "Siemens said on Thursday that revenue rose 4% to €19.4bn in the quarter."
         " Net income fell to €1.8bn. About 2,000 workers protested outside a plant in Munich.",
         [
-            ("4%", "revenue", "Siemens"),
+            ("4%", "revenue rise", "Siemens"),
             ("€19.4bn", "revenue", "Siemens"),
             ("€1.8bn", "net income", "Siemens"),
             ("About 2,000", "workers", "workers"),
@@ -182,7 +182,7 @@ OWNERS = [
         [
             ("$307bn", "assets", "Washington Mutual"),
             ("$102bn", "losses", "First Republic"),
-            ("97%", "shares", "First Republic"),
+            ("97%", "shares decline", "First Republic"),
         ],
     ),
     (
@@ -271,5 +271,39 @@ AMOUNTS = [
     ("text", "expected"), [s[1:] for s in AMOUNTS], ids=[s[0] for s in AMOUNTS]
 )
 def test_amounts(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    figures = extract(Article("a", "a.txt", text)).figures
+    assert [(f.text, f.concept, f.subject) for f in figures] == expected
+
+
+# A percentage right after a verb of change is the change, with its direction (the
+# vocabulary's [changes]); the level after "to" is the measure itself.
+CHANGES = [
+    (
+        "economy-prices-were-up",
+        "Food prices were up 10.4% over the year.",
+        [("10.4%", "food prices rise", None)],
+    ),
+    (
+        "sport-change-then-level",
+        "Attendance at Premier League games rose 4% to 38,500 a match.",
+        [("4%", "attendance rise", "Premier League"), ("38,500", "attendance", None)],
+    ),
+    (
+        "health-admissions-jumped",
+        "Hospital admissions jumped 30% in a week, the health ministry said.",
+        [("30%", "hospital admissions rise", None)],
+    ),
+    (
+        "economy-level-after-to",
+        "Unemployment fell to 3.4% in January.",
+        [("3.4%", "unemployment", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [s[1:] for s in CHANGES], ids=[s[0] for s in CHANGES]
+)
+def test_changes(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     figures = extract(Article("a", "a.txt", text)).figures
     assert [(f.text, f.concept, f.subject) for f in figures] == expected

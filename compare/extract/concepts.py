@@ -216,9 +216,12 @@ def counted(
     if concept is None:
         concept = _governed_amount(before, unit)
     if concept is None:
-        concept = _measure(before, after, unit, previous_concept if since else None)
+        earlier = _without_direction(previous_concept) if since else None
+        concept = _measure(before, after, unit, earlier)  # "fell 1% to $89.5bn": revenue
         if concept is not None and subject is None:
             subject = _where_of(before)  # "Inflation in the euro zone rose to 10.7%"
+        if concept is not None and unit == "percent":
+            concept = _with_direction(concept, before)  # "revenue fell 1%": a decline
     if concept is not None and subject is None and unit is not None and unit not in _DURATIONS:
         # Whose amount it is: "Apple reported revenue of $89.5bn", "Pfizer's vaccine was
         # 95% effective" (Moderna's 94.1% is another vaccine's).
@@ -656,6 +659,36 @@ def _without_where(words: list[str]) -> list[str]:
                 return words[:k]
             return words
     return words
+
+
+def _with_direction(concept: str, before: list[str]) -> str:
+    """A percentage right after a verb of change is the change: its concept says which way
+    (the vocabulary's [changes]).
+
+    >>> _with_direction("revenue", _tokens("Revenue fell")), _with_direction("sales", [])
+    ('revenue decline', 'sales')
+    >>> _with_direction("food prices", _tokens("Food prices were up by nearly"))
+    'food prices rise'
+    """
+    table = vocabulary().tables.get("changes", {})
+    lows = [t.lower() for t in before]
+    while lows and (lows[-1] in _QUALIFYING or lows[-1] == "by"):
+        lows.pop()
+    if not lows:
+        return concept
+    for way, word in (("up", "rise"), ("down", "fall")):
+        if lows[-1] in _table_words(vocabulary(), "changes", way):
+            return f"{concept} {table.get(word, word)}"
+    return concept
+
+
+def _without_direction(concept: str | None) -> str | None:
+    """The measure a change is of: "revenue decline" -> "revenue"."""
+    if concept is None:
+        return None
+    table = vocabulary().tables.get("changes", {})
+    head, _, last = concept.rpartition(" ")
+    return head if head and last in (table.get("rise"), table.get("fall")) else concept
 
 
 def _where_of(before: list[str]) -> str | None:
