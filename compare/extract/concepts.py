@@ -220,8 +220,10 @@ def counted(
         concept = _measure(before, after, unit, earlier)  # "fell 1% to $89.5bn": revenue
         if concept is not None and subject is None:
             subject = _where_of(before)  # "Inflation in the euro zone rose to 10.7%"
-        if concept is not None and unit == "percent":
+        if concept is not None and (unit == "percent" or before[-1:] == ["by"]):
             concept = _with_direction(concept, before)  # "revenue fell 1%": a decline
+    if concept is None and unit is not None:
+        concept = _changed_by(before)  # "raised its key rate by a quarter of a point"
     if concept is not None and subject is None and unit is not None and unit not in _DURATIONS:
         # Whose amount it is: "Apple reported revenue of $89.5bn", "Pfizer's vaccine was
         # 95% effective" (Moderna's 94.1% is another vaccine's).
@@ -680,6 +682,35 @@ def _with_direction(concept: str, before: list[str]) -> str:
         if lows[-1] in _table_words(vocabulary(), "changes", way):
             return f"{concept} {table.get(word, word)}"
     return concept
+
+
+def _changed_by(before: list[str]) -> str | None:
+    """What an amount after "by" changed, when a verb of change has it for object.
+
+    >>> _changed_by(_tokens("The bank raised its benchmark interest rate by"))
+    'benchmark interest rate rise'
+    >>> _changed_by(_tokens("The firm cut prices by")), _changed_by(_tokens("rose by"))
+    ('prices decline', None)
+    """
+    lows = [t.lower() for t in before]
+    while lows and lows[-1] in _QUALIFYING:
+        lows.pop()
+    if not lows or lows[-1] != "by":
+        return None
+    vocab = vocabulary()
+    verbs = _table_words(vocab, "changes", "up") | _table_words(vocab, "changes", "down")
+    noun: list[str] = []
+    k = len(lows) - 2
+    while k >= 0 and len(noun) < 3 and before[k].isalpha() and before[k].islower():
+        if lows[k] in NP_STOP or lows[k] in verbs or lows[k] in ("its", "their", "his", "her"):
+            break
+        noun.insert(0, lows[k])
+        k -= 1
+    while k >= 0 and lows[k] in ("its", "their", "the", "his", "her"):
+        k -= 1
+    if not noun or k < 0 or lows[k] not in verbs:
+        return None
+    return _with_direction(" ".join(noun), lows[: k + 1])
 
 
 def _without_direction(concept: str | None) -> str | None:

@@ -46,7 +46,7 @@ from compare.extract.nonfigures import not_a_figure
 from compare.extract.numbers import Number, ascii_digits, scan
 from compare.extract.qualifiers import interval, prefix_qualifier, suffix_qualifier
 from compare.extract.revisions import revised
-from compare.extract.units import currency_before, rate, unit_after
+from compare.extract.units import currency_before, rate, share_of_unit, unit_after
 from compare.extract.whose import whose
 from compare.intervals import compatible
 from compare.types import Figure, Qualifier, Sentence
@@ -238,10 +238,14 @@ def _figure(
 ) -> Figure:
     start, end = num.start, (upper or num).end
     unit: str | None = "percent" if num.kind == "share" else None
+    value, step = num.value, num.step
+    whole = share_of_unit(text, end) if num.kind == "share" and upper is None else None
+    if whole is not None:  # "three-quarters of a percentage point" is 0.75 of one
+        (unit, end), value, step = whole, value / 100, step / 100
     currency = currency_before(text, start)
     if currency is not None:
         unit, start = currency
-    after = unit_after(text, start, end, num.value)
+    after = unit_after(text, start, end, value)
     if after.unit is not None and unit is None:
         unit = after.unit
     end = after.end
@@ -264,7 +268,7 @@ def _figure(
         suffix = suffix_qualifier(text[end:])
         if suffix is not None and qualifier == "exact":
             qualifier, end = suffix[0], end + suffix[1]
-    low, high = interval(num.value, qualifier, step=num.step, high=high)
+    low, high = interval(value, qualifier, step=step, high=high)
     what = counted(
         text,
         start,
@@ -282,7 +286,7 @@ def _figure(
         sentence=sentence.index,
         text=sentence.text[start:end],
         span=(sentence.start + start, sentence.start + end),
-        value=num.value,
+        value=value,
         low=low,
         high=high,
         qualifier=qualifier,
