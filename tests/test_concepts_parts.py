@@ -307,3 +307,42 @@ CHANGES = [
 def test_changes(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     figures = extract(Article("a", "a.txt", text)).figures
     assert [(f.text, f.concept, f.subject) for f in figures] == expected
+
+
+# A predicate told right after counted things says what happened to them, the things being
+# the subject; an amount in brackets is the amount before it in another currency.
+TOLD = [
+    (
+        "drought-goats-died",
+        "More than 20,000 goats died in the drought in Somalia, officials said.",
+        [("More than 20,000", "killed", "goats")],
+    ),
+    (
+        "protest-farmers-had-gathered",
+        "Thousands of farmers, many driving tractors, had gathered outside parliament in Brussels.",
+        [("Thousands", "gathered", "farmers")],
+    ),
+    (
+        "trial-counts-of-a-crime-are-counts",
+        "The court convicted the mayor on three counts of bribery.",
+        [("three", "counts", None)],
+    ),
+    (
+        "company-amount-in-brackets",
+        "Toyota said net profit rose to 1.3 trillion yen ($8.7bn) in the quarter.",
+        [("1.3 trillion yen", "net profit", "Toyota"), ("$8.7bn", "net profit", "Toyota")],
+    ),
+    (
+        "labour-wage-for-a-worker",
+        "The minimum wage for a nurse is 12,500 rupees ($150) a month.",
+        [("12,500 rupees", "minimum wage", "nurse"), ("$150", "minimum wage", "nurse")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [s[1:] for s in TOLD], ids=[s[0] for s in TOLD])
+def test_told_after_and_in_brackets(
+    text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    figures = extract(Article("a", "a.txt", text)).figures
+    assert [(f.text, f.concept, f.subject) for f in figures] == expected

@@ -168,6 +168,12 @@ def counted(
                 # the subject to an owner ("the Alliance won 293 seats").
                 subject = concept if unit is None else None
                 concept = f"{concept} {done}"  # "homes destroyed"
+            elif concept is not None and unit is None:
+                # A predicate told after them says what happened to whom: "a million farm
+                # animals died", "Hundreds of white nationalists had gathered".
+                told = _verb_of(after[len(phrase) :])
+                if told is not None and not _yields(told):
+                    subject, concept = concept, told
     if concept is None:
         concept = _concept_in(_after_clause(after[len(phrase) :], inside=_in_aside(before)))
         lead = [t.lower() for t in _tokens(text[max(0, start - 40) : start]) if t.lower() != "the"]
@@ -296,6 +302,17 @@ def counted(
         )
         if owner is not None:
             subject = owner
+    if (
+        since
+        and unit is not None
+        and previous_unit is not None
+        and _CURRENCIES.match(unit.split("/")[0])
+        and _CURRENCIES.match(previous_unit.split("/")[0])
+        and re.fullmatch(r"\s*\(\s*", text[since:start])
+    ):
+        # "3 billion Swiss francs ($3.2bn)", "3,000 taka ($38) a month": the same amount
+        # in another currency.
+        concept, subject = previous_concept, previous
     return Counted(concept, subject)
 
 
@@ -379,6 +396,22 @@ def _done(tokens: list[str]) -> str | None:
     while out and out[-1] in ("or", "and"):
         out.pop()
     return " ".join(out) or None
+
+
+def _verb_of(tokens: list[str]) -> str | None:
+    """The concept of the verb the counted things are the subject of: "died", "had
+    gathered", ", some carrying shields, had gathered"; auxiliaries and one aside skipped.
+
+    >>> _verb_of(_tokens("died, officials said")), _verb_of(_tokens("of malicious wounding"))
+    ('killed', None)
+    """
+    if tokens[:1] == [","] and "," in tokens[1:12]:
+        tokens = tokens[tokens.index(",", 1) + 1 :]  # ", some carrying shields and clubs,"
+    for tok in tokens[:4]:
+        if tok.lower() in _AUXILIARIES:
+            continue
+        return concept_word(tok)
+    return None
 
 
 def _done_before(before: list[str]) -> str | None:
@@ -640,9 +673,15 @@ def _without_where(words: list[str]) -> list[str]:
 
     >>> _without_where(_tokens("Revenue in Greater China")), _without_where(_tokens("a rise"))
     (['Revenue'], ['a', 'rise'])
+    >>> _without_where(_tokens("The minimum wage for a garment worker"))
+    ['The', 'minimum', 'wage']
     """
     for k in range(len(words) - 2, max(-1, len(words) - 6), -1):
         if not words[k].isalpha():
+            return words
+        if words[k].lower() == "for" and k > 0 and words[k + 1].lower() in ("a", "an"):
+            if words[k - 1].isalpha() and words[k - 1].islower():
+                return words[:k]  # "The minimum wage for a garment worker is"
             return words
         if words[k].lower() in _WHERE_PREPOSITIONS and k > 0:
             noun = words[k - 1]
@@ -736,7 +775,9 @@ def _where_of(before: list[str]) -> str | None:
     while words and words[-1].lower() in _LINKS:
         words.pop()
     kept = _without_where(words)
-    where = [w for w in words[len(kept) + 1 :] if w.lower() not in ("the", "its", "their")]
+    where = [
+        w for w in words[len(kept) + 1 :] if w.lower() not in ("the", "its", "their", "a", "an")
+    ]
     if not where or len(kept) == len(words) or not all(w.islower() and w.isalpha() for w in where):
         return None
     return " ".join(where)
