@@ -328,6 +328,20 @@ TOLD = [
         [("three", "counts", None)],
     ),
     (
+        "health-trial-groups",
+        "Of 88 infections recorded, 71 were in the placebo group and 17 in the vaccine group.",
+        [
+            ("88", "infections", None),
+            ("71", "infections", "placebo group"),
+            ("17", "infections", "vaccine group"),
+        ],
+    ),
+    (
+        "survey-control-group",
+        "Of 2,000 households surveyed, 650 were in the control group, the World Bank said.",
+        [("2,000", "households", None), ("650", "households", "control group")],
+    ),
+    (
         "company-amount-in-brackets",
         "Toyota said net profit rose to 1.3 trillion yen ($8.7bn) in the quarter.",
         [("1.3 trillion yen", "net profit", "Toyota"), ("$8.7bn", "net profit", "Toyota")],

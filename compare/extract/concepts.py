@@ -302,6 +302,8 @@ def counted(
         )
         if owner is not None:
             subject = owner
+    if unit is None and (subject is None or _is_subject(subject)):
+        subject = _group_of(text[end:]) or subject  # "162 were in the placebo group"
     if (
         since
         and unit is not None
@@ -314,6 +316,20 @@ def counted(
         # in another currency.
         concept, subject = previous_concept, previous
     return Counted(concept, subject)
+
+
+def _group_of(after: str) -> str | None:
+    """The group a count is in, told in its clause: "were in the placebo group" (the
+    vocabulary's [groups]).
+
+    >>> _group_of(" were in the placebo group and eight"), _group_of(" of them in the control arm")
+    ('placebo group', 'control arm')
+    >>> _group_of(" people, 40 in the group"), _group_of(" died in the age group")
+    (None, 'age group')
+    """
+    nouns = _table_words(vocabulary(), "groups", "nouns")
+    m = re.match(r"[^,;\d]{0,40}?\bin\s+the\s+([a-z]+)\s+([a-z]+)\b", after)
+    return f"{m.group(1)} {m.group(2)}" if m and m.group(2) in nouns else None
 
 
 def _for_owner(tokens: list[str]) -> str | None:

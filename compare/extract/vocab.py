@@ -136,6 +136,7 @@ _WORD_LISTS = {
     "people_counts": ("concepts", "in_their_part", "yields"),
     "events": ("kinds", "suffixes", "measures"),
     "defendants": ("verbs", "measures"),
+    "groups": ("nouns",),
 }
 
 
