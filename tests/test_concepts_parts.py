@@ -35,7 +35,7 @@ PEOPLE = [
     (
         "transport-passengers-and-crew",
         "The liner had 2,100 passengers and 900 crew.",
-        [("2,100", "passengers", "passengers"), ("900", "crew", None)],
+        [("2,100", "passengers", "passengers"), ("900", "crew", "crew")],
     ),
     (
         "election-voted",
@@ -51,6 +51,26 @@ PEOPLE = [
         "flood-forced-from-homes",
         "At least 12,000 people in Assam were forced from their homes.",
         [("At least 12,000", "displaced", "people")],
+    ),
+    (
+        "flood-deaths-count-people",
+        "Authorities have recorded more than 2,300 deaths across the region.",
+        [("more than 2,300", "killed", "people")],
+    ),
+    (
+        "collapse-bodies-count-people",
+        "Rescuers had recovered 412 bodies from the rubble by Sunday.",
+        [("412", "killed", "people")],
+    ),
+    (
+        "protest-marchers-are-who",
+        "About 40,000 marchers crossed the bridge in Belgrade.",
+        [("About 40,000", "marchers", "marchers")],
+    ),
+    (
+        "transport-crew-are-who",
+        "The ship carried 120 passengers and 25 crew.",
+        [("120", "passengers", "passengers"), ("25", "crew", "crew")],
     ),
     # What people were or where yields to a harm told later in the clause; the whole of
     # "N of the M" keeps what they were.

@@ -155,6 +155,9 @@ def counted(
             subject = head
         elif concept is None and head.lower().rstrip("s") not in _DURATIONS:
             concept = _describe(phrase)  # not "50 million euros next week"
+            if _in_their_part(head) and unit is None:
+                subject = head.lower()  # "1.03 million marchers", "six crew" are who
+
             done = _done(after[len(phrase) :]) or _done_before(before)
             if done is None and previous_concept and since:
                 last = previous_concept.split()[-1]
@@ -288,7 +291,12 @@ def counted(
         subject is None
         and unit is None
         and concept in _people_counts()
-        and all(concept_word(w) and not _is_plural(w.lower()) for w in phrase)  # "of the dead"
+        # "of the dead"; "1,700 deaths", "412 bodies" count people killed, while "130
+        # hostages" names the people themselves
+        and all(
+            concept_word(w) and (not _is_plural(w.lower()) or concept_word(w) in _TALLIES)
+            for w in phrase
+        )
     ):
         subject = "people"  # "the toll rose to 452": people are counted
     if concept is not None and concept in _table_words(vocabulary(), "fatal", "adverbs"):
@@ -377,6 +385,8 @@ def _owner_verbs(vocab: Vocabulary) -> re.Pattern[str]:
 
 
 _COPULAS = words("were was are is")
+# Concepts whose plural nouns ("deaths", "bodies", "injuries") tally what befell people.
+_TALLIES = words("killed injured")
 # A name standing alone before a later count of the same thing: "the SNP 55".
 _ELIDED = re.compile(
     r"(?:[^,;]*[,;])?\s*(?:and\s+)?(?:the\s+)?(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})\s*"
