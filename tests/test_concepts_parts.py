@@ -72,6 +72,16 @@ PEOPLE = [
         "The ship carried 120 passengers and 25 crew.",
         [("120", "passengers", "passengers"), ("25", "crew", "crew")],
     ),
+    (
+        "flood-apposition-fled",
+        "Nearly a third of the residents, 1,200, fled to the hills.",
+        [("Nearly a third", None, "residents"), ("1,200", "displaced", "people")],
+    ),
+    (
+        "mining-apposition-died",
+        "Most of the miners, 27, died underground, the company said.",
+        [("27", "killed", "people")],
+    ),
     # What people were or where yields to a harm told later in the clause; the whole of
     # "N of the M" keeps what they were.
     (

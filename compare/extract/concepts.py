@@ -178,7 +178,9 @@ def counted(
                 if told is not None and not _yields(told):
                     subject, concept = concept, told
     if concept is None:
-        concept = _concept_in(_after_clause(after[len(phrase) :], inside=_in_aside(before)))
+        # An apposition steps over its comma too: "half of the victims, 52, died in Lee County".
+        aside = _in_aside(before) or (before[-1:] == [","] and not phrase and after[:1] == [","])
+        concept = _concept_in(_after_clause(after[len(phrase) :], inside=aside))
         lead = [t.lower() for t in _tokens(text[max(0, start - 40) : start]) if t.lower() != "the"]
         whole = lead[-1:] == ["of"] and len(lead) > 1 and _is_number(lead[-2])  # "179 of the"
         if concept is not None and _yields(concept) and not whole:
