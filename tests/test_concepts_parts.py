@@ -82,6 +82,18 @@ PEOPLE = [
         "Most of the miners, 27, died underground, the company said.",
         [("27", "killed", "people")],
     ),
+    # "according to" names who says it, never what is counted.
+    (
+        "protest-according-to-is-no-concept",
+        "The march drew 806,000 people according to the ministry, and 1.5 million according"
+        " to the union.",
+        [("806,000", None, "people"), ("1.5 million", None, None)],
+    ),
+    (
+        "election-turnout-according-to",
+        "Turnout was 1.2 million according to organisers.",
+        [("1.2 million", "turnout", None)],
+    ),
     # What people were or where yields to a harm told later in the clause; the whole of
     # "N of the M" keeps what they were.
     (
