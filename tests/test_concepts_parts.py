@@ -292,6 +292,21 @@ AMOUNTS = [
         [("$69bn", "price", "Activision")],
     ),
     (
+        "bank-pulled-from",
+        "Savers pulled more than €2bn from the bank in a week.",
+        [("more than €2bn", "withdrawals", "Savers")],
+    ),
+    (
+        "company-values-at",
+        "The offer values the company at $4.20 a share.",
+        [("$4.20 a share", "valuation", None)],
+    ),
+    (
+        "storm-losses-could-reach",
+        "The storm's insured losses could reach $63bn, a risk modelling firm said.",
+        [("$63bn", "losses", None)],
+    ),
+    (
         "aid-pledged",
         "Donors pledged $1.2bn at the conference in Geneva.",
         [("$1.2bn", "pledges", "Donors")],

@@ -57,7 +57,7 @@ _MEASURE_LINKS = words(
     """of was were is are stood stands reached reaches hit hits totalled totaled totals
     rose rises risen fell falls fallen increased increases decreased decreases grew grows
     jumped jumps climbed climbs dropped drops declined declines slipped surged edged at
-    doubled tripled halved eased slowed accelerated soared plunged tumbled rebounded"""
+    doubled tripled halved eased slowed accelerated soared plunged tumbled rebounded reach"""
 )
 # Nouns that name a share of something else, never what is measured.
 _NOT_MEASURES = words("part parts rest most half some all each one share total number")
@@ -70,7 +70,7 @@ _LINKS = words(
     surged surge edged edge up down rising falling a an the its their his her this that
     doubled tripled halved eased slowed accelerated soared plunged tumbled rebounded
     nearly almost about around some roughly over more than less fewer at least estimated
-    an record just only s"""
+    an record just only s reach could would will may might"""
 )
 # A markdown list item or table row read as text: "Tanks: 6,526", "1. Personnel: about 409,010".
 _LABEL = re.compile(
@@ -280,7 +280,7 @@ def counted(
         and phrase
         and _in_their_part(phrase[-1])
         # Not "accused twelve of its employees", "twelve employees of involvement in".
-        and _tokens(text[end:])[:1] == phrase[:1]
+        and _tokens(text[end : end + 40])[:1] == phrase[:1]
         and after[len(phrase) : len(phrase) + 1] != ["of"]
         and not (before and before[-1].lower() in LOSS_VERBS | _QUALIFYING)  # "lost 900 troops"
     ):
@@ -313,7 +313,7 @@ def counted(
         if owner is not None:
             subject = owner
     if unit is None and (subject is None or _is_subject(subject)):
-        subject = _group_of(text[end:]) or subject  # "162 were in the placebo group"
+        subject = _group_of(text[end : end + 80]) or subject  # "162 were in the placebo group"
     if (
         since
         and unit is not None
