@@ -68,6 +68,11 @@ PEOPLE = [
         [("About 40,000", "marchers", "marchers")],
     ),
     (
+        "sport-fans-of-a-club-are-who",
+        "Some 3,000 Arsenal fans travelled to Seville for the final.",
+        [("Some 3,000", "arsenal fans", "arsenal fans")],
+    ),
+    (
         "transport-crew-are-who",
         "The ship carried 120 passengers and 25 crew.",
         [("120", "passengers", "passengers"), ("25", "crew", "crew")],

@@ -156,7 +156,7 @@ def counted(
         elif concept is None and head.lower().rstrip("s") not in _DURATIONS:
             concept = _describe(phrase)  # not "50 million euros next week"
             if _in_their_part(head) and unit is None:
-                subject = head.lower()  # "1.03 million marchers", "six crew" are who
+                subject = concept  # "1.03 million marchers", "96 Liverpool fans" are who
 
             done = _done(after[len(phrase) :]) or _done_before(before)
             if done is None and previous_concept and since:
