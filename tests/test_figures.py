@@ -504,7 +504,7 @@ CONCEPTS = [
     (
         "martyrs",
         "The toll has reached 27,840 martyrs and 67,317 wounded.",
-        [("killed", None), ("injured", "people")],
+        [("killed", "people"), ("injured", "people")],
     ),
     ("staff killed", "154 UNRWA staff have been killed.", [("killed", "staff")]),
     ("troops lost are no death count", "Russia has lost about 63,380 troops", [(None, "troops")]),

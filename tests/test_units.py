@@ -59,3 +59,32 @@ UNITS = [
 def test_units(text: str, expected: list[tuple[str, str | None]]) -> None:
     figures = extract(Article("a", "a.txt", text)).figures
     assert [(f.text, f.unit) for f in figures] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Bank of England raised its key rate by a quarter of a percentage point to 5.25%.",
+            [
+                ("a quarter of a percentage point", 0.25, "percentage point", "key rate rise"),
+                ("5.25%", 5.25, "percent", "key rate"),
+            ],
+        ),
+        (
+            "Firefighters reached the tower within a quarter of an hour.",
+            [("a quarter of an hour", 0.25, "hour", None)],
+        ),
+        (
+            "The river rose by two-thirds of a metre in Passau.",
+            [("two-thirds of a metre", 2 / 3, "m", "river rise")],
+        ),
+        ("Half of the homes were flooded.", [("Half", 50.0, "percent", "homes flooded")]),
+    ],
+    ids=["economy-quarter-point", "fire-quarter-hour", "flood-two-thirds-metre", "share-of-things"],
+)
+def test_share_of_one_unit(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    """A share "of a" unit is that share of one unit, not a percentage."""
+    figures = extract(Article("a", "a.txt", text)).figures
+    got = [(f.text, f.value, f.unit, f.concept) for f in figures]
+    assert [(t, pytest.approx(v), u, c) for t, v, u, c in got] == expected

@@ -36,7 +36,7 @@ from compare.extract.resources import (
 )
 from compare.extract.unit_words import UNIT_WORDS
 from compare.extract.units import plural
-from compare.extract.vocab import Vocabulary, vocabulary
+from compare.extract.vocab import Vocabulary, inflections, vocabulary
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*|\d[\d,.]*|[^\w\s]")
 _IRREGULAR_PLURALS = words("people children men women police personnel staff")
@@ -57,7 +57,7 @@ _MEASURE_LINKS = words(
     """of was were is are stood stands reached reaches hit hits totalled totaled totals
     rose rises risen fell falls fallen increased increases decreased decreases grew grows
     jumped jumps climbed climbs dropped drops declined declines slipped surged edged at
-    doubled tripled halved eased slowed accelerated soared plunged tumbled rebounded"""
+    doubled tripled halved eased slowed accelerated soared plunged tumbled rebounded reach"""
 )
 # Nouns that name a share of something else, never what is measured.
 _NOT_MEASURES = words("part parts rest most half some all each one share total number")
@@ -70,7 +70,7 @@ _LINKS = words(
     surged surge edged edge up down rising falling a an the its their his her this that
     doubled tripled halved eased slowed accelerated soared plunged tumbled rebounded
     nearly almost about around some roughly over more than less fewer at least estimated
-    an record just only s"""
+    an record just only s reach could would will may might"""
 )
 # A markdown list item or table row read as text: "Tanks: 6,526", "1. Personnel: about 409,010".
 _LABEL = re.compile(
@@ -108,13 +108,15 @@ def counted(
     unit: str | None = None,
     since: int = 0,
     previous_concept: str | None = None,
+    previous_unit: str | None = None,
 ) -> Counted:
     """Concept and subject of the figure spanning text[start:end].
 
     ``compound`` is the noun of a hyphenated count ("3-stage" -> "stages");
     ``previous`` is the subject of the sentence's previous figure, inherited by "others";
     ``unit`` is the figure's unit (a duration counts what lasts); ``since`` is where the
-    previous figure ends, so that a word read for this figure is not another's.
+    previous figure ends, so that a word read for this figure is not another's;
+    ``previous_concept`` and ``previous_unit`` are that figure's.
 
     >>> t = "At least 27,840 Palestinians have since been killed and 67,317 others injured"
     >>> counted(t, 0, 15)
@@ -153,6 +155,9 @@ def counted(
             subject = head
         elif concept is None and head.lower().rstrip("s") not in _DURATIONS:
             concept = _describe(phrase)  # not "50 million euros next week"
+            if _in_their_part(head) and unit is None:
+                subject = concept  # "1.03 million marchers", "96 Liverpool fans" are who
+
             done = _done(after[len(phrase) :]) or _done_before(before)
             if done is None and previous_concept and since:
                 last = previous_concept.split()[-1]
@@ -161,9 +166,28 @@ def counted(
                 ):
                     done = last  # "destroyed 13,972 homes, 528 buildings and 4,293 structures"
             if concept is not None and done is not None:
+                # What happened is the concept, the things it happened to the subject
+                # ("13,972 homes destroyed"). A bare count of things ("293 seats") leaves
+                # the subject to an owner ("the Alliance won 293 seats").
+                subject = concept if unit is None else None
                 concept = f"{concept} {done}"  # "homes destroyed"
+            elif concept is not None and unit is None:
+                # A predicate told after them says what happened to whom: "a million farm
+                # animals died", "Hundreds of white nationalists had gathered".
+                told = _verb_of(after[len(phrase) :])
+                if told is not None and not _yields(told):
+                    subject, concept = concept, told
     if concept is None:
-        concept = _concept_in(_after_clause(after[len(phrase) :], inside=_in_aside(before)))
+        # An apposition steps over its comma too: "half of the victims, 52, died in Lee County".
+        aside = _in_aside(before) or (before[-1:] == [","] and not phrase and after[:1] == [","])
+        concept = _concept_in(_after_clause(after[len(phrase) :], inside=aside))
+        lead = [t.lower() for t in _tokens(text[max(0, start - 40) : start]) if t.lower() != "the"]
+        whole = lead[-1:] == ["of"] and len(lead) > 1 and _is_number(lead[-2])  # "179 of the"
+        if concept is not None and _yields(concept) and not whole:
+            # "179 of the 181 people aboard the flight that crashed at the airport had died"
+            # (the 181 are all who were aboard)
+            later = _concept_in(_clause(after[len(phrase) :], _CLAUSE_WORDS * 2))
+            concept = later if later is not None and not _yields(later) else concept
     if concept is None:
         # The nearest casualty word before it: "evacuations as the flood toll tops 8,800".
         concept = _earlier(_clause(before[::-1], _BEFORE_WORDS)[::-1])
@@ -203,7 +227,14 @@ def counted(
     if concept is None:
         concept = _governed_amount(before, unit)
     if concept is None:
-        concept = _measure(before, after, unit, previous_concept if since else None)
+        earlier = _without_direction(previous_concept) if since else None
+        concept = _measure(before, after, unit, earlier)  # "fell 1% to $89.5bn": revenue
+        if concept is not None and subject is None:
+            subject = _where_of(before)  # "Inflation in the euro zone rose to 10.7%"
+        if concept is not None and (unit == "percent" or before[-1:] == ["by"]):
+            concept = _with_direction(concept, before)  # "revenue fell 1%": a decline
+    if concept is None and unit is not None:
+        concept = _changed_by(before)  # "raised its key rate by a quarter of a point"
     if concept is not None and subject is None and unit is not None and unit not in _DURATIONS:
         # Whose amount it is: "Apple reported revenue of $89.5bn", "Pfizer's vaccine was
         # 95% effective" (Moderna's 94.1% is another vaccine's).
@@ -221,7 +252,13 @@ def counted(
             subject = previous  # "revenue fell 1% to $89.5bn": the same owner's amount
     if concept is None and unit is None:
         concept = _lead_of(text, start)  # "Of the dead, 101 were women"
-    if concept is None and previous_concept and since and _gapped(text[since:start], phrase):
+    if (
+        concept is None
+        and previous_concept
+        and since
+        and (previous_unit is None) == (unit is None)  # not "$20bn ... and 4 million workers"
+        and _gapped(text[since:start], phrase)
+    ):
         # "101 were women and 55 were men", "1,293 of the dead, and Taroudant province 452",
         # "63 stolen this year compared with 48": the later count is of the same thing.
         concept = previous_concept
@@ -237,6 +274,17 @@ def counted(
             if owner is None and named is not None and _is_plural(named.group(1)):
                 owner = named.group(1)
             subject = owner or previous
+    if (
+        concept is None
+        and unit is None
+        and phrase
+        and _in_their_part(phrase[-1])
+        # Not "accused twelve of its employees", "twelve employees of involvement in".
+        and _tokens(text[end : end + 40])[:1] == phrase[:1]
+        and after[len(phrase) : len(phrase) + 1] != ["of"]
+        and not (before and before[-1].lower() in LOSS_VERBS | _QUALIFYING)  # "lost 900 troops"
+    ):
+        concept = phrase[-1].lower()  # "80,000 protesters", "500 troops on standby"
     if unit == "magnitude":
         concept = "magnitude"  # "a magnitude-5.9 quake" measures the quake
     if concept in LOSS_VERBS:
@@ -245,7 +293,12 @@ def counted(
         subject is None
         and unit is None
         and concept in _people_counts()
-        and all(concept_word(w) and not _is_plural(w.lower()) for w in phrase)  # "of the dead"
+        # "of the dead"; "1,700 deaths", "412 bodies" count people killed, while "130
+        # hostages" names the people themselves
+        and all(
+            concept_word(w) and (not _is_plural(w.lower()) or concept_word(w) in _TALLIES)
+            for w in phrase
+        )
     ):
         subject = "people"  # "the toll rose to 452": people are counted
     if concept is not None and concept in _table_words(vocabulary(), "fatal", "adverbs"):
@@ -259,7 +312,34 @@ def counted(
         )
         if owner is not None:
             subject = owner
+    if unit is None and (subject is None or _is_subject(subject)):
+        subject = _group_of(text[end : end + 80]) or subject  # "162 were in the placebo group"
+    if (
+        since
+        and unit is not None
+        and previous_unit is not None
+        and _CURRENCIES.match(unit.split("/")[0])
+        and _CURRENCIES.match(previous_unit.split("/")[0])
+        and re.fullmatch(r"\s*\(\s*", text[since:start])
+    ):
+        # "3 billion Swiss francs ($3.2bn)", "3,000 taka ($38) a month": the same amount
+        # in another currency.
+        concept, subject = previous_concept, previous
     return Counted(concept, subject)
+
+
+def _group_of(after: str) -> str | None:
+    """The group a count is in, told in its clause: "were in the placebo group" (the
+    vocabulary's [groups]).
+
+    >>> _group_of(" were in the placebo group and eight"), _group_of(" of them in the control arm")
+    ('placebo group', 'control arm')
+    >>> _group_of(" people, 40 in the group"), _group_of(" died in the age group")
+    (None, 'age group')
+    """
+    nouns = _table_words(vocabulary(), "groups", "nouns")
+    m = re.match(r"[^,;\d]{0,40}?\bin\s+the\s+([a-z]+)\s+([a-z]+)\b", after)
+    return f"{m.group(1)} {m.group(2)}" if m and m.group(2) in nouns else None
 
 
 def _for_owner(tokens: list[str]) -> str | None:
@@ -307,6 +387,8 @@ def _owner_verbs(vocab: Vocabulary) -> re.Pattern[str]:
 
 
 _COPULAS = words("were was are is")
+# Concepts whose plural nouns ("deaths", "bodies", "injuries") tally what befell people.
+_TALLIES = words("killed injured")
 # A name standing alone before a later count of the same thing: "the SNP 55".
 _ELIDED = re.compile(
     r"(?:[^,;]*[,;])?\s*(?:and\s+)?(?:the\s+)?(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})\s*"
@@ -342,6 +424,22 @@ def _done(tokens: list[str]) -> str | None:
     while out and out[-1] in ("or", "and"):
         out.pop()
     return " ".join(out) or None
+
+
+def _verb_of(tokens: list[str]) -> str | None:
+    """The concept of the verb the counted things are the subject of: "died", "had
+    gathered", ", some carrying shields, had gathered"; auxiliaries and one aside skipped.
+
+    >>> _verb_of(_tokens("died, officials said")), _verb_of(_tokens("of malicious wounding"))
+    ('killed', None)
+    """
+    if tokens[:1] == [","] and "," in tokens[1:12]:
+        tokens = tokens[tokens.index(",", 1) + 1 :]  # ", some carrying shields and clubs,"
+    for tok in tokens[:4]:
+        if tok.lower() in _AUXILIARIES:
+            continue
+        return concept_word(tok)
+    return None
 
 
 def _done_before(before: list[str]) -> str | None:
@@ -429,6 +527,8 @@ def _governed_amount(before: list[str], unit: str | None) -> str | None:
     'losses'
     >>> _governed_amount(_tokens("the town, home to about"), None)
     'population'
+    >>> _governed_amount(_tokens("depositors tried to withdraw"), "USD")
+    'withdrawals'
     """
     lows = [t.lower() for t in before]
     while lows and lows[-1] in _QUALIFYING:
@@ -439,6 +539,15 @@ def _governed_amount(before: list[str], unit: str | None) -> str | None:
         return f"area {lows[-1]}"
     if unit is not None and _CURRENCIES.match(unit) and lows[-1] in LOSS_VERBS:
         return "losses"
+    if unit is not None and _CURRENCIES.match(unit.split("/")[0]):
+        # "withdraw $42bn", "lend the combined bank up to", "buy Credit Suisse for": a verb
+        # of the vocabulary's [amounts], its object (no number, no comma) between.
+        verbs = _amount_verbs(vocabulary())
+        for k in range(len(lows) - 1, max(-1, len(lows) - 6), -1):
+            if lows[k] in verbs:
+                return verbs[lows[k]]
+            if not lows[k].isalpha() or lows[k] in ATTRIBUTION_VERBS:
+                break
     if unit is None and (
         lows[-2:] == ["home", "to"]
         or (len(lows) > 1 and lows[-1] == "of" and lows[-2] in _PLACE_NOUNS)
@@ -447,8 +556,24 @@ def _governed_amount(before: list[str], unit: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _amount_verbs(vocab: Vocabulary) -> dict[str, str]:
+    """Each form of an [amounts] verb ("withdrew", "lends") to its concept."""
+    table = vocab.tables.get("amounts", {})
+    out = {form: str(c) for lemma, c in table.items() for form in inflections(lemma.lower())}
+    for form, lemma in vocab.tables.get("irregular", {}).items():
+        if lemma in table:
+            out.setdefault(form.lower(), str(table[lemma]))
+    return out
+
+
 def _people_counts() -> frozenset[str]:
     return _table_words(vocabulary(), "people_counts", "concepts")
+
+
+def _in_their_part(word: str) -> bool:
+    """People named by their part in the event ("protesters", "passengers"): counted in it."""
+    return word.lower() in _table_words(vocabulary(), "people_counts", "in_their_part")
 
 
 @lru_cache(maxsize=16)  # per vocabulary (hashed by identity) and table: read once
@@ -472,7 +597,7 @@ def _duration_word(text: str, start: int, end: int) -> str | None:
 # A proper name, possibly possessive, and the noun it owns: "Moderna's vaccine", "Apple".
 _OWNER = re.compile(
     r"(?P<name>(?:[A-Z][\w&.-]*)(?:\s+(?:[A-Z][\w&.-]*|of|de|&))*)"
-    r"(?:['\u2019]s?\s+(?P<noun>[a-z]+))?(?=\W|$)"
+    r"(?:['\u2019]s?\s+(?P<noun>[a-z]+)(?!-))?(?=\W|$)"  # not "Apple's third-largest"
 )
 _NOT_OWNERS = frozenset(
     """the a an in on at it its this that these those he she they we i but and or
@@ -491,9 +616,12 @@ def _owner(text: str) -> str | None:
     >>> _owner("Moderna's vaccine was"), _owner("In the quarter, Apple reported revenue of")
     ('Moderna vaccine', 'Apple')
     """
-    clause = re.split(r"[;:]|,\s+(?:and|but|while)\b", text)[-1]
+    clause = re.split(r"[;:]|,\s+(?:and|but|while|after|before|when|because)\b", text)[-1]
     found = None
     for m in _OWNER.finditer(clause):
+        ahead = clause[: m.start()].split()[-1:]
+        if ahead and ahead[0] in ("in", "from", "among"):
+            continue  # "Revenue in Greater China": where, not whose ("profit at Goldman")
         words = [w for w in m.group("name").split() if w.lower() not in _NOT_OWNERS]
         if not words:
             continue
@@ -501,7 +629,10 @@ def _owner(text: str) -> str | None:
             continue
         if len(words) == 1 and _DEMONYM.search(words[0]) and not m.group("noun"):
             continue  # "Italian bank losses": an adjective, not an owner
-        found = " ".join(words) + (f" {m.group('noun')}" if m.group("noun") else "")
+        noun = m.group("noun")
+        if noun and noun.endswith("est"):
+            noun = None  # "Siemens' biggest market": the owner alone
+        found = " ".join(words) + (f" {noun}" if noun else "")
     return found
 
 
@@ -529,7 +660,8 @@ def _measure(
     words = list(before)
     linked = False  # a copula or a verb of change joins the noun to the amount
     while words and (words[-1].lower() in _LINKS or words[-1] in ("$", "%", "\u20ac", "\u00a3")):
-        linked = words[-1].lower() in _MEASURE_LINKS
+        # "revenue more than doubled to": the verb links, whatever qualifies it
+        linked = linked or words[-1].lower() in _MEASURE_LINKS
         words.pop()
     if not words:
         return previous if before and before[-1].lower() in ("to", "from") else None
@@ -538,6 +670,7 @@ def _measure(
     if words[-1] == "," and "," in words[:-1]:
         # "Core inflation, which strips out food and energy, eased to": step over the aside
         words = words[: len(words) - 1 - words[-2::-1].index(",") - 1]
+    words = words[: len(_without_where(words))]
     noun: list[str] = []
     for i in range(len(words) - 1, -1, -1):
         tok = words[i]
@@ -555,6 +688,127 @@ def _measure(
     if not noun or (unit is None and noun[-1] in SUBJECTS and noun[-1] != "population"):
         return None
     return " ".join(noun)
+
+
+# Prepositions that open where or whose a measure is: "Revenue in Greater China", "net
+# profit at the airline", "exports to China", "unemployment among young people" (not "a
+# loss of": "at a loss" names the measure).
+_WHERE_PREPOSITIONS = words("in at to from among")
+
+
+def _without_where(words: list[str]) -> list[str]:
+    """The measure's words without a short phrase that says where or whose it is.
+
+    >>> _without_where(_tokens("Revenue in Greater China")), _without_where(_tokens("a rise"))
+    (['Revenue'], ['a', 'rise'])
+    >>> _without_where(_tokens("The minimum wage for a garment worker"))
+    ['The', 'minimum', 'wage']
+    """
+    for k in range(len(words) - 2, max(-1, len(words) - 6), -1):
+        if not words[k].isalpha():
+            return words
+        if words[k].lower() == "for" and k > 0 and words[k + 1].lower() in ("a", "an"):
+            if words[k - 1].isalpha() and words[k - 1].islower():
+                return words[:k]  # "The minimum wage for a garment worker is"
+            return words
+        if words[k].lower() in _WHERE_PREPOSITIONS and k > 0:
+            noun = words[k - 1]
+            where = [w.lower() for w in words[k + 1 :]]
+            if (
+                noun.isalpha()
+                and (noun.islower() or k == 1)
+                and noun.lower() not in NP_STOP
+                and (
+                    words[k + 1][:1].isupper()
+                    or where[0] in ("the", "its", "their")
+                    or words[k].lower() == "among"
+                )
+                and not {"a", "an", "and", "or"} & set(where)
+            ):
+                return words[:k]
+            return words
+    return words
+
+
+def _with_direction(concept: str, before: list[str]) -> str:
+    """A percentage right after a verb of change is the change: its concept says which way
+    (the vocabulary's [changes]).
+
+    >>> _with_direction("revenue", _tokens("Revenue fell")), _with_direction("sales", [])
+    ('revenue decline', 'sales')
+    >>> _with_direction("food prices", _tokens("Food prices were up by nearly"))
+    'food prices rise'
+    """
+    table = vocabulary().tables.get("changes", {})
+    lows = [t.lower() for t in before]
+    while lows and (lows[-1] in _QUALIFYING or lows[-1] == "by"):
+        lows.pop()
+    if not lows:
+        return concept
+    for way, word in (("up", "rise"), ("down", "fall")):
+        if lows[-1] in _table_words(vocabulary(), "changes", way):
+            return f"{concept} {table.get(word, word)}"
+    return concept
+
+
+def _changed_by(before: list[str]) -> str | None:
+    """What an amount after "by" changed, when a verb of change has it for object.
+
+    >>> _changed_by(_tokens("The bank raised its benchmark interest rate by"))
+    'benchmark interest rate rise'
+    >>> _changed_by(_tokens("The firm cut prices by")), _changed_by(_tokens("rose by"))
+    ('prices decline', None)
+    """
+    lows = [t.lower() for t in before]
+    while lows and lows[-1] in _QUALIFYING:
+        lows.pop()
+    if not lows or lows[-1] != "by":
+        return None
+    vocab = vocabulary()
+    verbs = _table_words(vocab, "changes", "up") | _table_words(vocab, "changes", "down")
+    noun: list[str] = []
+    k = len(lows) - 2
+    while k >= 0 and len(noun) < 3 and before[k].isalpha() and before[k].islower():
+        if lows[k] in NP_STOP or lows[k] in verbs or lows[k] in ("its", "their", "his", "her"):
+            break
+        noun.insert(0, lows[k])
+        k -= 1
+    while k >= 0 and lows[k] in ("its", "their", "the", "his", "her"):
+        k -= 1
+    if not noun or k < 0 or lows[k] not in verbs:
+        return None
+    return _with_direction(" ".join(noun), lows[: k + 1])
+
+
+def _without_direction(concept: str | None) -> str | None:
+    """The measure a change is of: "revenue decline" -> "revenue"."""
+    if concept is None:
+        return None
+    table = vocabulary().tables.get("changes", {})
+    head, _, last = concept.rpartition(" ")
+    return head if head and last in (table.get("rise"), table.get("fall")) else concept
+
+
+def _where_of(before: list[str]) -> str | None:
+    """Who or where a measure is of, when a lowercase phrase says it: "Inflation in the
+    euro zone rose to", "Unemployment among young people rose to" (a proper name there
+    is a place, read as the figure's place).
+
+    >>> _where_of(_tokens("Inflation in the euro zone rose to a record"))
+    'euro zone'
+    >>> _where_of(_tokens("Unemployment in Spain fell to")), _where_of(_tokens("It rose to"))
+    (None, None)
+    """
+    words = list(before)
+    while words and words[-1].lower() in _LINKS:
+        words.pop()
+    kept = _without_where(words)
+    where = [
+        w for w in words[len(kept) + 1 :] if w.lower() not in ("the", "its", "their", "a", "an")
+    ]
+    if not where or len(kept) == len(words) or not all(w.islower() and w.isalpha() for w in where):
+        return None
+    return " ".join(where)
 
 
 def _tokens(text: str) -> list[str]:
@@ -680,6 +934,11 @@ def _is_plural(word: str) -> bool:
     )
 
 
+def is_people(word: str) -> bool:
+    """Whether a word names people counted ("children", "a man", "Palestinians")."""
+    return _is_subject(word)
+
+
 def _is_subject(word: str) -> bool:
     """Who is counted: people nouns, plural or singular ("one person was killed")."""
     low = word.lower()
@@ -700,16 +959,32 @@ def _clause(tokens: list[str], limit: int) -> list[str]:
 
 
 def _concept_in(words: list[str]) -> str | None:
+    """The first concept the words name; one that only says what people were or where
+    ("on board", "survived") yields to a later one ("people on board were killed").
+
+    >>> _concept_in(_tokens("on board were killed")), _concept_in(_tokens("on board"))
+    ('killed', 'on board')
+    """
     lows = [w.lower() for w in words]
+    weak: str | None = None
     for i, low in enumerate(lows):
         pair = f"{low} {lows[i + 1]}" if i + 1 < len(lows) else ""
         found = concept_word(pair) if pair else None
-        if found:
+        if not found:
+            found = concept_word(low, lows[i + 1] if i + 1 < len(lows) else "")
+            found = fatal(found, lows[i - 1] if i else "") if found else None
+        if found and _yields(found):
+            weak = weak or found
+        elif found:
             return found
-        found = concept_word(low, lows[i + 1] if i + 1 < len(lows) else "")
-        if found:
-            return fatal(found, lows[i - 1] if i else "")
-    return None
+    return weak
+
+
+def _yields(concept: str) -> bool:
+    """Whether a concept only says what people were or where (the vocabulary's
+    [people_counts] yields: "on board", "survived")."""
+    yields = _table_words(vocabulary(), "people_counts", "yields")
+    return concept in yields or concept.split()[-1] in yields
 
 
 def fatal(concept: str, before: str) -> str:

@@ -46,7 +46,8 @@ from compare.extract.nonfigures import not_a_figure
 from compare.extract.numbers import Number, ascii_digits, scan
 from compare.extract.qualifiers import interval, prefix_qualifier, suffix_qualifier
 from compare.extract.revisions import revised
-from compare.extract.units import currency_before, rate, unit_after
+from compare.extract.units import currency_before, rate, share_of_unit, unit_after
+from compare.extract.whose import whose
 from compare.intervals import compatible
 from compare.types import Figure, Qualifier, Sentence
 
@@ -104,6 +105,7 @@ def _figures_in(text: str) -> tuple[Figure, ...]:
     out: list[Figure] = []
     previous_subject: str | None = None
     previous_concept: str | None = None
+    previous_unit: str | None = None
     previous_end = 0
     for low_num, high_num in _group(nums, norm):
         fig = _figure(
@@ -116,9 +118,10 @@ def _figures_in(text: str) -> tuple[Figure, ...]:
             previous_end,
             f":f{1 + len(out)}",
             previous_concept,
+            previous_unit,
         )
         previous_end = fig.span[1]
-        previous_concept = fig.concept
+        previous_concept, previous_unit = fig.concept, fig.unit
         if fig.concept == AGE:
             continue  # "a 13-year-old": an age describes a person, it counts nothing
         out.append(fig)
@@ -137,7 +140,7 @@ def article_figures(sentences: Iterable[Sentence]) -> tuple[Figure, ...]:
     read = tuple(sentences)
     for sentence in read:
         out.extend(figures(sentence, first=len(out) + 1))
-    return revised(out, read)
+    return whose(revised(out, read), read)
 
 
 def headline_figures(title: Sentence, body: Sequence[Figure]) -> tuple[Figure, ...]:
@@ -157,11 +160,15 @@ def _repeats(head: Figure, body: Figure) -> bool:
         return False
     if head.value == body.value:
         return True  # the same number in the same unit: the headline's "9.1%" is the body's
+    rounded = abs(head.value - body.value) <= 0.02 * abs(body.value)
     if not (head.concept and body.concept):
         # Without both concepts only a rounding repeats ("$13.5bn" over "$13.51bn"): "$30bn"
         # of damage is no "at least $16.3bn" of something else.
-        return abs(head.value - body.value) <= 0.02 * abs(body.value)
-    return head.concept == body.concept and compatible(head, body)
+        return rounded
+    # A headline names the measure with its owner ("Nvidia revenue" over "revenue"): the
+    # same head word is the same concept.
+    same = head.concept.split()[-1] == body.concept.split()[-1]
+    return same and (compatible(head, body) or rounded)
 
 
 def _group(nums: list[Number], text: str) -> list[tuple[Number, Number | None]]:
@@ -227,13 +234,18 @@ def _figure(
     previous_end: int,
     fig_id: str,
     previous_concept: str | None = None,
+    previous_unit: str | None = None,
 ) -> Figure:
     start, end = num.start, (upper or num).end
     unit: str | None = "percent" if num.kind == "share" else None
+    value, step = num.value, num.step
+    whole = share_of_unit(text, end) if num.kind == "share" and upper is None else None
+    if whole is not None:  # "three-quarters of a percentage point" is 0.75 of one
+        (unit, end), value, step = whole, value / 100, step / 100
     currency = currency_before(text, start)
     if currency is not None:
         unit, start = currency
-    after = unit_after(text, start, end, num.value)
+    after = unit_after(text, start, end, value)
     if after.unit is not None and unit is None:
         unit = after.unit
     end = after.end
@@ -256,7 +268,7 @@ def _figure(
         suffix = suffix_qualifier(text[end:])
         if suffix is not None and qualifier == "exact":
             qualifier, end = suffix[0], end + suffix[1]
-    low, high = interval(num.value, qualifier, step=num.step, high=high)
+    low, high = interval(value, qualifier, step=step, high=high)
     what = counted(
         text,
         start,
@@ -266,6 +278,7 @@ def _figure(
         unit=unit,
         since=min(previous_end, start),
         previous_concept=previous_concept,
+        previous_unit=previous_unit,
     )
     return Figure(
         id=fig_id,
@@ -273,7 +286,7 @@ def _figure(
         sentence=sentence.index,
         text=sentence.text[start:end],
         span=(sentence.start + start, sentence.start + end),
-        value=num.value,
+        value=value,
         low=low,
         high=high,
         qualifier=qualifier,

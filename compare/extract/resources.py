@@ -399,6 +399,6 @@ NP_STOP: Final = words(
     were be been being has have had do does did will would can could may might must
     shall should remain remained remains stay stayed there here this these those the a
     an its their his her our your my it they them he she we you i not no so also still
-    now then just only even per each every all both either neither
+    now then just only even per each every all both either neither according
     """
 )

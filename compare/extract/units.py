@@ -113,6 +113,29 @@ def currency_before(text: str, start: int) -> tuple[str, int] | None:
     return unit, start - (len(m.group(0)))
 
 
+_OF_ONE = re.compile(r"\s+of\s+an?(?=\s)", re.IGNORECASE)
+
+
+def share_of_unit(text: str, end: int) -> tuple[str, int] | None:
+    """The unit a share ending at ``end`` is a share of one of, and where it ends:
+    "three-quarters of a percentage point" is 0.75 percentage point, "a quarter of an
+    hour" 0.25 hour.
+
+    >>> share_of_unit("by a quarter of a percentage point on Wednesday", 12)
+    ('percentage point', 34)
+    >>> share_of_unit("a third of a million", 7), share_of_unit("half of the homes", 4)
+    (None, None)
+    """
+    m = _OF_ONE.match(text, end)
+    if m is None:
+        return None
+    u = _UNIT.match(text, m.end())
+    if u is None or not u.group("sp"):
+        return None
+    unit = UNIT_WORDS.get(" ".join(u.group("u").lower().split()))
+    return None if unit is None or unit == "percent" else (unit, u.end())
+
+
 def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
     """The unit after a number ending at ``end``.
 

@@ -132,7 +132,11 @@ _WORD_LISTS = {
     "running_total": ("phrases", "totals"),
     "casualty_words": ("killed", "injured", "hostages", "displaced"),
     "fatal": ("adverbs", "harms"),
-    "owners": ("verbs",),
+    "owners": ("verbs", "measures"),
+    "people_counts": ("concepts", "in_their_part", "yields"),
+    "events": ("kinds", "suffixes", "measures"),
+    "defendants": ("verbs", "measures"),
+    "groups": ("nouns",),
 }
 
 

@@ -1,0 +1,170 @@
+"""Whose a figure is when its sentence does not say: the owner, event or defendant the
+article named before.
+
+News names who or what it is about once and then writes around it: "Apple said revenue
+fell 1% to $89.5bn. Net income rose to $22.96bn."; "Typhoon Haiyan killed 6,000 ... The
+typhoon struck Samar with winds of 235 km/h"; "A jury convicted Bankman-Fried on seven
+counts".  Each reading below gives a subject to figures that have none, in article order,
+from the vocabulary's [owners], [events] and [defendants] tables; a figure that names its
+own subject keeps it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from compare.extract.concepts import is_people
+from compare.extract.vocab import Vocabulary, vocabulary
+from compare.types import Figure, Sentence
+
+_DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
+
+
+def whose(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> tuple[Figure, ...]:
+    """Figures with the subject their article implies (owners, events, defendants)."""
+    text = {s.index: s.text for s in sentences}
+    out = carry_owners(figures)
+    out = _carry(out, text, "events", _event_in)
+    return _carry(out, text, "defendants", _defendant_in)
+
+
+def carry_owners(figures: Sequence[Figure]) -> tuple[Figure, ...]:
+    """An article names a company once and then leaves it out: "Apple said revenue fell 1%
+    to $89.5bn. Net income rose to $22.96bn." A figure whose concept is something an owner
+    has (the vocabulary's [owners] measures) and that names no owner is the last named
+    owner's, in article order, when the article quotes that owner too; who is counted
+    (people) is never an owner.
+
+    >>> f = Figure("a:f1", "a", 0, "$89.5bn", (0, 7), 8.95e10, 8.95e10, 8.95e10, "exact",
+    ...            "USD", "revenue", "Apple", attribution="Apple")
+    >>> g = replace(f, id="a:f2", sentence=1, concept="net income", subject=None)
+    >>> [x.subject for x in carry_owners([f, g])]
+    ['Apple', 'Apple']
+    """
+    measures = _words(vocabulary(), "owners", "measures")
+    # An owner the article also quotes ("Apple said", "after SVB said"): a company speaks
+    # for its own results, while a name read off a phrase ("AI chips") speaks for nothing.
+    speakers = {f.attribution.casefold() for f in figures if f.attribution}
+    out: list[Figure] = []
+    owner: str | None = None
+    for fig in figures:
+        if fig.subject is not None:
+            if fig.subject.casefold() in speakers and not is_people(fig.subject.split()[-1]):
+                owner = fig.subject
+        elif owner is not None and _measures(fig, measures):
+            fig = replace(fig, subject=owner)
+        out.append(fig)
+    return tuple(out)
+
+
+def _carry(
+    figures: Sequence[Figure],
+    text: dict[int, str],
+    table: str,
+    named: Callable[[str], tuple[str | None, str | None]],
+) -> tuple[Figure, ...]:
+    """Give figures measuring what `table` lists the name their sentence holds, else the
+    last name an earlier sentence held; a common noun ("the quake") only when no name was.
+
+    The event or defendant outranks a name other rules read off the sentence ("struck the
+    island of Samar with winds of 235 km/h" are the typhoon's winds, not Samar's).
+    """
+    measures = _words(vocabulary(), table, "measures")
+    # What each sentence names, and the last name and noun named up to it, in order.
+    here: dict[int, tuple[str | None, str | None]] = {}
+    last: tuple[str | None, str | None] = (None, None)
+    for index in sorted(text):
+        name, noun = named(text[index])
+        if (
+            name is None
+            and last[0]
+            and re.search(rf"\b{re.escape(last[0].split()[-1])}\b", text[index])
+        ):
+            name = last[0]  # "Hurricane Ian ... Ian then made a second landfall"
+        last = (name or last[0], noun or last[1])
+        here[index] = last
+    out: list[Figure] = []
+    for fig in figures:
+        last_name, last_noun = here.get(fig.sentence, (None, None))
+        found = last_name or last_noun
+        if _measures(fig, measures) and found is not None:
+            fig = replace(fig, subject=found)
+        out.append(fig)
+    return tuple(out)
+
+
+def _measures(fig: Figure, measures: frozenset[str]) -> bool:
+    return (
+        fig.concept is not None
+        and fig.unit not in _DURATIONS
+        and bool(measures & set(fig.concept.split()))
+    ) or (fig.unit in _DURATIONS and fig.concept in measures)
+
+
+def _event_in(sentence: str) -> tuple[str | None, str | None]:
+    """The event a sentence names: by name ("Hurricane Ian", "Camp Fire"), or by a noun.
+
+    >>> _event_in("The typhoon, known as Yolanda, hit Samar."), _event_in("Ian made landfall")
+    ((None, 'typhoon'), (None, None))
+    >>> _event_in("Before that, Typhoon Haiyan struck"), _event_in("A second shock followed")
+    (('Typhoon Haiyan', None), (None, 'earthquake'))
+    >>> _event_in("the Joint Typhoon Warning Center estimated")
+    (None, None)
+    """
+    for m in _event_pattern(vocabulary()).finditer(sentence):
+        words = sentence[: m.start()].split()
+        after = sentence[m.end() :].split()[:1]
+        inside = len(words) > 1 and words[-1][:1].isupper() and words[-1][-1:].isalpha()
+        if inside or (after and after[0][:1].isupper()):
+            continue  # "the Joint Typhoon Warning Center" is no typhoon
+        return " ".join(m.group(0).split()), None
+    nouns = vocabulary().tables.get("events", {}).get("nouns", {})
+    for word in re.findall(r"\b[a-z]+\b", sentence):
+        found = nouns.get(word) or nouns.get(word[:-1] if word.endswith("s") else "")
+        if found:
+            return None, str(found)
+    return None, None
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _event_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    kinds = "|".join(sorted(_words(vocab, "events", "kinds")))
+    suffixes = "|".join(sorted(_words(vocab, "events", "suffixes")))
+    return re.compile(
+        rf"\b(?:Tropical\s+)?(?:{kinds})\s+[A-Z][a-z]+\b|\b[A-Z][a-z]+\s+(?:{suffixes})\b"
+    )
+
+
+def _defendant_in(sentence: str) -> tuple[str | None, str | None]:
+    return _defendant(sentence), None
+
+
+def _defendant(sentence: str) -> str | None:
+    """Who a sentence says was sentenced, convicted, acquitted or charged.
+
+    >>> _defendant("A jury acquitted Kyle Rittenhouse on all five counts")
+    'Kyle Rittenhouse'
+    >>> _defendant("Sam Bankman-Fried, the founder of FTX, was sentenced to 25 years")
+    'Sam Bankman-Fried'
+    >>> _defendant("The judge sentenced him to 12 years")
+    """
+    m = _defendant_pattern(vocabulary()).search(sentence)
+    return None if m is None else m.group("before") or m.group("after")
+
+
+@lru_cache(maxsize=4)
+def _defendant_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    verbs = "|".join(sorted(_words(vocab, "defendants", "verbs")))
+    name = r"[A-Z][\w'-]+(?:\s+[A-Z][\w.'-]*){0,3}"
+    return re.compile(
+        rf"(?P<before>{name})(?:,[^,]{{1,80}},)?\s+(?:was|were|has\s+been|had\s+been)\s+"
+        rf"(?:{verbs})\b|\b(?:{verbs})\s+(?:the\s+\w+,\s+)?(?P<after>{name})"
+    )
+
+
+@lru_cache(maxsize=64)  # keyed by the vocabulary (a user's file makes a new one)
+def _words(vocab: Vocabulary, table: str, key: str) -> frozenset[str]:
+    return frozenset(str(vocab.tables.get(table, {}).get(key, "")).split())
