@@ -706,10 +706,17 @@ def _concept_in(words: list[str]) -> str | None:
         found = concept_word(pair) if pair else None
         if found:
             return found
+        if i and low.endswith("ing") and lows[i - 1] in _EVENT_DETERMINERS:
+            continue  # "six people were in the car during the shooting": the event, no count
         found = concept_word(low, lows[i + 1] if i + 1 < len(lows) else "")
         if found:
             return fatal(found, lows[i - 1] if i else "")
     return None
+
+
+# Before an -ing casualty word, these make it the name of the event ("the shooting", "a
+# stabbing"), not what a count next to it counts.
+_EVENT_DETERMINERS = words("the a an this that")
 
 
 def fatal(concept: str, before: str) -> str:

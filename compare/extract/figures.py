@@ -40,6 +40,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from compare.extract.attribution import Speaker, attribution, speakers
+from compare.extract.casualties import casualty_counts
 from compare.extract.concepts import counted
 from compare.extract.implicit import implicit
 from compare.extract.nonfigures import not_a_figure
@@ -127,6 +128,7 @@ def _figures_in(text: str) -> tuple[Figure, ...]:
     found = implicit(text, [f.span for f in out])
     if found:
         out = sorted([*out, *found], key=lambda f: f.span)
+    out = list(casualty_counts(text, out))  # outcomes of harms, counts of one named otherwise
     return tuple(replace(f, id=f":f{k + 1}") for k, f in enumerate(out))
 
 

@@ -1,0 +1,121 @@
+"""Casualty counts told without a number, as `factcompare figures` shows them: (text, value,
+concept, role) per figure of one sentence.  Rows from road, fire, quake, stabbing and
+industrial news, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.extract.figures import figures
+from compare.types import Sentence
+
+
+def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
+    return [
+        (f.text, f.value, f.concept, f.role) for f in figures(Sentence("a", 0, text, 0, len(text)))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the outcome after the harm
+        ("Two hikers were shot and killed near the trail.", [("Two", 2, "killed", None)]),
+        ("Three shoppers were stabbed and wounded at the market.", [("Three", 3, "injured", None)]),
+        ("Two guards were stabbed to death.", [("Two", 2, "killed", None)]),
+        ("A man was stabbed in the neck and killed.", [("A man", 1, "killed", None)]),
+        (
+            "Five people were shot and one was killed.",
+            [("Five", 5, "shot", None), ("one", 1, "killed", None)],
+        ),
+        # a definite person, a name, a pronoun
+        ("The driver was pronounced dead at the scene.", [("The driver", 1, "killed", None)]),
+        ("The bus driver has died, the company said.", [("The bus driver", 1, "killed", None)]),
+        (
+            "Priya Nair, 34, was pronounced dead at the factory.",
+            [("Priya Nair, 34,", 1, "killed", None)],
+        ),
+        (
+            "Officials said 61-year-old Tomas Berg was crushed to death.",
+            [("61-year-old Tomas Berg", 1, "killed", None)],
+        ),
+        ("She died in hospital on Friday.", [("She", 1, "killed", None)]),
+        (
+            "His brother was critically injured in the collapse.",
+            [("His brother", 1, "injured", None)],
+        ),
+        (
+            "The suspect was pronounced dead after the standoff.",
+            [("The suspect", 1, "killed", "suspect")],
+        ),
+        # a person as the object
+        (
+            "The blaze killed a firefighter and injured a neighbour.",
+            [("a firefighter", 1, "killed", None), ("a neighbour", 1, "injured", None)],
+        ),
+        ("The collapse left a worker dead.", [("a worker", 1, "killed", None)]),
+        (
+            "The crash left the cyclist in critical condition.",
+            [("the cyclist", 1, "injured", None)],
+        ),
+        ("The quake killed Maria Santos, a teacher.", [("Maria Santos", 1, "killed", None)]),
+        # a killing named by its victim, a wound carried
+        (
+            "He was charged over the fatal stabbing of a teenager.",
+            [("a teenager", 1, "killed", None)],
+        ),
+        (
+            "Police are investigating the death of a worker at the plant.",
+            [("a worker", 1, "killed", None)],
+        ),
+        ("Crews found a man suffering from severe burns.", [("a man", 1, "injured", None)]),
+        ("Medics treated a woman with a stab wound to the arm.", [("a woman", 1, "injured", None)]),
+        # what is no count
+        ("He said he was in the car when it happened.", []),
+        ("A journalist and his son died in the strike.", []),
+        ("The gunman later killed himself.", [("killed himself", 1, "killed", "suspect")]),
+        (
+            "Dozens of badly wounded Palestinians crossed the border.",
+            [("Dozens", 24, "injured", None)],
+        ),
+        ("Six people were in the car during the crash.", [("Six", 6, None, None)]),
+        ("Action News 5 reported that one person was hurt.", [("one person", 1, "injured", None)]),
+        (
+            "Nelven Ortiz, 18, was charged in the death of Davon Price, also 18.",
+            [("Davon Price", 1, "killed", None)],
+        ),
+    ],
+    ids=[
+        "shot-and-killed",
+        "stabbed-and-wounded",
+        "stabbed-to-death",
+        "outcome-after-where",
+        "outcome-of-another-count-is-its-own",
+        "definite-pronounced-dead",
+        "definite-has-died",
+        "name-with-age",
+        "age-name-after-said",
+        "pronoun-died",
+        "possessive-injured",
+        "suspect-dead",
+        "objects-of-fire",
+        "object-left-dead",
+        "object-left-in-condition",
+        "object-named",
+        "fatal-stabbing-of",
+        "death-of-a-worker",
+        "suffering-burns",
+        "with-stab-wound",
+        "pronoun-not-hurt",
+        "two-people-not-one",
+        "self-killing-not-the-gunman",
+        "plural-group-no-name",
+        "the-crash-is-no-count",
+        "broadcaster-channel",
+        "age-after-also",
+    ],
+)
+def test_casualty_counts(
+    text: str, expected: list[tuple[str, float, str | None, str | None]]
+) -> None:
+    assert _read(text) == expected
