@@ -84,6 +84,14 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
             "Nelven Ortiz, 18, was charged in the death of Davon Price, also 18.",
             [("Davon Price", 1, "killed", None)],
         ),
+        ("After the fire, the two brothers went home.", [("two", 2, "brothers", None)]),
+        ("The killing of three aid workers drew protests.", [("three", 3, "killed", None)]),
+        (
+            "The guard was stabbed several times.",
+            [("The guard", 1, "stabbed", None), ("several", 3, "times", None)],
+        ),
+        ("Witnesses heard three shots before the crash.", [("three", 3, "shots", None)]),
+        ("A guard was stabbed twice and killed.", [("A guard", 1, "killed", None)]),
     ],
     ids=[
         "shot-and-killed",
@@ -113,6 +121,11 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         "the-crash-is-no-count",
         "broadcaster-channel",
         "age-after-also",
+        "the-event-before-is-no-count",
+        "the-killing-of-counts",
+        "times-not-people",
+        "shots-not-people",
+        "outcome-after-times",
     ],
 )
 def test_casualty_counts(

@@ -370,6 +370,14 @@ K, W, S = "killed", "injured", "shot"
             _reports((1, [_fig(3, S), _fig(1, K), _fig(1, W)])),
             [(W, None, 1, 1, 1, None), (K, None, 1, 1, 1, None), (S, None, 3, 1, 1, None)],
         ),
+        (
+            _reports((1, [_fig(5, K), _fig(3, K), _fig(3, K)]), (2, [_fig(5, K)]), (3, [_fig(1, K)])),
+            [(K, None, 5, 1, 3, None)],
+        ),
+        (
+            _reports((1, [_fig(1, K), _fig(1, K)]), (2, [_fig(3, K)]), (3, [_fig(3, K), _fig(1, K)])),
+            [(K, None, 3, 2, 3, None)],
+        ),
     ],
     ids=[
         "most-articles",
@@ -381,6 +389,8 @@ K, W, S = "killed", "injured", "shot"
         "suspects-apart",
         "wounded-from-shot",
         "wounded-stated",
+        "stated-by-more-articles",
+        "one-told-apart-is-part-of-more",
     ],
 )  # fmt: skip
 def test_event_totals(reports: list[Extracted], expected: list[tuple[Any, ...]]) -> None:

@@ -86,10 +86,12 @@ class Total:
     """The event's own tally of one concept, for suspects or for everyone else (victims and
     figures with no role).
 
-    Each article reports its largest current figure of the concept (background
-    and period figures are left out: "the 1999 quake, which killed 17,000"); the
-    event's value is the one the most articles report, then the latest, then the
-    larger.  ``derived`` says when the value comes from other totals instead
+    Each article's own value is its most repeated current figure of the concept, then
+    the larger (background and period figures are left out: "the 1999 quake, which
+    killed 17,000"); the event's value is the one the most articles state (a count of
+    one beside a larger count in the same article is a person told apart, not a
+    count), then the one the most articles hold as their own, then the latest, then
+    the smaller.  ``derived`` says when the value comes from other totals instead
     ("shot 3 - killed 1" when no article counts the wounded).
     """
 
@@ -350,7 +352,10 @@ PARTS: dict[str, tuple[str, str]] = {"shot": ("killed", "injured")}
 
 def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
     """The event's tally per (concept, role): see :class:`Total`."""
-    reported: dict[tuple[str, str | None], list[tuple[float, dt.date | None]]] = {}
+    # Per article: its own value (its most repeated figure) and every value it states.
+    reported: dict[
+        tuple[str, str | None], list[tuple[float, frozenset[float], dt.date | None]]
+    ] = {}
     for e in done:
         said: dict[tuple[str, str | None], Counter[float]] = {}
         for f in e.figures:
@@ -360,15 +365,22 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             said.setdefault(key, Counter())[f.value] += 1
         for key, tally in said.items():
             value = max(tally, key=lambda v: (tally[v], v))
-            reported.setdefault(key, []).append((value, e.article.published))
+            # One person told apart ("the victim died") is a part of a larger count the
+            # same article states, not a count of its own.
+            stated = frozenset(v for v in tally if v > 1 or v == value)
+            reported.setdefault(key, []).append((value, stated, e.article.published))
     out: dict[tuple[str, str | None], Total] = {}
     for (concept, role), values in reported.items():
-        support: dict[float, tuple[int, dt.date]] = {}
-        for value, when in values:
-            n, last = support.get(value, (0, dt.date.min))
-            support[value] = (n + 1, max(last, when or dt.date.min))
+        # A value stated by more articles wins, even where it is not each one's own ("five
+        # died" beside "three children" in one report, "five killed" in another); then
+        # the articles whose own value it is, then the latest, then the smaller.
+        support: dict[float, tuple[int, int, dt.date]] = {}
+        for value, stated, when in values:
+            for v in stated:
+                n, own, last = support.get(v, (0, 0, dt.date.min))
+                support[v] = (n + 1, own + (v == value), max(last, when or dt.date.min))
         value = max(support, key=lambda v: (support[v], -v))
-        n, last = support[value]
+        _, n, last = support[value]
         out[concept, role] = Total(
             concept, role, value, n, len(values), None if last == dt.date.min else last
         )

@@ -129,7 +129,10 @@ def _outcomes(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
     killed = _alt(_words(vocab, "outcome_killed"))
     hurt = _alt(_words(vocab, "outcome_injured"))
     # The outcome closes the harm's clause: a few words (where, how) and no other count.
-    gap = rf"(?:\s+(?!{_NUMBER_WORD}\b|and\b|but\b)[\w'\u2019-]+){{0,6}}?"
+    gap = (
+        rf"(?:\s+(?!{_NUMBER_WORD}\b|and\b|but\b)[\w'\u2019-]+|\s+(?:{_NUMBER_WORD}|once|twice)"
+        r"\s+times?){0,6}?"
+    )
     return (
         re.compile(
             rf"^\s*(?:were|was|have\s+been|has\s+been)?\s*(?:shot|stabbed){gap}\s*(?:{killed})\b"
@@ -146,6 +149,10 @@ _PASSIVE = re.compile(
     r"(?:(?:also|all|both|later|reportedly|allegedly|critically|seriously|fatally)\s+)?"
     r"(?P<pred>[a-z]+)\b"
 )
+
+
+# "one shot struck him", "a single shot was fired": the noun, not the people shot.
+_SHOT_NOUN = re.compile(r"\s+shot\s+(?:struck|hit|rang|was\s+fired|went|missed|came)\b")
 
 
 def casualty_counts(text: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
@@ -241,6 +248,16 @@ def _later_death(text: str, end: int) -> bool:
 def _outcome(text: str, fig: Figure, vocab: Vocabulary) -> Figure:
     """A harm's outcome told after it in the clause: "were shot and killed" counts the dead,
     "was stabbed and wounded" the hurt."""
+    if fig.concept in _counts(vocab):
+        after = text[fig.span[1] : fig.span[1] + 30]
+        before = text[max(0, fig.span[0] - 12) : fig.span[0]]
+        if re.match(r"\s+times\b", after):
+            return replace(fig, concept="times")  # "was shot five times": how often
+        if re.match(r"\s+(?:[a-z]+\s+)?shots\b", after) or (
+            re.match(r"\s+shot\b", after)
+            and (re.search(r"\bfir(?:e|es|ed|ing)\s+$", before) or _SHOT_NOUN.match(after))
+        ):
+            return replace(fig, concept="shots")  # "firing one shot": shots, not people
     if fig.unit is None and fig.concept is not None and fig.concept not in _counts(vocab):
         # "Two hikers were killed" counts hikers killed, not hikers.
         m = _PASSIVE.match(text, fig.span[1])

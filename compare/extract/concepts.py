@@ -637,6 +637,13 @@ def _earlier(before: list[str]) -> str | None:
             return None
         if low in _TOLL:
             return "killed"
+        if (
+            i
+            and low.endswith("ing")
+            and before[i - 1].lower() in _EVENT_DETERMINERS
+            and nxt != "of"  # "the killing of three" counts the killed
+        ):
+            continue  # "Prior to the shooting, the dad ... the two children": the event
         found = concept_word(low, nxt)
         if found:
             return found
