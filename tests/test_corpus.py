@@ -378,6 +378,10 @@ K, W, S = "killed", "injured", "shot"
             _reports((1, [_fig(1, K), _fig(1, K)]), (2, [_fig(3, K)]), (3, [_fig(3, K), _fig(1, K)])),
             [(K, None, 3, 2, 3, None)],
         ),
+        (
+            _reports((1, [_fig(4, S), _fig(2, W)]), (2, [_fig(4, S)])),
+            [(W, None, 4, 2, 2, "shot 4 - killed 0"), (S, None, 4, 2, 2, None)],
+        ),
     ],
     ids=[
         "most-articles",
@@ -391,6 +395,7 @@ K, W, S = "killed", "injured", "shot"
         "wounded-stated",
         "stated-by-more-articles",
         "one-told-apart-is-part-of-more",
+        "wounded-from-shot-of-more-reports",
     ],
 )  # fmt: skip
 def test_event_totals(reports: list[Extracted], expected: list[tuple[Any, ...]]) -> None:

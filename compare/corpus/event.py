@@ -92,7 +92,9 @@ class Total:
     one beside a larger count in the same article is a person told apart, not a
     count), then the one the most articles hold as their own, then the latest, then
     the smaller.  ``derived`` says when the value comes from other totals instead
-    ("shot 3 - killed 1" when no article counts the wounded).
+    ("shot 3 - killed 1" when no article counts the wounded, or when two or more articles
+    count more people shot than the stated wounded and dead: a count of the wounded
+    often names only some of them, "two men and a woman were hurt").
     """
 
     concept: str
@@ -387,10 +389,16 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
     for whole, (part, rest) in PARTS.items():
         for role in (None, "suspect"):
             have = out.get((whole, role))
-            if have is None or (rest, role) in out:
+            if have is None:
                 continue
             known = out.get((part, role))
             minus = known.value if known is not None else 0.0
+            stated = out.get((rest, role))
+            if stated is not None and (
+                stated.value >= have.value - minus
+                or (have.articles < 2 and stated.articles >= have.articles)
+            ):
+                continue  # the stated count stands unless more reports count the whole
             out[rest, role] = Total(
                 rest,
                 role,
