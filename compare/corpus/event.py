@@ -393,10 +393,10 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
                 continue
             known = out.get((part, role))
             minus = known.value if known is not None else 0.0
-            stated = out.get((rest, role))
-            if stated is not None and (
-                stated.value >= have.value - minus
-                or (have.articles < 2 and stated.articles >= have.articles)
+            told = out.get((rest, role))
+            if told is not None and (
+                told.value >= have.value - minus
+                or (have.articles < 2 and told.articles >= have.articles)
             ):
                 continue  # the stated count stands unless more reports count the whole
             out[rest, role] = Total(
