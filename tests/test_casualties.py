@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from compare.extract.figures import figures
-from compare.types import Sentence
+from compare.extract.figures import figures, headline_figures
+from compare.types import Figure, Sentence
 
 
 def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
@@ -92,6 +92,9 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         ),
         ("Witnesses heard three shots before the crash.", [("three", 3, "shots", None)]),
         ("A guard was stabbed twice and killed.", [("A guard", 1, "killed", None)]),
+        ("A hunter accidentally shot himself in the leg.", [("shot himself", 1, "injured", None)]),
+        ("The boy accidentally shot himself, police said.", [("shot himself", 1, "shot", None)]),
+        ("The explosion injured a bystander.", [("a bystander", 1, "injured", None)]),
     ],
     ids=[
         "shot-and-killed",
@@ -126,9 +129,37 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         "times-not-people",
         "shots-not-people",
         "outcome-after-times",
+        "shot-self-in-limb",
+        "shot-self-accidentally",
+        "bystander-object",
     ],
 )
 def test_casualty_counts(
     text: str, expected: list[tuple[str, float, str | None, str | None]]
 ) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Teen Killed In Crash On Route 9", [("Teen", 1, "killed")]),
+        ("10-Year-Old Girl Dies After House Fire", [("10-Year-Old Girl", 1, "killed")]),
+        ("Update: Miner hurt in tunnel collapse", [("Miner", 1, "injured")]),
+        ("Quake: Climber, 40, seriously injured on ridge", [("Climber", 1, "injured")]),
+        ("Cyclist struck, critically injured", []),
+        ("Police say driver was sober", []),
+    ],
+    ids=[
+        "title-case",
+        "age-person-dies",
+        "after-a-label",
+        "age-in-commas",
+        "no-harm-verb",
+        "no-harm",
+    ],
+)
+def test_headline_counts(title: str, expected: list[tuple[str, float, str | None]]) -> None:
+    body: tuple[Figure, ...] = ()
+    found = headline_figures(Sentence("a", -1, title, 0, len(title)), body)
+    assert [(f.text, f.value, f.concept) for f in found] == expected

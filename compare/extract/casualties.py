@@ -65,7 +65,7 @@ def _alt(items: Sequence[str]) -> str:
 
 @lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
 def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
-    people = "|".join(sorted(vocab.singular_people, key=len, reverse=True))
+    people = "|".join(sorted(_people(vocab), key=len, reverse=True))
     names_skip = _alt(_words(vocab, "not_names"))
     # A definite person: "the driver", "his 25-year-old father", "the girl's mother",
     # "the 15-year-old".
@@ -135,10 +135,12 @@ def _outcomes(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
     return (
         re.compile(
-            rf"^\s*(?:were|was|have\s+been|has\s+been)?\s*(?:shot|stabbed){gap}\s*(?:{killed})\b"
+            rf"^\s*(?:were|was|have\s+been|has\s+been)?\s*(?:shot|stabbed){gap}\s*(?:{killed})\b",
+            re.IGNORECASE,  # headlines capitalise every word
         ),
         re.compile(
-            rf"^\s*(?:were|was|have\s+been|has\s+been)?\s*(?:shot|stabbed){gap}\s*(?:{hurt})\b"
+            rf"^\s*(?:were|was|have\s+been|has\s+been)?\s*(?:shot|stabbed){gap}\s*(?:{hurt})\b",
+            re.IGNORECASE,  # headlines capitalise every word
         ),
     )
 
@@ -198,7 +200,7 @@ def casualty_counts(text: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
                     out[same] = replace(out[same], concept=concept)
                 continue
             role: Role | None = "suspect" if head in vocab.suspects else None
-            subject = head if head in vocab.singular_people else "person"
+            subject = head if head in _people(vocab) else "person"
             spans.append((start, end))
             out.append(
                 Figure(
@@ -236,6 +238,12 @@ def _concept(kind: str, m: re.Match[str], vocab: Vocabulary) -> str | None:
     return "killed" if (groups.get("adv") or "").lower() in fatal else concept
 
 
+@lru_cache(maxsize=4)
+def _people(vocab: Vocabulary) -> frozenset[str]:
+    """The vocabulary's singular people and the more this module reads ("a bystander")."""
+    return vocab.singular_people | frozenset(_words(vocab, "people"))
+
+
 def _counts(vocab: Vocabulary) -> frozenset[str]:
     return frozenset(str(vocab.tables.get("people_counts", {}).get("concepts", "")).split())
 
@@ -248,6 +256,14 @@ def _later_death(text: str, end: int) -> bool:
 def _outcome(text: str, fig: Figure, vocab: Vocabulary) -> Figure:
     """A harm's outcome told after it in the clause: "were shot and killed" counts the dead,
     "was stabbed and wounded" the hurt."""
+    if fig.role == "suspect" and re.fullmatch(r"shot\s+(?:him|her)self", fig.text, re.I):
+        # "shot himself in the foot", "accidentally shot herself": hurt, and no attacker
+        before = text[max(0, fig.span[0] - 14) : fig.span[0]].lower()
+        part = re.match(r"\s+in\s+the\s+(\w+)", text[fig.span[1] :])
+        if part and part.group(1).lower() in _words(vocab, "limbs"):
+            return replace(fig, concept="injured", role=None, subject="person")
+        if "accidental" in before:
+            return replace(fig, concept="shot", role=None, subject="person")
     if fig.concept in _counts(vocab):
         after = text[fig.span[1] : fig.span[1] + 30]
         before = text[max(0, fig.span[0] - 12) : fig.span[0]]
@@ -276,3 +292,63 @@ def _outcome(text: str, fig: Figure, vocab: Vocabulary) -> Figure:
     if fig.concept != "injured" and hurt.match(rest):
         return replace(fig, concept="injured")
     return fig
+
+
+@lru_cache(maxsize=4)
+def _headline(vocab: Vocabulary) -> re.Pattern[str]:
+    people = "|".join(sorted(_people(vocab), key=len, reverse=True))
+    killed = _alt([*_words(vocab, "killed_passive"), *_words(vocab, "died"), "dead", "dies"])
+    hurt = _alt(_words(vocab, "injured_passive"))
+    adverbs = _alt(_words(vocab, "adverbs"))
+    return re.compile(
+        # "Teen killed in crash", "10-Year-Old Girl Dies After Fire", "Police: Driver, 60,
+        # hurt": a headline drops its articles and may capitalise every word.
+        rf"(?:^|(?<=[:|\u2013\u2014-]\s))(?P<np>(?:[\w'\u2019-]+\s+){{0,3}}?(?:{people}))"
+        rf"(?:,\s+\d{{1,3}},)?\s+(?:(?:is|was|found)\s+)?(?:(?P<adv>{adverbs})\s+)?"
+        rf"(?:(?P<killed>{killed})|(?P<hurt>{hurt}))\b",
+        re.IGNORECASE,
+    )
+
+
+def headline_counts(title: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
+    """A headline's count of one ("Teen Killed In Crash"), beside the title's ``found``
+    figures (offsets from the title's start).
+
+    >>> [(f.text, f.concept) for f in headline_counts("10-Year-Old Girl Dies After Fire", ())]
+    [('10-Year-Old Girl', 'killed')]
+    """
+    vocab = vocabulary()
+    m = _headline(vocab).search(title)
+    if m is None:
+        return tuple(found)
+    start, end = m.span("np")
+    if any(s < end and start < e for s, e in (f.span for f in found)):
+        return tuple(found)
+    verb = (m.group("hurt") or "").split()[-1:]
+    concept = "killed" if m.group("killed") else (vocab.predicate(verb[0]) if verb else None)
+    if concept is None:
+        return tuple(found)
+    fatal = str(vocab.tables.get("fatal", {}).get("adverbs", "")).split()
+    if (m.group("adv") or "").lower() in fatal:
+        concept = "killed"
+    head = m.group("np").split()[-1].lower()
+    fig = _outcome(
+        title,
+        Figure(
+            id=":f0",
+            article="",
+            sentence=0,
+            text=title[start:end],
+            span=(start, end),
+            value=1.0,
+            low=1.0,
+            high=1.0,
+            qualifier="exact",
+            concept=concept,
+            subject=head,
+            role="suspect" if head in vocab.suspects else None,
+        ),
+        vocab,
+    )
+    out = sorted([*found, fig], key=lambda f: f.span)
+    return tuple(replace(f, id=f":f{k + 1}") for k, f in enumerate(out))

@@ -40,7 +40,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from compare.extract.attribution import Speaker, attribution, speakers
-from compare.extract.casualties import casualty_counts
+from compare.extract.casualties import casualty_counts, headline_counts
 from compare.extract.concepts import counted
 from compare.extract.implicit import implicit
 from compare.extract.nonfigures import not_a_figure
@@ -150,8 +150,28 @@ def headline_figures(title: Sentence, body: Sequence[Figure]) -> tuple[Figure, .
     figure told again.
     """
     found = figures(title, first=len(body) + 1)
+    found = _headline_counts(title, found)  # "Teen Killed In Crash": no article, any case
     kept = [f for f in found if not any(_repeats(f, b) for b in body)]
     return tuple(replace(f, id=f"{title.article}:f{len(body) + 1 + k}") for k, f in enumerate(kept))
+
+
+def _headline_counts(title: Sentence, found: tuple[Figure, ...]) -> tuple[Figure, ...]:
+    local = tuple(
+        replace(f, span=(f.span[0] - title.start, f.span[1] - title.start)) for f in found
+    )
+    read = headline_counts(title.text, local)
+    if len(read) == len(found):
+        return found
+    return tuple(
+        replace(
+            f,
+            id=f"{title.article}:f{k}",
+            article=title.article,
+            sentence=title.index,
+            span=(f.span[0] + title.start, f.span[1] + title.start),
+        )
+        for k, f in enumerate(read)
+    )
 
 
 def _repeats(head: Figure, body: Figure) -> bool:

@@ -189,6 +189,8 @@ def not_a_figure(num: Number, text: str) -> bool:
             and num.value < 120
         ):
             return True
+        if re.match(r"-(?:Year|Month|Week)s?-Old\b", after, re.IGNORECASE) and after[1].isupper():
+            return True  # a headline's "10-Year-Old Girl": an age, in title case
         if _broadcaster(before):
             return True  # "Action News 5", "FOX Carolina 21": a station, not a count
         if _in_phone(num.start, text):
