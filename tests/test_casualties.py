@@ -95,6 +95,11 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         ("A hunter accidentally shot himself in the leg.", [("shot himself", 1, "injured", None)]),
         ("The boy accidentally shot himself, police said.", [("shot himself", 1, "shot", None)]),
         ("The explosion injured a bystander.", [("a bystander", 1, "injured", None)]),
+        ("None suffered serious injuries in the blast.", []),
+        (
+            "Lena Ortiz, 52, was stabbed in the chest and pronounced dead at the scene.",
+            [("Lena Ortiz, 52,", 1, "killed", None)],
+        ),
     ],
     ids=[
         "shot-and-killed",
@@ -132,6 +137,8 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         "shot-self-in-limb",
         "shot-self-accidentally",
         "bystander-object",
+        "none-is-no-name",
+        "name-outcome-pronounced-dead",
     ],
 )
 def test_casualty_counts(

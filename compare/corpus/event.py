@@ -361,8 +361,8 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
     for e in done:
         said: dict[tuple[str, str | None], Counter[float]] = {}
         for f in e.figures:
-            if f.concept is None or f.scope != "current":
-                continue
+            if f.concept is None or f.scope != "current" or f.unit == "percent":
+                continue  # a share is no tally ("up 11 percent")
             key = (f.concept, "suspect" if f.role == "suspect" else None)
             said.setdefault(key, Counter())[f.value] += 1
         for key, tally in said.items():

@@ -202,22 +202,21 @@ def casualty_counts(text: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
             role: Role | None = "suspect" if head in vocab.suspects else None
             subject = head if head in _people(vocab) else "person"
             spans.append((start, end))
-            out.append(
-                Figure(
-                    id=":f0",
-                    article="",
-                    sentence=0,
-                    text=text[start:end],
-                    span=(start, end),
-                    value=1.0,
-                    low=1.0,
-                    high=1.0,
-                    qualifier="exact",
-                    concept=concept,
-                    subject=subject,
-                    role=role,
-                )
+            fig = Figure(
+                id=":f0",
+                article="",
+                sentence=0,
+                text=text[start:end],
+                span=(start, end),
+                value=1.0,
+                low=1.0,
+                high=1.0,
+                qualifier="exact",
+                concept=concept,
+                subject=subject,
+                role=role,
             )
+            out.append(_outcome(text, fig, vocab))
     out.sort(key=lambda f: f.span)
     return tuple(replace(f, id=f":f{k + 1}") for k, f in enumerate(out))
 
