@@ -327,9 +327,9 @@ def test_cli_min_confidence_keeps_the_surer_rows(runner: CliRunner) -> None:
     assert len(kept) < len(rows)
 
 
-def _fig(value: float, concept: str, **kw: Any) -> Figure:
-    return Figure("x:f1", "x", 0, str(value), (0, 1), value, value, value, "exact", None, concept,
-                  **kw)  # fmt: skip
+def _fig(value: float, concept: str, text: str | None = None, **kw: Any) -> Figure:
+    return Figure("x:f1", "x", 0, text or str(value), (0, 1), value, value, value, "exact", None,
+                  concept, **kw)  # fmt: skip
 
 
 def _reports(*days: tuple[int, list[Figure]]) -> list[Extracted]:
@@ -382,6 +382,14 @@ K, W, S = "killed", "injured", "shot"
             _reports((1, [_fig(4, S), _fig(2, W)]), (2, [_fig(4, S)])),
             [(W, None, 4, 2, 2, "shot 4 - killed 0"), (S, None, 4, 2, 2, None)],
         ),
+        (
+            _reports((1, [_fig(1, K, subject="boy", text="a boy"), _fig(1, W, subject="boy", text="a boy")])),
+            [(K, None, 1, 1, 1, None)],
+        ),
+        (
+            _reports((1, [_fig(1, K, subject="boy", text="a boy"), _fig(1, W, subject="father", text="his father")])),
+            [(K, None, 1, 1, 1, None), (W, None, 1, 1, 1, None)],
+        ),
     ],
     ids=[
         "most-articles",
@@ -396,6 +404,8 @@ K, W, S = "killed", "injured", "shot"
         "stated-by-more-articles",
         "one-told-apart-is-part-of-more",
         "wounded-from-shot-of-more-reports",
+        "the-wound-of-the-dead",
+        "another-person-wounded",
     ],
 )  # fmt: skip
 def test_event_totals(reports: list[Extracted], expected: list[tuple[Any, ...]]) -> None:

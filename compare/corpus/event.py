@@ -9,6 +9,7 @@ boundaries without the articles it came from.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -94,7 +95,10 @@ class Total:
     the smaller.  ``derived`` says when the value comes from other totals instead
     ("shot 3 - killed 1" when no article counts the wounded, or when two or more articles
     count more people shot than the stated wounded and dead: a count of the wounded
-    often names only some of them, "two men and a woman were hurt").
+    often names only some of them, "two men and a woman were hurt").  A wound told of
+    one person ("a boy with a gunshot wound") in an event where that person, or someone
+    unnamed, died and no report counts more people shot than dead is the dead one's
+    wound: no wounded count is kept.
     """
 
     concept: str
@@ -352,12 +356,25 @@ def _counts(
 PARTS: dict[str, tuple[str, str]] = {"shot": ("killed", "injured")}
 
 
+# Subjects that may name anyone: "the victim", "a person".
+_ANYONE = frozenset({"person", "victim", "people"})
+
+
+def _one_person(f: Figure) -> bool:
+    """A count of one person named, not a number ("a boy was shot", "the victim")."""
+    return (
+        re.match(r"(?:at\s+least\s+|about\s+|only\s+)?(?:\d|one\b|single\b)", f.text, re.I) is None
+    )
+
+
 def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
     """The event's tally per (concept, role): see :class:`Total`."""
     # Per article: its own value (its most repeated figure) and every value it states.
     reported: dict[
         tuple[str, str | None], list[tuple[float, frozenset[float], dt.date | None]]
     ] = {}
+    people: dict[tuple[str, str | None], bool] = {}  # every figure one person named
+    who: dict[tuple[str, str | None], set[str]] = {}  # whom the figures name
     for e in done:
         said: dict[tuple[str, str | None], Counter[float]] = {}
         for f in e.figures:
@@ -365,6 +382,8 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
                 continue  # a share is no tally ("up 11 percent")
             key = (f.concept, "suspect" if f.role == "suspect" else None)
             said.setdefault(key, Counter())[f.value] += 1
+            people[key] = people.get(key, True) and f.value == 1 and _one_person(f)
+            who.setdefault(key, set()).add((f.subject or "person").lower())
         for key, tally in said.items():
             value = max(tally, key=lambda v: (tally[v], v))
             # One person told apart ("the victim died") is a part of a larger count the
@@ -388,6 +407,19 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
         )
     for whole, (part, rest) in PARTS.items():
         for role in (None, "suspect"):
+            told, known, have = out.get((rest, role)), out.get((part, role)), out.get((whole, role))
+            if (
+                told is not None
+                and known is not None
+                and told.value == 1
+                and people.get((rest, role))
+                and known.value >= 1
+                and (have is None or have.value <= known.value)
+                and who[rest, role] <= who.get((part, role), set()) | _ANYONE
+            ):
+                # "a boy with a gunshot wound" in an event where one boy died and no report
+                # counts more people shot than dead: the wound was the dead one's.
+                del out[rest, role]
             have = out.get((whole, role))
             if have is None:
                 continue
