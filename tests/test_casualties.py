@@ -4,10 +4,13 @@ industrial news, written for these tests."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from compare.extract.figures import figures, headline_figures
-from compare.types import Figure, Sentence
+from compare.pipeline import extract
+from compare.types import Article, Figure, Sentence
 
 
 def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
@@ -100,6 +103,12 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
             "Lena Ortiz, 52, was stabbed in the chest and pronounced dead at the scene.",
             [("Lena Ortiz, 52,", 1, "killed", None)],
         ),
+        ("He is accused of trying to kill 2 guards at the mine.", [("2", 2, None, None)]),
+        ("3 men charged with attempted murder after the stabbing", [("3", 3, None, None)]),
+        (
+            "Two climbers were killed and a third man was charged with attempted murder.",
+            [("Two", 2, "killed", None)],
+        ),
     ],
     ids=[
         "shot-and-killed",
@@ -139,6 +148,9 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         "bystander-object",
         "none-is-no-name",
         "name-outcome-pronounced-dead",
+        "trying-to-kill",
+        "attempted-murder",
+        "killed-beside-attempt",
     ],
 )
 def test_casualty_counts(
@@ -170,3 +182,22 @@ def test_headline_counts(title: str, expected: list[tuple[str, float, str | None
     body: tuple[Figure, ...] = ()
     found = headline_figures(Sentence("a", -1, title, 0, len(title)), body)
     assert [(f.text, f.value, f.concept) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        (
+            "The crash happened a mile from a March 2014 collision that left a cyclist dead.",
+            "background",
+        ),
+        ("The blaze was the worst since a 2012 fire that killed a firefighter.", "current"),
+        ("A worker was killed on Monday.", "current"),
+    ],
+    ids=["from-an-earlier-event", "since-opens-a-period", "this-event"],
+)
+def test_count_of_one_scope(text: str, scope: str) -> None:
+    article = Article(
+        id="a", path="-", text=f"A man was hurt. {text}", published=dt.date(2015, 9, 1)
+    )
+    assert [f.scope for f in extract(article).figures][1:] == [scope]

@@ -247,6 +247,21 @@ def _counts(vocab: Vocabulary) -> frozenset[str]:
     return frozenset(str(vocab.tables.get("people_counts", {}).get("concepts", "")).split())
 
 
+def _attempted(text: str, fig: Figure, vocab: Vocabulary) -> bool:
+    """A killing tried, not done: "trying to kill 2 officers", "3 men charged with
+    attempted murder" (the vocabulary's [casualty_readings] attempts)."""
+    attempts = _alt(_words(vocab, "attempts"))
+    before = text[max(0, fig.span[0] - 40) : fig.span[0]]
+    if re.search(rf"\b(?:{attempts})\s+(?:to\s+)?(?:kill|murder)\s+$", before, re.I):
+        return True
+    after = text[fig.span[1] : fig.span[1] + 80]
+    return (
+        re.match(rf"[^.;:]*?\b(?:{attempts})\s+(?:murder|homicide|killing)", after, re.I)
+        is not None
+        and re.match(r"[^.;:]*?\b(?:killed|died|dead)\b", after, re.I) is None
+    )
+
+
 def _later_death(text: str, end: int) -> bool:
     rest = text[end : end + 60]
     return re.match(r"[^.;]{0,40}?\b(?:and|but|later)\s+(?:later\s+)?died\b", rest) is not None
@@ -263,6 +278,8 @@ def _outcome(text: str, fig: Figure, vocab: Vocabulary) -> Figure:
             return replace(fig, concept="injured", role=None, subject="person")
         if "accidental" in before:
             return replace(fig, concept="shot", role=None, subject="person")
+    if fig.concept == "killed" and _attempted(text, fig, vocab):
+        return replace(fig, concept=None)  # "trying to kill 2 officers": nobody died
     if fig.concept in _counts(vocab):
         after = text[fig.span[1] : fig.span[1] + 30]
         before = text[max(0, fig.span[0] - 12) : fig.span[0]]

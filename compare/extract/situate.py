@@ -540,7 +540,10 @@ def _scope_of(
         for m in _YEAR.finditer(clause)
         if m.group() not in figure_text
         and not re.search(
-            r"\b(?:since|from|than)\s+(?:\w+\s+)?(?:\w+\s+)?$", clause[: m.start()], re.I
+            # ("from a July 2014 shooting" names an earlier event: "a" opens no period)
+            r"\b(?:since|than|from(?!\s+an?\s))\s+(?:\w+\s+)?(?:\w+\s+)?$",
+            clause[: m.start()],
+            re.I,
         )
     ]
     at = max(0, clause.find(figure_text))
