@@ -109,6 +109,15 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
             "Two climbers were killed and a third man was charged with attempted murder.",
             [("Two", 2, "killed", None)],
         ),
+        (
+            "The driver was airlifted to Regional Medical Center.",
+            [("The driver", 1, "injured", None)],
+        ),
+        (
+            "Officials say a second worker, Ana Ruiz, is being treated for burns.",
+            [("a second worker", 1, "injured", None)],
+        ),
+        ("Officers said the man was taken to the police station.", []),
     ],
     ids=[
         "shot-and-killed",
@@ -151,6 +160,9 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         "trying-to-kill",
         "attempted-murder",
         "killed-beside-attempt",
+        "airlifted-to-a-hospital",
+        "being-treated-apposition",
+        "taken-elsewhere",
     ],
 )
 def test_casualty_counts(

@@ -93,6 +93,8 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
     active_killed = _alt(_words(vocab, "killed_active"))
     active_hurt = _alt(_words(vocab, "injured_active"))
     deaths = _alt(_words(vocab, "deaths_of"))
+    carried = _alt(_words(vocab, "carried"))
+    hospitals = _alt(_words(vocab, "hospitals"))
     return {
         # "The driver was pronounced dead", "Ana Ruiz, 15, died", "He was fatally shot"
         "subject": re.compile(
@@ -120,6 +122,14 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
         "wound": re.compile(
             rf"\b(?P<np>{indefinite})\s+(?:who\s+(?:was|is|had)\s+)?(?:{carrying})\s+"
             rf"(?:from\s+)?(?:an?\s+)?(?:(?P<fatal>fatal|mortal)\s+|[a-z-]+\s+){{0,2}}(?:{wounds})\b"
+        ),
+        # "the 14-year-old was taken to the hospital", "a fourth victim ... is being treated"
+        "hospital": re.compile(
+            r"(?:^|(?<=[.;:,\"\u201c]\s)|(?<=\bthat\s)|(?<=\bsaid\s)|(?<=\bsay\s)|(?<=\bsays\s))"
+            rf"(?P<np>{definite}|{indefinite}|{name})(?:\s*,[^,;.]{{1,60}},?)?\s+"
+            r"(?:was|is|has\s+been|had\s+been|remains|remained)\s+(?:later\s+|also\s+|still\s+)?"
+            rf"(?:(?:{carried})\s+(?:\w+\s+){{0,2}}?to\s+(?:an?\s+|the\s+)?(?:[\w'\u2019.-]+\s+){{0,4}}?"
+            rf"(?i:{hospitals})|being\s+treated|treated\s+(?:at|in|for)|hospitali[sz]ed)\b"
         ),
     }
 
@@ -227,7 +237,7 @@ def _concept(kind: str, m: re.Match[str], vocab: Vocabulary) -> str | None:
         return "killed"
     if groups.get("fatal"):
         return "killed"
-    if kind in ("wound", "left") or groups.get("carry") or groups.get("cond"):
+    if kind in ("wound", "left", "hospital") or groups.get("carry") or groups.get("cond"):
         return "injured"
     verb = (groups.get("hurt") or "").split()[-1:]
     concept = vocab.predicate(verb[0]) if verb else None
@@ -319,7 +329,7 @@ def _headline(vocab: Vocabulary) -> re.Pattern[str]:
     return re.compile(
         # "Teen killed in crash", "10-Year-Old Girl Dies After Fire", "Police: Driver, 60,
         # hurt": a headline drops its articles and may capitalise every word.
-        rf"(?:^|(?<=[:|\u2013\u2014-]\s))(?P<np>(?:[\w'\u2019-]+\s+){{0,3}}?(?:{people}))"
+        rf"(?:^|(?<=[:|,\u2013\u2014-]\s))(?P<np>(?:[\w'\u2019-]+\s+){{0,3}}?(?:{people})|another)"
         rf"(?:,\s+\d{{1,3}},)?\s+(?:(?:is|was|found)\s+)?(?:(?P<adv>{adverbs})\s+)?"
         rf"(?:(?P<killed>{killed})|(?P<hurt>{hurt}))\b",
         re.IGNORECASE,
@@ -334,23 +344,20 @@ def headline_counts(title: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
     [('10-Year-Old Girl', 'killed')]
     """
     vocab = vocabulary()
-    m = _headline(vocab).search(title)
-    if m is None:
-        return tuple(found)
-    start, end = m.span("np")
-    if any(s < end and start < e for s, e in (f.span for f in found)):
-        return tuple(found)
-    verb = (m.group("hurt") or "").split()[-1:]
-    concept = "killed" if m.group("killed") else (vocab.predicate(verb[0]) if verb else None)
-    if concept is None:
-        return tuple(found)
     fatal = str(vocab.tables.get("fatal", {}).get("adverbs", "")).split()
-    if (m.group("adv") or "").lower() in fatal:
-        concept = "killed"
-    head = m.group("np").split()[-1].lower()
-    fig = _outcome(
-        title,
-        Figure(
+    read = list(found)
+    for m in _headline(vocab).finditer(title):
+        start, end = m.span("np")
+        if any(s < end and start < e for s, e in (f.span for f in read)):
+            continue
+        verb = (m.group("hurt") or "").split()[-1:]
+        concept = "killed" if m.group("killed") else (vocab.predicate(verb[0]) if verb else None)
+        if concept is None:
+            continue
+        if (m.group("adv") or "").lower() in fatal:
+            concept = "killed"
+        head = m.group("np").split()[-1].lower()
+        fig = Figure(
             id=":f0",
             article="",
             sentence=0,
@@ -361,10 +368,11 @@ def headline_counts(title: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
             high=1.0,
             qualifier="exact",
             concept=concept,
-            subject=head,
+            subject=head if head != "another" else "person",
             role="suspect" if head in vocab.suspects else None,
-        ),
-        vocab,
-    )
-    out = sorted([*found, fig], key=lambda f: f.span)
+        )
+        read.append(_outcome(title, fig, vocab))
+    if len(read) == len(found):
+        return tuple(found)
+    out = sorted(read, key=lambda f: f.span)
     return tuple(replace(f, id=f":f{k + 1}") for k, f in enumerate(out))
