@@ -92,7 +92,9 @@ class Total:
     killed 17,000"); the event's value is the one the most articles state (a count of
     one beside a larger count in the same article is a person told apart, not a
     count), then the one the most articles hold as their own, then the latest, then
-    the smaller.  ``derived`` says when the value comes from other totals instead
+    the smaller.  A vague count ("several were hurt") counts only where its article
+    has nothing more exact, and its article only where no article has.  ``derived``
+    says when the value comes from other totals instead
     ("shot 3 - killed 1" when no article counts the wounded, or when two or more articles
     count more people shot than the stated wounded and dead: a count of the wounded
     often names only some of them, "two men and a woman were hurt").  A wound told of
@@ -371,27 +373,37 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
     """The event's tally per (concept, role): see :class:`Total`."""
     # Per article: its own value (its most repeated figure) and every value it states.
     reported: dict[
-        tuple[str, str | None], list[tuple[float, frozenset[float], dt.date | None]]
+        tuple[str, str | None], list[tuple[float, frozenset[float], dt.date | None, bool]]
     ] = {}
     people: dict[tuple[str, str | None], bool] = {}  # every figure one person named
     who: dict[tuple[str, str | None], set[str]] = {}  # whom the figures name
     for e in done:
         said: dict[tuple[str, str | None], Counter[float]] = {}
+        vague: dict[tuple[str, str | None], Counter[float]] = {}
         for f in e.figures:
             if f.concept is None or f.scope != "current" or f.unit == "percent":
                 continue  # a share is no tally ("up 11 percent")
             key = (f.concept, "suspect" if f.role == "suspect" else None)
+            if f.qualifier == "vague":
+                vague.setdefault(key, Counter())[f.value] += 1
+                continue  # "several were hurt": a count only when no report gives a number
             said.setdefault(key, Counter())[f.value] += 1
             people[key] = people.get(key, True) and f.value == 1 and _one_person(f)
             who.setdefault(key, set()).add((f.subject or "person").lower())
+        rough = {key for key in vague if key not in said}  # "several", nothing more exact
+        for key in rough:
+            said[key] = vague[key]
         for key, tally in said.items():
             value = max(tally, key=lambda v: (tally[v], v))
             # One person told apart ("the victim died") is a part of a larger count the
             # same article states, not a count of its own.
             stated = frozenset(v for v in tally if v > 1 or v == value)
-            reported.setdefault(key, []).append((value, stated, e.article.published))
+            reported.setdefault(key, []).append((value, stated, e.article.published, key in rough))
     out: dict[tuple[str, str | None], Total] = {}
-    for (concept, role), values in reported.items():
+    for (concept, role), reports in reported.items():
+        # Articles with only a vague count ("several were hurt") count when none is exact.
+        exact = [r[:3] for r in reports if not r[3]]
+        values = exact or [r[:3] for r in reports]
         # A value stated by more articles wins, even where it is not each one's own ("five
         # died" beside "three children" in one report, "five killed" in another); then
         # the articles whose own value it is, then the latest, then the smaller.
