@@ -213,3 +213,14 @@ def test_count_of_one_scope(text: str, scope: str) -> None:
         id="a", path="-", text=f"A man was hurt. {text}", published=dt.date(2015, 9, 1)
     )
     assert [f.scope for f in extract(article).figures][1:] == [scope]
+
+
+def test_headline_death_over_body_wound() -> None:
+    """A headline's death is kept beside the body's wound of the same person; a headline
+    that repeats the body's count is the body's."""
+    text = "A worker was shot at the plant."
+    body = figures(Sentence("a", 0, text, 0, len(text)))
+    died = Sentence("a", -1, "Worker Dies After Plant Shooting", 0, 32)
+    hurt = Sentence("a", -1, "Worker Shot At Plant", 0, 20)
+    assert [f.concept for f in headline_figures(died, body)] == ["killed"]
+    assert headline_figures(hurt, body) == ()

@@ -174,11 +174,20 @@ def _headline_counts(title: Sentence, found: tuple[Figure, ...]) -> tuple[Figure
     )
 
 
+_PEOPLE_HARMS = frozenset({"killed", "injured", "shot", "stabbed"})
+
+
 def _repeats(head: Figure, body: Figure) -> bool:
     if head.unit != body.unit:
         return False
-    if head.value == body.value:
-        return True  # the same number in the same unit: the headline's "9.1%" is the body's
+    if head.value == body.value and not (
+        head.concept in _PEOPLE_HARMS
+        and body.concept in _PEOPLE_HARMS
+        and head.concept != body.concept
+    ):
+        # The same number in the same unit: the headline's "9.1%" is the body's.  (Not
+        # "Girl Dies After Being Shot" over "a girl was shot": a death is no wound.)
+        return True
     if not (head.concept and body.concept):
         # Without both concepts only a rounding repeats ("$13.5bn" over "$13.51bn"): "$30bn"
         # of damage is no "at least $16.3bn" of something else.
