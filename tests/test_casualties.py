@@ -118,6 +118,10 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
             [("a second worker", 1, "injured", None)],
         ),
         ("Officers said the man was taken to the police station.", []),
+        (
+            "The driver was taken to a hospital in Mesa, where he died on Friday.",
+            [("The driver", 1, "killed", None)],
+        ),
     ],
     ids=[
         "shot-and-killed",
@@ -163,6 +167,7 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         "airlifted-to-a-hospital",
         "being-treated-apposition",
         "taken-elsewhere",
+        "taken-to-hospital-where-died",
     ],
 )
 def test_casualty_counts(

@@ -359,7 +359,7 @@ PARTS: dict[str, tuple[str, str]] = {"shot": ("killed", "injured")}
 
 
 # Subjects that may name anyone: "the victim", "a person".
-_ANYONE = frozenset({"person", "victim", "people"})
+_ANYONE = frozenset({"person", "victim", "people", "child", "individual"})
 
 
 def _one_person(f: Figure) -> bool:

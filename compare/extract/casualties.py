@@ -273,8 +273,16 @@ def _attempted(text: str, fig: Figure, vocab: Vocabulary) -> bool:
 
 
 def _later_death(text: str, end: int) -> bool:
-    rest = text[end : end + 60]
-    return re.match(r"[^.;]{0,40}?\b(?:and|but|later)\s+(?:later\s+)?died\b", rest) is not None
+    """ "... was shot and later died", "... taken to a hospital, where he died Friday"."""
+    rest = text[end : end + 90]
+    return (
+        re.match(
+            r"[^.;]{0,60}?\b(?:and|but|later|where\s+(?:he|she)|where\s+(?:he|she)\s+later)\s+"
+            r"(?:later\s+)?(?:died|was\s+pronounced\s+dead)\b",
+            rest,
+        )
+        is not None
+    )
 
 
 def _outcome(text: str, fig: Figure, vocab: Vocabulary) -> Figure:
