@@ -122,6 +122,8 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
             "The driver was taken to a hospital in Mesa, where he died on Friday.",
             [("The driver", 1, "killed", None)],
         ),
+        ("The blast killed a miner and his son.", [("a miner and his son", 2, "killed", None)]),
+        ("The storm killed a man and two children.", [("two", 2, "killed", None)]),
     ],
     ids=[
         "shot-and-killed",
@@ -168,6 +170,8 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         "being-treated-apposition",
         "taken-elsewhere",
         "taken-to-hospital-where-died",
+        "two-objects",
+        "object-then-a-number",
     ],
 )
 def test_casualty_counts(

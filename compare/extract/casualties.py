@@ -71,10 +71,10 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
     # "the 15-year-old".
     definite = (
         rf"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|(?:the\s+)?[A-Za-z]+['\u2019]s)\s+"
-        rf"(?:(?:{_AGE}|[a-z]+(?:-[a-z]+)?)\s+){{0,3}}?(?:{people}|{_AGE})"
+        rf"(?:(?:{_AGE}|[a-z]+(?:-[a-z]+)*)\s+){{0,3}}?(?:{people}|{_AGE})"
     )
     indefinite = (
-        rf"(?:[Aa]n?|[Oo]ne)\s+(?:(?:{_AGE}|[a-z]+(?:-[a-z]+)?)\s+){{0,3}}?(?:{people}|{_AGE})"
+        rf"(?:[Aa]n?|[Oo]ne)\s+(?:(?:{_AGE}|[a-z]+(?:-[a-z]+)*)\s+){{0,3}}?(?:{people}|{_AGE})"
     )
     name = _NAME.replace("{skip}", rf"(?!(?i:{names_skip}|{_NUMBER_WORD})\b)")
     person = rf"(?:{definite}|{name})"
@@ -109,7 +109,10 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
         ),
         # "killed a firefighter", "wounding his father", "left a cyclist dead"
         "object": re.compile(
-            rf"\b(?:(?P<killed>{active_killed})|(?P<hurt>{active_hurt}))\s+(?P<np>{anyone})"
+            rf"\b(?:(?P<killed>{active_killed})|(?P<hurt>{active_hurt}))\s+"
+            # "killed her father and 6-year-old daughter": two people
+            rf"(?P<np>{anyone}(?P<more>\s+and\s+(?!{_NUMBER_WORD}\b)(?:{anyone}|"
+            rf"(?:(?:{_AGE}|[a-z]+(?:-[a-z]+)*)\s+)?(?:{people})))?)\b"
             rf"(?!\s+(?:and|or)\s+(?:{_NUMBER_WORD}|{people}s?|others)\b)"
         ),
         "left": re.compile(
@@ -212,15 +215,16 @@ def casualty_counts(text: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
             role: Role | None = "suspect" if head in vocab.suspects else None
             subject = head if head in _people(vocab) else "person"
             spans.append((start, end))
+            many = 2.0 if m.groupdict().get("more") else 1.0
             fig = Figure(
                 id=":f0",
                 article="",
                 sentence=0,
                 text=text[start:end],
                 span=(start, end),
-                value=1.0,
-                low=1.0,
-                high=1.0,
+                value=many,
+                low=many,
+                high=many,
                 qualifier="exact",
                 concept=concept,
                 subject=subject,
