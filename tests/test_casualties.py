@@ -124,6 +124,8 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         ),
         ("The blast killed a miner and his son.", [("a miner and his son", 2, "killed", None)]),
         ("The storm killed a man and two children.", [("two", 2, "killed", None)]),
+        ("He faces trial with two murder suspects.", [("two", 2, "suspects", None)]),
+        ("Two murder victims were found in the river.", [("Two", 2, "killed", None)]),
     ],
     ids=[
         "shot-and-killed",
@@ -172,6 +174,8 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         "taken-to-hospital-where-died",
         "two-objects",
         "object-then-a-number",
+        "crime-suspects",
+        "crime-victims",
     ],
 )
 def test_casualty_counts(

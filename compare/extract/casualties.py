@@ -300,6 +300,14 @@ def _outcome(text: str, fig: Figure, vocab: Vocabulary) -> Figure:
             return replace(fig, concept="injured", role=None, subject="person")
         if "accidental" in before:
             return replace(fig, concept="shot", role=None, subject="person")
+    if fig.concept in _counts(vocab):
+        legal = re.match(
+            rf"\s+(?:[a-z]+\s+)?(?:{_alt(_words(vocab, 'crimes'))})\s+({_alt(_words(vocab, 'proceedings'))})\b",
+            text[fig.span[1] :],
+            re.I,
+        )
+        if legal is not None:
+            return replace(fig, concept=legal.group(1).lower())  # "two murder suspects"
     if fig.concept == "killed" and _attempted(text, fig, vocab):
         return replace(fig, concept=None)  # "trying to kill 2 officers": nobody died
     if fig.concept in _counts(vocab):
