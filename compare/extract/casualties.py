@@ -301,10 +301,10 @@ def _outcome(text: str, fig: Figure, vocab: Vocabulary) -> Figure:
         if "accidental" in before:
             return replace(fig, concept="shot", role=None, subject="person")
     if fig.concept in _counts(vocab):
+        crimes = _alt(_words(vocab, "crimes"))
+        proceedings = _alt(_words(vocab, "proceedings"))
         legal = re.match(
-            rf"\s+(?:[a-z]+\s+)?(?:{_alt(_words(vocab, 'crimes'))})\s+({_alt(_words(vocab, 'proceedings'))})\b",
-            text[fig.span[1] :],
-            re.I,
+            rf"\s+(?:[a-z]+\s+)?(?:{crimes})\s+({proceedings})\b", text[fig.span[1] :], re.I
         )
         if legal is not None:
             return replace(fig, concept=legal.group(1).lower())  # "two murder suspects"
