@@ -327,9 +327,11 @@ def test_cli_min_confidence_keeps_the_surer_rows(runner: CliRunner) -> None:
     assert len(kept) < len(rows)
 
 
-def _fig(value: float, concept: str, **kw: Any) -> Figure:
-    return Figure("x:f1", "x", 0, str(value), (0, 1), value, value, value, "exact", None, concept,
-                  **kw)  # fmt: skip
+def _fig(
+    value: float, concept: str, text: str | None = None, qualifier: str = "exact", **kw: Any
+) -> Figure:
+    return Figure("x:f1", "x", 0, text or str(value), (0, 1), value, value, value, qualifier,
+                  None, concept, **kw)  # fmt: skip
 
 
 def _reports(*days: tuple[int, list[Figure]]) -> list[Extracted]:
@@ -370,6 +372,30 @@ K, W, S = "killed", "injured", "shot"
             _reports((1, [_fig(3, S), _fig(1, K), _fig(1, W)])),
             [(W, None, 1, 1, 1, None), (K, None, 1, 1, 1, None), (S, None, 3, 1, 1, None)],
         ),
+        (
+            _reports((1, [_fig(5, K), _fig(3, K), _fig(3, K)]), (2, [_fig(5, K)]), (3, [_fig(1, K)])),
+            [(K, None, 5, 1, 3, None)],
+        ),
+        (
+            _reports((1, [_fig(1, K), _fig(1, K)]), (2, [_fig(3, K)]), (3, [_fig(3, K), _fig(1, K)])),
+            [(K, None, 3, 2, 3, None)],
+        ),
+        (
+            _reports((1, [_fig(4, S), _fig(2, W)]), (2, [_fig(4, S)])),
+            [(W, None, 4, 2, 2, "shot 4 - killed 0"), (S, None, 4, 2, 2, None)],
+        ),
+        (
+            _reports((1, [_fig(1, K, subject="boy", text="a boy"), _fig(1, W, subject="boy", text="a boy")])),
+            [(K, None, 1, 1, 1, None)],
+        ),
+        (
+            _reports((1, [_fig(1, K, subject="boy", text="a boy"), _fig(1, W, subject="father", text="his father")])),
+            [(K, None, 1, 1, 1, None), (W, None, 1, 1, 1, None)],
+        ),
+        (
+            _reports((1, [_fig(3, W, qualifier="vague"), _fig(4, W)]), (2, [_fig(3, W, qualifier="vague")])),
+            [(W, None, 4, 1, 1, None)],
+        ),
     ],
     ids=[
         "most-articles",
@@ -381,6 +407,12 @@ K, W, S = "killed", "injured", "shot"
         "suspects-apart",
         "wounded-from-shot",
         "wounded-stated",
+        "stated-by-more-articles",
+        "one-told-apart-is-part-of-more",
+        "wounded-from-shot-of-more-reports",
+        "the-wound-of-the-dead",
+        "another-person-wounded",
+        "vague-yields-to-a-number",
     ],
 )  # fmt: skip
 def test_event_totals(reports: list[Extracted], expected: list[tuple[Any, ...]]) -> None:

@@ -18,7 +18,7 @@ def _texts(text: str) -> list[str]:
     ("text", "kept"),
     [
         ("In adults older than 65, efficacy was above 94%.", ["above 94%"]),
-        ("He killed his mother, who was 72.", []),
+        ("He killed his mother, who was 72.", ["his mother"]),  # one killed; 72 an age
         ("Police arrested James Fields Jr., 20, of Ohio and charged him.", []),
         ("He was 17 at the time; 2 men died.", ["2"]),
         ("An interim analysis two weeks ago was based on 95 cases.", ["95"]),

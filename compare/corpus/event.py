@@ -9,6 +9,7 @@ boundaries without the articles it came from.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -86,11 +87,20 @@ class Total:
     """The event's own tally of one concept, for suspects or for everyone else (victims and
     figures with no role).
 
-    Each article reports its largest current figure of the concept (background
-    and period figures are left out: "the 1999 quake, which killed 17,000"); the
-    event's value is the one the most articles report, then the latest, then the
-    larger.  ``derived`` says when the value comes from other totals instead
-    ("shot 3 - killed 1" when no article counts the wounded).
+    Each article's own value is its most repeated current figure of the concept, then
+    the larger (background and period figures are left out: "the 1999 quake, which
+    killed 17,000"); the event's value is the one the most articles state (a count of
+    one beside a larger count in the same article is a person told apart, not a
+    count), then the one the most articles hold as their own, then the latest, then
+    the smaller.  A vague count ("several were hurt") counts only where its article
+    has nothing more exact, and its article only where no article has.  ``derived``
+    says when the value comes from other totals instead
+    ("shot 3 - killed 1" when no article counts the wounded, or when two or more articles
+    count more people shot than the stated wounded and dead: a count of the wounded
+    often names only some of them, "two men and a woman were hurt").  A wound told of
+    one person ("a boy with a gunshot wound") in an event where that person, or someone
+    unnamed, died and no report counts more people shot than dead is the dead one's
+    wound: no wounded count is kept.
     """
 
     concept: str
@@ -348,37 +358,91 @@ def _counts(
 PARTS: dict[str, tuple[str, str]] = {"shot": ("killed", "injured")}
 
 
+# Subjects that may name anyone: "the victim", "a person".
+_ANYONE = frozenset({"person", "victim", "people", "child", "individual"})
+
+
+def _one_person(f: Figure) -> bool:
+    """A count of one person named, not a number ("a boy was shot", "the victim")."""
+    return (
+        re.match(r"(?:at\s+least\s+|about\s+|only\s+)?(?:\d|one\b|single\b)", f.text, re.I) is None
+    )
+
+
 def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
     """The event's tally per (concept, role): see :class:`Total`."""
-    reported: dict[tuple[str, str | None], list[tuple[float, dt.date | None]]] = {}
+    # Per article: its own value (its most repeated figure) and every value it states.
+    reported: dict[
+        tuple[str, str | None], list[tuple[float, frozenset[float], dt.date | None, bool]]
+    ] = {}
+    people: dict[tuple[str, str | None], bool] = {}  # every figure one person named
+    who: dict[tuple[str, str | None], set[str]] = {}  # whom the figures name
     for e in done:
         said: dict[tuple[str, str | None], Counter[float]] = {}
+        vague: dict[tuple[str, str | None], Counter[float]] = {}
         for f in e.figures:
-            if f.concept is None or f.scope != "current":
-                continue
+            if f.concept is None or f.scope != "current" or f.unit == "percent":
+                continue  # a share is no tally ("up 11 percent")
             key = (f.concept, "suspect" if f.role == "suspect" else None)
+            if f.qualifier == "vague":
+                vague.setdefault(key, Counter())[f.value] += 1
+                continue  # "several were hurt": a count only when no report gives a number
             said.setdefault(key, Counter())[f.value] += 1
+            people[key] = people.get(key, True) and f.value == 1 and _one_person(f)
+            who.setdefault(key, set()).add((f.subject or "person").lower())
+        rough = {key for key in vague if key not in said}  # "several", nothing more exact
+        for key in rough:
+            said[key] = vague[key]
         for key, tally in said.items():
             value = max(tally, key=lambda v: (tally[v], v))
-            reported.setdefault(key, []).append((value, e.article.published))
+            # One person told apart ("the victim died") is a part of a larger count the
+            # same article states, not a count of its own.
+            stated = frozenset(v for v in tally if v > 1 or v == value)
+            reported.setdefault(key, []).append((value, stated, e.article.published, key in rough))
     out: dict[tuple[str, str | None], Total] = {}
-    for (concept, role), values in reported.items():
-        support: dict[float, tuple[int, dt.date]] = {}
-        for value, when in values:
-            n, last = support.get(value, (0, dt.date.min))
-            support[value] = (n + 1, max(last, when or dt.date.min))
+    for (concept, role), reports in reported.items():
+        # Articles with only a vague count ("several were hurt") count when none is exact.
+        exact = [r[:3] for r in reports if not r[3]]
+        values = exact or [r[:3] for r in reports]
+        # A value stated by more articles wins, even where it is not each one's own ("five
+        # died" beside "three children" in one report, "five killed" in another); then
+        # the articles whose own value it is, then the latest, then the smaller.
+        support: dict[float, tuple[int, int, dt.date]] = {}
+        for value, stated, when in values:
+            for v in stated:
+                n, own, last = support.get(v, (0, 0, dt.date.min))
+                support[v] = (n + 1, own + (v == value), max(last, when or dt.date.min))
         value = max(support, key=lambda v: (support[v], -v))
-        n, last = support[value]
+        _, n, last = support[value]
         out[concept, role] = Total(
             concept, role, value, n, len(values), None if last == dt.date.min else last
         )
     for whole, (part, rest) in PARTS.items():
         for role in (None, "suspect"):
+            told, known, have = out.get((rest, role)), out.get((part, role)), out.get((whole, role))
+            if (
+                told is not None
+                and known is not None
+                and told.value == 1
+                and people.get((rest, role))
+                and known.value >= 1
+                and (have is None or have.value <= known.value)
+                and who[rest, role] <= who.get((part, role), set()) | _ANYONE
+            ):
+                # "a boy with a gunshot wound" in an event where one boy died and no report
+                # counts more people shot than dead: the wound was the dead one's.
+                del out[rest, role]
             have = out.get((whole, role))
-            if have is None or (rest, role) in out:
+            if have is None:
                 continue
             known = out.get((part, role))
             minus = known.value if known is not None else 0.0
+            told = out.get((rest, role))
+            if told is not None and (
+                told.value >= have.value - minus
+                or (have.articles < 2 and told.articles >= have.articles)
+            ):
+                continue  # the stated count stands unless more reports count the whole
             out[rest, role] = Total(
                 rest,
                 role,

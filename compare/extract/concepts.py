@@ -891,6 +891,13 @@ def _earlier(before: list[str]) -> str | None:
             return None
         if low in _TOLL:
             return "killed"
+        if (
+            i
+            and low.endswith("ing")
+            and before[i - 1].lower() in _EVENT_DETERMINERS
+            and nxt != "of"  # "the killing of three" counts the killed
+        ):
+            continue  # "Prior to the shooting, the dad ... the two children": the event
         found = concept_word(low, nxt)
         if found:
             return found
@@ -971,6 +978,8 @@ def _concept_in(words: list[str]) -> str | None:
         pair = f"{low} {lows[i + 1]}" if i + 1 < len(lows) else ""
         found = concept_word(pair) if pair else None
         if not found:
+            if i and low.endswith("ing") and lows[i - 1] in _EVENT_DETERMINERS:
+                continue  # "six people were in the car during the shooting": the event, no count
             found = concept_word(low, lows[i + 1] if i + 1 < len(lows) else "")
             found = fatal(found, lows[i - 1] if i else "") if found else None
         if found and _yields(found):
@@ -985,6 +994,11 @@ def _yields(concept: str) -> bool:
     [people_counts] yields: "on board", "survived")."""
     yields = _table_words(vocabulary(), "people_counts", "yields")
     return concept in yields or concept.split()[-1] in yields
+
+
+# Before an -ing casualty word, these make it the name of the event ("the shooting", "a
+# stabbing"), not what a count next to it counts.
+_EVENT_DETERMINERS = words("the a an this that")
 
 
 def fatal(concept: str, before: str) -> str:

@@ -40,6 +40,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from compare.extract.attribution import Speaker, attribution, speakers
+from compare.extract.casualties import casualty_counts, headline_counts
 from compare.extract.concepts import counted
 from compare.extract.implicit import implicit
 from compare.extract.nonfigures import not_a_figure
@@ -130,6 +131,7 @@ def _figures_in(text: str) -> tuple[Figure, ...]:
     found = implicit(text, [f.span for f in out])
     if found:
         out = sorted([*out, *found], key=lambda f: f.span)
+    out = list(casualty_counts(text, out))  # outcomes of harms, counts of one named otherwise
     return tuple(replace(f, id=f":f{k + 1}") for k, f in enumerate(out))
 
 
@@ -151,13 +153,39 @@ def headline_figures(title: Sentence, body: Sequence[Figure]) -> tuple[Figure, .
     figure told again.
     """
     found = figures(title, first=len(body) + 1)
+    found = _headline_counts(title, found)  # "Teen Killed In Crash": no article, any case
     kept = [f for f in found if not any(_repeats(f, b) for b in body)]
     return tuple(replace(f, id=f"{title.article}:f{len(body) + 1 + k}") for k, f in enumerate(kept))
+
+
+def _headline_counts(title: Sentence, found: tuple[Figure, ...]) -> tuple[Figure, ...]:
+    local = tuple(
+        replace(f, span=(f.span[0] - title.start, f.span[1] - title.start)) for f in found
+    )
+    read = headline_counts(title.text, local)
+    if len(read) == len(found):
+        return found
+    return tuple(
+        replace(
+            f,
+            id=f"{title.article}:f{k}",
+            article=title.article,
+            sentence=title.index,
+            span=(f.span[0] + title.start, f.span[1] + title.start),
+        )
+        for k, f in enumerate(read)
+    )
+
+
+_PEOPLE_HARMS = frozenset({"killed", "injured", "shot", "stabbed"})
 
 
 def _repeats(head: Figure, body: Figure) -> bool:
     if head.unit != body.unit:
         return False
+    if head.concept in _PEOPLE_HARMS and body.concept in _PEOPLE_HARMS:
+        if head.concept != body.concept:
+            return False  # "Girl Dies After Being Shot" over "a girl was shot": a death is no wound
     if head.value == body.value:
         return True  # the same number in the same unit: the headline's "9.1%" is the body's
     rounded = abs(head.value - body.value) <= 0.02 * abs(body.value)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from compare.extract.numbers import Number
 from compare.extract.resources import CASELESS_LABELS, IDENTIFIER_LABELS, MONTHS, SUBJECTS
 from compare.extract.unit_words import UNIT_WORDS
+from compare.extract.vocab import Vocabulary, vocabulary
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_BEFORE = re.compile(
@@ -49,7 +50,11 @@ _DETERMINER_BEFORE = re.compile(
 _LABEL_BEFORE = re.compile(r"\b(?P<label>[A-Za-z]+)\.?\s+#?$")
 _NUMBERING_BEFORE = re.compile(r"(?:^|\n)\s*[(\[]?$|\b(?:no|nos|number)\.?\s*$|#$", re.IGNORECASE)
 _NUMBERING_AFTER = re.compile(r"^[.)\]]\s")
-_AGE_NAME = re.compile(r"[A-Z][\w'\u2019.-]+,\s*(?:now\s+|aged\s+)?$")  # "Fields Jr., 20,"
+_AGE_NAME = re.compile(
+    r"[A-Z][\w'\u2019.-]+,\s*(?:now\s+|aged\s+|also\s+|both\s+)?$"
+)  # "Fields Jr., 20,", "Ana Ruiz, also 18."
+# A broadcaster's call letters before its channel number: "WAFB 9", "KSLA-TV 12".
+_CALL_LETTERS = re.compile(r"\b[KW][A-Z]{2,3}(?:-(?:TV|DT|FM|AM))?\s+$")
 # Ages told otherwise: "adults older than 65", "his mother, who was 72.", "He was 17 at the
 # time", "Rittenhouse, now 18,".
 _AGE_BEFORE = re.compile(
@@ -178,8 +183,16 @@ def not_a_figure(num: Number, text: str) -> bool:
             return True
         if re.search(r"\b(?:no|nos|number)\.?\s*$|#$", before, re.IGNORECASE):
             return True
-        if _AGE_NAME.search(before) and re.match(r"^\s*,", after) and num.value < 120:
+        if (
+            _AGE_NAME.search(before)
+            and re.match(r"^\s*(?:,|\.(?:\s|$)|$)", after)
+            and num.value < 120
+        ):
             return True
+        if re.match(r"-(?:Year|Month|Week)s?-Old\b", after, re.IGNORECASE) and after[1].isupper():
+            return True  # a headline's "10-Year-Old Girl": an age, in title case
+        if _broadcaster(before):
+            return True  # "Action News 5", "FOX Carolina 21": a station, not a count
         if _in_phone(num.start, text):
             return True
     if num.kind == "share" and _ROUND_BEFORE.search(before):
@@ -191,6 +204,22 @@ def not_a_figure(num: Number, text: str) -> bool:
     if num.kind == "words" and raw[0].isupper() and re.search(r"[A-Z][\w]*\s$", before):
         return True  # "BBC One", "Formula One": a number word inside a name
     return raw.lower() == "one" and bool(_ONE_BEFORE.search(before) or _ONE_AFTER.match(after))
+
+
+def _broadcaster(before: str) -> bool:
+    """Whether the words before a number name a broadcaster ("Newschannel 6", "WAFB 9"):
+    call letters, or a capitalised word of the vocabulary's [not_figures] broadcasters
+    within the two words before it ("FOX Carolina 21")."""
+    if _CALL_LETTERS.search(before):
+        return True
+    names = _broadcasters(vocabulary())
+    tail = before.rstrip().split()[-2:]
+    return bool(tail) and tail[-1][:1].isupper() and any(w.lower() in names for w in tail)
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _broadcasters(vocab: Vocabulary) -> frozenset[str]:
+    return frozenset(str(vocab.tables.get("not_figures", {}).get("broadcasters", "")).split())
 
 
 def _told_otherwise(num: Number, raw: str, text: str, before: str, after: str) -> bool:

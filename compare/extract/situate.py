@@ -548,7 +548,10 @@ def _scope_of(
         for m in _YEAR.finditer(clause)
         if m.group() not in figure_text
         and not re.search(
-            r"\b(?:since|from|than)\s+(?:\w+\s+)?(?:\w+\s+)?$", clause[: m.start()], re.I
+            # ("from a July 2014 shooting" names an earlier event: "a" opens no period)
+            r"\b(?:since|than|from(?!\s+an?\s))\s+(?:\w+\s+)?(?:\w+\s+)?$",
+            clause[: m.start()],
+            re.I,
         )
         and not _compared_year(clause, m.start(), at, at + len(figure_text), vocab)
     ]

@@ -1,0 +1,398 @@
+"""Casualty counts told in shapes the number reader and ``implicit.py`` miss.
+
+Reports of a crash, a fire, a stabbing or a shooting often name the dead and the hurt
+one by one instead of counting them:
+
+- the outcome after the harm: "two men were shot and killed", "was stabbed to death",
+  "a man was shot in the leg and wounded" (the last verb of the clause is the outcome);
+- a definite person, a name or a pronoun with a casualty predicate: "the driver was
+  pronounced dead", "John Reyes, 45, died at the scene", "his father was critically
+  injured", "She died two days later";
+- a person as the object of a casualty verb: "the blaze killed a firefighter and injured
+  two residents", "left a cyclist dead", "left the driver in critical condition";
+- a killing named by its victim: "the fatal stabbing of a teenager", "the death of a
+  worker";
+- a wound carried by a person: "a man suffering from a gunshot wound", "a woman with
+  serious burns".
+
+Each is a count of one (a pronoun or a name is one person).  Words are the vocabulary's
+``[casualty_readings]``, ``[people]`` and ``[roles]`` tables.  Hand-written regular
+expressions: a dependency parser would read these shapes too, but costs the fast start
+``figures`` needs (see ``concepts.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from compare.extract.vocab import Vocabulary, vocabulary
+from compare.types import Figure, Role
+
+_HARMS = frozenset({"shot", "stabbed", "injured"})  # harms whose outcome may follow
+# What a harm may turn out to be: the shot are either killed or wounded.
+_FINER: dict[str | None, set[str]] = {
+    "shot": {"killed", "injured"},
+    "stabbed": {"killed", "injured"},
+    "injured": {"killed"},
+}
+_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
+    r"several|both|all|\d)"
+)
+_AGE = r"\d{1,3}-(?:year|month|week)-old"
+# A name: capitalised words, optionally after an age ("15-year-old Ana Ruiz"), optionally
+# followed by its age in commas ("Ana Ruiz, 15,").
+_NAME = (
+    rf"(?:{_AGE}\s+)?{{skip}}(?:[A-Z][a-z'\u2019-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'\u2019-]+|[A-Z]\.)){{0,2}}"
+    r"(?:,\s+\d{1,3},)?"
+)
+
+
+def _words(vocab: Vocabulary, key: str) -> list[str]:
+    text = str(vocab.tables.get("casualty_readings", {}).get(key, ""))
+    sep = "|" if "|" in text else None
+    return sorted(
+        (" ".join(w.split()) for w in text.split(sep) if w.strip()), key=len, reverse=True
+    )
+
+
+def _alt(items: Sequence[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) or "x^"
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
+    people = "|".join(sorted(_people(vocab), key=len, reverse=True))
+    names_skip = _alt(_words(vocab, "not_names"))
+    # A definite person: "the driver", "his 25-year-old father", "the girl's mother",
+    # "the 15-year-old".
+    definite = (
+        rf"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|(?:the\s+)?[A-Za-z]+['\u2019]s)\s+"
+        rf"(?:(?:{_AGE}|[a-z]+(?:-[a-z]+)*)\s+){{0,3}}?(?:{people}|{_AGE})"
+    )
+    indefinite = (
+        rf"(?:[Aa]n?|[Oo]ne)\s+(?:(?:{_AGE}|[a-z]+(?:-[a-z]+)*)\s+){{0,3}}?(?:{people}|{_AGE})"
+    )
+    name = _NAME.replace("{skip}", rf"(?!(?i:{names_skip}|{_NUMBER_WORD})\b)")
+    person = rf"(?:{definite}|{name})"
+    # After a verb a single capitalised word is as often a group ("wounded Palestinians")
+    # as a person: a name there has two words, or an age before it.
+    full = rf"(?:{_AGE}\s+{name}|(?=[A-Z][\w'\u2019.-]*\s+[A-Z]){name})"
+    anyone = rf"(?:{definite}|{indefinite}|{full})"
+    killed = _alt(_words(vocab, "killed_passive"))
+    hurt = _alt(_words(vocab, "injured_passive"))
+    died = _alt(_words(vocab, "died"))
+    adverbs = _alt(_words(vocab, "adverbs"))
+    aux = r"(?:was|is|has\s+been|had\s+been|got|remains|remained)"
+    wounds = _alt(_words(vocab, "wounds"))
+    carrying = _alt(_words(vocab, "carrying"))
+    conditions = _alt(_words(vocab, "conditions"))
+    active_killed = _alt(_words(vocab, "killed_active"))
+    active_hurt = _alt(_words(vocab, "injured_active"))
+    deaths = _alt(_words(vocab, "deaths_of"))
+    carried = _alt(_words(vocab, "carried"))
+    hospitals = _alt(_words(vocab, "hospitals"))
+    return {
+        # "The driver was pronounced dead", "Ana Ruiz, 15, died", "He was fatally shot"
+        "subject": re.compile(
+            r"(?:^|(?<=[.;:,\"\u201c]\s)|(?<=\bthat\s)|(?<=\bsaid\s)|(?<=\bsays\s))"
+            rf"(?P<np>{person}|[Hh]e|[Ss]he)"
+            rf"(?:\s*,\s+(?:who|a|an)\b[^,;.]{{0,60}},)?\s+"  # an apposition
+            rf"(?:(?:later\s+)?(?:{aux})\s+(?:(?P<adv>{adverbs})\s+)?(?:(?P<killed>{killed})|(?P<hurt>{hurt}))"
+            rf"|(?:(?:{aux}|has|had)\s+)?(?:(?:{adverbs})\s+)?(?P<died>{died})"
+            rf"|(?:(?:{aux}|is|was)\s+)?(?P<carry>{carrying})\s+(?:from\s+)?(?:an?\s+)?"
+            rf"(?:(?P<fatal>fatal|mortal)\s+|[a-z-]+\s+){{0,2}}(?:{wounds})"
+            rf"|(?:is|was|remains|remained)\s+(?:listed\s+)?(?P<cond>in\s+(?:{conditions})\s+condition))\b"
+        ),
+        # "killed a firefighter", "wounding his father", "left a cyclist dead"
+        "object": re.compile(
+            rf"\b(?:(?P<killed>{active_killed})|(?P<hurt>{active_hurt}))\s+"
+            # "killed her father and 6-year-old daughter": two people
+            rf"(?P<np>{anyone}(?P<more>\s+and\s+(?!{_NUMBER_WORD}\b)(?:{anyone}|"
+            rf"(?:(?:{_AGE}|[a-z]+(?:-[a-z]+)*)\s+)?(?:{people})))?)\b"
+            rf"(?!\s+(?:and|or)\s+(?:{_NUMBER_WORD}|{people}s?|others)\b)"
+        ),
+        "left": re.compile(
+            rf"\bleft\s+(?P<np>{anyone})\s+(?:(?P<killed>dead)|"
+            rf"(?P<hurt>wounded|injured|hurt|hospitali[sz]ed|in\s+(?:{conditions})\s+condition))\b"
+        ),
+        # "the fatal stabbing of a teenager", "the death of Ana Ruiz"
+        "death_of": re.compile(rf"\b(?:{deaths})\s+of\s+(?P<np>{anyone})(?!['\u2019]s)\b"),
+        # "a man suffering from a gunshot wound"
+        "wound": re.compile(
+            rf"\b(?P<np>{indefinite})\s+(?:who\s+(?:was|is|had)\s+)?(?:{carrying})\s+"
+            rf"(?:from\s+)?(?:an?\s+)?(?:(?P<fatal>fatal|mortal)\s+|[a-z-]+\s+){{0,2}}(?:{wounds})\b"
+        ),
+        # "the 14-year-old was taken to the hospital", "a fourth victim ... is being treated"
+        "hospital": re.compile(
+            r"(?:^|(?<=[.;:,\"\u201c]\s)|(?<=\bthat\s)|(?<=\bsaid\s)|(?<=\bsay\s)|(?<=\bsays\s))"
+            rf"(?P<np>{definite}|{indefinite}|{name})(?:\s*,[^,;.]{{1,60}},?)?\s+"
+            r"(?:was|is|has\s+been|had\s+been|remains|remained)\s+(?:later\s+|also\s+|still\s+)?"
+            rf"(?:(?:{carried})\s+(?:\w+\s+){{0,2}}?to\s+(?:an?\s+|the\s+)?(?:[\w'\u2019.-]+\s+){{0,4}}?"
+            rf"(?i:{hospitals})|being\s+treated|treated\s+(?:at|in|for)|hospitali[sz]ed)\b"
+        ),
+    }
+
+
+@lru_cache(maxsize=4)
+def _outcomes(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    killed = _alt(_words(vocab, "outcome_killed"))
+    hurt = _alt(_words(vocab, "outcome_injured"))
+    # The outcome closes the harm's clause: a few words (where, how) and no other count.
+    gap = (
+        rf"(?:\s+(?!{_NUMBER_WORD}\b|and\b|but\b)[\w'\u2019-]+|\s+(?:{_NUMBER_WORD}|once|twice)"
+        r"\s+times?){0,6}?"
+    )
+    return (
+        re.compile(
+            rf"^\s*(?:were|was|have\s+been|has\s+been)?\s*(?:shot|stabbed){gap}\s*(?:{killed})\b",
+            re.IGNORECASE,  # headlines capitalise every word
+        ),
+        re.compile(
+            rf"^\s*(?:were|was|have\s+been|has\s+been)?\s*(?:shot|stabbed){gap}\s*(?:{hurt})\b",
+            re.IGNORECASE,  # headlines capitalise every word
+        ),
+    )
+
+
+# "Two hikers were killed": a count of a plural noun its clause's casualty verb governs.
+_PASSIVE = re.compile(
+    r"\s*(?:[a-z][\w-]*\s+){0,2}?(?:were|have\s+been|had\s+been|are|got)\s+"
+    r"(?:(?:also|all|both|later|reportedly|allegedly|critically|seriously|fatally)\s+)?"
+    r"(?P<pred>[a-z]+)\b"
+)
+
+
+# "one shot struck him", "a single shot was fired": the noun, not the people shot.
+_SHOT_NOUN = re.compile(r"\s+shot\s+(?:struck|hit|rang|was\s+fired|went|missed|came)\b")
+
+
+def casualty_counts(text: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
+    """``found`` (the sentence's figures, offsets from its start) with the outcome of a harm
+    read, and the counts of one in the shapes of the module's docstring added.
+
+    >>> def show(text):
+    ...     return [(f.text, f.value, f.concept, f.role) for f in casualty_counts(text, ())]
+    >>> show("The driver was pronounced dead at the scene.")
+    [('The driver', 1.0, 'killed', None)]
+    >>> show("The blaze killed a firefighter and injured a neighbour.")
+    [('a firefighter', 1.0, 'killed', None), ('a neighbour', 1.0, 'injured', None)]
+    >>> show("Police said he was in the car.")
+    []
+    """
+    vocab = vocabulary()
+    low = text.lower()
+    if not any(w in low for w in _words(vocab, "cues")):
+        return tuple(found)
+    out = [_outcome(text, f, vocab) for f in found]
+    spans = [f.span for f in out]
+    for kind, pattern in _patterns(vocab).items():
+        for m in pattern.finditer(text):
+            start, end = m.span("np")
+            same = next((k for k, f in enumerate(out) if f.span == (start, end)), None)
+            if same is None and any(s < end and start < e for s, e in spans):
+                continue
+            concept = _concept(kind, m, vocab)
+            if concept is None:
+                continue
+            np = m.group("np")
+            head = np.split()[-1].lower().strip(",")
+            if kind == "subject" and head in ("he", "she") and concept != "killed":
+                continue  # "he was injured" is often the speaker's own past; deaths only
+            if concept == "injured" and _later_death(text, m.end()):
+                concept = "killed"
+            if same is not None:
+                # The person another reading took, its harm now told: "a man suffering
+                # from a gunshot wound" is hurt, not only shot.
+                if out[same].concept in _HARMS and _FINER.get(out[same].concept, set()) >= {
+                    concept
+                }:
+                    out[same] = replace(out[same], concept=concept)
+                continue
+            role: Role | None = "suspect" if head in vocab.suspects else None
+            subject = head if head in _people(vocab) else "person"
+            spans.append((start, end))
+            many = 2.0 if m.groupdict().get("more") else 1.0
+            fig = Figure(
+                id=":f0",
+                article="",
+                sentence=0,
+                text=text[start:end],
+                span=(start, end),
+                value=many,
+                low=many,
+                high=many,
+                qualifier="exact",
+                concept=concept,
+                subject=subject,
+                role=role,
+            )
+            out.append(_outcome(text, fig, vocab))
+    out.sort(key=lambda f: f.span)
+    return tuple(replace(f, id=f":f{k + 1}") for k, f in enumerate(out))
+
+
+def _concept(kind: str, m: re.Match[str], vocab: Vocabulary) -> str | None:
+    groups = m.groupdict()
+    if kind == "death_of" or groups.get("killed") or groups.get("died"):
+        return "killed"
+    if groups.get("fatal"):
+        return "killed"
+    if kind in ("wound", "left", "hospital") or groups.get("carry") or groups.get("cond"):
+        return "injured"
+    verb = (groups.get("hurt") or "").split()[-1:]
+    concept = vocab.predicate(verb[0]) if verb else None
+    if concept is None:
+        return None
+    fatal = str(vocab.tables.get("fatal", {}).get("adverbs", "")).split()
+    return "killed" if (groups.get("adv") or "").lower() in fatal else concept
+
+
+@lru_cache(maxsize=4)
+def _people(vocab: Vocabulary) -> frozenset[str]:
+    """The vocabulary's singular people and the more this module reads ("a bystander")."""
+    return vocab.singular_people | frozenset(_words(vocab, "people"))
+
+
+def _counts(vocab: Vocabulary) -> frozenset[str]:
+    return frozenset(str(vocab.tables.get("people_counts", {}).get("concepts", "")).split())
+
+
+def _attempted(text: str, fig: Figure, vocab: Vocabulary) -> bool:
+    """A killing tried, not done: "trying to kill 2 officers", "3 men charged with
+    attempted murder" (the vocabulary's [casualty_readings] attempts)."""
+    attempts = _alt(_words(vocab, "attempts"))
+    before = text[max(0, fig.span[0] - 40) : fig.span[0]]
+    if re.search(rf"\b(?:{attempts})\s+(?:to\s+)?(?:kill|murder)\s+$", before, re.I):
+        return True
+    after = text[fig.span[1] : fig.span[1] + 80]
+    return (
+        re.match(rf"[^.;:]*?\b(?:{attempts})\s+(?:murder|homicide|killing)", after, re.I)
+        is not None
+        and re.match(r"[^.;:]*?\b(?:killed|died|dead)\b", after, re.I) is None
+    )
+
+
+def _later_death(text: str, end: int) -> bool:
+    """ "... was shot and later died", "... taken to a hospital, where he died Friday"."""
+    rest = text[end : end + 90]
+    return (
+        re.match(
+            r"[^.;]{0,60}?\b(?:and|but|later|where\s+(?:he|she)|where\s+(?:he|she)\s+later)\s+"
+            r"(?:later\s+)?(?:died|was\s+pronounced\s+dead)\b",
+            rest,
+        )
+        is not None
+    )
+
+
+def _outcome(text: str, fig: Figure, vocab: Vocabulary) -> Figure:
+    """A harm's outcome told after it in the clause: "were shot and killed" counts the dead,
+    "was stabbed and wounded" the hurt."""
+    if fig.role == "suspect" and re.fullmatch(r"shot\s+(?:him|her)self", fig.text, re.I):
+        # "shot himself in the foot", "accidentally shot herself": hurt, and no attacker
+        before = text[max(0, fig.span[0] - 14) : fig.span[0]].lower()
+        part = re.match(r"\s+in\s+the\s+(\w+)", text[fig.span[1] :])
+        if part and part.group(1).lower() in _words(vocab, "limbs"):
+            return replace(fig, concept="injured", role=None, subject="person")
+        if "accidental" in before:
+            return replace(fig, concept="shot", role=None, subject="person")
+    if fig.concept in _counts(vocab):
+        crimes = _alt(_words(vocab, "crimes"))
+        proceedings = _alt(_words(vocab, "proceedings"))
+        legal = re.match(
+            rf"\s+(?:[a-z]+\s+)?(?:{crimes})\s+({proceedings})\b", text[fig.span[1] :], re.I
+        )
+        if legal is not None:
+            return replace(fig, concept=legal.group(1).lower())  # "two murder suspects"
+    if fig.concept == "killed" and _attempted(text, fig, vocab):
+        return replace(fig, concept=None)  # "trying to kill 2 officers": nobody died
+    if fig.concept in _counts(vocab):
+        after = text[fig.span[1] : fig.span[1] + 30]
+        before = text[max(0, fig.span[0] - 12) : fig.span[0]]
+        if re.match(r"\s+times\b", after):
+            return replace(fig, concept="times")  # "was shot five times": how often
+        if re.match(r"\s+(?:[a-z]+\s+)?shots\b", after) or (
+            re.match(r"\s+shot\b", after)
+            and (re.search(r"\bfir(?:e|es|ed|ing)\s+$", before) or _SHOT_NOUN.match(after))
+        ):
+            return replace(fig, concept="shots")  # "firing one shot": shots, not people
+    if fig.unit is None and fig.concept is not None and fig.concept not in _counts(vocab):
+        # "Two hikers were killed" counts hikers killed, not hikers.
+        m = _PASSIVE.match(text, fig.span[1])
+        concept = vocab.predicate(m.group("pred")) if m else None
+        if m is None or concept not in _counts(vocab) or fig.concept.split()[-1] not in m.group():
+            return fig
+        fatal = "fatally" in m.group()
+        fig = replace(fig, concept="killed" if fatal else concept, subject=fig.concept)
+    if fig.concept not in _HARMS:
+        return fig
+    killed, hurt = _outcomes(vocab)
+    rest = text[fig.span[1] :]
+    rest = re.sub(r"^\s*(?:[a-z]+\s+){0,3}?(?=(?:were|was|have|has)\s)", " ", rest, count=1)
+    if killed.match(rest):
+        return replace(fig, concept="killed")
+    if fig.concept != "injured" and hurt.match(rest):
+        return replace(fig, concept="injured")
+    return fig
+
+
+@lru_cache(maxsize=4)
+def _headline(vocab: Vocabulary) -> re.Pattern[str]:
+    people = "|".join(sorted(_people(vocab), key=len, reverse=True))
+    killed = _alt([*_words(vocab, "killed_passive"), *_words(vocab, "died"), "dead", "dies"])
+    hurt = _alt(_words(vocab, "injured_passive"))
+    adverbs = _alt(_words(vocab, "adverbs"))
+    return re.compile(
+        # "Teen killed in crash", "10-Year-Old Girl Dies After Fire", "Police: Driver, 60,
+        # hurt": a headline drops its articles and may capitalise every word.
+        rf"(?:^|(?<=[:|,\u2013\u2014-]\s))(?P<np>(?:[\w'\u2019-]+\s+){{0,3}}?(?:{people})|another)"
+        rf"(?:,\s+\d{{1,3}},)?\s+(?:(?:is|was|found)\s+)?(?:(?P<adv>{adverbs})\s+)?"
+        rf"(?:(?P<killed>{killed})|(?P<hurt>{hurt}))\b",
+        re.IGNORECASE,
+    )
+
+
+def headline_counts(title: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
+    """A headline's count of one ("Teen Killed In Crash"), beside the title's ``found``
+    figures (offsets from the title's start).
+
+    >>> [(f.text, f.concept) for f in headline_counts("10-Year-Old Girl Dies After Fire", ())]
+    [('10-Year-Old Girl', 'killed')]
+    """
+    vocab = vocabulary()
+    fatal = str(vocab.tables.get("fatal", {}).get("adverbs", "")).split()
+    read = list(found)
+    for m in _headline(vocab).finditer(title):
+        start, end = m.span("np")
+        if any(s < end and start < e for s, e in (f.span for f in read)):
+            continue
+        verb = (m.group("hurt") or "").split()[-1:]
+        concept = "killed" if m.group("killed") else (vocab.predicate(verb[0]) if verb else None)
+        if concept is None:
+            continue
+        if (m.group("adv") or "").lower() in fatal:
+            concept = "killed"
+        head = m.group("np").split()[-1].lower()
+        fig = Figure(
+            id=":f0",
+            article="",
+            sentence=0,
+            text=title[start:end],
+            span=(start, end),
+            value=1.0,
+            low=1.0,
+            high=1.0,
+            qualifier="exact",
+            concept=concept,
+            subject=head if head != "another" else "person",
+            role="suspect" if head in vocab.suspects else None,
+        )
+        read.append(_outcome(title, fig, vocab))
+    if len(read) == len(found):
+        return tuple(found)
+    out = sorted(read, key=lambda f: f.span)
+    return tuple(replace(f, id=f":f{k + 1}") for k, f in enumerate(out))
