@@ -183,9 +183,9 @@ _PEOPLE_HARMS = frozenset({"killed", "injured", "shot", "stabbed"})
 def _repeats(head: Figure, body: Figure) -> bool:
     if head.unit != body.unit:
         return False
-    if head.concept in _PEOPLE_HARMS and body.concept in _PEOPLE_HARMS:
-        if head.concept != body.concept:
-            return False  # "Girl Dies After Being Shot" over "a girl was shot": a death is no wound
+    harms = {head.concept, body.concept}
+    if len(harms) == 2 and harms <= _PEOPLE_HARMS:
+        return False  # "Girl Dies After Being Shot" over "a girl was shot": a death is no wound
     if head.value == body.value:
         return True  # the same number in the same unit: the headline's "9.1%" is the body's
     rounded = abs(head.value - body.value) <= 0.02 * abs(body.value)
