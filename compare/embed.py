@@ -214,6 +214,30 @@ def start_early(argv: Sequence[str]) -> None:
             return
 
 
+def prefetch(texts: Sequence[str], *, model: str | None = None, cache: bool = True) -> None:
+    """Hand texts that will be encoded to the early encoder process now (those not in the
+    vector cache), so that it encodes them while this process reads their figures; a
+    later :func:`embed` takes their vectors from it.  Nothing happens without one.
+    """
+    from compare.encode_worker import WorkerFailed
+
+    early = _early.get(None)
+    if early is None or not is_default(model):
+        return
+    unique = list(dict.fromkeys(texts))
+    if cache:
+        from compare.cache import VectorCache, model_key
+
+        with VectorCache(model_key(resolve_model(model))) as store:
+            found = store.get(unique)
+        unique = [t for t in unique if t not in found]
+    if unique:
+        try:
+            early.send(unique)
+        except WorkerFailed:  # gone: the run loads its encoder itself, as without one
+            _early.pop(None, None)
+
+
 class _Early:
     """The early encoder process; if it fails, this process loads the encoder itself."""
 

@@ -92,30 +92,60 @@ class EncoderProcess:
             env=env,
         )
         self.export_dir = os.environ.get("FACTCOMPARE_EXPORT_DIR")  # where the child looks
+        self.pending: list[str] | None = None  # texts sent ahead, whose answer is unread
         atexit.register(self.close)
 
+    def send(self, texts: Sequence[str]) -> None:
+        """Hand texts over now, without waiting: the child encodes them while this
+        process goes on, and :meth:`encode` takes their vectors when it is asked."""
+        if self.pending is None:
+            self._send(list(texts))
+            self.pending = list(texts)
+
     def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        import numpy as np
+
+        got: dict[str, npt.NDArray[np.float32]] = {}
+        if self.pending is not None:
+            sent, self.pending = self.pending, None
+            got = dict(zip(sent, self._receive(), strict=True))
+        missing = [t for t in dict.fromkeys(texts) if t not in got]
+        if missing or not texts:
+            self._send(missing)
+            vectors = self._receive()
+            if not texts:
+                return vectors
+            got.update(zip(missing, vectors, strict=True))
+        return np.stack([got[t] for t in texts])
+
+    def _send(self, texts: list[str]) -> None:
         import json
 
+        proc = self.proc
+        if proc is None or proc.stdin is None:
+            raise WorkerFailed("no encoder process")
+        body = json.dumps(texts).encode("utf-8")
+        try:
+            proc.stdin.write(_LENGTH.pack(len(body)) + body)
+            proc.stdin.flush()
+        except OSError as err:
+            self.close()
+            raise WorkerFailed(str(err)) from None
+
+    def _receive(self) -> npt.NDArray[np.float32]:
         import numpy as np
 
         proc = self.proc
-        if proc is None or proc.stdin is None or proc.stdout is None:
+        if proc is None or proc.stdout is None:
             raise WorkerFailed("no encoder process")
         try:
-            body = json.dumps(list(texts)).encode("utf-8")
-            proc.stdin.write(_LENGTH.pack(len(body)) + body)
-            proc.stdin.flush()
             rows, dim = _HEAD.unpack(_read(proc.stdout, _HEAD.size))
             if rows == FAILED:
                 raise WorkerFailed("the encoder process cannot encode")
             data = _read(proc.stdout, rows * dim * 4)
-        except (OSError, ValueError, struct.error) as err:
+        except (OSError, ValueError, WorkerFailed) as err:
             self.close()
             raise WorkerFailed(str(err)) from None
-        except WorkerFailed:
-            self.close()
-            raise
         return np.frombuffer(data, dtype="<f4").reshape(rows, dim).astype(np.float32)
 
     def close(self) -> None:

@@ -113,9 +113,13 @@ def compare_articles(
     ``cache=False`` bypasses the on-disk vector cache (see :mod:`compare.cache`).
     """
     from compare.align.pairs import Options
+    from compare.embed import prefetch
 
     if len(articles) != 2:
         raise InputError(f"diff compares two articles, got {len(articles)}")
+    # An encoder loading early (the `diff` command's) starts on the sentences at once,
+    # while their figures are read.
+    prefetch([s.text for x in articles for s in sentences(x)], model=model, cache=cache)
     a, b = (extract(x) for x in articles)
     (va, vb), meaning = encode([a, b], model=model, cache=cache)
     return pair_report(a, b, va, vb, model=model, options=options or Options(), meaning=meaning)

@@ -280,6 +280,28 @@ def test_the_encoder_process_gives_this_process_vectors(onnx: OnnxEncoder) -> No
     assert np.array_equal(again, vectors[:3])
 
 
+@pytest.mark.parametrize(
+    ("ahead", "asked"),
+    [(slice(0, 10), slice(5, 20)), (slice(0, 10), slice(0, 10)), (slice(0, 10), slice(12, 14))],
+    ids=["overlapping", "the-same", "none-of-them"],
+)
+def test_texts_sent_ahead_come_back_when_asked(
+    onnx: OnnxEncoder, ahead: slice, asked: slice
+) -> None:
+    """`diff` hands the sentences over before reading their figures (embed.prefetch); what
+    it asks for later is answered from them, and the rest is encoded then."""
+    texts = corpus()[:20]
+    process = encode_worker.EncoderProcess()
+    try:
+        process.send(texts[ahead])
+        vectors = process.encode(texts[asked])
+    finally:
+        process.close()
+    expected = onnx.encode(texts[asked])
+    assert vectors.shape == expected.shape
+    assert float(np.min(np.sum(vectors * expected, axis=1))) >= MIN_COSINE
+
+
 @pytest.mark.parametrize("how", ["killed", "closed"], ids=["child-killed", "child-closed"])
 def test_a_lost_encoder_process_falls_back_to_this_process(onnx: OnnxEncoder, how: str) -> None:
     process = encode_worker.EncoderProcess()
