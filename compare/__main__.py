@@ -18,13 +18,20 @@ def main() -> None:
     gc.disable()  # the imports below make no garbage worth a pass
     from compare.embed import start_early
 
-    start_early(sys.argv[1:])
+    argv = sys.argv[1:]
+    start_early(argv)
     from compare.cli import main as cli
 
     gc.freeze()  # the modules' objects: never garbage, so never traversed again
     gc.enable()
     try:
         cli()
+    except SystemExit as done:
+        if done.code in (None, 0, 1):  # ran (1: it found discrepancies): its vectors are cached
+            from compare.encode_worker import remember
+
+            remember(argv)
+        raise
     finally:
         gc.freeze()  # exit frees by reference counts, without a last pass over everything
 

@@ -30,6 +30,7 @@ import struct
 import subprocess
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -52,7 +53,8 @@ def wanted(argv: Sequence[str]) -> bool:
     """Whether a command line will encode with the bundled model on the ONNX backend.
 
     Read before the CLI parses it, so it is cautious: a plain ``diff`` with no ``--model``
-    and no ``--help``, on a machine with a second core for the child.  Guessing wrong costs
+    and no ``--help``, on a machine with a second core for the child, whose files were not
+    compared before with the cache on (:func:`remember`).  Guessing wrong costs
     nothing but the child's CPU: an unused child is ended at exit.
 
     >>> wanted(["figures", "a.txt"]), wanted(["diff", "a.txt", "b.txt", "--model", "my-model"])
@@ -66,7 +68,45 @@ def wanted(argv: Sequence[str]) -> bool:
         return False
     if cores() < 2:  # nothing to overlap on one core: the load would only slow the command
         return False
-    return not any(a in ("--help", "-h") or a.startswith("--model") for a in argv)
+    if any(a in ("--help", "-h") or a.startswith("--model") for a in argv):
+        return False
+    # these very files compared before: their vectors are cached
+    return "--no-cache" in argv or not _seen(argv).exists()
+
+
+def remember(argv: Sequence[str]) -> None:
+    """Note that a run of this command line has put its vectors in the cache, so that the
+    next run of the same files starts no encoder (:func:`wanted`).  If the vectors are
+    gone meanwhile (the cache pruned or deleted), that run loads its encoder itself."""
+    if argv and argv[0] in ENCODING_COMMANDS and "--no-cache" not in argv:
+        seen = _seen(argv)
+        try:
+            seen.parent.mkdir(parents=True, exist_ok=True)
+            seen.touch()
+        except OSError:  # a read-only cache: the next run starts its encoder, as now
+            pass
+
+
+def _seen(argv: Sequence[str]) -> Path:
+    """The marker of a command line's input files, by their bytes (files over 8 MB by size
+    and time): in the vector cache's directory, so that clearing the cache clears it."""
+    import hashlib
+
+    from compare.cache import cache_dir
+
+    digest = hashlib.sha256(f"{argv[0]}\0".encode())
+    for arg in argv[1:]:
+        try:
+            stat = os.stat(arg)
+            if stat.st_size > 8 * 2**20:
+                digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
+            else:
+                with open(arg, "rb") as file:
+                    digest.update(hashlib.sha256(file.read()).digest())
+        except OSError:  # an option, or no file: as written
+            digest.update(arg.encode("utf-8", "surrogateescape"))
+        digest.update(b"\0")
+    return cache_dir() / "seen" / digest.hexdigest()[:32]
 
 
 def cores() -> int:

@@ -318,16 +318,40 @@ def test_a_lost_encoder_process_falls_back_to_this_process(onnx: OnnxEncoder, ho
 
 
 def test_the_command_leaves_no_encoder_process_behind(tmp_path: Path) -> None:
-    """A cached run never asks the child for vectors: it is ended at exit, not orphaned."""
+    """A run that never asks the child for vectors (here: a bad option, found after the
+    child started) ends it at exit: no process is left behind."""
     mark = f"factcompare-test-{os.getpid()}-{id(tmp_path)}"
     b = FIXTURES / "01-seed-later-update" / "b.txt"
     env = {**os.environ, "FACTCOMPARE_CACHE_DIR": str(tmp_path / "cache"), "TEST_MARK": mark}
-    args = [sys.executable, "-m", "compare", "diff", str(SEED), str(b), "--format", "json"]
-    first = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
-    cached = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
-    assert (first.returncode, first.stderr) == (1, "")
-    assert (cached.returncode, cached.stdout, cached.stderr) == (1, first.stdout, "")
+    args = [sys.executable, "-m", "compare", "diff", str(SEED), str(b), "--format", "nope"]
+    done = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
+    assert done.returncode == 2
+    assert done.stderr.startswith("Error: ") and len(done.stderr.splitlines()) == 1
     assert _processes_marked(mark) == []
+
+
+def test_a_repeat_of_the_same_files_starts_no_encoder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once a diff of these very files has put its vectors in the cache, the next one
+    starts no encoder process; other bytes, or --no-cache, do."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("A factory fire killed 12 workers on Monday, officials said.\n")
+    b.write_text("A factory fire killed 14 workers on Monday, the union said.\n")
+    env = {**os.environ, "FACTCOMPARE_CACHE_DIR": str(tmp_path / "cache")}
+    argv = ["diff", str(a), str(b)]
+    args = [sys.executable, "-m", "compare", *argv, "--format", "json"]
+    first = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
+    assert first.returncode in (0, 1), first.stderr
+    monkeypatch.setenv("FACTCOMPARE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("FACTCOMPARE_ENCODER_PROCESS", raising=False)
+    monkeypatch.delenv("FACTCOMPARE_BACKEND", raising=False)
+    monkeypatch.setattr(encode_worker, "cores", lambda: 2)
+    repeat = encode_worker.wanted([*argv, "--format", "json"])
+    without_cache = encode_worker.wanted([*argv, "--format", "json", "--no-cache"])
+    b.write_text("A factory fire killed 15 workers on Monday, the union said.\n")
+    changed = encode_worker.wanted([*argv, "--format", "json"])
+    assert (repeat, without_cache, changed) == (False, True, True)
 
 
 def _processes_marked(mark: str) -> list[int]:
