@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -165,11 +166,14 @@ _DIFF_THEN_MODULES = textwrap.dedent(
 
 
 def run_diff(*args: str) -> tuple[dict[str, object], str]:
+    """The diff in one process (FACTCOMPARE_ENCODER_PROCESS=0), so that its imports show
+    whether it loaded the model: by default the model loads in a child process."""
     done = subprocess.run(
         [sys.executable, "-c", _DIFF_THEN_MODULES, *args],
         capture_output=True,
         text=True,
         timeout=300,
+        env={**os.environ, "FACTCOMPARE_ENCODER_PROCESS": "0"},
     )
     loaded = done.stderr.rsplit("LOADED", 1)[-1].strip()
     return json.loads(done.stdout), loaded
