@@ -56,6 +56,12 @@ from compare.types import Article
         ("For the full fiscal year, revenue was $383.3bn.", []),
         ("The Election Commission of India said 642 million voted.", ["India"]),
         ("The US military's warning centre put winds at 315 km/h.", []),
+        (
+            "A patient died at LAC+USC Medical Center in Los Angeles on Monday.",
+            ["Los Angeles, California, United States"],
+        ),
+        ("FLOODS KILL 40 IN PERU", ["Peru"]),
+        ("Two workers were airlifted to the ICU in Lima.", ["Lima, Peru"]),
     ],
     ids=[
         "two-letter-country",
@@ -82,6 +88,9 @@ from compare.types import Article
         "surname-not-a-town",
         "company-and-country",
         "province-and-city",
+        "acronym-is-no-town",
+        "headline-in-capitals",
+        "hospital-unit-is-no-place",
     ],
 )
 def test_mentions(text: str, names: list[str]) -> None:

@@ -323,6 +323,8 @@ def _mentions(text: str, vocab: Vocabulary) -> tuple[Mention, ...]:
                 if j < len(words) and words[j][:1].isupper() and not _followed_ok(words[j], keeps):
                     continue  # "Washington Mutual", "Hamilton Hotel", "Sandy Hook": a name
                 place = _choose(gaz.lookup(name), name, text, start, end, vocab)
+                if place is not None and _shouted(name, place, text, start):
+                    continue  # "LAC+USC Medical Center", "the ICU": an acronym
                 if place is not None:
                     found = (j, Mention(place, start, end))
                     break
@@ -345,6 +347,22 @@ def _mentions(text: str, vocab: Vocabulary) -> tuple[Mention, ...]:
             ):
                 out.append(_as_written(mention, text))
     return tuple(out)
+
+
+def _shouted(written: str, place: Place, text: str, start: int) -> bool:
+    """A word in capitals inside mixed-case text that is only a place's own name in
+    capitals is an acronym ("LAC+USC Medical Center" is no town called Lac).  Codes that
+    name a place otherwise ("US", "UK") are not its name, and a dateline ("MONTEREY PARK,
+    Calif.") or a headline in capitals is written so.
+
+    >>> _shouted("LAC", Place("x>c:1", "Lac, Chad", 0), "taken to LAC+USC", 9)
+    True
+    >>> _shouted("US", Place("x", "United States", 0), "in the US on Monday", 7)
+    False
+    """
+    if len(written) < 2 or not written.isupper() or start == 0 or text.isupper():
+        return False
+    return fold(written).lower() == fold(place.name.partition(", ")[0]).lower()
 
 
 def _of_name(text: str, start: int) -> bool:
