@@ -422,3 +422,39 @@ def test_told_after_and_in_brackets(
 ) -> None:
     figures = extract(Article("a", "a.txt", text)).figures
     assert [(f.text, f.concept, f.subject) for f in figures] == expected
+
+
+# What a figure counts stops where another clause begins ([clauses] openers in the
+# vocabulary), and an -ing word after a possessive is the event ("Saturday's shooting").
+CLAUSES = [
+    (
+        "crash-toll-as-another-dies",
+        "The toll of the bus crash rose to 14 as an injured passenger died in hospital.",
+        [("14", "killed", "people"), ("an injured passenger", "killed", "passenger")],
+    ),
+    (
+        "mine-rescued-while-others-drowned",
+        "Twelve miners were rescued while three drowned.",
+        [("Twelve", "rescued", "miners"), ("three", "killed", "people")],
+    ),
+    (
+        "flood-listed-as-missing",
+        "Another 31 people are still listed as missing after the floods.",
+        [("31", "missing", "people")],
+    ),
+    (
+        "shooting-possessive-event",
+        "The number of people killed in Saturday's shooting rose to 11 on Monday.",
+        [("11", "killed", "people")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [s[1:] for s in CLAUSES], ids=[s[0] for s in CLAUSES]
+)
+def test_what_is_counted_ends_with_its_clause(
+    text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    figures = extract(Article("a", "a.txt", text)).figures
+    assert [(f.text, f.concept, f.subject) for f in figures] == expected

@@ -865,7 +865,11 @@ def _after_clause(tokens: list[str], *, inside: bool) -> list[str]:
         if close > 0:
             tokens = tokens[close + 1 :]  # "383 Palestinians, including 96 children, have..."
     out: list[str] = []
+    openers = _table_words(vocabulary(), "clauses", "openers")
     for tok in tokens[:_CLAUSE_WORDS]:
+        if tok.lower() in openers and not (tok.lower() == "as" and out and out[-1].endswith("ed")):
+            break  # "the toll rose to 11 as a wounded victim died": another clause's words
+            # (not "listed as missing", "counted as dead": what they were listed as)
         if not tok[0].isalpha() or _is_number(tok):
             if _is_number(tok):
                 i = len(out)
@@ -894,7 +898,7 @@ def _earlier(before: list[str]) -> str | None:
         if (
             i
             and low.endswith("ing")
-            and before[i - 1].lower() in _EVENT_DETERMINERS
+            and _names_event(before[i - 1])
             and nxt != "of"  # "the killing of three" counts the killed
         ):
             continue  # "Prior to the shooting, the dad ... the two children": the event
@@ -978,7 +982,7 @@ def _concept_in(words: list[str]) -> str | None:
         pair = f"{low} {lows[i + 1]}" if i + 1 < len(lows) else ""
         found = concept_word(pair) if pair else None
         if not found:
-            if i and low.endswith("ing") and lows[i - 1] in _EVENT_DETERMINERS:
+            if i and low.endswith("ing") and _names_event(lows[i - 1]):
                 continue  # "six people were in the car during the shooting": the event, no count
             found = concept_word(low, lows[i + 1] if i + 1 < len(lows) else "")
             found = fatal(found, lows[i - 1] if i else "") if found else None
@@ -999,6 +1003,17 @@ def _yields(concept: str) -> bool:
 # Before an -ing casualty word, these make it the name of the event ("the shooting", "a
 # stabbing"), not what a count next to it counts.
 _EVENT_DETERMINERS = words("the a an this that")
+
+
+def _names_event(before: str) -> bool:
+    """Whether the word before an -ing word makes it an event's name: a determiner, or a
+    possessive ("Saturday's shooting", "the city's bombing").
+
+    >>> _names_event("the"), _names_event("Saturday's"), _names_event("people")
+    (True, True, False)
+    """
+    low = before.lower()
+    return low in _EVENT_DETERMINERS or low.endswith(("'s", "\u2019s")) or low in ("'s", "\u2019s")
 
 
 def fatal(concept: str, before: str) -> str:
