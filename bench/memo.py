@@ -13,6 +13,10 @@ RESOURCES = frozenset(
         "compare.extract.vocab.vocabulary",
         "compare.extract.places.gazetteer",
         "compare.extract.implicit._patterns",
+        "compare.extract.casualties._words",
+        "compare.extract.casualties._patterns",
+        "compare.extract.casualties._outcomes",
+        "compare.extract.casualties._headline",
     }
 )
 

@@ -51,11 +51,12 @@ _NAME = (
 )
 
 
-def _words(vocab: Vocabulary, key: str) -> list[str]:
+@lru_cache(maxsize=64)  # read on every figure: built once per vocabulary and key
+def _words(vocab: Vocabulary, key: str) -> tuple[str, ...]:
     text = str(vocab.tables.get("casualty_readings", {}).get(key, ""))
     sep = "|" if "|" in text else None
-    return sorted(
-        (" ".join(w.split()) for w in text.split(sep) if w.strip()), key=len, reverse=True
+    return tuple(
+        sorted((" ".join(w.split()) for w in text.split(sep) if w.strip()), key=len, reverse=True)
     )
 
 
