@@ -85,8 +85,8 @@ def subject_key(subject: str) -> str:
 
     >>> subject_key("Boris Johnson's Conservative Party"), subject_key("Conservatives")
     ('conservative', 'conservative')
-    >>> subject_key("INDIA bloc"), subject_key("Palestinian children")
-    ('india', 'palestinian children')
+    >>> subject_key("INDIA bloc"), subject_key("Haitian children")
+    ('india', 'haitian children')
     """
     vocab = vocabulary()
     same = vocab.subject_synonyms

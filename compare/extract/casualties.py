@@ -79,7 +79,7 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
     )
     name = _NAME.replace("{skip}", rf"(?!(?i:{names_skip}|{_NUMBER_WORD})\b)")
     person = rf"(?:{definite}|{name})"
-    # After a verb a single capitalised word is as often a group ("wounded Palestinians")
+    # After a verb a single capitalised word is as often a group ("wounded Haitians")
     # as a person: a name there has two words, or an age before it.
     full = rf"(?:{_AGE}\s+{name}|(?=[A-Z][\w'\u2019.-]*\s+[A-Z]){name})"
     anyone = rf"(?:{definite}|{indefinite}|{full})"

@@ -946,7 +946,7 @@ def _is_plural(word: str) -> bool:
 
 
 def is_people(word: str) -> bool:
-    """Whether a word names people counted ("children", "a man", "Palestinians")."""
+    """Whether a word names people counted ("children", "a man", "Haitians")."""
     return _is_subject(word)
 
 
