@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from compare.extract.implicit import count_in_words
 from compare.extract.vocab import Vocabulary, vocabulary
 from compare.types import Figure, Role
 
@@ -217,20 +218,7 @@ def casualty_counts(text: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
             subject = head if head in _people(vocab) else "person"
             spans.append((start, end))
             many = 2.0 if m.groupdict().get("more") else 1.0
-            fig = Figure(
-                id=":f0",
-                article="",
-                sentence=0,
-                text=text[start:end],
-                span=(start, end),
-                value=many,
-                low=many,
-                high=many,
-                qualifier="exact",
-                concept=concept,
-                subject=subject,
-                role=role,
-            )
+            fig = count_in_words(text, (start, end), many, concept, subject, role)
             out.append(_outcome(text, fig, vocab))
     out.sort(key=lambda f: f.span)
     return tuple(replace(f, id=f":f{k + 1}") for k, f in enumerate(out))
@@ -378,20 +366,9 @@ def headline_counts(title: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
         if (m.group("adv") or "").lower() in fatal:
             concept = "killed"
         head = m.group("np").split()[-1].lower()
-        fig = Figure(
-            id=":f0",
-            article="",
-            sentence=0,
-            text=title[start:end],
-            span=(start, end),
-            value=1.0,
-            low=1.0,
-            high=1.0,
-            qualifier="exact",
-            concept=concept,
-            subject=head if head != "another" else "person",
-            role="suspect" if head in vocab.suspects else None,
-        )
+        role: Role | None = "suspect" if head in vocab.suspects else None
+        subject = head if head != "another" else "person"
+        fig = count_in_words(title, (start, end), 1.0, concept, subject, role)
         read.append(_outcome(title, fig, vocab))
     if len(read) == len(found):
         return tuple(found)

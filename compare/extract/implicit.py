@@ -95,20 +95,7 @@ def _implicit(text: str, taken: tuple[tuple[int, int], ...]) -> tuple[Figure, ..
             return
         spans.append((start, end))
         out.append(
-            Figure(
-                id=f":f{len(out) + 1}",
-                article="",
-                sentence=0,
-                text=text[start:end],
-                span=(start, end),
-                value=1.0,
-                low=1.0,
-                high=1.0,
-                qualifier="exact",
-                concept=concept,
-                subject=subject,
-                role=role,
-            )
+            count_in_words(text, (start, end), 1.0, concept, subject, role, id=f":f{len(out) + 1}")
         )
 
     for m in self_killing.finditer(text):
@@ -162,3 +149,31 @@ _INTRANSITIVE = frozenset("died dies drowned drowns perished perishes".split())
 _COUNTS_OF_PEOPLE = frozenset(
     {"killed", "injured", "shot", "stabbed", "missing", "hostages", "arrested", "evacuated"}
 )
+
+
+def count_in_words(
+    text: str,
+    span: tuple[int, int],
+    value: float,
+    concept: str | None,
+    subject: str | None,
+    role: Role | None,
+    *,
+    id: str = ":f0",
+) -> Figure:
+    """An exact count of people that the words tell without a number ("a man was shot",
+    "a miner and his son"): a Figure of the sentence, renumbered by its caller."""
+    return Figure(
+        id=id,
+        article="",
+        sentence=0,
+        text=text[span[0] : span[1]],
+        span=span,
+        value=value,
+        low=value,
+        high=value,
+        qualifier="exact",
+        concept=concept,
+        subject=subject,
+        role=role,
+    )
