@@ -178,7 +178,7 @@ def load_encoder(name: str | None = None, chosen: str = BACKENDS[0]) -> Encoder:
     sentence-transformers model encodes instead.
     """
     if chosen == "onnx" and is_default(name):
-        early = _early.pop(None, None)
+        early, _started.process = _started.process, None  # used once
         if early is not None and early.export_dir == os.environ.get("FACTCOMPARE_EXPORT_DIR"):
             return _Early(early, name)
         if early is not None:  # the exports moved since it started: not the one to use
@@ -196,7 +196,13 @@ def _in_process(name: str | None, chosen: str) -> Encoder:
     return _SentenceTransformer(load_model(name))
 
 
-_early: dict[None, EncoderProcess] = {}
+class _Started:
+    """The encoder process :func:`start_early` started, until the run takes it."""
+
+    process: EncoderProcess | None = None
+
+
+_started = _Started()
 
 
 def start_early(argv: Sequence[str]) -> None:
@@ -207,9 +213,9 @@ def start_early(argv: Sequence[str]) -> None:
     """
     from compare import encode_worker
 
-    if None not in _early and encode_worker.wanted(argv):
+    if _started.process is None and encode_worker.wanted(argv):
         try:
-            _early[None] = encode_worker.EncoderProcess()
+            _started.process = encode_worker.EncoderProcess()
         except OSError:  # no interpreter to start (an embedded Python): load in-process later
             return
 
@@ -221,7 +227,7 @@ def prefetch(texts: Sequence[str], *, model: str | None = None, cache: bool = Tr
     """
     from compare.encode_worker import WorkerFailed
 
-    early = _early.get(None)
+    early = _started.process
     if early is None or not is_default(model):
         return
     unique = list(dict.fromkeys(texts))
@@ -235,7 +241,7 @@ def prefetch(texts: Sequence[str], *, model: str | None = None, cache: bool = Tr
         try:
             early.send(unique)
         except WorkerFailed:  # gone: the run loads its encoder itself, as without one
-            _early.pop(None, None)
+            _started.process = None
 
 
 class _Early:

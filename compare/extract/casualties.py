@@ -29,6 +29,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from compare.extract.implicit import count_in_words
+from compare.extract.resources import alternation
 from compare.extract.vocab import Vocabulary, vocabulary
 from compare.types import Figure, Role
 
@@ -62,7 +63,7 @@ def _words(vocab: Vocabulary, key: str) -> tuple[str, ...]:
 
 
 def _alt(items: Sequence[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) or "x^"
+    return alternation(items, longest_first=False)  # the tables come sorted (_words)
 
 
 @lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)

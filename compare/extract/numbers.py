@@ -29,6 +29,7 @@ from compare.extract.resources import (
     UNITS_WORDS,
     VAGUE,
     WORD_COUNTS,
+    alternation,
 )
 from compare.extract.unit_words import GLUED_UNITS
 
@@ -130,12 +131,7 @@ def value_step(value: float) -> float:
     return 10.0**zeros
 
 
-def _alternation(words: Iterable[str]) -> str:
-    keys = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
-
-
-_MAG = _alternation([*MAGNITUDE_SUFFIXES, "hundred"])
+_MAG = alternation([*MAGNITUDE_SUFFIXES, "hundred"])
 # Thousands groups must be exact (",840"); a space-grouped number may not run into
 # another digit, so "2006 200" is never read as one number.
 _SCALES = "|".join(SCALE_WORDS)
@@ -162,11 +158,11 @@ _LOOSE_SHARES = [
 ]
 _FIRM_SHARES = [k for k in FRACTIONS if k not in _LOOSE_SHARES]
 _PHRASES = re.compile(
-    rf"\b(?:(?P<vague>{_alternation(k for k in VAGUE if k != 'scores')}|scores(?=\s+of\b))"
-    rf"|(?P<count>{_alternation(WORD_COUNTS)})"
-    rf"|(?P<num>{_alternation(NUMERATORS)})[\s-](?P<den>{_alternation(DENOMINATORS)})s?"
-    rf"|(?P<share>{_alternation(_FIRM_SHARES)}"
-    rf"|(?:{_alternation(_LOOSE_SHARES)})(?=\s+(?:of|the)\b)))\b",
+    rf"\b(?:(?P<vague>{alternation(k for k in VAGUE if k != 'scores')}|scores(?=\s+of\b))"
+    rf"|(?P<count>{alternation(WORD_COUNTS)})"
+    rf"|(?P<num>{alternation(NUMERATORS)})[\s-](?P<den>{alternation(DENOMINATORS)})s?"
+    rf"|(?P<share>{alternation(_FIRM_SHARES)}"
+    rf"|(?:{alternation(_LOOSE_SHARES)})(?=\s+(?:of|the)\b)))\b",
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₹₪₽₺]|\b[A-Z]{2,3})\s?$")
@@ -179,9 +175,9 @@ _WORD = re.compile(r"[A-Za-z]+")
 _AND_A_HALF = re.compile(r" and a half\b", re.IGNORECASE)
 # A number word as _spelled's tokens (runs of letters) see it.
 _ANY_NUMBER_WORD = re.compile(
-    rf"(?<![A-Za-z])(?:{_alternation(_NUMBER_WORDS)})(?![A-Za-z])", re.IGNORECASE
+    rf"(?<![A-Za-z])(?:{alternation(_NUMBER_WORDS)})(?![A-Za-z])", re.IGNORECASE
 )
-_MORE_WORDS = re.compile(rf"(?:\s+and\s+|[\s-])(?:{_alternation(_NUMBER_WORDS)})\b", re.IGNORECASE)
+_MORE_WORDS = re.compile(rf"(?:\s+and\s+|[\s-])(?:{alternation(_NUMBER_WORDS)})\b", re.IGNORECASE)
 
 
 def scan(text: str) -> list[Number]:

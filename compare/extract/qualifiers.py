@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from compare.extract.resources import PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS
+from compare.extract.resources import PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, alternation
 from compare.types import Qualifier
 
 ABOUT_SHARE = 0.05  # "about" grants at least 5% either side, as statistical checkers do
@@ -25,7 +25,7 @@ _SIGN_KEYS = sorted((k for k in PREFIX_QUALIFIERS if not k[0].isalpha()), key=le
 # Words need a word boundary before them ("over", not "hangover"); signs do not ("x>10").
 _PREFIX = re.compile(
     r"(?P<q>\b(?:"
-    + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in _WORD_KEYS)
+    + alternation(_WORD_KEYS)
     + r")|(?:"
     + "|".join(re.escape(k).replace(r"\ ", r"\s*") for k in _SIGN_KEYS)
     + r"))\s*$",

@@ -7,6 +7,8 @@ lowercase; lookups lowercase the text first.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import Final
 
 from compare.types import Qualifier
@@ -15,6 +17,18 @@ from compare.types import Qualifier
 def words(text: str) -> frozenset[str]:
     """A word table written as whitespace-separated words, the readable way to keep long lists."""
     return frozenset(text.split())
+
+
+def alternation(items: Iterable[str], *, longest_first: bool = True) -> str:
+    """A table's words as one regular-expression alternation: escaped, a space matching any
+    run of spaces, the longest first unless the table is already in the order wanted (so
+    that "per cent" is tried before "per"); never matching when the table is empty.
+
+    >>> print(alternation(["per", "per cent"]))
+    per\\s+cent|per
+    """
+    ordered = sorted(items, key=len, reverse=True) if longest_first else list(items)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
 
 
 # Number words; used only to find where a spelled-out number starts and ends

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from compare.extract.resources import alternation
 from compare.extract.unit_words import (
     CURRENCY_SYMBOLS,
     GLUED_UNITS,
@@ -50,20 +51,14 @@ _CURRENCY = re.compile(
     + r"))\s?$"
 )
 _UNIT = re.compile(
-    r"(?P<sp>\s?)(?P<u>"
-    + "|".join(
-        re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNIT_WORDS, key=len, reverse=True)
-    )
-    + r"|m)(?![A-Za-z0-9])",
+    r"(?P<sp>\s?)(?P<u>" + alternation(UNIT_WORDS) + r"|m)(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
 _COMPOUND = re.compile(r"-(?P<w>[A-Za-z]+)(?P<tail>-(?:long|old|strong|wide|high|deep))?\b")
 _GLUED = re.compile(r"[A-Za-z]+(?![A-Za-z0-9])")
 _PER = re.compile(
     r"(?:\s+(?:per|an?)\s+|\s*/\s*|\s+a-|-a-)(?P<w>"
-    + "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(PER_WORDS, key=len, reverse=True)
-    )
+    + alternation(PER_WORDS)
     + r")s?(?![A-Za-z])(?!\s+(?:ago|earlier|later|before|after|since|from|in\s+advance)\b)",
     re.IGNORECASE,
 )
