@@ -62,14 +62,10 @@ def _words(vocab: Vocabulary, key: str) -> tuple[str, ...]:
     )
 
 
-def _alt(items: Sequence[str]) -> str:
-    return alternation(items, longest_first=False)  # the tables come sorted (_words)
-
-
 @lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
 def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
-    people = "|".join(sorted(_people(vocab), key=len, reverse=True))
-    names_skip = _alt(_words(vocab, "not_names"))
+    people = alternation(_people(vocab))
+    names_skip = alternation(_words(vocab, "not_names"))
     # A definite person: "the driver", "his 25-year-old father", "the girl's mother",
     # "the 15-year-old".
     definite = (
@@ -85,19 +81,19 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
     # as a person: a name there has two words, or an age before it.
     full = rf"(?:{_AGE}\s+{name}|(?=[A-Z][\w'\u2019.-]*\s+[A-Z]){name})"
     anyone = rf"(?:{definite}|{indefinite}|{full})"
-    killed = _alt(_words(vocab, "killed_passive"))
-    hurt = _alt(_words(vocab, "injured_passive"))
-    died = _alt(_words(vocab, "died"))
-    adverbs = _alt(_words(vocab, "adverbs"))
+    killed = alternation(_words(vocab, "killed_passive"))
+    hurt = alternation(_words(vocab, "injured_passive"))
+    died = alternation(_words(vocab, "died"))
+    adverbs = alternation(_words(vocab, "adverbs"))
     aux = r"(?:was|is|has\s+been|had\s+been|got|remains|remained)"
-    wounds = _alt(_words(vocab, "wounds"))
-    carrying = _alt(_words(vocab, "carrying"))
-    conditions = _alt(_words(vocab, "conditions"))
-    active_killed = _alt(_words(vocab, "killed_active"))
-    active_hurt = _alt(_words(vocab, "injured_active"))
-    deaths = _alt(_words(vocab, "deaths_of"))
-    carried = _alt(_words(vocab, "carried"))
-    hospitals = _alt(_words(vocab, "hospitals"))
+    wounds = alternation(_words(vocab, "wounds"))
+    carrying = alternation(_words(vocab, "carrying"))
+    conditions = alternation(_words(vocab, "conditions"))
+    active_killed = alternation(_words(vocab, "killed_active"))
+    active_hurt = alternation(_words(vocab, "injured_active"))
+    deaths = alternation(_words(vocab, "deaths_of"))
+    carried = alternation(_words(vocab, "carried"))
+    hospitals = alternation(_words(vocab, "hospitals"))
     return {
         # "The driver was pronounced dead", "Ana Ruiz, 15, died", "He was fatally shot"
         "subject": re.compile(
@@ -142,8 +138,8 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
 
 @lru_cache(maxsize=4)
 def _outcomes(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    killed = _alt(_words(vocab, "outcome_killed"))
-    hurt = _alt(_words(vocab, "outcome_injured"))
+    killed = alternation(_words(vocab, "outcome_killed"))
+    hurt = alternation(_words(vocab, "outcome_injured"))
     # The outcome closes the harm's clause: a few words (where, how) and no other count.
     gap = (
         rf"(?:\s+(?!{_NUMBER_WORD}\b|and\b|but\b)[\w'\u2019-]+|\s+(?:{_NUMBER_WORD}|once|twice)"
@@ -254,7 +250,7 @@ def _counts(vocab: Vocabulary) -> frozenset[str]:
 def _attempted(text: str, fig: Figure, vocab: Vocabulary) -> bool:
     """A killing tried, not done: "trying to kill 2 officers", "3 men charged with
     attempted murder" (the vocabulary's [casualty_readings] attempts)."""
-    attempts = _alt(_words(vocab, "attempts"))
+    attempts = alternation(_words(vocab, "attempts"))
     before = text[max(0, fig.span[0] - 40) : fig.span[0]]
     if re.search(rf"\b(?:{attempts})\s+(?:to\s+)?(?:kill|murder)\s+$", before, re.I):
         return True
@@ -291,8 +287,8 @@ def _outcome(text: str, fig: Figure, vocab: Vocabulary) -> Figure:
         if "accidental" in before:
             return replace(fig, concept="shot", role=None, subject="person")
     if fig.concept in _counts(vocab):
-        crimes = _alt(_words(vocab, "crimes"))
-        proceedings = _alt(_words(vocab, "proceedings"))
+        crimes = alternation(_words(vocab, "crimes"))
+        proceedings = alternation(_words(vocab, "proceedings"))
         legal = re.match(
             rf"\s+(?:[a-z]+\s+)?(?:{crimes})\s+({proceedings})\b", text[fig.span[1] :], re.I
         )
@@ -332,10 +328,10 @@ def _outcome(text: str, fig: Figure, vocab: Vocabulary) -> Figure:
 
 @lru_cache(maxsize=4)
 def _headline(vocab: Vocabulary) -> re.Pattern[str]:
-    people = "|".join(sorted(_people(vocab), key=len, reverse=True))
-    killed = _alt([*_words(vocab, "killed_passive"), *_words(vocab, "died"), "dead", "dies"])
-    hurt = _alt(_words(vocab, "injured_passive"))
-    adverbs = _alt(_words(vocab, "adverbs"))
+    people = alternation(_people(vocab))
+    killed = alternation([*_words(vocab, "killed_passive"), *_words(vocab, "died"), "dead", "dies"])
+    hurt = alternation(_words(vocab, "injured_passive"))
+    adverbs = alternation(_words(vocab, "adverbs"))
     return re.compile(
         # "Teen killed in crash", "10-Year-Old Girl Dies After Fire", "Police: Driver, 60,
         # hurt": a headline drops its articles and may capitalise every word.

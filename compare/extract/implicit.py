@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from compare.extract.concepts import fatal
+from compare.extract.resources import alternation
 from compare.extract.vocab import Vocabulary, vocabulary
 from compare.types import Figure, Role
 
@@ -36,8 +37,8 @@ _MAX_GAP = 40  # characters between the person and the predicate ("who was found
 
 @lru_cache(maxsize=1)
 def _patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    people = "|".join(sorted(vocab.singular_people, key=len, reverse=True))
-    verbs = "|".join(sorted((w for w in vocab.predicates if " " not in w), key=len, reverse=True))
+    people = alternation(vocab.singular_people)
+    verbs = alternation(w for w in vocab.predicates if " " not in w)
     person = re.compile(
         # "a 19-year-old was shot": the age names the person.
         rf"\b(?P<np>(?:[Aa]n?|[Oo]ne)\s+{_MODIFIERS}(?P<who>{people}|\d{{1,3}}-year-old))\b"
@@ -45,8 +46,7 @@ def _patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str], re.P
         rf"(?P<pred>found\s+dead|pronounced\s+dead|(?:{verbs})(?:\s+and\s+(?:{verbs}))?)\b",
     )
     pronoun = re.compile(rf"\b(?P<pred>{verbs})\s+(?P<np>him|her)\b")
-    selves = "|".join(re.escape(p) for p in sorted(vocab.self_killing, key=len, reverse=True))
-    self_killing = re.compile(rf"\b(?P<np>{selves or 'x^'})\b", re.IGNORECASE)
+    self_killing = re.compile(rf"\b(?P<np>{alternation(vocab.self_killing)})\b", re.IGNORECASE)
     return person, pronoun, self_killing
 
 
