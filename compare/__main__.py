@@ -8,6 +8,9 @@ The garbage collector is told what a one-shot command knows: the imports' object
 until exit, so collecting while they are built, and again over all of them at exit, is
 work for nothing (measured: 0.1 s of a one-second cold ``diff``, bench/RESULTS.md).  It
 still collects what the command itself leaves behind while it runs.
+
+The patterns those modules compile come from a cache of compiled code
+(:mod:`compare.regex_cache`), as the modules themselves come from ``__pycache__``.
 """
 
 import gc
@@ -20,6 +23,9 @@ def main() -> None:
 
     argv = sys.argv[1:]
     start_early(argv)
+    from compare.regex_cache import install
+
+    install()  # before the modules below compile their patterns
     from compare.cli import main as cli
 
     gc.freeze()  # the modules' objects: never garbage, so never traversed again

@@ -145,13 +145,15 @@ class EncoderProcess:
     def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         import numpy as np
 
-        got: dict[str, npt.NDArray[np.float32]] = {}
-        if self.pending is not None:
-            sent, self.pending = self.pending, None
-            got = dict(zip(sent, self._receive(), strict=True))
-        missing = [t for t in dict.fromkeys(texts) if t not in got]
+        sent, self.pending = self.pending, None
+        ahead = set(sent or ())
+        missing = [t for t in dict.fromkeys(texts) if t not in ahead]
         if missing or not texts:
-            self._send(missing)
+            self._send(missing)  # before reading the texts sent ahead: the child goes on
+        got: dict[str, npt.NDArray[np.float32]] = {}
+        if sent is not None:
+            got = dict(zip(sent, self._receive(), strict=True))
+        if missing or not texts:
             vectors = self._receive()
             if not texts:
                 return vectors

@@ -32,6 +32,7 @@ from compare.extract.resources import (
     TENS_WORDS,
     UNITS_WORDS,
     VAGUE,
+    alternation,
     words,
 )
 from compare.extract.unit_words import UNIT_WORDS
@@ -377,7 +378,7 @@ def _verb_owner(text: str) -> str | None:
 
 @lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
 def _owner_verbs(vocab: Vocabulary) -> re.Pattern[str]:
-    verbs = "|".join(sorted(_table_words(vocab, "owners", "verbs"), key=len, reverse=True))
+    verbs = alternation(_table_words(vocab, "owners", "verbs"))
     return re.compile(
         rf"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){{0,3}})\s+"
         rf"(?:[a-z]+\s+){{0,3}}(?:{verbs})\s+"  # "would win", "was projected to win"

@@ -11,11 +11,17 @@ import re
 from functools import lru_cache
 
 from compare.extract.numbers import Number
-from compare.extract.resources import CASELESS_LABELS, IDENTIFIER_LABELS, MONTHS, SUBJECTS
+from compare.extract.resources import (
+    CASELESS_LABELS,
+    IDENTIFIER_LABELS,
+    MONTHS,
+    SUBJECTS,
+    alternation,
+)
 from compare.extract.unit_words import UNIT_WORDS
 from compare.extract.vocab import Vocabulary, vocabulary
 
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = alternation(MONTHS)
 _MONTH_BEFORE = re.compile(
     rf"\b(?:{_MONTH})\.?\s+(?:the\s+)?(?:\d{{1,2}}\s?[-\u2013]\s?)?$", re.IGNORECASE
 )
