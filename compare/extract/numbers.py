@@ -139,7 +139,8 @@ _SCALES = "|".join(SCALE_WORDS)
 # the number belongs to; any other letter run before digits makes a name ("S23", "G7").
 _PREFIX = r"(?:(?<![\w.,])|(?<=\bUSD|\bEUR|\bAUD|\bGBP|\bINR|\bCAD)|(?<=\bRM|\bPS|\bRs|\bUS))"
 _DIGITS = re.compile(
-    _PREFIX + r"(?:(?P<minus>minus[\s-]?)|[-\u2212](?=\d))?"
+    # The lookahead lets re skip, by one character test, every place no number starts.
+    r"(?=[-\u2212.\dmM])" + _PREFIX + r"(?:(?P<minus>minus[\s-]?)|[-\u2212](?=\d))?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?"
     # Indian grouping: lakh and crore ("1,00,000", "12,34,56,789").
     r"|\d{1,2},(?:\d{2},)*\d{2},\d{3}(?!\d)(?:\.\d+)?"
