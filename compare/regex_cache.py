@@ -20,6 +20,7 @@ pattern's text and flags, so a changed pattern never meets old code.  It holds a
 
 from __future__ import annotations
 
+import array
 import atexit
 import contextlib
 import marshal
@@ -30,10 +31,16 @@ from typing import Any
 
 SWITCH = "FACTCOMPARE_REGEX_CACHE"
 LIMIT = 4000  # patterns kept in the file (ours are about 300; each is a few kilobytes)
-_FORMAT = 1
+_FORMAT = 2
 
 _Key = tuple[str, int]
-_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+# flags, the compiled code as machine words, groups, their names both ways
+_Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+_CODE = "I"  # a 4-byte unsigned word, _sre's CODESIZE (part of the file's stamp)
+
+
+def _codes(data: bytes) -> list[int]:
+    return array.array(_CODE, data).tolist()
 
 
 def install() -> None:
@@ -54,6 +61,8 @@ def install() -> None:
         return
     if not all(hasattr(_compiler, a) for a in ("compile", "_code", "SRE_FLAG_DEBUG")):
         return
+    if array.array(_CODE).itemsize != getattr(_sre, "CODESIZE", 0):
+        return
     _Installed.done = True
     from compare.cache import cache_dir
 
@@ -68,29 +77,30 @@ def install() -> None:
         if not isinstance(p, str) or flags & _compiler.SRE_FLAG_DEBUG:
             return original(p, flags)
         key = (p, int(flags))
-        entry = stored.get(key)
-        if entry is not None:
+        hit = stored.get(key)
+        if hit is not None:
             try:
-                compiled = _sre.compile(p, *entry)
+                compiled = _sre.compile(p, hit[0], _codes(hit[1]), hit[2], hit[3], hit[4])
             except Exception:  # not code this Python made: compile it afresh
-                entry = None
+                pass
             else:
-                used[key] = entry
+                used[key] = hit
                 return compiled
         parsed = _parser.parse(p, flags)
         names = parsed.state.groupdict
         indexgroup: list[str | None] = [None] * parsed.state.groups
         for name, index in names.items():
             indexgroup[index] = name
+        code = [int(c) for c in _compiler._code(parsed, flags)]
         entry = (
             int(flags | parsed.state.flags),
-            [int(c) for c in _compiler._code(parsed, flags)],
+            array.array(_CODE, code).tobytes(),
             parsed.state.groups - 1,
             dict(names),
             tuple(indexgroup),
         )
         fresh[key] = used[key] = entry
-        return _sre.compile(p, *entry)
+        return _sre.compile(p, entry[0], code, entry[2], entry[3], entry[4])
 
     _compiler.compile = compile
     atexit.register(lambda: _save(path, stamp, stored, used, fresh))
@@ -101,9 +111,8 @@ class _Installed:
 
 
 def _load(path: Path, stamp: tuple[Any, ...]) -> dict[_Key, _Entry]:
-    try:
-        with open(path, "rb") as file:
-            head, entries = marshal.load(file)
+    try:  # read whole: marshal.load on a file reads it in small pieces, 30 times slower
+        head, entries = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return {}
     return entries if head == stamp and isinstance(entries, dict) else {}

@@ -7,6 +7,8 @@ lowercase; lookups lowercase the text first.
 
 from __future__ import annotations
 
+import itertools
+import os
 import re
 from collections.abc import Iterable
 from typing import Final
@@ -27,58 +29,54 @@ def alternation(items: Iterable[str]) -> str:
     >>> print(alternation(["per", "per cent", "percent"]))
     (?:per(?:\\s+cent|cent)?)
     """
-    ordered = sorted(items, key=len, reverse=True)
-    tree = _trie(ordered)
-    if tree is None:
-        flat = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-        return f"(?:{flat})" if flat else "(?!)"
-    if not tree:
+    ordered = sorted({_SPACES.sub(" ", w) for w in items} - {""})
+    if not ordered:
         return "(?!)"
-    return _trie_pattern(tree) if len(tree) > 1 else f"(?:{_trie_pattern(tree)})"
+    if not _caseless(ordered):
+        flat = "|".join(_escape(w) for w in sorted(ordered, key=len, reverse=True))
+        return f"(?:{flat})"
+    pattern = _tree(ordered, 0)
+    return pattern if len({w[0] for w in ordered}) > 1 else f"(?:{pattern})"
 
 
 # A table's words as a prefix tree: "kilometres per hour|kilometres|kilogram" becomes
-# "kilo(?:metres(?:\s+per\s+hour)?|gram)". Python's re tries a flat alternation's words one
+# "kilo(?:gram|metres(?:\s+per\s+hour)?)". Python's re tries a flat alternation's words one
 # by one at every place in the text, and compiles each; the tree is tried letter by letter and
 # compiles several times faster (the casualty readings: 8,900 characters of words). Written
 # here because no maintained library builds it (trieregex is a one-person package).
 # The tree matches what the longest-first alternation matches: a word's continuation is
 # tried before the word ends, and words that share no prefix cannot both match in one place.
-_Trie = dict[str, "_Trie"]
-_END = ""  # the key marking that a word ends at this node
+_SPACES = re.compile(" +")
 
 
-def _atoms(word: str) -> list[str]:
-    """A word's letters, a run of spaces as one atom " "."""
-    return list(re.sub(" +", " ", word))
+def _escape(text: str) -> str:
+    return re.escape(text).replace(r"\ ", r"\s+")
 
 
-def _trie(items: Iterable[str]) -> _Trie | None:
-    """The tree of the words; None when two words or starts differ only by case ("US",
-    "us"): with IGNORECASE the longest-first order would decide between branches the tree
-    keeps apart."""
-    tree: _Trie = {}
+def _caseless(words: list[str]) -> bool:
+    """Whether no two words, or starts of words, differ only by case ("US", "us"): with
+    IGNORECASE the longest-first order would decide between branches the tree keeps apart."""
+    if all(w == w.lower() for w in words):
+        return True
     starts: dict[str, str] = {}
-    for word in items:
-        if not word or any(
-            starts.setdefault(word[:i].lower(), word[:i]) != word[:i]
-            for i in range(1, len(word) + 1)
-        ):
-            return None
-        node = tree
-        for atom in _atoms(word):
-            node = node.setdefault(atom, {})
-        node[_END] = {}
-    return tree
+    return not any(
+        starts.setdefault(w[:i].lower(), w[:i]) != w[:i]
+        for w in words
+        for i in range(1, len(w) + 1)
+    )
 
 
-def _trie_pattern(node: _Trie) -> str:
-    ends = _END in node
-    branches = [
-        (r"\s+" if atom == " " else re.escape(atom)) + _trie_pattern(child)
-        for atom, child in sorted(node.items())
-        if atom != _END
-    ]
+def _tree(words: list[str], depth: int) -> str:
+    """The pattern of sorted words that share their first ``depth`` characters."""
+    ends = len(words[0]) == depth  # the shortest sorts first
+    rest = words[1:] if ends else words
+    branches = []
+    for _, grouped in itertools.groupby(rest, key=lambda w: w[depth]):
+        group = list(grouped)
+        # One branch as far as its words agree: the first and last sorted agree least, and a
+        # word ending on the way is the first.
+        end = len(os.path.commonprefix([group[0], group[-1]]))  # noqa: RUF071 (letters wanted)
+        branches.append(_escape(group[0][depth:end]) + _tree(group, end))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
