@@ -132,7 +132,9 @@ def _figures_in(text: str) -> tuple[Figure, ...]:
     if found:
         out = sorted([*out, *found], key=lambda f: f.span)
     out = list(casualty_counts(text, out))  # outcomes of harms, counts of one named otherwise
-    return tuple(replace(f, id=f":f{k + 1}") for k, f in enumerate(out))
+    return tuple(
+        f if f.id == f":f{k + 1}" else replace(f, id=f":f{k + 1}") for k, f in enumerate(out)
+    )
 
 
 def article_figures(sentences: Iterable[Sentence]) -> tuple[Figure, ...]:
