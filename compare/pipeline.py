@@ -121,8 +121,19 @@ def compare_articles(
     # while their figures are read.
     prefetch([s.text for x in articles for s in sentences(x)], model=model, cache=cache)
     a, b = (extract(x) for x in articles)
+    _ready_to_align()
     (va, vb), meaning = encode([a, b], model=model, cache=cache)
     return pair_report(a, b, va, vb, model=model, options=options or Options(), meaning=meaning)
+
+
+def _ready_to_align() -> None:
+    """Import what aligning and judging use before asking for vectors: a cold run waits for
+    the encoder process there, so these imports cost it nothing, while after the vectors
+    arrive every import is waited for."""
+    import rapidfuzz.fuzz
+    import rapidfuzz.process  # noqa: F401
+
+    import compare.align.judge  # noqa: F401
 
 
 def encode(
