@@ -206,7 +206,8 @@ def counted(
             concept = _describe(gapped.group("np").split())
     if concept is None:
         tally = _NOUN_TALLY.search(text[since:start])
-        if tally is not None and tally.group("n") not in NP_STOP:
+        refs = _table_words(vocabulary(), "references", "adjectives")
+        if tally is not None and tally.group("n") not in NP_STOP | refs:  # not "final count"
             concept = plural(tally.group("n"))
     if concept is None or subject is None:
         found = list(_NUMBER_OF.finditer(text[since:start]))
@@ -287,6 +288,8 @@ def counted(
         concept = phrase[-1].lower()  # "80,000 protesters", "500 troops on standby"
     if unit == "magnitude":
         concept = "magnitude"  # "a magnitude-5.9 quake" measures the quake
+    if concept is None or (after[:1] and concept == after[0].lower()):
+        concept = _unit_measure(unit, after) or concept  # not "winds of 150 mph"
     if concept in LOSS_VERBS:
         concept = None
     if (
@@ -326,6 +329,26 @@ def counted(
         # in another currency.
         concept, subject = previous_concept, previous
     return Counted(concept, subject)
+
+
+def _unit_measure(unit: str | None, after: list[str]) -> str | None:
+    """What the unit alone says an amount measures (the vocabulary's [unit_measures]): a
+    speed, or a distance when a direction follows the length.
+
+    >>> _unit_measure("km/h", []), _unit_measure("km", _tokens("southwest of Marrakech"))
+    ('speed', 'distance')
+    >>> _unit_measure("mile", _tokens("of coastline")), _unit_measure(None, [])
+    (None, None)
+    """
+    if unit is None:
+        return None
+    vocab = vocabulary()
+    if unit in _table_words(vocab, "unit_measures", "speed"):
+        return "speed"
+    directions = _table_words(vocab, "unit_measures", "directions")
+    if unit in _table_words(vocab, "unit_measures", "length") and after[:1]:
+        return "distance" if after[0].lower() in directions else None
+    return None
 
 
 def _group_of(after: str) -> str | None:
@@ -395,6 +418,7 @@ _ELIDED = re.compile(
 )
 _SCALES = words("thousand million billion trillion bn m k")
 _AUXILIARIES = words("were was are is be been being have has had")
+_ADVERBS = words("also then later since still all both reportedly")
 
 
 def _participles() -> frozenset[str]:
@@ -436,8 +460,9 @@ def _verb_of(tokens: list[str]) -> str | None:
     if tokens[:1] == [","] and "," in tokens[1:12]:
         tokens = tokens[tokens.index(",", 1) + 1 :]  # ", some carrying shields and clubs,"
     for tok in tokens[:4]:
-        if tok.lower() in _AUXILIARIES:
-            continue
+        low = tok.lower()
+        if low in _AUXILIARIES or low in _ADVERBS or (low.endswith("ly") and len(low) > 4):
+            continue  # "also died", "had quickly gathered"
         return concept_word(tok)
     return None
 
@@ -627,6 +652,15 @@ def _owner(text: str) -> str | None:
             continue
         if m.start() == 0 and len(words) == 1 and words[0].lower() in NP_STOP:
             continue
+        of = words[-1] == "of" or re.match(r"\s+of\b", clause[m.end() :]) is not None
+        words = words[:-1] if words[-1] == "of" else words
+        if (
+            len(words) == 1
+            and not m.group("noun")
+            and not clause[: m.start()].strip()
+            and (words[0].lower().endswith("ed") or of)
+        ):
+            continue  # "Insured losses could reach", "Shares of the company": no name
         if len(words) == 1 and _DEMONYM.search(words[0]) and not m.group("noun"):
             continue  # "Italian bank losses": an adjective, not an owner
         noun = m.group("noun")
@@ -924,6 +958,13 @@ def _noun_phrase(tokens: list[str]) -> list[str]:
         out.append(tok)
         if _is_plural(low):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if (
+                tok[:1].isupper()
+                and not low.endswith(("'s", "\u2019s"))  # "Gaza's population"
+                and nxt[:1].islower()
+                and (_is_subject(nxt) or (_is_plural(nxt) and nxt not in NP_STOP))
+            ):
+                continue  # "two Capitol Police officers": the force's name, then who
             # "armoured personnel carriers", "UNRWA staff members": the noun goes on.
             if not (
                 low in _IRREGULAR_PLURALS

@@ -137,6 +137,8 @@ _WORD_LISTS = {
     "events": ("kinds", "suffixes", "measures"),
     "defendants": ("verbs", "measures"),
     "groups": ("nouns",),
+    "references": ("nouns", "adjectives", "verbs"),
+    "unit_measures": ("speed", "length", "directions"),
 }
 
 

@@ -26,7 +26,8 @@ _DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "yea
 def whose(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> tuple[Figure, ...]:
     """Figures with the subject their article implies (owners, events, defendants)."""
     text = {s.index: s.text for s in sentences}
-    out = carry_owners(figures)
+    out = refer_back(figures, sentences)
+    out = carry_owners(out)
     out = _carry(out, text, "events", _event_in)
     return _carry(out, text, "defendants", _defendant_in)
 
@@ -58,6 +59,69 @@ def carry_owners(figures: Sequence[Figure]) -> tuple[Figure, ...]:
             fig = replace(fig, subject=owner)
         out.append(fig)
     return tuple(out)
+
+
+def refer_back(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> tuple[Figure, ...]:
+    """A count named only as a count counts what the article's previous figure counts: "the
+    count stood at 5,914", "the final count could reach 20,000", "put it at 7.0" (the
+    vocabulary's [references]); "The figure was up 101%" is a change of it.
+
+    >>> k = Figure("a:f1", "a", 0, "44,218", (0, 6), 44218, 44218, 44218, "exact", None,
+    ...            "killed", "people")
+    >>> g = replace(k, id="a:f2", sentence=1, text="5,914", value=5914, concept="count",
+    ...             subject=None)
+    >>> [(x.concept, x.subject) for x in refer_back([k, g], [])]
+    [('killed', 'people'), ('killed', 'people')]
+    """
+    vocab = vocabulary()
+    nouns = _words(vocab, "references", "nouns")
+    adjectives = _words(vocab, "references", "adjectives")
+    changes = vocab.tables.get("changes", {})
+    directions = {str(changes.get("rise", "rise")), str(changes.get("fall", "decline"))}
+    starts = {s.index: s.start for s in sentences}
+    texts = {s.index: s.text for s in sentences}
+    out: list[Figure] = []
+    for fig in figures:
+        words = (fig.concept or "").split()
+        way = words.pop() if len(words) > 1 and words[-1] in directions else None
+        named = bool(words) and words[-1] in nouns and set(words[:-1]) <= adjectives
+        pronoun = False
+        if fig.concept is None and fig.sentence in texts:
+            before = texts[fig.sentence][: fig.span[0] - starts[fig.sentence]]
+            pronoun = _pronoun_at(vocab).search(before) is not None
+        earlier = [
+            f
+            for f in out
+            if f.concept is not None
+            and (way is not None or f.unit == fig.unit or pronoun)
+            and f.unit not in _DURATIONS
+            and (not pronoun or fig.sentence - f.sentence <= 1)
+        ]
+        if (named or pronoun) and earlier:
+            last = earlier[-1]
+            if pronoun:  # "it" is what the last sentence with figures was about: its first
+                last = next(f for f in earlier if f.sentence == last.sentence)
+            base = _without(last.concept or "", directions)
+            concept = f"{base} {way}" if way else last.concept
+            # "put it at 7.0" after "measured the quake at magnitude 6.8": the same measure
+            unit = fig.unit if fig.unit is not None or not pronoun else last.unit
+            fig = replace(fig, concept=concept, subject=fig.subject or last.subject, unit=unit)
+        out.append(fig)
+    return tuple(out)
+
+
+def _without(concept: str, directions: set[str]) -> str:
+    head, _, last = concept.rpartition(" ")
+    return head if head and last in directions else concept
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _pronoun_at(vocab: Vocabulary) -> re.Pattern[str]:
+    verbs = "|".join(sorted(_words(vocab, "references", "verbs")))
+    return re.compile(
+        rf"\b(?:{verbs})\s+(?:it|them)\s+at\s+(?:(?:about|around|nearly|some|roughly)\s+)?$",
+        re.IGNORECASE,
+    )
 
 
 def _carry(
