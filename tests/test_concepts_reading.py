@@ -128,6 +128,91 @@ NOT_OWNERS = [
 ]
 
 
+# An amount or change per share is the measure per share (company results, any company).
+PER_SHARE = [
+    (
+        "company-net-income-or-a-share",
+        "Net income rose to $4.1bn, or $2.05 a share, up 9% per share from a year earlier.",
+        [
+            ("$4.1bn", "net income", None),
+            ("$2.05 a share", "net income per share", None),
+            ("9%", "net income per share rise", None),
+        ],
+    ),
+    (
+        "bank-earned-cents-per-share",
+        "The bank earned $3.1bn, or 92 cents per share, in the quarter.",
+        [("$3.1bn", "earnings", None), ("92 cents per share", "earnings per share", None)],
+    ),
+]
+
+# Crowds: a count of people right after a verb of drawing a crowd is the turnout
+# ([crowds]); a march named before its count is a count of marchers; the people making up
+# a body ("the jury of", "a crew of") are its members ([bodies]).
+CROWDS = [
+    (
+        "protest-rally-drew",
+        "The rally drew 50,000 people according to police and 120,000 according to organisers.",
+        [("50,000", "turnout", "people"), ("120,000", "turnout", "people")],
+    ),
+    (
+        "sport-final-attracted-fans",
+        "The cup final attracted 90,000 fans to Wembley.",
+        [("90,000", "turnout", "fans")],
+    ),
+    (
+        "protest-put-the-march-at",
+        "Police had put that earlier march at 60,000.",
+        [("60,000", "marched", None)],
+    ),
+    (
+        "weather-march-the-month",
+        "In March 2,000 people were evacuated from Lismore.",
+        [("2,000", "evacuated", "people")],
+    ),
+    (
+        "trial-jury-of",
+        "The jury of eight women and four men deliberated for two days.",
+        [
+            ("eight", "jury members", "women"),
+            ("four", "jury members", "men"),
+            ("two days", None, None),
+        ],
+    ),
+    (
+        "transport-crew-of",
+        "The lifeboat had a crew of 12.",
+        [("12", "crew members", None)],
+    ),
+]
+
+# What ends a count's clause: a duration says when, not what a later count is ("voted over
+# six weeks"); "before" and "after" open another clause ("killed 19 children and two
+# teachers before he was shot dead").
+CLAUSES = [
+    (
+        "election-voted-over-weeks",
+        "About 31 million people voted over two weeks of polling.",
+        [("About 31 million", "voted", "people"), ("two weeks", None, None)],
+    ),
+    (
+        "flood-evacuated-over-days",
+        "About 300 people were evacuated over two days.",
+        [("About 300", "evacuated", "people"), ("two days", None, None)],
+    ),
+    (
+        "shooting-before-he-was-shot",
+        "The gunman killed five people and two officers before he was shot dead by police.",
+        [("five", "killed", "people"), ("two", "killed", "officers")],
+    ),
+    (
+        "transport-hit-before-police-shot",
+        "The driver hit six pedestrians before police shot him.",
+        [("six", "pedestrians", None)],
+    ),
+]
+
+
 def _rows(text: str) -> list[Row]:
     return [(f.text, f.concept, f.subject) for f in extract(Article("a", "a.txt", text)).figures]
 
@@ -155,4 +240,23 @@ def test_unit_measures(text: str, expected: list[Row]) -> None:
     ("text", "expected"), [s[1:] for s in NOT_OWNERS], ids=[s[0] for s in NOT_OWNERS]
 )
 def test_capitalised_words_that_own_nothing(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [s[1:] for s in PER_SHARE], ids=[s[0] for s in PER_SHARE]
+)
+def test_per_share(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [s[1:] for s in CROWDS], ids=[s[0] for s in CROWDS])
+def test_crowds_and_bodies(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [s[1:] for s in CLAUSES], ids=[s[0] for s in CLAUSES]
+)
+def test_clause_ends(text: str, expected: list[Row]) -> None:
     assert _rows(text) == expected

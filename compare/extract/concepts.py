@@ -143,7 +143,12 @@ def counted(
         )
     phrase = _of_whole(_tokens(text[end:])) or phrase  # "240 of the 543 seats"
     before = _tokens(text[since:start])
-    concept = compound or _governing(before, phrase) or _concept_in(phrase)
+    concept = (
+        compound
+        or _governing(before, phrase)
+        or _concept_in(phrase)
+        or _crowd(text[since:start], phrase, unit)
+    )
     subject = None
     if not phrase and after[1:2] and after[0].lower() in _COPULAS and _is_subject(after[1]):
         subject = after[1]  # "Of the dead, 101 were women"
@@ -153,6 +158,8 @@ def counted(
             subject = previous
         elif _is_subject(head):
             subject = head
+        elif concept == vocabulary().tables.get("crowds", {}).get("concept", "turnout"):
+            subject = _describe(phrase)  # "the final attracted 90,000 fans"
         elif concept is None and head.lower().rstrip("s") not in _DURATIONS:
             concept = _describe(phrase)  # not "50 million euros next week"
             if _in_their_part(head) and unit is None:
@@ -328,7 +335,70 @@ def counted(
         # "3 billion Swiss francs ($3.2bn)", "3,000 taka ($38) a month": the same amount
         # in another currency.
         concept, subject = previous_concept, previous
+    concept = _per_share(concept, unit, before, after)
+    if (
+        unit is None
+        and concept in _table_words(vocabulary(), "bodies", "nouns")
+        and [t.lower() for t in before[-2:]] == [concept, "of"]
+    ):
+        concept = f"{concept} members"  # "the jury of seven women", "a crew of 12"
+    last = concept.split()[-1] if concept else ""
+    if last in _table_words(vocabulary(), "crowds", "nouns") and re.search(
+        rf"\b{last}\b",
+        text[since:start],  # written lowercase: not "March"
+    ):
+        concept = "marched"  # "put that earlier march at 240,000"
     return Counted(concept, subject)
+
+
+def _crowd(before: str, phrase: list[str], unit: str | None) -> str | None:
+    """A count of people right after a verb of drawing a crowd is the event's turnout (the
+    vocabulary's [crowds]): "the rally drew 806,000 people", "attracted 90,000 fans".
+
+    >>> _crowd("The last big protest drew ", ["people"], None)
+    'turnout'
+    >>> _crowd("The fund drew ", [], "USD"), _crowd("The final attracted ", ["viewers"], None)
+    (None, 'turnout')
+    """
+    if unit is not None or not phrase or not (_is_subject(phrase[-1]) or _is_plural(phrase[-1])):
+        return None
+    lows = [t.lower() for t in _tokens(before)]
+    while lows and lows[-1] in _QUALIFYING:
+        lows.pop()
+    verbs = _crowd_verbs(vocabulary())
+    table = vocabulary().tables.get("crowds", {})
+    return str(table.get("concept", "turnout")) if lows and lows[-1] in verbs else None
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _crowd_verbs(vocab: Vocabulary) -> frozenset[str]:
+    lemmas = _table_words(vocab, "crowds", "verbs")
+    return frozenset(form for lemma in lemmas for form in inflections(lemma))
+
+
+def _per_share(
+    concept: str | None, unit: str | None, before: list[str], after: list[str]
+) -> str | None:
+    """An amount or change told per share is the measure per share: "net income of $22.96bn,
+    or $1.46 a share" (net income per share), "up 13% per share" (its rise).
+
+    >>> _per_share("net income", "USD/share", [], [])
+    'net income per share'
+    >>> _per_share("net income", "percent", _tokens("up"), _tokens("per share from"))
+    'net income per share rise'
+    >>> _per_share("dividend per share", "USD/share", [], []), _per_share(None, "USD/share", [], [])
+    ('dividend per share', None)
+    """
+    lows = [t.lower() for t in after[:2]]
+    told = (unit or "").endswith("/share") or (
+        unit == "percent" and lows in (["per", "share"], ["a", "share"])
+    )
+    if concept is None or not told:
+        return concept
+    base = _without_direction(concept) or concept
+    if "share" not in base.split():
+        base = f"{base} per share"
+    return _with_direction(base, before) if unit == "percent" else base
 
 
 def _unit_measure(unit: str | None, after: list[str]) -> str | None:
@@ -900,12 +970,14 @@ def _after_clause(tokens: list[str], *, inside: bool) -> list[str]:
             tokens = tokens[close + 1 :]  # "383 Palestinians, including 96 children, have..."
     out: list[str] = []
     openers = _table_words(vocabulary(), "clauses", "openers")
-    for tok in tokens[:_CLAUSE_WORDS]:
+    for k, tok in enumerate(tokens[:_CLAUSE_WORDS]):
         if tok.lower() in openers and not (tok.lower() == "as" and out and out[-1].endswith("ed")):
             break  # "the toll rose to 11 as a wounded victim died": another clause's words
             # (not "listed as missing", "counted as dead": what they were listed as)
         if not tok[0].isalpha() or _is_number(tok):
-            if _is_number(tok):
+            nxt = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
+            # "voted over six weeks": a duration says when, the verb stays this count's
+            if _is_number(tok) and nxt.rstrip("s") not in _DURATIONS:
                 i = len(out)
                 while i > 0 and out[i - 1].lower() in _QUALIFYING:
                     i -= 1

@@ -139,6 +139,8 @@ _WORD_LISTS = {
     "groups": ("nouns",),
     "references": ("nouns", "adjectives", "verbs"),
     "unit_measures": ("speed", "length", "directions"),
+    "crowds": ("verbs", "nouns"),
+    "bodies": ("nouns",),
 }
 
 
