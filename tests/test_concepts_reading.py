@@ -213,6 +213,45 @@ CLAUSES = [
 ]
 
 
+# Whose a count is: a name standing alone before a later count of the same thing ("and
+# Bolsonaro 58,206,354"); a name that makes or expects to have it ([holders]); a word
+# that stands where a noun would and names none ("worldwide") leaves the count to the
+# earlier one's noun.  A relative clause of people ("who ...") is stepped over to its verb.
+OWNERS = [
+    (
+        "election-votes-and-the-runner-up",
+        "Petro received 11,281,013 votes and Hernandez 10,580,412, the registrar said.",
+        [("11,281,013", "votes", "Petro"), ("10,580,412", "votes", "Hernandez")],
+    ),
+    (
+        "sport-medals-and-the-rival",
+        "Norway won 37 medals and Germany 27 at the Games.",
+        [("37", "medals", "Norway"), ("27", "medals", "Germany")],
+    ),
+    (
+        "health-expects-to-have-doses",
+        "Novavax expects to have about 100 million doses by June and 2 billion worldwide next"
+        " year.",
+        [("about 100 million", "doses", "Novavax"), ("2 billion", "doses", "Novavax")],
+    ),
+    (
+        "company-expects-to-make-cars",
+        "Tesla expects to make up to 500,000 cars in Berlin.",
+        [("up to 500,000", "cars", "Tesla")],
+    ),
+    (
+        "health-has-doctors-counts-doctors",
+        "Duly has more than 900 doctors.",
+        [("more than 900", None, "doctors")],
+    ),
+    (
+        "disaster-who-clause-then-verb",
+        "Three miners who had been trapped underground for a week were rescued.",
+        [("Three", "rescued", "miners")],
+    ),
+]
+
+
 def _rows(text: str) -> list[Row]:
     return [(f.text, f.concept, f.subject) for f in extract(Article("a", "a.txt", text)).figures]
 
@@ -259,4 +298,9 @@ def test_crowds_and_bodies(text: str, expected: list[Row]) -> None:
     ("text", "expected"), [s[1:] for s in CLAUSES], ids=[s[0] for s in CLAUSES]
 )
 def test_clause_ends(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [s[1:] for s in OWNERS], ids=[s[0] for s in OWNERS])
+def test_owners(text: str, expected: list[Row]) -> None:
     assert _rows(text) == expected

@@ -135,6 +135,8 @@ def counted(
     while after and after[0].lower() in ("of", "the", "its", "their", "them"):
         after = after[1:]
     phrase = _noun_phrase(after)
+    if phrase[:1] and phrase[0].lower() in _table_words(vocabulary(), "holders", "not_nouns"):
+        phrase = []  # "and 500 million to 1 billion worldwide": no noun of its own
     if compound is not None:
         compound = vocabulary().counted_synonyms.get(compound, compound)
     if unit in _DURATIONS:
@@ -182,6 +184,11 @@ def counted(
                 # A predicate told after them says what happened to whom: "a million farm
                 # animals died", "Hundreds of white nationalists had gathered".
                 told = _verb_of(after[len(phrase) :])
+                rest = after[len(phrase) :]
+                if told is None and rest[:1] and rest[0].lower() in ("who", "whom"):
+                    # "Two troopers who had been monitoring the rally also died": people
+                    # (a "who" says so) and the verb after their relative clause
+                    told = _concept_in(_after_clause(rest, inside=False))
                 if told is not None and not _yields(told):
                     subject, concept = concept, told
     if concept is None:
@@ -470,12 +477,13 @@ def _verb_owner(text: str) -> str | None:
 
 @lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
 def _owner_verbs(vocab: Vocabulary) -> re.Pattern[str]:
-    verbs = "|".join(sorted(_table_words(vocab, "owners", "verbs"), key=len, reverse=True))
+    owners = _table_words(vocab, "owners", "verbs") | _table_words(vocab, "holders", "verbs")
+    verbs = "|".join(v.replace("|", r"\s+") for v in sorted(owners, key=len, reverse=True))
     return re.compile(
         rf"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){{0,3}})\s+"
         rf"(?:[a-z]+\s+){{0,3}}(?:{verbs})\s+"  # "would win", "was projected to win"
         r"(?:(?:about|nearly|almost|some|just|over|under|more\s+than|less\s+than|"
-        r"fewer\s+than|at\s+least|roughly|around)\s+)?$"
+        r"fewer\s+than|at\s+least|roughly|around|up\s+to)\s+)?$"
     )
 
 
@@ -484,7 +492,7 @@ _COPULAS = words("were was are is")
 _TALLIES = words("killed injured")
 # A name standing alone before a later count of the same thing: "the SNP 55".
 _ELIDED = re.compile(
-    r"(?:[^,;]*[,;])?\s*(?:and\s+)?(?:the\s+)?(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})\s*"
+    r"(?:[^,;]*[,;]|[a-z\s]*?\band\b)?\s*(?:and\s+)?(?:the\s+)?(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})\s*"
 )
 _SCALES = words("thousand million billion trillion bn m k")
 _AUXILIARIES = words("were was are is be been being have has had")
@@ -695,7 +703,8 @@ _OWNER = re.compile(
     r"(?:['\u2019]s?\s+(?P<noun>[a-z]+)(?!-))?(?=\W|$)"  # not "Apple's third-largest"
 )
 _NOT_OWNERS = frozenset(
-    """the a an in on at it its this that these those he she they we i but and or
+    """the a an in on at it its this that these those he she they we i you your our my
+    but and or
     according after before during since while when for from as by with under over
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()

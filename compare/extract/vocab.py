@@ -141,6 +141,7 @@ _WORD_LISTS = {
     "unit_measures": ("speed", "length", "directions"),
     "crowds": ("verbs", "nouns"),
     "bodies": ("nouns",),
+    "holders": ("verbs", "not_nouns"),
 }
 
 
