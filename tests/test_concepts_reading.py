@@ -252,6 +252,85 @@ OWNERS = [
 ]
 
 
+# A change of a named series that no owner has is the series' ("Petrol prices jumped
+# 11.2%"); a one-word measure waits for its owner; a name in the series is left to place.
+# A share told "higher" or "lower" is a change of the measure before it.
+SERIES = [
+    (
+        "economy-petrol-prices",
+        "Petrol prices jumped 11.2% in May and were 48.5% higher than a year earlier.",
+        [
+            ("11.2%", "petrol prices rise", "petrol prices"),
+            ("48.5%", "petrol prices rise", "petrol prices"),
+        ],
+    ),
+    (
+        "housing-uk-house-prices",
+        "UK house prices fell 2.1% in the year to March.",
+        [("2.1%", "uk house prices decline", "house prices")],
+    ),
+    (
+        "jobs-average-hourly-earnings",
+        "Average hourly earnings rose 4.4% from a year earlier.",
+        [("4.4%", "average hourly earnings rise", "average hourly earnings")],
+    ),
+    (
+        "company-revenue-waits-for-owner",
+        "Revenue rose 8% to $2bn.",
+        [("8%", "revenue rise", None), ("$2bn", "revenue", None)],
+    ),
+    (
+        "energy-rents-lower",
+        "In Spain, electricity bills were 12% lower than in winter.",
+        [("12%", "electricity bills decline", "electricity bills")],
+    ),
+]
+
+# The group of a study a count is in: what it was given ([arms]), the group named after an
+# aside, who a count of cases is among; "N were <people>" after a toll.
+GROUPS = [
+    (
+        "health-placebo-and-drug-arms",
+        "Of 90 patients who relapsed, 71 had received a placebo and 19 the drug, the company said.",
+        [
+            ("90", None, "patients"),
+            ("71", "patients", "placebo group"),
+            ("19", "patients", "drug group"),
+        ],
+    ),
+    (
+        "health-group-given-the-treatment",
+        "Twelve deaths occurred in the group given the treatment.",
+        [("Twelve", "killed", "treatment group")],
+    ),
+    (
+        "health-aside-inside-the-group",
+        "All 14 severe cases, including two deaths, were in the control group.",
+        [("14", "severe cases", "control group"), ("two", "killed", "control group")],
+    ),
+    (
+        "health-cases-among-children",
+        "Officials confirmed 300 cases of measles among schoolchildren in Samoa.",
+        [("300", "cases", "schoolchildren")],
+    ),
+    (
+        "disaster-deaths-among-residents",
+        "The heatwave caused 45 deaths among elderly residents in Lyon.",
+        [("45", "killed", "elderly residents")],
+    ),
+    (
+        "crowd-were-foreign-nationals",
+        "The toll rose to 97. Twenty were foreign nationals.",
+        [("97", "killed", "people"), ("Twenty", "killed", "foreign nationals")],
+    ),
+    (
+        "arrests-were-teenagers",
+        "Police arrested 40 people. Twelve were teenagers.",
+        [("40", "arrested", "people"), ("Twelve", "arrested", "teenagers")],
+    ),
+]
+
+
 def _rows(text: str) -> list[Row]:
     return [(f.text, f.concept, f.subject) for f in extract(Article("a", "a.txt", text)).figures]
 
@@ -303,4 +382,14 @@ def test_clause_ends(text: str, expected: list[Row]) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [s[1:] for s in OWNERS], ids=[s[0] for s in OWNERS])
 def test_owners(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [s[1:] for s in SERIES], ids=[s[0] for s in SERIES])
+def test_changes_of_series(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [s[1:] for s in GROUPS], ids=[s[0] for s in GROUPS])
+def test_groups(text: str, expected: list[Row]) -> None:
     assert _rows(text) == expected

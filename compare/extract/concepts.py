@@ -154,6 +154,10 @@ def counted(
     subject = None
     if not phrase and after[1:2] and after[0].lower() in _COPULAS and _is_subject(after[1]):
         subject = after[1]  # "Of the dead, 101 were women"
+    elif not phrase and after[1:2] and after[0].lower() in _COPULAS:
+        told = _noun_phrase(after[1:])
+        if 1 < len(told) <= 3 and _is_subject(told[-1]) and all(w.islower() for w in told):
+            subject = " ".join(told)  # "Twenty-six were foreign nationals"
     if phrase:
         head = phrase[-1]
         if head.lower() == "others":
@@ -330,7 +334,16 @@ def counted(
         if owner is not None:
             subject = owner
     if unit is None and (subject is None or _is_subject(subject)):
-        subject = _group_of(text[end : end + 80]) or subject  # "162 were in the placebo group"
+        subject = (
+            _group_of(
+                _out_of_aside(text[end : end + 80], before)
+            )  # "162 were in the placebo group"
+            or _arm_of(text[end : end + 60], text[since:start])  # "11 the vaccine"
+            or _among(text[end : end + 80])  # "170 cases among trial volunteers"
+            or subject
+        )
+        if subject is not None and concept is not None and subject == f"{concept} group":
+            concept = previous_concept if since else None  # "and 11 the vaccine": cases
     if (
         since
         and unit is not None
@@ -342,6 +355,7 @@ def counted(
         # "3 billion Swiss francs ($3.2bn)", "3,000 taka ($38) a month": the same amount
         # in another currency.
         concept, subject = previous_concept, previous
+    concept = _comparative(unit, before, after, previous_concept if since else None) or concept
     concept = _per_share(concept, unit, before, after)
     if (
         unit is None
@@ -381,6 +395,26 @@ def _crowd(before: str, phrase: list[str], unit: str | None) -> str | None:
 def _crowd_verbs(vocab: Vocabulary) -> frozenset[str]:
     lemmas = _table_words(vocab, "crowds", "verbs")
     return frozenset(form for lemma in lemmas for form in inflections(lemma))
+
+
+def _comparative(
+    unit: str | None, before: list[str], after: list[str], previous: str | None
+) -> str | None:
+    """A share told "higher" or "lower" is a change of the measure before it: "Petrol prices
+    ... were 59.9% higher than a year earlier" (a rise of petrol prices).
+
+    >>> _comparative("percent", _tokens("Rents were"), _tokens("higher than in May"), None)
+    'rents rise'
+    >>> _comparative("percent", _tokens("and were"), _tokens("lower"), "petrol prices rise")
+    'petrol prices decline'
+    >>> _comparative("percent", _tokens("It was"), _tokens("of the vote"), None)
+    """
+    if unit != "percent" or not after or after[0].lower() not in ("higher", "lower"):
+        return None
+    table = vocabulary().tables.get("changes", {})
+    way = str(table.get("rise", "rise") if after[0].lower() == "higher" else table.get("fall"))
+    base = _without_direction(previous) or _measure(before, [], unit, None)
+    return f"{base} {way}" if base else None
 
 
 def _per_share(
@@ -428,6 +462,64 @@ def _unit_measure(unit: str | None, after: list[str]) -> str | None:
     return None
 
 
+def _out_of_aside(after: str, before: list[str]) -> str:
+    """The words after a count told in an aside, from where the aside closes: "All 30 severe
+    cases, including one death, were in the placebo group" (the death is in it too).
+
+    >>> _out_of_aside(" death, were in the group", _tokens("cases, including"))
+    ' were in the group'
+    """
+    if _in_aside(before):
+        return re.sub(r"^[^,;]{0,30},", "", after)
+    return after
+
+
+def _arm_of(after: str, before: str) -> str | None:
+    """The arm of a trial a count is in, told by what it was given (the vocabulary's
+    [arms]): "185 had received a placebo and 11 the vaccine", "eight in the group given the
+    drug".
+
+    >>> _arm_of(" had received a placebo and 11", ""), _arm_of(" the vaccine, the", " and ")
+    ('placebo group', None)
+    >>> _arm_of(" the vaccine, the", "185 had received a placebo and ")
+    'vaccine group'
+    >>> _arm_of(" in the group given the drug", ""), _arm_of(" received a letter", "")
+    ('drug group', None)
+    """
+    vocab = vocabulary()
+    nouns = _table_words(vocab, "arms", "nouns")
+    verbs = "|".join(sorted(_table_words(vocab, "arms", "verbs")))
+    m = re.match(
+        rf"[^,;\d]{{0,30}}?(?:\s|\bin\s+the\s+(?:group|arm)\s+)"
+        rf"(?:had\s+|have\s+|were\s+|was\s+)?"
+        rf"(?:been\s+)?(?:{verbs})\s+(?:a|an|the)\s+([a-z]+)\b",
+        after,
+    )
+    if m is None and re.search(rf"\b(?:{verbs})\b", before):
+        m = re.match(r"\s+(?:a|an|the)\s+([a-z]+)\s*(?:[,;.]|$|and\b)", after)  # gapped
+    return f"{m.group(1)} group" if m is not None and m.group(1) in nouns else None
+
+
+# Endings of plural nouns for people ("residents", "schoolchildren", "pensioners").
+_PEOPLE_ENDS = ("ers", "ents", "ants", "ists", "children", "people")
+
+
+def _among(after: str) -> str | None:
+    """Who a count of things is among, told in its clause: "170 confirmed cases of Covid-19
+    among trial volunteers", "12 deaths among residents".
+
+    >>> _among(" confirmed cases of flu among trial volunteers, 162"), _among(" among them")
+    ('trial volunteers', None)
+    """
+    m = re.match(r"[^,;]{0,40}?\bamong\s+((?:[a-z]+\s+){0,2}?[a-z]+)\b(?!\s+[a-z]+s\b)", after)
+    if m is not None and re.search(r"(?<![\w-])\d", after[: m.start(1)]):
+        return None  # another count stands between: "300 cases and 12 among children"
+    head = m.group(1).split()[-1] if m is not None else ""
+    if m is None or not (_is_subject(head) or _in_their_part(head) or head.endswith(_PEOPLE_ENDS)):
+        return None
+    return m.group(1)
+
+
 def _group_of(after: str) -> str | None:
     """The group a count is in, told in its clause: "were in the placebo group" (the
     vocabulary's [groups]).
@@ -438,6 +530,7 @@ def _group_of(after: str) -> str | None:
     (None, 'age group')
     """
     nouns = _table_words(vocabulary(), "groups", "nouns")
+    after = re.sub(r"^([^,;]{0,30}),\s+(?:including|among)\s[^,;]{1,40},", r"\1", after)
     m = re.match(r"[^,;\d]{0,40}?\bin\s+the\s+([a-z]+)\s+([a-z]+)\b", after)
     return f"{m.group(1)} {m.group(2)}" if m and m.group(2) in nouns else None
 
@@ -724,7 +817,8 @@ def _owner(text: str) -> str | None:
     found = None
     for m in _OWNER.finditer(clause):
         ahead = clause[: m.start()].split()[-1:]
-        if ahead and ahead[0] in ("in", "from", "among"):
+        first = m.group("name").split()[0].lower()
+        if (ahead and ahead[0].lower() in ("in", "from", "among")) or first in ("in", "among"):
             continue  # "Revenue in Greater China": where, not whose ("profit at Goldman")
         words = [w for w in m.group("name").split() if w.lower() not in _NOT_OWNERS]
         if not words:

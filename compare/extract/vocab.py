@@ -142,6 +142,7 @@ _WORD_LISTS = {
     "crowds": ("verbs", "nouns"),
     "bodies": ("nouns",),
     "holders": ("verbs", "not_nouns"),
+    "arms": ("nouns", "verbs"),
 }
 
 

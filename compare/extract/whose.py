@@ -29,7 +29,35 @@ def whose(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> tuple[Fig
     out = refer_back(figures, sentences)
     out = carry_owners(out)
     out = _carry(out, text, "events", _event_in)
-    return _carry(out, text, "defendants", _defendant_in)
+    out = _carry(out, text, "defendants", _defendant_in)
+    return changes_of_series(out, text)
+
+
+def changes_of_series(
+    figures: Sequence[Figure], text: dict[int, str] | None = None
+) -> tuple[Figure, ...]:
+    """A change of a named series that no owner has is the series': "Petrol prices jumped
+    11.2%" (a rise of petrol prices), "Average hourly earnings rose 4.4%".  A one-word
+    measure ("revenue rose 8%") names no series: it waits for its owner.  Capitalised
+    words are left to the place ("US consumer prices" are consumer prices).
+
+    >>> f = Figure("a:f1", "a", 0, "11.2%", (0, 5), 11.2, 11.2, 11.2, "exact", "percent",
+    ...            "petrol prices rise", None)
+    >>> [x.subject for x in changes_of_series([f, replace(f, concept="revenue rise")])]
+    ['petrol prices', None]
+    """
+    changes = vocabulary().tables.get("changes", {})
+    directions = {str(changes.get("rise", "rise")), str(changes.get("fall", "decline"))}
+    out: list[Figure] = []
+    for fig in figures:
+        words = (fig.concept or "").split()
+        if fig.subject is None and fig.unit == "percent" and words and words[-1] in directions:
+            said = (text or {}).get(fig.sentence, "")
+            series = [w for w in words[:-1] if not _named(w, said)]
+            if len(series) >= 2 and not {"per", "share"} & set(series):  # an owner's per share
+                fig = replace(fig, subject=" ".join(series))
+        out.append(fig)
+    return tuple(out)
 
 
 def carry_owners(figures: Sequence[Figure]) -> tuple[Figure, ...]:
@@ -85,10 +113,19 @@ def refer_back(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> tupl
         words = (fig.concept or "").split()
         way = words.pop() if len(words) > 1 and words[-1] in directions else None
         named = bool(words) and words[-1] in nouns and set(words[:-1]) <= adjectives
-        pronoun = False
+        pronoun = opening = False
         if fig.concept is None and fig.sentence in texts:
             before = texts[fig.sentence][: fig.span[0] - starts[fig.sentence]]
             pronoun = _pronoun_at(vocab).search(before) is not None
+            # "Twenty-six were foreign nationals." after a toll: who of those counted
+            opening = (
+                not before.strip()
+                and fig.unit is None
+                and fig.subject is not None
+                and is_people(fig.subject.split()[-1])
+            )
+        if opening and out and out[-1].concept in _words(vocab, "people_counts", "concepts"):
+            fig = replace(fig, concept=out[-1].concept)
         earlier = [
             f
             for f in out
@@ -122,6 +159,22 @@ def _pronoun_at(vocab: Vocabulary) -> re.Pattern[str]:
         rf"\b(?:{verbs})\s+(?:it|them)\s+at\s+(?:(?:about|around|nearly|some|roughly)\s+)?$",
         re.IGNORECASE,
     )
+
+
+def _named(word: str, sentence: str) -> bool:
+    """Whether a word of a concept is written as a name in its sentence: in capitals
+    ("US"), or capitalised other than at the sentence's start.
+
+    >>> _named("us", "US consumer prices rose 9.1%"), _named("petrol", "Petrol prices rose")
+    (True, False)
+    """
+    for m in re.finditer(rf"\b{re.escape(word)}\b", sentence, re.IGNORECASE):
+        found = m.group(0)
+        if found.isupper() and len(found) > 1:
+            return True
+        if found[:1].isupper() and sentence[: m.start()].strip():
+            return True
+    return False
 
 
 def _carry(
