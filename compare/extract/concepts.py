@@ -155,9 +155,9 @@ def counted(
     if not phrase and after[1:2] and after[0].lower() in _COPULAS and _is_subject(after[1]):
         subject = after[1]  # "Of the dead, 101 were women"
     elif not phrase and after[1:2] and after[0].lower() in _COPULAS:
-        told = _noun_phrase(after[1:])
-        if 1 < len(told) <= 3 and _is_subject(told[-1]) and all(w.islower() for w in told):
-            subject = " ".join(told)  # "Twenty-six were foreign nationals"
+        who = _noun_phrase(after[1:])
+        if 1 < len(who) <= 3 and _is_subject(who[-1]) and all(w.islower() for w in who):
+            subject = " ".join(who)  # "Twenty-six were foreign nationals"
     if phrase:
         head = phrase[-1]
         if head.lower() == "others":
