@@ -356,6 +356,12 @@ def counted(
         # in another currency.
         concept, subject = previous_concept, previous
     concept = _comparative(unit, before, after, previous_concept if since else None) or concept
+    if unit is not None and concept is not None and unit not in _DURATIONS:
+        caused = _caused_by(text[:start])
+        if caused is not None:
+            subject = caused  # "floods in Pakistan caused $14.9bn of damage and $15.2bn ..."
+        elif unit == "percent" and (subject is None or subject == _owner(text[since:start])):
+            subject = _possessed(text, start, end, concept) or subject
     concept = _per_share(concept, unit, before, after)
     if (
         unit is None
@@ -395,6 +401,78 @@ def _crowd(before: str, phrase: list[str], unit: str | None) -> str | None:
 def _crowd_verbs(vocab: Vocabulary) -> frozenset[str]:
     lemmas = _table_words(vocab, "crowds", "verbs")
     return frozenset(form for lemma in lemmas for form in inflections(lemma))
+
+
+def _caused_by(before: str) -> str | None:
+    """The event that caused an amount, told earlier in its clause (the vocabulary's
+    [causes] verbs and [time] events): "This summer's floods in Pakistan caused $14.9bn of
+    damage and".
+
+    >>> _caused_by("This summer's floods in Pakistan caused "), _caused_by("The storm left ")
+    ('floods', 'storm')
+    >>> _caused_by("The floods caused damage; repairs cost "), _caused_by("Apple caused ")
+    (None, None)
+    """
+    vocab = vocabulary()
+    clause = re.split(r"[;:]|,\s+(?:but|while|after|before|when|because|which)\b", before)[-1]
+    verbs = "|".join(sorted(_table_words(vocab, "causes", "verbs")))
+    found = None
+    for m in re.finditer(rf"\b([a-z]+)(?:\s+in\s+(?:[A-Z][\w'-]*\s*)+)?\s+(?:{verbs})\b", clause):
+        if m.group(1) in vocab.event_words:
+            found = m.group(1)
+    return found
+
+
+# Words after a noun that say when: "for their vaccine earlier this month".
+_WHEN_WORDS = words("earlier later ago this last next previously yesterday today")
+
+
+def _possessed(text: str, start: int, end: int, concept: str) -> str | None:
+    """A measure of a thing told with "its"/"their" is that thing of the sentence's leading
+    name ([possessives]): "Pfizer and BioNTech said their vaccine was 95% effective".
+
+    >>> t = "Pfizer and BioNTech said that their vaccine was 95% effective"
+    >>> _possessed(t, 48, 51, "effective")
+    'Pfizer vaccine'
+    >>> t = "Moderna reported efficacy of 94% for its vaccine"
+    >>> _possessed(t, 29, 32, "efficacy")
+    'Moderna vaccine'
+    >>> _possessed("Apple said its revenue rose 8%", 27, 29, "revenue rise")
+    'Apple'
+    """
+    lead = re.match(
+        r"\W*(?:[A-Z]{2,}[\w ,.]*?\s[\u2013\u2014-]\s+)?"  # a dateline
+        r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)"
+        r"(?:\s+and\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)?\s+[a-z]",
+        text,
+    )
+    if lead is None or lead.group("name").split()[0].lower() in _NOT_OWNERS:
+        return None
+    pronouns = "|".join(sorted(_table_words(vocabulary(), "possessives", "pronouns")))
+    clause = re.split(r"[;:]|,\s+(?:and|but|while)\b", text[lead.end() : start])[-1]
+    m = list(re.finditer(rf"\b(?:{pronouns})\s+((?:[\w-]+\s+){{0,3}}[\w-]+)", clause))
+    said: list[str] = []
+    for word in m[-1].group(1).split() if m else []:
+        if word in _LINKS or word in NP_STOP:
+            break  # "its experimental Covid-19 vaccine was": the vaccine
+        said.append(word)
+    nouns = [w for w in said if w.isalpha() and w.islower()]
+    found = nouns[-1] if nouns else None
+    if found is None:
+        after = re.match(
+            rf"\s*(?:\w+\s+){{0,2}}?for\s+(?:{pronouns})\s+((?:[\w-]+\s+){{0,2}}[\w-]+)", text[end:]
+        )
+        told = []
+        for word in after.group(1).split() if after else []:
+            if word in _LINKS or word in NP_STOP or word in _WHEN_WORDS:
+                break  # "for its weight-loss drug in the trial": the drug
+            told.append(word)
+        nouns = [w for w in told if w.isalpha() and w.islower()]
+        found = nouns[-1] if nouns else None
+    if found is None:
+        return None
+    name = lead.group("name")
+    return name if found in concept.split() else f"{name} {found}"
 
 
 def _comparative(

@@ -143,6 +143,8 @@ _WORD_LISTS = {
     "bodies": ("nouns",),
     "holders": ("verbs", "not_nouns"),
     "arms": ("nouns", "verbs"),
+    "causes": ("verbs",),
+    "possessives": ("pronouns",),
 }
 
 

@@ -12,6 +12,7 @@ own subject keeps it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -94,11 +95,13 @@ def refer_back(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> tupl
     count stood at 5,914", "the final count could reach 20,000", "put it at 7.0" (the
     vocabulary's [references]); "The figure was up 101%" is a change of it.
 
-    >>> k = Figure("a:f1", "a", 0, "44,218", (0, 6), 44218, 44218, 44218, "exact", None,
+    >>> s = [Sentence("a", 0, "The toll rose to 44,218.", 0, 24),
+    ...      Sentence("a", 1, "The count stood at 5,914.", 25, 50)]
+    >>> k = Figure("a:f1", "a", 0, "44,218", (17, 23), 44218, 44218, 44218, "exact", None,
     ...            "killed", "people")
-    >>> g = replace(k, id="a:f2", sentence=1, text="5,914", value=5914, concept="count",
-    ...             subject=None)
-    >>> [(x.concept, x.subject) for x in refer_back([k, g], [])]
+    >>> g = replace(k, id="a:f2", sentence=1, text="5,914", span=(44, 49), value=5914,
+    ...             concept="count", subject=None)
+    >>> [(x.concept, x.subject) for x in refer_back([k, g], s)]
     [('killed', 'people'), ('killed', 'people')]
     """
     vocab = vocabulary()
@@ -114,8 +117,12 @@ def refer_back(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> tupl
         way = words.pop() if len(words) > 1 and words[-1] in directions else None
         named = bool(words) and words[-1] in nouns and set(words[:-1]) <= adjectives
         pronoun = opening = False
-        if fig.concept is None and fig.sentence in texts:
+        before = ""
+        if fig.sentence in texts:
             before = texts[fig.sentence][: fig.span[0] - starts[fig.sentence]]
+        # the noun stands before the number: "the count stood at 5,914", not "one count of"
+        named = named and re.search(rf"\b{words[-1]}\b", before, re.IGNORECASE) is not None
+        if fig.concept is None and fig.sentence in texts:
             pronoun = _pronoun_at(vocab).search(before) is not None
             # "Twenty-six were foreign nationals." after a toll: who of those counted
             opening = (
@@ -138,6 +145,14 @@ def refer_back(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> tupl
             last = earlier[-1]
             if pronoun:  # "it" is what the last sentence with figures was about: its first
                 last = next(f for f in earlier if f.sentence == last.sentence)
+            elif way is None:
+                # "the final count" is of what the article counts most, the latest such
+                # ("3,958 dead ... 11,300 dead ... 10,100 missing. The final count could reach")
+                counts = Counter(f.concept for f in earlier)
+                top = max(counts.values())
+                # ties: the concept the article told first, its main count
+                main = next(f.concept for f in earlier if counts[f.concept] == top)
+                last = [f for f in earlier if f.concept == main][-1]
             base = _without(last.concept or "", directions)
             concept = f"{base} {way}" if way else last.concept
             # "put it at 7.0" after "measured the quake at magnitude 6.8": the same measure
@@ -269,7 +284,11 @@ def _defendant(sentence: str) -> str | None:
     >>> _defendant("The judge sentenced him to 12 years")
     """
     m = _defendant_pattern(vocabulary()).search(sentence)
-    return None if m is None else m.group("before") or m.group("after")
+    name = None if m is None else m.group("before") or m.group("after")
+    return None if name is None or name.lower() in _PRONOUNS else name  # not "He was jailed"
+
+
+_PRONOUNS = frozenset("he she they it we i you who this that".split())
 
 
 @lru_cache(maxsize=4)
