@@ -193,7 +193,7 @@ CLAUSES = [
     (
         "election-voted-over-weeks",
         "About 31 million people voted over two weeks of polling.",
-        [("About 31 million", "voted", "people"), ("two weeks", None, None)],
+        [("About 31 million", "voted", "people"), ("two weeks", "polling duration", None)],
     ),
     (
         "flood-evacuated-over-days",
@@ -380,6 +380,37 @@ CAUSES_AND_POSSESSIVES = [
 ]
 
 
+# A measure a verb of change takes "from" one amount "to" another; a count that "has shrunk
+# to" another is the same count; what a duration lasts, told after "of".
+CHANGES_AND_SPANS = [
+    (
+        "protest-retirement-age-from-to",
+        "Unions marched against the plan to raise the state pension age from 66 to 67.",
+        [("67", "state pension age", None)],  # 66 is its previous value
+    ),
+    (
+        "company-cut-workforce-from-to",
+        "The carmaker cut its workforce from 5,000 to 4,200.",
+        [("4,200", "workforce", None)],
+    ),
+    (
+        "wildfire-list-has-shrunk-to",
+        "The number of people missing, which had peaked at 800, has shrunk to about 90.",
+        [("800", "missing", "people"), ("about 90", "missing", "people")],
+    ),
+    (
+        "transport-days-of-mourning",
+        "The government declared three days of national mourning.",
+        [("three days", "national mourning duration", None)],
+    ),
+    (
+        "election-weeks-of-polling",
+        "Voting will take place over seven weeks of polling.",
+        [("seven weeks", "polling duration", None)],
+    ),
+]
+
+
 def _rows(text: str) -> list[Row]:
     return [(f.text, f.concept, f.subject) for f in extract(Article("a", "a.txt", text)).figures]
 
@@ -450,4 +481,13 @@ def test_groups(text: str, expected: list[Row]) -> None:
     ids=[s[0] for s in CAUSES_AND_POSSESSIVES],
 )
 def test_causes_and_possessives(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [s[1:] for s in CHANGES_AND_SPANS],
+    ids=[s[0] for s in CHANGES_AND_SPANS],
+)
+def test_changes_and_spans(text: str, expected: list[Row]) -> None:
     assert _rows(text) == expected

@@ -70,7 +70,8 @@ _LINKS = words(
     surged surge edged edge up down rising falling a an the its their his her this that
     doubled tripled halved eased slowed accelerated soared plunged tumbled rebounded
     nearly almost about around some roughly over more than less fewer at least estimated
-    an record just only s reach could would will may might"""
+    an record just only s reach could would will may might shrunk shrank dwindled swelled
+    ballooned has have had"""
 )
 # A markdown list item or table row read as text: "Tanks: 6,526", "1. Personnel: about 409,010".
 _LABEL = re.compile(
@@ -141,7 +142,11 @@ def counted(
         compound = vocabulary().counted_synonyms.get(compound, compound)
     if unit in _DURATIONS:
         return Counted(
-            compound or _lasting(text, start, after) or _duration_word(text, start, end), None
+            compound
+            or _lasting(text, start, after)
+            or _duration_word(text, start, end)
+            or _duration_of(text[end:]),
+            None,
         )
     phrase = _of_whole(_tokens(text[end:])) or phrase  # "240 of the 543 seats"
     before = _tokens(text[since:start])
@@ -206,6 +211,8 @@ def counted(
             # (the 181 are all who were aboard)
             later = _concept_in(_clause(after[len(phrase) :], _CLAUSE_WORDS * 2))
             concept = later if later is not None and not _yields(later) else concept
+    if concept is None:
+        concept = _changed_from(text[:start])  # "raise the retirement age from 62 to 64"
     if concept is None:
         # The nearest casualty word before it: "evacuations as the flood toll tops 8,800".
         concept = _earlier(_clause(before[::-1], _BEFORE_WORDS)[::-1])
@@ -473,6 +480,43 @@ def _possessed(text: str, start: int, end: int, concept: str) -> str | None:
         return None
     name = lead.group("name")
     return name if found in concept.split() else f"{name} {found}"
+
+
+def _duration_of(after: str) -> str | None:
+    """What a duration lasts, told after "of": "seven days of national mourning", "six weeks
+    of polling" (its duration).
+
+    >>> _duration_of(" of national mourning."), _duration_of(" of polling, officials said")
+    ('national mourning duration', 'polling duration')
+    >>> _duration_of(" of the year"), _duration_of(" later")
+    (None, None)
+    """
+    m = re.match(r"\s+of\s+((?:[a-z]+\s+)?[a-z]+)\b", after)
+    if m is None or any(w in NP_STOP or w in _DURATIONS for w in m.group(1).split()):
+        return None
+    return f"{m.group(1)} duration"
+
+
+def _changed_from(before: str) -> str | None:
+    """The measure a verb of change takes "from" one amount "to" another: "raise the minimum
+    retirement age from 62 to 64", "cut its workforce from 5,000 to".
+
+    >>> _changed_from("a plan to raise the minimum retirement age from 62 to ")
+    'minimum retirement age'
+    >>> _changed_from("cut its workforce from "), _changed_from("evacuated people from ")
+    ('workforce', None)
+    """
+    vocab = vocabulary()
+    verbs = _table_words(vocab, "changes", "up") | _table_words(vocab, "changes", "down")
+    m = re.search(
+        r"\b([a-z]+)\s+(?:the|its|their|his|her)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\s+from\s+"
+        r"(?:\S+\s+to\s+)?$",
+        before,
+    )
+    if m is None or m.group(1) not in verbs:
+        return None
+    noun = m.group(2).split()
+    return None if _is_subject(noun[-1]) or noun[-1] in NP_STOP else " ".join(noun)
 
 
 def _comparative(
@@ -948,7 +992,7 @@ def _measure(
         # "revenue more than doubled to": the verb links, whatever qualifies it
         linked = linked or words[-1].lower() in _MEASURE_LINKS
         words.pop()
-    if not words:
+    if not words or words == [","]:  # ", has shrunk to a few hundred": the same count
         return previous if before and before[-1].lower() in ("to", "from") else None
     if not linked:
         return None
