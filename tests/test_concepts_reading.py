@@ -411,6 +411,38 @@ CHANGES_AND_SPANS = [
 ]
 
 
+# Things something happened to are the subject, however the sentence tells it ("the
+# number of structures damaged", past a "with" aside); a name with the people it names
+# owns the amount ("FTX customers had lost $8bn"); a defendant's forfeiture or fine is the
+# defendant's ([defendants]).
+THINGS_AND_OWNERS = [
+    (
+        "wildfire-number-of-structures",
+        "Officials put the number of homes damaged or destroyed at more than 1,100.",
+        [("more than 1,100", "homes damaged or destroyed", "homes")],
+    ),
+    (
+        "earthquake-with-aside",
+        "Officials said 12,000 houses, with 3,000 shops and other units, had collapsed.",
+        [
+            ("12,000", "houses collapsed", "houses"),
+            ("3,000", "shops collapsed", "shops"),
+        ],
+    ),
+    (
+        "bank-customers-lost",
+        "The judge said Celsius customers had lost $4.7bn.",
+        [("$4.7bn", "losses", "Celsius customers")],
+    ),
+    (
+        "trial-forfeiture-of-the-defendant",
+        "Elizabeth Holmes was sentenced to 11 years in prison. The judge also ordered her to"
+        " forfeit $452m.",
+        [("11 years", "sentence", "Elizabeth Holmes"), ("$452m", "forfeiture", "Elizabeth Holmes")],
+    ),
+]
+
+
 def _rows(text: str) -> list[Row]:
     return [(f.text, f.concept, f.subject) for f in extract(Article("a", "a.txt", text)).figures]
 
@@ -490,4 +522,13 @@ def test_causes_and_possessives(text: str, expected: list[Row]) -> None:
     ids=[s[0] for s in CHANGES_AND_SPANS],
 )
 def test_changes_and_spans(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [s[1:] for s in THINGS_AND_OWNERS],
+    ids=[s[0] for s in THINGS_AND_OWNERS],
+)
+def test_things_and_owners(text: str, expected: list[Row]) -> None:
     assert _rows(text) == expected

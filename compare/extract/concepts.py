@@ -176,7 +176,7 @@ def counted(
             if _in_their_part(head) and unit is None:
                 subject = concept  # "1.03 million marchers", "96 Liverpool fans" are who
 
-            done = _done(after[len(phrase) :]) or _done_before(before)
+            done = _done(_past_aside(after[len(phrase) :], before)) or _done_before(before)
             if done is None and previous_concept and since:
                 last = previous_concept.split()[-1]
                 if last in _participles() and re.fullmatch(
@@ -245,6 +245,8 @@ def counted(
                 rest = _tokens(text[since:start][found[-1].end() :])
                 done = _done(rest)
                 if concept is not None and done is not None:
+                    if unit is None and subject is None:
+                        subject = concept  # the things it happened to, as after them
                     concept = f"{concept} {done}"  # "the number of structures damaged"
     if concept is None and unit == "percent" and not (after[:1] and after[0].lower() == "of"):
         lead = [t.lower() for t in before if t.lower() not in _QUALIFYING]
@@ -760,6 +762,26 @@ def _verb_of(tokens: list[str]) -> str | None:
     return None
 
 
+def _past_aside(tokens: list[str], before: list[str]) -> list[str]:
+    """The words after counted things, an aside with "with" or "including" stepped over (or,
+    for a count inside one, the rest of it): "202,000 buildings, with 582,000 apartments
+    and other units, had collapsed", "582,000 apartments and other units, had collapsed".
+
+    >>> _past_aside(_tokens(", with 582,000 apartments, had collapsed"), [])
+    ['had', 'collapsed']
+    >>> _past_aside(_tokens("and other units, had collapsed"), _tokens("buildings, with"))
+    ['had', 'collapsed']
+    >>> _past_aside(_tokens("were damaged"), [])
+    ['were', 'damaged']
+    """
+    lows = [t.lower() for t in tokens]
+    if lows[:1] == [","] and lows[1:2] and lows[1] in ("with", "including") and "," in lows[2:12]:
+        return tokens[lows.index(",", 2) + 1 :]
+    if before[-1:] and before[-1].lower() in ("with", "including") and "," in lows[:8]:
+        return tokens[lows.index(",") + 1 :]
+    return tokens
+
+
 def _done_before(before: list[str]) -> str | None:
     """A participle right before the count: "destroyed 3,000 homes"."""
     lows = [t.lower() for t in before]
@@ -961,6 +983,13 @@ def _owner(text: str) -> str | None:
         noun = m.group("noun")
         if noun and noun.endswith("est"):
             noun = None  # "Siemens' biggest market": the owner alone
+        people = re.match(r"\s+([a-z]+s)\b", clause[m.end() :])
+        if (
+            not noun
+            and people
+            and (_is_subject(people.group(1)) or people.group(1).endswith(_PEOPLE_ENDS))
+        ):
+            noun = people.group(1)  # "FTX customers had lost $8bn": the customers
         found = " ".join(words) + (f" {noun}" if noun else "")
     return found
 
