@@ -92,12 +92,13 @@ PEOPLE = [
         "protest-according-to-is-no-concept",
         "The march drew 806,000 people according to the ministry, and 1.5 million according"
         " to the union.",
-        [("806,000", None, "people"), ("1.5 million", None, None)],
+        # "according to" names no concept: "drew" does (the crowd's turnout, [crowds])
+        [("806,000", "turnout", "people"), ("1.5 million", "turnout", "people")],
     ),
     (
         "election-turnout-according-to",
         "Turnout was 1.2 million according to organisers.",
-        [("1.2 million", "turnout", None)],
+        [("1.2 million", "turnout", "people")],  # a turnout counts people
     ),
     # What people were or where yields to a harm told later in the clause; the whole of
     # "N of the M" keeps what they were.
@@ -304,7 +305,7 @@ AMOUNTS = [
     (
         "company-values-at",
         "The offer values the company at $4.20 a share.",
-        [("$4.20 a share", "valuation", None)],
+        [("$4.20 a share", "valuation per share", None)],
     ),
     (
         "storm-losses-could-reach",
@@ -343,7 +344,7 @@ CHANGES = [
     (
         "economy-prices-were-up",
         "Food prices were up 10.4% over the year.",
-        [("10.4%", "food prices rise", None)],
+        [("10.4%", "food prices rise", "food prices")],  # the series is its own,
     ),
     (
         "sport-change-then-level",
@@ -353,7 +354,7 @@ CHANGES = [
     (
         "health-admissions-jumped",
         "Hospital admissions jumped 30% in a week, the health ministry said.",
-        [("30%", "hospital admissions rise", None)],
+        [("30%", "hospital admissions rise", "hospital admissions")],
     ),
     (
         "economy-level-after-to",

@@ -71,7 +71,8 @@ _LINKS = words(
     surged surge edged edge up down rising falling a an the its their his her this that
     doubled tripled halved eased slowed accelerated soared plunged tumbled rebounded
     nearly almost about around some roughly over more than less fewer at least estimated
-    an record just only s reach could would will may might"""
+    an record just only s reach could would will may might shrunk shrank dwindled swelled
+    ballooned has have had"""
 )
 # A markdown list item or table row read as text: "Tanks: 6,526", "1. Personnel: about 409,010".
 _LABEL = re.compile(
@@ -136,30 +137,47 @@ def counted(
     while after and after[0].lower() in ("of", "the", "its", "their", "them"):
         after = after[1:]
     phrase = _noun_phrase(after)
+    if phrase[:1] and phrase[0].lower() in _table_words(vocabulary(), "holders", "not_nouns"):
+        phrase = []  # "and 500 million to 1 billion worldwide": no noun of its own
     if compound is not None:
         compound = vocabulary().counted_synonyms.get(compound, compound)
     if unit in _DURATIONS:
         return Counted(
-            compound or _lasting(text, start, after) or _duration_word(text, start, end), None
+            compound
+            or _lasting(text, start, after)
+            or _duration_word(text, start, end)
+            or _duration_of(text[end:]),
+            None,
         )
     phrase = _of_whole(_tokens(text[end:])) or phrase  # "240 of the 543 seats"
     before = _tokens(text[since:start])
-    concept = compound or _governing(before, phrase) or _concept_in(phrase)
+    concept = (
+        compound
+        or _governing(before, phrase)
+        or _concept_in(phrase)
+        or _crowd(text[since:start], phrase, unit)
+    )
     subject = None
     if not phrase and after[1:2] and after[0].lower() in _COPULAS and _is_subject(after[1]):
         subject = after[1]  # "Of the dead, 101 were women"
+    elif not phrase and after[1:2] and after[0].lower() in _COPULAS:
+        who = _noun_phrase(after[1:])
+        if 1 < len(who) <= 3 and _is_subject(who[-1]) and all(w.islower() for w in who):
+            subject = " ".join(who)  # "Twenty-six were foreign nationals"
     if phrase:
         head = phrase[-1]
         if head.lower() == "others":
             subject = previous
         elif _is_subject(head):
             subject = head
+        elif concept == vocabulary().tables.get("crowds", {}).get("concept", "turnout"):
+            subject = _describe(phrase)  # "the final attracted 90,000 fans"
         elif concept is None and head.lower().rstrip("s") not in _DURATIONS:
             concept = _describe(phrase)  # not "50 million euros next week"
             if _in_their_part(head) and unit is None:
                 subject = concept  # "1.03 million marchers", "96 Liverpool fans" are who
 
-            done = _done(after[len(phrase) :]) or _done_before(before)
+            done = _done(_past_aside(after[len(phrase) :], before)) or _done_before(before)
             if done is None and previous_concept and since:
                 last = previous_concept.split()[-1]
                 if last in _participles() and re.fullmatch(
@@ -176,6 +194,11 @@ def counted(
                 # A predicate told after them says what happened to whom: "a million farm
                 # animals died", "Hundreds of white nationalists had gathered".
                 told = _verb_of(after[len(phrase) :])
+                rest = after[len(phrase) :]
+                if told is None and rest[:1] and rest[0].lower() in ("who", "whom"):
+                    # "Two troopers who had been monitoring the rally also died": people
+                    # (a "who" says so) and the verb after their relative clause
+                    told = _concept_in(_after_clause(rest, inside=False))
                 if told is not None and not _yields(told):
                     subject, concept = concept, told
     if concept is None:
@@ -189,6 +212,8 @@ def counted(
             # (the 181 are all who were aboard)
             later = _concept_in(_clause(after[len(phrase) :], _CLAUSE_WORDS * 2))
             concept = later if later is not None and not _yields(later) else concept
+    if concept is None:
+        concept = _changed_from(text[:start])  # "raise the retirement age from 62 to 64"
     if concept is None:
         # The nearest casualty word before it: "evacuations as the flood toll tops 8,800".
         concept = _earlier(_clause(before[::-1], _BEFORE_WORDS)[::-1])
@@ -207,7 +232,8 @@ def counted(
             concept = _describe(gapped.group("np").split())
     if concept is None:
         tally = _NOUN_TALLY.search(text[since:start])
-        if tally is not None and tally.group("n") not in NP_STOP:
+        refs = _table_words(vocabulary(), "references", "adjectives")
+        if tally is not None and tally.group("n") not in NP_STOP | refs:  # not "final count"
             concept = plural(tally.group("n"))
     if concept is None or subject is None:
         found = list(_NUMBER_OF.finditer(text[since:start]))
@@ -220,6 +246,8 @@ def counted(
                 rest = _tokens(text[since:start][found[-1].end() :])
                 done = _done(rest)
                 if concept is not None and done is not None:
+                    if unit is None and subject is None:
+                        subject = concept  # the things it happened to, as after them
                     concept = f"{concept} {done}"  # "the number of structures damaged"
     if concept is None and unit == "percent" and not (after[:1] and after[0].lower() == "of"):
         lead = [t.lower() for t in before if t.lower() not in _QUALIFYING]
@@ -288,6 +316,8 @@ def counted(
         concept = phrase[-1].lower()  # "80,000 protesters", "500 troops on standby"
     if unit == "magnitude":
         concept = "magnitude"  # "a magnitude-5.9 quake" measures the quake
+    if concept is None or (after[:1] and concept == after[0].lower()):
+        concept = _unit_measure(unit, after) or concept  # not "winds of 150 mph"
     if concept in LOSS_VERBS:
         concept = None
     if (
@@ -314,7 +344,16 @@ def counted(
         if owner is not None:
             subject = owner
     if unit is None and (subject is None or _is_subject(subject)):
-        subject = _group_of(text[end : end + 80]) or subject  # "162 were in the placebo group"
+        subject = (
+            _group_of(
+                _out_of_aside(text[end : end + 80], before)
+            )  # "162 were in the placebo group"
+            or _arm_of(text[end : end + 60], text[since:start])  # "11 the vaccine"
+            or _among(text[end : end + 80])  # "170 cases among trial volunteers"
+            or subject
+        )
+        if subject is not None and concept is not None and subject == f"{concept} group":
+            concept = previous_concept if since else None  # "and 11 the vaccine": cases
     if (
         since
         and unit is not None
@@ -326,7 +365,284 @@ def counted(
         # "3 billion Swiss francs ($3.2bn)", "3,000 taka ($38) a month": the same amount
         # in another currency.
         concept, subject = previous_concept, previous
+    concept = _comparative(unit, before, after, previous_concept if since else None) or concept
+    if unit is not None and concept is not None and unit not in _DURATIONS:
+        caused = _caused_by(text[:start])
+        if caused is not None:
+            subject = caused  # "floods in Pakistan caused $14.9bn of damage and $15.2bn ..."
+        elif unit == "percent" and (subject is None or subject == _owner(text[since:start])):
+            subject = _possessed(text, start, end, concept) or subject
+    concept = _per_share(concept, unit, before, after)
+    if (
+        unit is None
+        and concept in _table_words(vocabulary(), "bodies", "nouns")
+        and [t.lower() for t in before[-2:]] == [concept, "of"]
+    ):
+        concept = f"{concept} members"  # "the jury of seven women", "a crew of 12"
+    last = concept.split()[-1] if concept else ""
+    if last in _table_words(vocabulary(), "crowds", "nouns") and re.search(
+        rf"\b{last}\b",
+        text[since:start],  # written lowercase: not "March"
+    ):
+        concept = "marched"  # "put that earlier march at 240,000"
     return Counted(concept, subject)
+
+
+def _crowd(before: str, phrase: list[str], unit: str | None) -> str | None:
+    """A count of people right after a verb of drawing a crowd is the event's turnout (the
+    vocabulary's [crowds]): "the rally drew 806,000 people", "attracted 90,000 fans".
+
+    >>> _crowd("The last big protest drew ", ["people"], None)
+    'turnout'
+    >>> _crowd("The fund drew ", [], "USD"), _crowd("The final attracted ", ["viewers"], None)
+    (None, 'turnout')
+    """
+    if unit is not None or not phrase or not (_is_subject(phrase[-1]) or _is_plural(phrase[-1])):
+        return None
+    lows = [t.lower() for t in _tokens(before)]
+    while lows and lows[-1] in _QUALIFYING:
+        lows.pop()
+    verbs = _crowd_verbs(vocabulary())
+    table = vocabulary().tables.get("crowds", {})
+    return str(table.get("concept", "turnout")) if lows and lows[-1] in verbs else None
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _crowd_verbs(vocab: Vocabulary) -> frozenset[str]:
+    lemmas = _table_words(vocab, "crowds", "verbs")
+    return frozenset(form for lemma in lemmas for form in inflections(lemma))
+
+
+def _caused_by(before: str) -> str | None:
+    """The event that caused an amount, told earlier in its clause (the vocabulary's
+    [causes] verbs and [time] events): "This summer's floods in Pakistan caused $14.9bn of
+    damage and".
+
+    >>> _caused_by("This summer's floods in Pakistan caused "), _caused_by("The storm left ")
+    ('floods', 'storm')
+    >>> _caused_by("The floods caused damage; repairs cost "), _caused_by("Apple caused ")
+    (None, None)
+    """
+    vocab = vocabulary()
+    clause = re.split(r"[;:]|,\s+(?:but|while|after|before|when|because|which)\b", before)[-1]
+    verbs = "|".join(sorted(_table_words(vocab, "causes", "verbs")))
+    found = None
+    for m in re.finditer(rf"\b([a-z]+)(?:\s+in\s+(?:[A-Z][\w'-]*\s*)+)?\s+(?:{verbs})\b", clause):
+        if m.group(1) in vocab.event_words:
+            found = m.group(1)
+    return found
+
+
+# Words after a noun that say when: "for their vaccine earlier this month".
+_WHEN_WORDS = words("earlier later ago this last next previously yesterday today")
+
+
+def _possessed(text: str, start: int, end: int, concept: str) -> str | None:
+    """A measure of a thing told with "its"/"their" is that thing of the sentence's leading
+    name ([possessives]): "Pfizer and BioNTech said their vaccine was 95% effective".
+
+    >>> t = "Pfizer and BioNTech said that their vaccine was 95% effective"
+    >>> _possessed(t, 48, 51, "effective")
+    'Pfizer vaccine'
+    >>> t = "Moderna reported efficacy of 94% for its vaccine"
+    >>> _possessed(t, 29, 32, "efficacy")
+    'Moderna vaccine'
+    >>> _possessed("Apple said its revenue rose 8%", 27, 29, "revenue rise")
+    'Apple'
+    """
+    lead = re.match(
+        r"\W*(?:[A-Z]{2,}[\w ,.]*?\s[\u2013\u2014-]\s+)?"  # a dateline
+        r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)"
+        r"(?:\s+and\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)?\s+[a-z]",
+        text,
+    )
+    if lead is None or lead.group("name").split()[0].lower() in _NOT_OWNERS:
+        return None
+    pronouns = "|".join(sorted(_table_words(vocabulary(), "possessives", "pronouns")))
+    clause = re.split(r"[;:]|,\s+(?:and|but|while)\b", text[lead.end() : start])[-1]
+    m = list(re.finditer(rf"\b(?:{pronouns})\s+((?:[\w-]+\s+){{0,3}}[\w-]+)", clause))
+    said: list[str] = []
+    for word in m[-1].group(1).split() if m else []:
+        if word in _LINKS or word in NP_STOP:
+            break  # "its experimental Covid-19 vaccine was": the vaccine
+        said.append(word)
+    nouns = [w for w in said if w.isalpha() and w.islower()]
+    found = nouns[-1] if nouns else None
+    if found is None:
+        after = re.match(
+            rf"\s*(?:\w+\s+){{0,2}}?for\s+(?:{pronouns})\s+((?:[\w-]+\s+){{0,2}}[\w-]+)", text[end:]
+        )
+        told = []
+        for word in after.group(1).split() if after else []:
+            if word in _LINKS or word in NP_STOP or word in _WHEN_WORDS:
+                break  # "for its weight-loss drug in the trial": the drug
+            told.append(word)
+        nouns = [w for w in told if w.isalpha() and w.islower()]
+        found = nouns[-1] if nouns else None
+    if found is None:
+        return None
+    name = lead.group("name")
+    return name if found in concept.split() else f"{name} {found}"
+
+
+def _duration_of(after: str) -> str | None:
+    """What a duration lasts, told after "of": "seven days of national mourning", "six weeks
+    of polling" (its duration).
+
+    >>> _duration_of(" of national mourning."), _duration_of(" of polling, officials said")
+    ('national mourning duration', 'polling duration')
+    >>> _duration_of(" of the year"), _duration_of(" later")
+    (None, None)
+    """
+    m = re.match(r"\s+of\s+((?:[a-z]+\s+)?[a-z]+)\b", after)
+    if m is None or any(w in NP_STOP or w in _DURATIONS for w in m.group(1).split()):
+        return None
+    return f"{m.group(1)} duration"
+
+
+def _changed_from(before: str) -> str | None:
+    """The measure a verb of change takes "from" one amount "to" another: "raise the minimum
+    retirement age from 62 to 64", "cut its workforce from 5,000 to".
+
+    >>> _changed_from("a plan to raise the minimum retirement age from 62 to ")
+    'minimum retirement age'
+    >>> _changed_from("cut its workforce from "), _changed_from("evacuated people from ")
+    ('workforce', None)
+    """
+    vocab = vocabulary()
+    verbs = _table_words(vocab, "changes", "up") | _table_words(vocab, "changes", "down")
+    m = re.search(
+        r"\b([a-z]+)\s+(?:the|its|their|his|her)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\s+from\s+"
+        r"(?:\S+\s+to\s+)?$",
+        before,
+    )
+    if m is None or m.group(1) not in verbs:
+        return None
+    noun = m.group(2).split()
+    return None if _is_subject(noun[-1]) or noun[-1] in NP_STOP else " ".join(noun)
+
+
+def _comparative(
+    unit: str | None, before: list[str], after: list[str], previous: str | None
+) -> str | None:
+    """A share told "higher" or "lower" is a change of the measure before it: "Petrol prices
+    ... were 59.9% higher than a year earlier" (a rise of petrol prices).
+
+    >>> _comparative("percent", _tokens("Rents were"), _tokens("higher than in May"), None)
+    'rents rise'
+    >>> _comparative("percent", _tokens("and were"), _tokens("lower"), "petrol prices rise")
+    'petrol prices decline'
+    >>> _comparative("percent", _tokens("It was"), _tokens("of the vote"), None)
+    """
+    if unit != "percent" or not after or after[0].lower() not in ("higher", "lower"):
+        return None
+    table = vocabulary().tables.get("changes", {})
+    way = str(table.get("rise", "rise") if after[0].lower() == "higher" else table.get("fall"))
+    base = _without_direction(previous) or _measure(before, [], unit, None)
+    return f"{base} {way}" if base else None
+
+
+def _per_share(
+    concept: str | None, unit: str | None, before: list[str], after: list[str]
+) -> str | None:
+    """An amount or change told per share is the measure per share: "net income of $22.96bn,
+    or $1.46 a share" (net income per share), "up 13% per share" (its rise).
+
+    >>> _per_share("net income", "USD/share", [], [])
+    'net income per share'
+    >>> _per_share("net income", "percent", _tokens("up"), _tokens("per share from"))
+    'net income per share rise'
+    >>> _per_share("dividend per share", "USD/share", [], []), _per_share(None, "USD/share", [], [])
+    ('dividend per share', None)
+    """
+    lows = [t.lower() for t in after[:2]]
+    told = (unit or "").endswith("/share") or (
+        unit == "percent" and lows in (["per", "share"], ["a", "share"])
+    )
+    if concept is None or not told:
+        return concept
+    base = _without_direction(concept) or concept
+    if "share" not in base.split():
+        base = f"{base} per share"
+    return _with_direction(base, before) if unit == "percent" else base
+
+
+def _unit_measure(unit: str | None, after: list[str]) -> str | None:
+    """What the unit alone says an amount measures (the vocabulary's [unit_measures]): a
+    speed, or a distance when a direction follows the length.
+
+    >>> _unit_measure("km/h", []), _unit_measure("km", _tokens("southwest of Marrakech"))
+    ('speed', 'distance')
+    >>> _unit_measure("mile", _tokens("of coastline")), _unit_measure(None, [])
+    (None, None)
+    """
+    if unit is None:
+        return None
+    vocab = vocabulary()
+    if unit in _table_words(vocab, "unit_measures", "speed"):
+        return "speed"
+    directions = _table_words(vocab, "unit_measures", "directions")
+    if unit in _table_words(vocab, "unit_measures", "length") and after[:1]:
+        return "distance" if after[0].lower() in directions else None
+    return None
+
+
+def _out_of_aside(after: str, before: list[str]) -> str:
+    """The words after a count told in an aside, from where the aside closes: "All 30 severe
+    cases, including one death, were in the placebo group" (the death is in it too).
+
+    >>> _out_of_aside(" death, were in the group", _tokens("cases, including"))
+    ' were in the group'
+    """
+    if _in_aside(before):
+        return re.sub(r"^[^,;]{0,30},", "", after)
+    return after
+
+
+def _arm_of(after: str, before: str) -> str | None:
+    """The arm of a trial a count is in, told by what it was given (the vocabulary's
+    [arms]): "185 had received a placebo and 11 the vaccine", "eight in the group given the
+    drug".
+
+    >>> _arm_of(" had received a placebo and 11", ""), _arm_of(" the vaccine, the", " and ")
+    ('placebo group', None)
+    >>> _arm_of(" the vaccine, the", "185 had received a placebo and ")
+    'vaccine group'
+    >>> _arm_of(" in the group given the drug", ""), _arm_of(" received a letter", "")
+    ('drug group', None)
+    """
+    vocab = vocabulary()
+    nouns = _table_words(vocab, "arms", "nouns")
+    verbs = "|".join(sorted(_table_words(vocab, "arms", "verbs")))
+    m = re.match(
+        rf"[^,;\d]{{0,30}}?(?:\s|\bin\s+the\s+(?:group|arm)\s+)"
+        rf"(?:had\s+|have\s+|were\s+|was\s+)?"
+        rf"(?:been\s+)?(?:{verbs})\s+(?:a|an|the)\s+([a-z]+)\b",
+        after,
+    )
+    if m is None and re.search(rf"\b(?:{verbs})\b", before):
+        m = re.match(r"\s+(?:a|an|the)\s+([a-z]+)\s*(?:[,;.]|$|and\b)", after)  # gapped
+    return f"{m.group(1)} group" if m is not None and m.group(1) in nouns else None
+
+
+# Endings of plural nouns for people ("residents", "schoolchildren", "pensioners").
+_PEOPLE_ENDS = ("ers", "ents", "ants", "ists", "children", "people")
+
+
+def _among(after: str) -> str | None:
+    """Who a count of things is among, told in its clause: "170 confirmed cases of Covid-19
+    among trial volunteers", "12 deaths among residents".
+
+    >>> _among(" confirmed cases of flu among trial volunteers, 162"), _among(" among them")
+    ('trial volunteers', None)
+    """
+    m = re.match(r"[^,;]{0,40}?\bamong\s+((?:[a-z]+\s+){0,2}?[a-z]+)\b(?!\s+[a-z]+s\b)", after)
+    if m is not None and re.search(r"(?<![\w-])\d", after[: m.start(1)]):
+        return None  # another count stands between: "300 cases and 12 among children"
+    head = m.group(1).split()[-1] if m is not None else ""
+    if m is None or not (_is_subject(head) or _in_their_part(head) or head.endswith(_PEOPLE_ENDS)):
+        return None
+    return m.group(1)
 
 
 def _group_of(after: str) -> str | None:
@@ -339,6 +655,7 @@ def _group_of(after: str) -> str | None:
     (None, 'age group')
     """
     nouns = _table_words(vocabulary(), "groups", "nouns")
+    after = re.sub(r"^([^,;]{0,30}),\s+(?:including|among)\s[^,;]{1,40},", r"\1", after)
     m = re.match(r"[^,;\d]{0,40}?\bin\s+the\s+([a-z]+)\s+([a-z]+)\b", after)
     return f"{m.group(1)} {m.group(2)}" if m and m.group(2) in nouns else None
 
@@ -378,12 +695,13 @@ def _verb_owner(text: str) -> str | None:
 
 @lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
 def _owner_verbs(vocab: Vocabulary) -> re.Pattern[str]:
-    verbs = alternation(_table_words(vocab, "owners", "verbs"))
+    owners = _table_words(vocab, "owners", "verbs") | _table_words(vocab, "holders", "verbs")
+    verbs = alternation(v.replace("|", " ") for v in owners)  # "expects|to|have": 3 words
     return re.compile(
         rf"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){{0,3}})\s+"
         rf"(?:[a-z]+\s+){{0,3}}(?:{verbs})\s+"  # "would win", "was projected to win"
         r"(?:(?:about|nearly|almost|some|just|over|under|more\s+than|less\s+than|"
-        r"fewer\s+than|at\s+least|roughly|around)\s+)?$"
+        r"fewer\s+than|at\s+least|roughly|around|up\s+to)\s+)?$"
     )
 
 
@@ -392,10 +710,11 @@ _COPULAS = words("were was are is")
 _TALLIES = words("killed injured")
 # A name standing alone before a later count of the same thing: "the SNP 55".
 _ELIDED = re.compile(
-    r"(?:[^,;]*[,;])?\s*(?:and\s+)?(?:the\s+)?(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})\s*"
+    r"(?:[^,;]*[,;]|[a-z\s]*?\band\b)?\s*(?:and\s+)?(?:the\s+)?(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})\s*"
 )
 _SCALES = words("thousand million billion trillion bn m k")
 _AUXILIARIES = words("were was are is be been being have has had")
+_ADVERBS = words("also then later since still all both reportedly")
 
 
 def _participles() -> frozenset[str]:
@@ -437,10 +756,31 @@ def _verb_of(tokens: list[str]) -> str | None:
     if tokens[:1] == [","] and "," in tokens[1:12]:
         tokens = tokens[tokens.index(",", 1) + 1 :]  # ", some carrying shields and clubs,"
     for tok in tokens[:4]:
-        if tok.lower() in _AUXILIARIES:
-            continue
+        low = tok.lower()
+        if low in _AUXILIARIES or low in _ADVERBS or (low.endswith("ly") and len(low) > 4):
+            continue  # "also died", "had quickly gathered"
         return concept_word(tok)
     return None
+
+
+def _past_aside(tokens: list[str], before: list[str]) -> list[str]:
+    """The words after counted things, an aside with "with" or "including" stepped over (or,
+    for a count inside one, the rest of it): "202,000 buildings, with 582,000 apartments
+    and other units, had collapsed", "582,000 apartments and other units, had collapsed".
+
+    >>> _past_aside(_tokens(", with 582,000 apartments, had collapsed"), [])
+    ['had', 'collapsed']
+    >>> _past_aside(_tokens("and other units, had collapsed"), _tokens("buildings, with"))
+    ['had', 'collapsed']
+    >>> _past_aside(_tokens("were damaged"), [])
+    ['were', 'damaged']
+    """
+    lows = [t.lower() for t in tokens]
+    if lows[:1] == [","] and lows[1:2] and lows[1] in ("with", "including") and "," in lows[2:12]:
+        return tokens[lows.index(",", 2) + 1 :]
+    if before[-1:] and before[-1].lower() in ("with", "including") and "," in lows[:8]:
+        return tokens[lows.index(",") + 1 :]
+    return tokens
 
 
 def _done_before(before: list[str]) -> str | None:
@@ -601,7 +941,8 @@ _OWNER = re.compile(
     r"(?:['\u2019]s?\s+(?P<noun>[a-z]+)(?!-))?(?=\W|$)"  # not "Apple's third-largest"
 )
 _NOT_OWNERS = frozenset(
-    """the a an in on at it its this that these those he she they we i but and or
+    """the a an in on at it its this that these those he she they we i you your our my
+    but and or
     according after before during since while when for from as by with under over
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()
@@ -621,18 +962,35 @@ def _owner(text: str) -> str | None:
     found = None
     for m in _OWNER.finditer(clause):
         ahead = clause[: m.start()].split()[-1:]
-        if ahead and ahead[0] in ("in", "from", "among"):
+        first = m.group("name").split()[0].lower()
+        if (ahead and ahead[0].lower() in ("in", "from", "among")) or first in ("in", "among"):
             continue  # "Revenue in Greater China": where, not whose ("profit at Goldman")
         words = [w for w in m.group("name").split() if w.lower() not in _NOT_OWNERS]
         if not words:
             continue
         if m.start() == 0 and len(words) == 1 and words[0].lower() in NP_STOP:
             continue
+        of = words[-1] == "of" or re.match(r"\s+of\b", clause[m.end() :]) is not None
+        words = words[:-1] if words[-1] == "of" else words
+        if (
+            len(words) == 1
+            and not m.group("noun")
+            and not clause[: m.start()].strip()
+            and (words[0].lower().endswith("ed") or of)
+        ):
+            continue  # "Insured losses could reach", "Shares of the company": no name
         if len(words) == 1 and _DEMONYM.search(words[0]) and not m.group("noun"):
             continue  # "Italian bank losses": an adjective, not an owner
         noun = m.group("noun")
         if noun and noun.endswith("est"):
             noun = None  # "Siemens' biggest market": the owner alone
+        people = re.match(r"\s+([a-z]+s)\b", clause[m.end() :])
+        if (
+            not noun
+            and people
+            and (_is_subject(people.group(1)) or people.group(1).endswith(_PEOPLE_ENDS))
+        ):
+            noun = people.group(1)  # "FTX customers had lost $8bn": the customers
         found = " ".join(words) + (f" {noun}" if noun else "")
     return found
 
@@ -664,7 +1022,7 @@ def _measure(
         # "revenue more than doubled to": the verb links, whatever qualifies it
         linked = linked or words[-1].lower() in _MEASURE_LINKS
         words.pop()
-    if not words:
+    if not words or words == [","]:  # ", has shrunk to a few hundred": the same count
         return previous if before and before[-1].lower() in ("to", "from") else None
     if not linked:
         return None
@@ -867,12 +1225,14 @@ def _after_clause(tokens: list[str], *, inside: bool) -> list[str]:
             tokens = tokens[close + 1 :]  # "383 Palestinians, including 96 children, have..."
     out: list[str] = []
     openers = _table_words(vocabulary(), "clauses", "openers")
-    for tok in tokens[:_CLAUSE_WORDS]:
+    for k, tok in enumerate(tokens[:_CLAUSE_WORDS]):
         if tok.lower() in openers and not (tok.lower() == "as" and out and out[-1].endswith("ed")):
             break  # "the toll rose to 11 as a wounded victim died": another clause's words
             # (not "listed as missing", "counted as dead": what they were listed as)
         if not tok[0].isalpha() or _is_number(tok):
-            if _is_number(tok):
+            nxt = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
+            # "voted over six weeks": a duration says when, the verb stays this count's
+            if _is_number(tok) and nxt.rstrip("s") not in _DURATIONS:
                 i = len(out)
                 while i > 0 and out[i - 1].lower() in _QUALIFYING:
                     i -= 1
@@ -925,6 +1285,13 @@ def _noun_phrase(tokens: list[str]) -> list[str]:
         out.append(tok)
         if _is_plural(low):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if (
+                tok[:1].isupper()
+                and not low.endswith(("'s", "\u2019s"))  # "Gaza's population"
+                and nxt[:1].islower()
+                and (_is_subject(nxt) or (_is_plural(nxt) and nxt not in NP_STOP))
+            ):
+                continue  # "two Capitol Police officers": the force's name, then who
             # "armoured personnel carriers", "UNRWA staff members": the noun goes on.
             if not (
                 low in _IRREGULAR_PLURALS

@@ -137,6 +137,14 @@ _WORD_LISTS = {
     "events": ("kinds", "suffixes", "measures"),
     "defendants": ("verbs", "measures"),
     "groups": ("nouns",),
+    "references": ("nouns", "adjectives", "verbs"),
+    "unit_measures": ("speed", "length", "directions"),
+    "crowds": ("verbs", "nouns"),
+    "bodies": ("nouns",),
+    "holders": ("verbs", "not_nouns"),
+    "arms": ("nouns", "verbs"),
+    "causes": ("verbs",),
+    "possessives": ("pronouns",),
 }
 
 

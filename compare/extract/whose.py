@@ -12,6 +12,7 @@ own subject keeps it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -26,9 +27,38 @@ _DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "yea
 def whose(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> tuple[Figure, ...]:
     """Figures with the subject their article implies (owners, events, defendants)."""
     text = {s.index: s.text for s in sentences}
-    out = carry_owners(figures)
+    out = refer_back(figures, sentences)
+    out = carry_owners(out)
     out = _carry(out, text, "events", _event_in)
-    return _carry(out, text, "defendants", _defendant_in)
+    out = _carry(out, text, "defendants", _defendant_in)
+    return changes_of_series(out, text)
+
+
+def changes_of_series(
+    figures: Sequence[Figure], text: dict[int, str] | None = None
+) -> tuple[Figure, ...]:
+    """A change of a named series that no owner has is the series': "Petrol prices jumped
+    11.2%" (a rise of petrol prices), "Average hourly earnings rose 4.4%".  A one-word
+    measure ("revenue rose 8%") names no series: it waits for its owner.  Capitalised
+    words are left to the place ("US consumer prices" are consumer prices).
+
+    >>> f = Figure("a:f1", "a", 0, "11.2%", (0, 5), 11.2, 11.2, 11.2, "exact", "percent",
+    ...            "petrol prices rise", None)
+    >>> [x.subject for x in changes_of_series([f, replace(f, concept="revenue rise")])]
+    ['petrol prices', None]
+    """
+    changes = vocabulary().tables.get("changes", {})
+    directions = {str(changes.get("rise", "rise")), str(changes.get("fall", "decline"))}
+    out: list[Figure] = []
+    for fig in figures:
+        words = (fig.concept or "").split()
+        if fig.subject is None and fig.unit == "percent" and words and words[-1] in directions:
+            said = (text or {}).get(fig.sentence, "")
+            series = [w for w in words[:-1] if not _named(w, said)]
+            if len(series) >= 2 and not {"per", "share"} & set(series):  # an owner's per share
+                fig = replace(fig, subject=" ".join(series))
+        out.append(fig)
+    return tuple(out)
 
 
 def carry_owners(figures: Sequence[Figure]) -> tuple[Figure, ...]:
@@ -58,6 +88,108 @@ def carry_owners(figures: Sequence[Figure]) -> tuple[Figure, ...]:
             fig = replace(fig, subject=owner)
         out.append(fig)
     return tuple(out)
+
+
+def refer_back(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> tuple[Figure, ...]:
+    """A count named only as a count counts what the article's previous figure counts: "the
+    count stood at 5,914", "the final count could reach 20,000", "put it at 7.0" (the
+    vocabulary's [references]); "The figure was up 101%" is a change of it.
+
+    >>> s = [Sentence("a", 0, "The toll rose to 44,218.", 0, 24),
+    ...      Sentence("a", 1, "The count stood at 5,914.", 25, 50)]
+    >>> k = Figure("a:f1", "a", 0, "44,218", (17, 23), 44218, 44218, 44218, "exact", None,
+    ...            "killed", "people")
+    >>> g = replace(k, id="a:f2", sentence=1, text="5,914", span=(44, 49), value=5914,
+    ...             concept="count", subject=None)
+    >>> [(x.concept, x.subject) for x in refer_back([k, g], s)]
+    [('killed', 'people'), ('killed', 'people')]
+    """
+    vocab = vocabulary()
+    nouns = _words(vocab, "references", "nouns")
+    adjectives = _words(vocab, "references", "adjectives")
+    changes = vocab.tables.get("changes", {})
+    directions = {str(changes.get("rise", "rise")), str(changes.get("fall", "decline"))}
+    starts = {s.index: s.start for s in sentences}
+    texts = {s.index: s.text for s in sentences}
+    out: list[Figure] = []
+    for fig in figures:
+        words = (fig.concept or "").split()
+        way = words.pop() if len(words) > 1 and words[-1] in directions else None
+        named = bool(words) and words[-1] in nouns and set(words[:-1]) <= adjectives
+        pronoun = opening = False
+        before = ""
+        if fig.sentence in texts:
+            before = texts[fig.sentence][: fig.span[0] - starts[fig.sentence]]
+        # the noun stands before the number: "the count stood at 5,914", not "one count of"
+        named = named and re.search(rf"\b{words[-1]}\b", before, re.IGNORECASE) is not None
+        if fig.concept is None and fig.sentence in texts:
+            pronoun = _pronoun_at(vocab).search(before) is not None
+            # "Twenty-six were foreign nationals." after a toll: who of those counted
+            opening = (
+                not before.strip()
+                and fig.unit is None
+                and fig.subject is not None
+                and is_people(fig.subject.split()[-1])
+            )
+        if opening and out and out[-1].concept in _words(vocab, "people_counts", "concepts"):
+            fig = replace(fig, concept=out[-1].concept)
+        earlier = [
+            f
+            for f in out
+            if f.concept is not None
+            and (way is not None or f.unit == fig.unit or pronoun)
+            and f.unit not in _DURATIONS
+            and (not pronoun or fig.sentence - f.sentence <= 1)
+        ]
+        if (named or pronoun) and earlier:
+            last = earlier[-1]
+            if pronoun:  # "it" is what the last sentence with figures was about: its first
+                last = next(f for f in earlier if f.sentence == last.sentence)
+            elif way is None:
+                # "the final count" is of what the article counts most, the latest such
+                # ("3,958 dead ... 11,300 dead ... 10,100 missing. The final count could reach")
+                counts = Counter(f.concept for f in earlier)
+                top = max(counts.values())
+                # ties: the concept the article told first, its main count
+                main = next(f.concept for f in earlier if counts[f.concept] == top)
+                last = [f for f in earlier if f.concept == main][-1]
+            base = _without(last.concept or "", directions)
+            concept = f"{base} {way}" if way else last.concept
+            # "put it at 7.0" after "measured the quake at magnitude 6.8": the same measure
+            unit = fig.unit if fig.unit is not None or not pronoun else last.unit
+            fig = replace(fig, concept=concept, subject=fig.subject or last.subject, unit=unit)
+        out.append(fig)
+    return tuple(out)
+
+
+def _without(concept: str, directions: set[str]) -> str:
+    head, _, last = concept.rpartition(" ")
+    return head if head and last in directions else concept
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _pronoun_at(vocab: Vocabulary) -> re.Pattern[str]:
+    verbs = "|".join(sorted(_words(vocab, "references", "verbs")))
+    return re.compile(
+        rf"\b(?:{verbs})\s+(?:it|them)\s+at\s+(?:(?:about|around|nearly|some|roughly)\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+def _named(word: str, sentence: str) -> bool:
+    """Whether a word of a concept is written as a name in its sentence: in capitals
+    ("US"), or capitalised other than at the sentence's start.
+
+    >>> _named("us", "US consumer prices rose 9.1%"), _named("petrol", "Petrol prices rose")
+    (True, False)
+    """
+    for m in re.finditer(rf"\b{re.escape(word)}\b", sentence, re.IGNORECASE):
+        found = m.group(0)
+        if found.isupper() and len(found) > 1:
+            return True
+        if found[:1].isupper() and sentence[: m.start()].strip():
+            return True
+    return False
 
 
 def _carry(
@@ -152,7 +284,11 @@ def _defendant(sentence: str) -> str | None:
     >>> _defendant("The judge sentenced him to 12 years")
     """
     m = _defendant_pattern(vocabulary()).search(sentence)
-    return None if m is None else m.group("before") or m.group("after")
+    name = None if m is None else m.group("before") or m.group("after")
+    return None if name is None or name.lower() in _PRONOUNS else name  # not "He was jailed"
+
+
+_PRONOUNS = frozenset("he she they it we i you who this that".split())
 
 
 @lru_cache(maxsize=4)
