@@ -73,6 +73,10 @@ UNIT_NAMES = {
     "kg": "kilogram",
     "g": "gram",
     "tonne": "metric ton",
+    "ton": "ton",
+    "bhp": "brake horsepower",
+    "PS": "horsepower",
+    "cm2": "square centimetre",
     "pound": "pound-mass",
     "litre": "litre",
     "mph": "mile per hour",
@@ -289,6 +293,7 @@ CQE_VAGUE = {
 }
 # What happened to counted things ("homes destroyed"): not part of CQE's counted noun.
 DONE = frozenset(vocabulary().tables.get("things_done", {}).get("participles", "").split())
+_PERCENT_WRITTEN = re.compile(r"\d|%|per\s?cent|\bpc\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|up\s+to\s+)?\S*$", re.IGNORECASE)
 
 
@@ -305,7 +310,8 @@ def adapt(fig: Figure, *, conventions: bool = True) -> Tag | None:
         if key not in CQE_VAGUE:
             return None
         value = CQE_VAGUE[key]
-    if conventions and fig.unit == "percent" and not re.search(r"\d", fig.text):
+    share_words = fig.unit == "percent" and not _PERCENT_WRITTEN.search(fig.text)
+    if conventions and share_words:
         value = fig.value / 100  # CQE writes "a third" as the ratio 0.333
     if fig.unit is None:
         # CQE's unit for a count is the counted noun phrase, its last word singular.

@@ -31,6 +31,11 @@ def _texts(text: str) -> list[str]:
         ("Floods put a third of the country under water.", ["a third"]),
         ("A second shock followed about nine hours later.", ["about nine hours"]),
         ("Macron plans to raise the retirement age from 62 to 64.", ["62", "64"]),
+        ("A 50 year-old cyclist and 3 pedestrians were hurt.", ["3"]),
+        ("The pilot, who is 41 years old, flew 180 passengers.", ["180"]),
+        ("Her now-18 month-old son was unhurt; 4 homes burned.", ["4"]),
+        ("A flat at 9 E 71st St sold for $4 million.", ["$4 million"]),
+        ("The gallery at 120 W. 57th Street drew 3,000 visitors.", ["3,000"]),
     ],
     ids=[
         "age-threshold",
@@ -47,6 +52,11 @@ def _texts(text: str) -> list[str]:
         "share-stays",
         "gap-between-events-stays",
         "change-from-to-is-two-figures",
+        "age-spaced-year-old",
+        "age-years-old",
+        "age-spaced-month-old",
+        "address-east-street",
+        "address-west-street-abbreviated",
     ],
 )
 def test_not_figures(text: str, kept: list[str]) -> None:

@@ -65,6 +65,7 @@ _CHANGE = re.compile(
     r"reduc(?:e|es|ed|ing)|lift(?:s|ed|ing)?|extend(?:s|ed|ing)?|boost(?:s|ed|ing)?)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
+_TO_LEVEL = re.compile(r"\s+(?:to|at)\s+")
 AGE = "age"
 DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|but|whereas|although|though)\b|\s[\u2013\u2014]\s")
@@ -277,6 +278,8 @@ def _figure(
     if after.unit is not None and unit is None:
         unit = after.unit
     end = after.end
+    if unit is None and previous_unit == "point" and _TO_LEVEL.fullmatch(text, previous_end, start):
+        unit = "point"  # "rose 64.06 points to 4,577.10": an index level, in points
     per = rate(text, end, unit)  # "$52 a barrel" is a price per barrel
     if per is not None:
         unit, end = per

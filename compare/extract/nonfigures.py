@@ -33,6 +33,7 @@ _MODEL_BEFORE = re.compile(r"\b(?:[A-Z][A-Za-z]*|[A-Z]{2,}\s)-$")  # F-16, MiG-2
 # "737 Max", "iPhone 11 Pro", "90049 ZIP Code", "575 Wilbraham Road": names and addresses.
 _NAME_AFTER = re.compile(
     r"^\s(?:Max|MAX|Pro|Ultra|Plus|Mini|Dreamliner|ZIP|Series|[A-Z]\s\d)\b"
+    r"|^\s[NSEW]\.?\s\d+(?:st|nd|rd|th)\b"  # "9 E 71st St", "5 W. 42nd Street"
     r"|^\s(?:[A-Z][a-z]+\.?\s){1,3}(?:Road|Rd|St|Street|Ave|Avenue|Way|Lane|Drive|Blvd)\b"
 )
 _ROUND_BEFORE = re.compile(r"\blast-$|\b(?:second|first|other)\s$", re.IGNORECASE)  # "last-32"
