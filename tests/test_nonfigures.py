@@ -36,6 +36,9 @@ def _texts(text: str) -> list[str]:
         ("Her now-18 month-old son was unhurt; 4 homes burned.", ["4"]),
         ("A flat at 9 E 71st St sold for $4 million.", ["$4 million"]),
         ("The gallery at 120 W. 57th Street drew 3,000 visitors.", ["3,000"]),
+        ("Leeds beat Hull 3-1 on Saturday.", []),
+        ("Winds of about 40-50 mph are expected.", ["40-50 mph"]),
+        ("The vote is expected to go 5-4 in the court.", []),
     ],
     ids=[
         "age-threshold",
@@ -57,6 +60,9 @@ def _texts(text: str) -> list[str]:
         "age-spaced-month-old",
         "address-east-street",
         "address-west-street-abbreviated",
+        "score-is-no-figure",
+        "range-of-a-unit-is-no-score",
+        "vote-tally-is-no-figure",
     ],
 )
 def test_not_figures(text: str, kept: list[str]) -> None:

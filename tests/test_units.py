@@ -127,6 +127,38 @@ UNITS = [
         "The Dax fell 1.2% to 17,950.",
         [("1.2%", "percent"), ("17,950", None)],
     ),
+    # "from X to Y" of one measure: Y takes X's unit, whatever stands between.
+    (
+        "cars-from-to-carries-unit",
+        "Fuel economy rose from 21 mpg in 2019 to 26 last year.",
+        [("21 mpg", "mpg"), ("26", "mpg")],
+    ),
+    (
+        "labour-from-to-percent",
+        "Unemployment fell from 5.2% in March to 4.9 in June.",
+        [("5.2%", "percent"), ("4.9", "percent")],
+    ),
+    (
+        "weather-from-range-to",
+        "Highs will climb from about 18-20 C to 27 by Friday.",
+        [("from about 18-20 C", "celsius"), ("27", "celsius")],
+    ),
+    # A part of an amount told right after takes its unit.
+    (
+        "budget-part-of-the-whole",
+        "The city has spent 40 million of the 120 million euros approved.",
+        [("40 million", "EUR"), ("120 million euros", "EUR")],
+    ),
+    (
+        "aid-part-of-promised",
+        "Only 700 million of the promised $2 billion has arrived.",
+        [("700 million", "USD"), ("$2 billion", "USD")],
+    ),
+    (
+        "rescue-part-of-people-is-a-count",
+        "Divers found 12 of the 30 crew.",
+        [("12", None), ("30", None)],
+    ),
 ]
 
 

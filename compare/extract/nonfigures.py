@@ -43,8 +43,12 @@ _COUNT_CONTEXT = re.compile(
 )
 # A result, not a range: "beat Charlton 2-1", "tied at 89-89", "a 9-2 lead".
 _SCORE = re.compile(r"(?<![\w.,$-])\d{1,3}[-\u2013]\d{1,3}(?![\w%-]|[.,]\d)")
-_SCORE_BEFORE = re.compile(r"\b(?:aged|ages|between|from|of)\s$", re.IGNORECASE)
+_SCORE_BEFORE = re.compile(
+    r"\b(?:aged|ages|between|from|of|about|around|roughly|some|approximately|nearly)\s$",
+    re.IGNORECASE,
+)
 _SCORE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:[a-z]{2,}[^s\s]s|people|children|years?|days?)\b")
+_WORD_AFTER = re.compile(r"\s?([A-Za-z%]+)")
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|its|their|his|her|this|last|next)|\w+(?:['\u2019]s|s'?))\s$"
 )
@@ -241,5 +245,8 @@ def _is_score(num: Number, text: str) -> bool:
     for m in _SCORE.finditer(text, max(0, num.start - 4), min(len(text), num.end + 4)):
         if m.start() <= num.start and num.end <= m.end():
             before = text[max(0, m.start() - 12) : m.start()]
-            return not (_SCORE_BEFORE.search(before) or _SCORE_AFTER.match(text, m.end()))
+            if _SCORE_BEFORE.search(before) or _SCORE_AFTER.match(text, m.end()):
+                return False
+            unit = _WORD_AFTER.match(text, m.end())  # "14-18 mpg", "5-10%": a range of a unit
+            return unit is None or unit.group(1).lower() not in UNIT_WORDS
     return False

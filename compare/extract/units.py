@@ -90,6 +90,12 @@ _OLD = re.compile(r"(?:-|\s)old\b")
 _AGE_UNITS = frozenset({"year", "month", "week", "day"})
 # An index level told with its change in points: "(16,369.03, up 58.06 points)".
 _LEVEL_THEN_POINTS = re.compile(r",?\s+(?:up|down)\s+\d[\d,]*(?:\.\d+)?\s+points?\b", re.I)
+# A part of an amount told in full right after: "280 million of the 1.5 billion shekels".
+_OF_THE_AMOUNT = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|a|an)\s+(?:total\s+|planned\s+|promised\s+)?"
+    r"(?P<c>[$\u20ac\u00a3\u00a5]\s?)?(?P<n>\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|"
+    r"trillion|thousand|bn|m)\b)?)"
+)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]$", re.IGNORECASE)
 _MAGNITUDE_AFTER = re.compile(r"\s(?P<n>[a-z]+)(?:\s(?P<n2>[a-z]+))?", re.IGNORECASE)
 
@@ -213,6 +219,14 @@ def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
                 return UnitMatch(unit, end)  # "eight or nine euros", "from 4.8 to 4.7 percent"
     if _LEVEL_THEN_POINTS.match(text, end):
         return UnitMatch("point", end)
+    part = _OF_THE_AMOUNT.match(text, end)
+    if part is not None:  # "raised 280 million of the 1.5 billion shekels it needs"
+        whole = part.group("n")
+        at = part.start("n")
+        if part.group("c"):
+            spelled = currency_before(text, at)
+            return UnitMatch(spelled[0] if spelled else None, end)
+        return UnitMatch(unit_after(text, at, at + len(whole), value).unit, end)
     return UnitMatch(None, end)
 
 
