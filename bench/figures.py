@@ -76,6 +76,7 @@ UNIT_NAMES = {
     "ton": "ton",
     "bhp": "brake horsepower",
     "PS": "horsepower",
+    "WAR": "win above replacement",
     "cm2": "square centimetre",
     "pound": "pound-mass",
     "litre": "litre",
@@ -347,7 +348,9 @@ def adapt_sentence(text: str, figs: list[Figure]) -> list[Tag]:
             and figs[i].qualifier != "range"
             and (
                 _FROM.search(text[: figs[i].span[0]])
-                and re.fullmatch(r"[^.;,]{0,30}\bto\s+", text[figs[i].span[1] : nxt.span[0]])
+                and re.fullmatch(
+                    r"(?:[^.;,]|\.(?=\d)){0,30}\bto\s+", text[figs[i].span[1] : nxt.span[0]]
+                )
             )
         ):
             tag = {"value": (figs[i].value, nxt.value), "normalized_unit": tag["normalized_unit"]}

@@ -39,6 +39,9 @@ def _texts(text: str) -> list[str]:
         ("Leeds beat Hull 3-1 on Saturday.", []),
         ("Winds of about 40-50 mph are expected.", ["40-50 mph"]),
         ("The vote is expected to go 5-4 in the court.", []),
+        ("Half of women aged 25 to 54 work, and 3 in 4 men aged 18-34 do.", ["Half", "3", "4"]),
+        ("Between 1600 and 1900 the glacier lost 40 metres.", ["40 metres"]),
+        ("The toll rose by 12 to 340.", ["12", "340"]),
     ],
     ids=[
         "age-threshold",
@@ -63,6 +66,9 @@ def _texts(text: str) -> list[str]:
         "score-is-no-figure",
         "range-of-a-unit-is-no-score",
         "vote-tally-is-no-figure",
+        "age-ranges",
+        "years-capitalised-between",
+        "change-by-then-level-count",
     ],
 )
 def test_not_figures(text: str, kept: list[str]) -> None:

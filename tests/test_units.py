@@ -159,6 +159,28 @@ UNITS = [
         "Divers found 12 of the 30 crew.",
         [("12", None), ("30", None)],
     ),
+    ("power-kilovolts-per-cm", "fields above 10 kV/cm", [("above 10 kV/cm", "kV/cm")]),
+    (
+        "sport-wins-above-replacement",
+        "Gant (0.5 WAR) and Reyes (1.2 WAR)",
+        [("0.5 WAR", "WAR"), ("1.2 WAR", "WAR")],
+    ),
+    ("headline-war-is-a-word", "3 WAR CRIMES CHARGED", [("3", None)]),
+    (
+        "climate-change-by-a-range",
+        "Temperatures dropped by 1 to 1.5 degrees Celsius.",
+        [("1 to 1.5 degrees Celsius", "celsius")],
+    ),
+    (
+        "markets-change-by-then-level",
+        "Prices rose by 2% to 5%.",
+        [("2%", "percent"), ("5%", "percent")],
+    ),
+    (
+        "health-a-range-after-a-year-like-number",
+        "Adults need about 2000 - 2500 calories a day.",
+        [("2000 - 2500 calories a day", "calorie/day")],
+    ),
 ]
 
 

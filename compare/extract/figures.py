@@ -257,8 +257,18 @@ def _range(a: Number, b: Number, text: str) -> tuple[Number, Number] | None:
     between = _BETWEEN.search(before)
     if sep == "and" and (between is None or between.group("w").lower() != "between"):
         return None
-    if sep == "to" and re.search(r"\bby\s+\S*$", before):
-        return None  # "increased by $43.6 billion to $419.2 billion": a change and a level
+    if (
+        sep == "to"
+        and re.search(r"\bby\s+\S*$", before)
+        and (
+            unit_a.end > a.end
+            or currency_before(text, a.start) is not None
+            or unit_after(text, b.start, b.end, b.value).unit is None
+        )
+    ):
+        # "increased by $43.6 billion to $419.2 billion": a change and a level; "fell by 1
+        # to 1.5 degrees" names its unit once, after both ends: a range.
+        return None
     from_ = between is not None and between.group("w").lower() == "from"
     if sep in ("to", "-to-", "up to") and from_ and _CHANGE.search(before):
         return None  # "rose from 100 to 200" is a change: two figures

@@ -37,7 +37,9 @@ _NAME_AFTER = re.compile(
     r"|^\s(?:[A-Z][a-z]+\.?\s){1,3}(?:Road|Rd|St|Street|Ave|Avenue|Way|Lane|Drive|Blvd)\b"
 )
 _ROUND_BEFORE = re.compile(r"\blast-$|\b(?:second|first|other)\s$", re.IGNORECASE)  # "last-32"
-_YEAR_CONTEXT = re.compile(r"\b(?:in|since|until|till|between|and|circa|c\.|A\.D\.|AD)\s$")
+_YEAR_CONTEXT = re.compile(
+    r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]etween|and|circa|c\.|A\.D\.|AD)\s$"
+)
 _COUNT_CONTEXT = re.compile(
     r"\b(?:about|around|approximately|nearly|almost|some|least|than|over|under)\s$", re.IGNORECASE
 )
@@ -67,6 +69,9 @@ _AGE_BEFORE = re.compile(
     r"|\b(?:who|he|she)\s+(?:is|was|turned)\s+$|,\s*now\s+$",
     re.IGNORECASE,
 )
+# An age range: "women aged 25 to 54", "children aged 5-11".
+_AGED_RANGE_BEFORE = re.compile(r"\b(?:aged|ages)\s+\d{1,3}\s*(?:to|-|\u2013|and)\s*$", re.I)
+_AGED_RANGE_AFTER = re.compile(r"^\s*(?:to|-|\u2013|and)\s*\d{1,3}\b")
 _AGE_AFTER = re.compile(r"^\s*(?:[.,;)]|$|at\s+the\s+time\b|years?\s+old\b|and\s+(?:older|over)\b)")
 # Gallery furniture: "Image 1 of 10", "Photo 3 of 12".
 _GALLERY = re.compile(r"\b(?:image|photo|picture|slide|graphic)\s+(?:\d+\s+of\s+)?$", re.IGNORECASE)
@@ -126,7 +131,7 @@ def is_year(num: Number, text: str) -> bool:
     raw = text[num.start : num.end]
     before = text[max(0, num.start - 8) : num.start]
     if num.kind == "digits" and _YEAR_BEFORE.search(before) and len(raw) in (2, 4):
-        return True
+        return not _counted_after(text, num.end)  # "2023-24", not "2000 - 2500 calories"
     if num.kind != "digits" or not re.fullmatch(r"\d{4}", raw):
         return False
     if not 1000 <= num.value <= 2199:
@@ -141,10 +146,18 @@ def is_year(num: Number, text: str) -> bool:
     m = re.match(r"\s+([A-Za-z]+)", after)
     if m is None or m.group(1)[0].isupper() or _DETERMINER_BEFORE.search(before):
         return True  # "the 2003 Iron Bowl", "Keytruda's 2018 sales"
+    return not _counted_after(text, num.end)
+
+
+def _counted_after(text: str, end: int) -> bool:
+    """Whether a plural noun or a unit follows: "2000 people" and "1500 km" are counts;
+    "2006 war" or "2024 election" are years."""
+    m = re.match(r"\s+([A-Za-z]+)", text[end : end + 30])
+    if m is None:
+        return False
     word = m.group(1).lower()
-    # "2000 people" and "1500 km" are counts; "2006 war" or "2024 election" are years.
     counted = word.endswith("s") and word not in ("was", "is", "has", "as", "its", "this")
-    return not (counted or word in UNIT_WORDS or word in SUBJECTS)
+    return counted or word in UNIT_WORDS or word in SUBJECTS
 
 
 def not_a_figure(num: Number, text: str) -> bool:
@@ -232,7 +245,11 @@ def _told_otherwise(num: Number, raw: str, text: str, before: str, after: str) -
     if _WHEN_AFTER.match(text, num.end, num.end + 40):
         return True
     if num.value < 120 and _AGE_BEFORE.search(before):
-        return _AGE_AFTER.match(after) is not None or _OLDER.search(before) is not None
+        return bool(
+            _AGE_AFTER.match(after) or _OLDER.search(before) or _AGED_RANGE_AFTER.match(after)
+        )
+    if num.value < 120 and _AGED_RANGE_BEFORE.search(before):
+        return True
     if num.value in (911, 999, 112) and _CALLED.search(before):
         return True
     if raw.lower() == "one" and after.startswith(" point") and before.endswith("at "):

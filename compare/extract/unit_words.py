@@ -340,6 +340,8 @@ CASED_UNITS: Final[dict[str, str]] = {
     "deg F": "fahrenheit",
     "degC": "celsius",
     "degF": "fahrenheit",
+    "kV": "kV",
+    "WAR": "WAR",  # baseball's wins above replacement: "(2.3 WAR)"
     "\u2033": "inch",
     "\u2032": "foot",
 }
@@ -381,6 +383,7 @@ PER_WORDS: Final[dict[str, str]] = {
     "decade": "decade",
     "century": "century",
     "game": "game",
+    "cm": "cm",
     "hr": "hour",
     "h": "hour",
 }

@@ -60,7 +60,7 @@ _COMPOUND = re.compile(r"-(?P<w>[A-Za-z]+)(?P<tail>-(?:long|old|strong|wide|high
 _GLUED = re.compile(r"[A-Za-z]+[23\u00b2\u00b3]?(?![A-Za-z0-9])")
 # Case-sensitive symbols ("450 Nm", "a 5 W charger", "40 C"): not before a digit, which
 # makes "5 W 42nd St" an address.
-_CASED = re.compile(r"\s?(?P<u>" + alternation(CASED_UNITS) + r")(?![A-Za-z0-9/]|\s\d)")
+_CASED = re.compile(r"\s?(?P<u>" + alternation(CASED_UNITS) + r")(?![A-Za-z0-9]|\s\d|\s[A-Z]{2})")
 _PER = re.compile(
     # "C$6 (US$4.46) per share": the rate reads past an amount in another currency, and
     # the bracketed amount ends at its bracket.
