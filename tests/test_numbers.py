@@ -84,6 +84,7 @@ NUMBERS = [
     ("negative", "fell to -1.3 degrees", [-1.3], ["-1.3"]),
     ("decade is no count", "the 1990s", [], []),
     ("letters glued on", "the 737MAX and 3D", [], []),
+    ("generation names", "5G and 4G networks, 30g of sugar", [30], ["30"]),
     # Scientific notation needs the exponent's sign or caret: "a 2 x 4 plank" is two numbers.
     (
         "science small",

@@ -292,8 +292,8 @@ def _digits(text: str) -> list[Number]:
                 for word in mag_word.lower().split():
                     magnitude *= MAGNITUDE_SUFFIXES.get(word, SCALE_WORDS.get(word, 1.0))
         glued = _GLUED.match(text, end)
-        if glued and glued.group(0).lower() not in _GLUED_UNITS:
-            continue  # "1990s", "737MAX", "3D", "10am": letters glued on make it no count
+        if glued and (glued.group(0).lower() not in _GLUED_UNITS or glued.group(0) == "G"):
+            continue  # "1990s", "737MAX", "3D", "10am", "5G": letters glued on make it no count
         out.append(
             Number(
                 m.start(), end, value * magnitude, step * magnitude, "digits", magnitude=magnitude
