@@ -42,6 +42,9 @@ def _texts(text: str) -> list[str]:
         ("Half of women aged 25 to 54 work, and 3 in 4 men aged 18-34 do.", ["Half", "3", "4"]),
         ("Between 1600 and 1900 the glacier lost 40 metres.", ["40 metres"]),
         ("The toll rose by 12 to 340.", ["12", "340"]),
+        ("The painter died at the age of 88; 2 works sold.", ["2"]),
+        ("Ministers say the pension age of 67 is final.", ["67"]),
+        ("They say the age of 60 is no longer negotiable.", ["60"]),
     ],
     ids=[
         "age-threshold",
@@ -69,6 +72,9 @@ def _texts(text: str) -> list[str]:
         "age-ranges",
         "years-capitalised-between",
         "change-by-then-level-count",
+        "age-at-the-age-of",
+        "policy-age-stays",
+        "policy-age-without-its-noun-stays",
     ],
 )
 def test_not_figures(text: str, kept: list[str]) -> None:

@@ -144,8 +144,11 @@ def _figures_in(text: str) -> tuple[Figure, ...]:
         previous_end = fig.span[1]
         previous_concept, previous_unit = fig.concept, fig.unit
         carried = _carried(norm, fig)
-        if fig.concept == AGE:
-            continue  # "a 13-year-old": an age describes a person, it counts nothing
+        if fig.concept == AGE and fig.unit is not None:
+            # "a 13-year-old", "30 years old": an age describes a person, it counts nothing
+            # (a person's "at the age of 64" is dropped with the other ages, nonfigures.py);
+            # "the age of 64 is no longer negotiable" is a policy's figure.
+            continue
         out.append(fig)
         if fig.subject is not None:
             previous_subject = fig.subject

@@ -65,7 +65,8 @@ _CALL_LETTERS = re.compile(r"\b[KW][A-Z]{2,3}(?:-(?:TV|DT|FM|AM))?\s+$")
 # Ages told otherwise: "adults older than 65", "his mother, who was 72.", "He was 17 at the
 # time", "Rittenhouse, now 18,".
 _AGE_BEFORE = re.compile(
-    r"\b(?:(?:older|younger)\s+than|(?:over|under)\s+the\s+age\s+of|aged|ages)\s+$"
+    r"\b(?:(?:older|younger)\s+than|(?:at|by|from|until|till|over|under|above|below)\s+"
+    r"(?:the\s+)?age\s+(?:of\s+)?|aged|ages)\s*$"
     r"|\b(?:who|he|she)\s+(?:is|was|turned)\s+$|,\s*now\s+$",
     re.IGNORECASE,
 )
