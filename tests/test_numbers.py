@@ -85,6 +85,9 @@ NUMBERS = [
     ("decade is no count", "the 1990s", [], []),
     ("letters glued on", "the 737MAX and 3D", [], []),
     ("generation names", "5G and 4G networks, 30g of sugar", [30], ["30"]),
+    # "an hour" is one hour only after an amount's qualifier: "a year ago" says when.
+    ("one of a duration", "waited more than an hour", [1], ["an"]),
+    ("an article is no number", "sales rose a year ago", [], []),
     # Scientific notation needs the exponent's sign or caret: "a 2 x 4 plank" is two numbers.
     (
         "science small",

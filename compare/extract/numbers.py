@@ -166,7 +166,14 @@ _PHRASES = re.compile(
     rf"|(?P<count>{alternation(WORD_COUNTS)})"
     rf"|(?P<num>{alternation(NUMERATORS)})[\s-](?P<den>{alternation(DENOMINATORS)})s?"
     rf"|(?P<share>{alternation(_FIRM_SHARES)}"
-    rf"|(?:{alternation(_LOOSE_SHARES)})(?=\s+(?:of|the)\b)))\b",
+    rf"|(?:{alternation(_LOOSE_SHARES)})(?=\s+(?:of|the)\b)"
+    # "waited more than an hour": one of a duration, read only after an amount's qualifier
+    r"|(?P<one>an?)(?=\s+(?:second|minute|hour|day|week|month|year|decade)\b)))\b",
+    re.IGNORECASE,
+)
+_QUALIFIED = re.compile(
+    r"\b(?:more\s+than|less\s+than|fewer\s+than|over|nearly|almost|about|around|roughly|"
+    r"at\s+least|under|within|just\s+over|just\s+under|some)\s+$",
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₹₪₽₺]|\b[A-Z]{2,3})\s?$")
@@ -239,6 +246,9 @@ def _phrases(text: str) -> list[Number]:
             den = DENOMINATORS[m.group("den").lower()]
             if num < den:  # "four-fifths"; "five thirds" is no share
                 out.append(Number(m.start(), m.end(), 100 * num / den, 0.1, "share"))
+        elif m.group("one"):
+            if _QUALIFIED.search(text, max(0, m.start() - 16), m.start()):
+                out.append(Number(m.start(), m.end(), 1.0, 1.0, "words"))
         elif m.group("count"):
             if (
                 key.startswith("a ")
