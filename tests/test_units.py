@@ -59,7 +59,7 @@ UNITS = [
         [("320 Nm", "N m"), ("180 PS", "PS")],
     ),
     ("tech-nanometre-stays", "a 5nm chip", [("5nm", "nm")]),
-    ("tech-watts-spaced", "The phone ships with a 25 W charger.", [("25 W", "W")]),
+    ("tech-watts-spaced", "The phone ships with a 25 W USB-C charger.", [("25 W", "W")]),
     ("address-west-is-no-watt", "The clinic at 5 W 42nd St reopened.", []),
     ("weather-celsius-capital-c", "Seville reached 44 C on Sunday.", [("44 C", "celsius")]),
     (

@@ -60,7 +60,8 @@ _COMPOUND = re.compile(r"-(?P<w>[A-Za-z]+)(?P<tail>-(?:long|old|strong|wide|high
 _GLUED = re.compile(r"[A-Za-z]+[23\u00b2\u00b3]?(?![A-Za-z0-9])")
 # Case-sensitive symbols ("450 Nm", "a 5 W charger", "40 C"): not before a digit, which
 # makes "5 W 42nd St" an address.
-_CASED = re.compile(r"\s?(?P<u>" + alternation(CASED_UNITS) + r")(?![A-Za-z0-9]|\s\d|\s[A-Z]{2})")
+_CASED = re.compile(r"\s?(?P<u>" + alternation(CASED_UNITS) + r")(?![A-Za-z0-9]|\s\d)")
+_CAPITALS = re.compile(r"\s[A-Z]{2}")  # "3 WAR CRIMES": a headline in capitals, no unit
 _PER = re.compile(
     # "C$6 (US$4.46) per share": the rate reads past an amount in another currency, and
     # the bracketed amount ends at its bracket.
@@ -187,7 +188,7 @@ def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
     if glued and glued.group(0).lower() in GLUED_UNITS:
         return UnitMatch(GLUED_UNITS[glued.group(0).lower()], glued.end())
     cased = _CASED.match(text, end)
-    if cased:
+    if cased and not (cased.group("u") == "WAR" and _CAPITALS.match(text, cased.end())):
         return UnitMatch(CASED_UNITS[" ".join(cased.group("u").split())], cased.end())
     m = _UNIT.match(text, end)
     if m:
