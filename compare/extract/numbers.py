@@ -173,7 +173,7 @@ _PHRASES = re.compile(
 )
 _QUALIFIED = re.compile(
     r"\b(?:more\s+than|less\s+than|fewer\s+than|over|nearly|almost|about|around|roughly|"
-    r"at\s+least|under|within|just\s+over|just\s+under|some)\s+$",
+    r"at\s+least|under|just\s+over|just\s+under|some)\s+$",
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₹₪₽₺]|\b[A-Z]{2,3})\s?$")
