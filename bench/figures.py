@@ -73,6 +73,11 @@ UNIT_NAMES = {
     "kg": "kilogram",
     "g": "gram",
     "tonne": "metric ton",
+    "ton": "ton",
+    "bhp": "brake horsepower",
+    "PS": "horsepower",
+    "WAR": "win above replacement",
+    "cm2": "square centimetre",
     "pound": "pound-mass",
     "litre": "litre",
     "mph": "mile per hour",
@@ -289,6 +294,7 @@ CQE_VAGUE = {
 }
 # What happened to counted things ("homes destroyed"): not part of CQE's counted noun.
 DONE = frozenset(vocabulary().tables.get("things_done", {}).get("participles", "").split())
+_PERCENT_WRITTEN = re.compile(r"\d|%|per\s?cent|\bpc\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|up\s+to\s+)?\S*$", re.IGNORECASE)
 
 
@@ -305,7 +311,8 @@ def adapt(fig: Figure, *, conventions: bool = True) -> Tag | None:
         if key not in CQE_VAGUE:
             return None
         value = CQE_VAGUE[key]
-    if conventions and fig.unit == "percent" and not re.search(r"\d", fig.text):
+    share_words = fig.unit == "percent" and not _PERCENT_WRITTEN.search(fig.text)
+    if conventions and share_words:
         value = fig.value / 100  # CQE writes "a third" as the ratio 0.333
     if fig.unit is None:
         # CQE's unit for a count is the counted noun phrase, its last word singular.
@@ -341,7 +348,9 @@ def adapt_sentence(text: str, figs: list[Figure]) -> list[Tag]:
             and figs[i].qualifier != "range"
             and (
                 _FROM.search(text[: figs[i].span[0]])
-                and re.fullmatch(r"[^.;,]{0,30}\bto\s+", text[figs[i].span[1] : nxt.span[0]])
+                and re.fullmatch(
+                    r"(?:[^.;,]|\.(?=\d)){0,30}\bto\s+", text[figs[i].span[1] : nxt.span[0]]
+                )
             )
         ):
             tag = {"value": (figs[i].value, nxt.value), "normalized_unit": tag["normalized_unit"]}

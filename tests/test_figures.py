@@ -229,9 +229,11 @@ QUALIFIERS = [
         [("less than or equal to 100", 100, None, 100, "at_most")],
     ),
     ("or greater", "200 or greater", [("200 or greater", 200, 200, None, "at_least")]),
+    # An age is no figure (issue 11), however it is spelled: "30-year-old", "30 years old".
+    ("over with an age", "He is over thirty years old.", []),
     (
-        "over with an age",
-        "He is over thirty years old.",
+        "over after took",
+        "The repairs took over thirty years.",
         [("over thirty years", 30, 30, None, "more_than")],
     ),
     (
@@ -364,7 +366,7 @@ NOT_FIGURES = [
     ("year before a name", "the 2003 Iron Bowl", []),
     ("year after a possessive", "Keytruda's 2018 sales", []),
     ("early count is no year", "an average of 1500.", ["1500"]),
-    ("one before a number", "just one 52,000 barrel refinery", ["52,000"]),
+    ("one before a number", "just one 52,000 barrel refinery", ["52,000 barrel"]),
 ]
 
 

@@ -84,6 +84,22 @@ NUMBERS = [
     ("negative", "fell to -1.3 degrees", [-1.3], ["-1.3"]),
     ("decade is no count", "the 1990s", [], []),
     ("letters glued on", "the 737MAX and 3D", [], []),
+    ("generation names", "5G and 4G networks, 30g of sugar", [30], ["30"]),
+    # "an hour" is one hour only after an amount's qualifier: "a year ago" says when.
+    ("one of a duration", "waited more than an hour", [1], ["an"]),
+    ("an article is no number", "sales rose a year ago", [], []),
+    # Scientific notation needs the exponent's sign or caret: "a 2 x 4 plank" is two numbers.
+    (
+        "science small",
+        "a wavelength of 5.5\u00d710\u22127 metres",
+        [5.5e-7],
+        ["5.5\u00d710\u22127"],
+    ),
+    ("science caret", "about 6.02 x 10^23 atoms", [6.02e23], ["6.02 x 10^23"]),
+    ("science not a product", "a 2 x 4 plank", [2, 4], ["2", "4"]),
+    ("fraction slash", "1\u204416 of a cup", [0.0625], ["1\u204416"]),
+    ("degree sign lost", "2.1degF warmer", [2.1], ["2.1"]),
+    ("australian dollars", "($A82,615,680)", [82615680], ["82,615,680"]),
 ]
 
 

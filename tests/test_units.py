@@ -52,6 +52,135 @@ UNITS = [
         "about eight or nine euros",
         [("about eight", "EUR"), ("nine euros", "EUR")],
     ),
+    # Symbols read in their own case only.
+    (
+        "cars-torque-and-metric-horsepower",
+        "The hatchback makes 320 Nm of torque and 180 PS.",
+        [("320 Nm", "N m"), ("180 PS", "PS")],
+    ),
+    ("tech-nanometre-stays", "a 5nm chip", [("5nm", "nm")]),
+    ("tech-watts-spaced", "The phone ships with a 25 W USB-C charger.", [("25 W", "W")]),
+    ("address-west-is-no-watt", "The clinic at 5 W 42nd St reopened.", []),
+    ("weather-celsius-capital-c", "Seville reached 44 C on Sunday.", [("44 C", "celsius")]),
+    (
+        "climate-degree-sign-lost",
+        "July was 1.8degF (1.0deg C) warmer than average.",
+        [("1.8degF", "fahrenheit"), ("1.0deg C", "celsius")],
+    ),
+    ("housing-inches-prime", "The screen is 6.1\u2033 across.", [("6.1\u2033", "inch")]),
+    (
+        "housing-square-metres-superscript",
+        "flats of 45m2 and 60 m\u00b2 in the new block",
+        [("45m2", "m2"), ("60 m\u00b2", "m2")],
+    ),
+    ("cars-brake-horsepower", "its 510bhp V8", [("510bhp", "bhp")]),
+    # Tons and tonnes are different weights; "metric tons" are tonnes.
+    (
+        "shipping-tons-tonnes",
+        "The barge carried 400 tons of grain, the ship 2,000 tonnes and the train 90 metric tons.",
+        [("400 tons", "ton"), ("2,000 tonnes", "tonne"), ("90 metric tons", "tonne")],
+    ),
+    # Rates: past an amount in another currency, per barrel a day, per century.
+    (
+        "company-rate-past-brackets",
+        "The bid values each share at C$6 (US$4.46) per share.",
+        [("C$6", "CAD/share"), ("US$4.46", "USD/share")],
+    ),
+    (
+        "labour-rate-past-brackets",
+        "Teachers earn 30,000 rupees ($360) a month.",
+        [("30,000 rupees", "INR/month"), ("$360", "USD/month")],
+    ),
+    (
+        "energy-barrel-a-day",
+        "a 90,000 barrel-a-day refinery",
+        [("90,000 barrel-a-day", "barrel/day")],
+    ),
+    (
+        "climate-per-century",
+        "Seas could rise 3 feet per century.",
+        [("3 feet per century", "foot/century")],
+    ),
+    (
+        "economy-australian-dollars-code",
+        "It costs AU $12.50 a month.",
+        [("AU $12.50 a month", "AUD/month")],
+    ),
+    (
+        "economy-australian-dollars-after-us",
+        "worth $US4,000,000 ($A6,100,000)",
+        [("$US4,000,000", "USD"), ("$A6,100,000", "AUD")],
+    ),
+    # An index level takes the points of the change told beside it.
+    (
+        "markets-level-after-points",
+        "The FTSE 100 lost 41.2 points to 7,388.6.",
+        [("41.2 points", "point"), ("7,388.6", "point")],
+    ),
+    (
+        "markets-level-before-points",
+        "The Nikkei (38,120.5 up 210.3 points) led Asia.",
+        [("38,120.5", "point"), ("210.3 points", "point")],
+    ),
+    (
+        "markets-level-after-percent-has-none",
+        "The Dax fell 1.2% to 17,950.",
+        [("1.2%", "percent"), ("17,950", None)],
+    ),
+    # "from X to Y" of one measure: Y takes X's unit, whatever stands between.
+    (
+        "cars-from-to-carries-unit",
+        "Fuel economy rose from 21 mpg in 2019 to 26 last year.",
+        [("21 mpg", "mpg"), ("26", "mpg")],
+    ),
+    (
+        "labour-from-to-percent",
+        "Unemployment fell from 5.2% in March to 4.9 in June.",
+        [("5.2%", "percent"), ("4.9", "percent")],
+    ),
+    (
+        "weather-from-range-to",
+        "Highs will climb from about 18-20 C to 27 by Friday.",
+        [("from about 18-20 C", "celsius"), ("27", "celsius")],
+    ),
+    # A part of an amount told right after takes its unit.
+    (
+        "budget-part-of-the-whole",
+        "The city has spent 40 million of the 120 million euros approved.",
+        [("40 million", "EUR"), ("120 million euros", "EUR")],
+    ),
+    (
+        "aid-part-of-promised",
+        "Only 700 million of the promised $2 billion has arrived.",
+        [("700 million", "USD"), ("$2 billion", "USD")],
+    ),
+    (
+        "rescue-part-of-people-is-a-count",
+        "Divers found 12 of the 30 crew.",
+        [("12", None), ("30", None)],
+    ),
+    ("power-kilovolts-per-cm", "fields above 10 kV/cm", [("above 10 kV/cm", "kV/cm")]),
+    (
+        "sport-wins-above-replacement",
+        "Gant (0.5 WAR) and Reyes (1.2 WAR)",
+        [("0.5 WAR", "WAR"), ("1.2 WAR", "WAR")],
+    ),
+    ("headline-war-is-a-word", "3 WAR CRIMES CHARGED", [("3", None)]),
+    (
+        "climate-change-by-a-range",
+        "Temperatures dropped by 1 to 1.5 degrees Celsius.",
+        [("1 to 1.5 degrees Celsius", "celsius")],
+    ),
+    (
+        "markets-change-by-then-level",
+        "Prices rose by 2% to 5%.",
+        [("2%", "percent"), ("5%", "percent")],
+    ),
+    (
+        "health-a-range-after-a-year-like-number",
+        "Adults need about 2000 - 2500 calories a day.",
+        [("2000 - 2500 calories a day", "calorie/day")],
+    ),
 ]
 
 

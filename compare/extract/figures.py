@@ -65,6 +65,24 @@ _CHANGE = re.compile(
     r"reduc(?:e|es|ed|ing)|lift(?:s|ed|ing)?|extend(?:s|ed|ing)?|boost(?:s|ed|ing)?)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
+# The unit a figure hands to the next one when that one has none of its own, and the
+# words that may stand between them: "from 20 mpg in 2008 to 29" (the "from X to Y" of
+# one measure), "rose 64.06 points to 4,577.10" (an index level, in points).
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_FROM_TO_GAP = re.compile(r"(?:\s+[^\s\d][^\s]*|\s+(?:19|20)\d\d){0,4}?\s+to\s+", re.IGNORECASE)
+_TO_LEVEL = re.compile(r"\s+(?:to|at)\s+")
+
+
+def _carried(text: str, fig: Figure) -> tuple[str, re.Pattern[str]] | None:
+    if fig.unit is None:
+        return None
+    if fig.text[:5].lower() == "from " or _FROM_BEFORE.search(
+        text, max(0, fig.span[0] - 8), fig.span[0]
+    ):
+        return fig.unit, _FROM_TO_GAP
+    return (fig.unit, _TO_LEVEL) if fig.unit == "point" else None
+
+
 AGE = "age"
 DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|but|whereas|although|though)\b|\s[\u2013\u2014]\s")
@@ -108,6 +126,7 @@ def _figures_in(text: str) -> tuple[Figure, ...]:
     previous_concept: str | None = None
     previous_unit: str | None = None
     previous_end = 0
+    carried: tuple[str, re.Pattern[str]] | None = None
     for low_num, high_num in _group(nums, norm):
         fig = _figure(
             sentence,
@@ -120,11 +139,16 @@ def _figures_in(text: str) -> tuple[Figure, ...]:
             f":f{1 + len(out)}",
             previous_concept,
             previous_unit,
+            carried,
         )
         previous_end = fig.span[1]
         previous_concept, previous_unit = fig.concept, fig.unit
-        if fig.concept == AGE:
-            continue  # "a 13-year-old": an age describes a person, it counts nothing
+        carried = _carried(norm, fig)
+        if fig.concept == AGE and fig.unit is not None:
+            # "a 13-year-old", "30 years old": an age describes a person, it counts nothing
+            # (a person's "at the age of 64" is dropped with the other ages, nonfigures.py);
+            # "the age of 64 is no longer negotiable" is a policy's figure.
+            continue
         out.append(fig)
         if fig.subject is not None:
             previous_subject = fig.subject
@@ -238,8 +262,18 @@ def _range(a: Number, b: Number, text: str) -> tuple[Number, Number] | None:
     between = _BETWEEN.search(before)
     if sep == "and" and (between is None or between.group("w").lower() != "between"):
         return None
-    if sep == "to" and re.search(r"\bby\s+\S*$", before):
-        return None  # "increased by $43.6 billion to $419.2 billion": a change and a level
+    if (
+        sep == "to"
+        and re.search(r"\bby\s+\S*$", before)
+        and (
+            unit_a.end > a.end
+            or currency_before(text, a.start) is not None
+            or unit_after(text, b.start, b.end, b.value).unit is None
+        )
+    ):
+        # "increased by $43.6 billion to $419.2 billion": a change and a level; "fell by 1
+        # to 1.5 degrees" names its unit once, after both ends: a range.
+        return None
     from_ = between is not None and between.group("w").lower() == "from"
     if sep in ("to", "-to-", "up to") and from_ and _CHANGE.search(before):
         return None  # "rose from 100 to 200" is a change: two figures
@@ -265,6 +299,7 @@ def _figure(
     fig_id: str,
     previous_concept: str | None = None,
     previous_unit: str | None = None,
+    carried: tuple[str, re.Pattern[str]] | None = None,
 ) -> Figure:
     start, end = num.start, (upper or num).end
     unit: str | None = "percent" if num.kind == "share" else None
@@ -279,6 +314,8 @@ def _figure(
     if after.unit is not None and unit is None:
         unit = after.unit
     end = after.end
+    if unit is None and carried is not None and carried[1].fullmatch(text, previous_end, start):
+        unit = carried[0]  # "from 20 mpg in 2008 to 29", "rose 64.06 points to 4,577.10"
     per = rate(text, end, unit)  # "$52 a barrel" is a price per barrel
     if per is not None:
         unit, end = per

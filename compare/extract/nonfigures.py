@@ -39,17 +39,24 @@ _MODEL_BEFORE = re.compile(r"\b(?:[A-Z][A-Za-z]*|[A-Z]{2,}\s)-$")  # F-16, MiG-2
 # "737 Max", "iPhone 11 Pro", "90049 ZIP Code", "575 Wilbraham Road": names and addresses.
 _NAME_AFTER = re.compile(
     r"^\s(?:Max|MAX|Pro|Ultra|Plus|Mini|Dreamliner|ZIP|Series|[A-Z]\s\d)\b"
+    r"|^\s[NSEW]\.?\s\d+(?:st|nd|rd|th)\b"  # "9 E 71st St", "5 W. 42nd Street"
     r"|^\s(?:[A-Z][a-z]+\.?\s){1,3}(?:Road|Rd|St|Street|Ave|Avenue|Way|Lane|Drive|Blvd)\b"
 )
 _ROUND_BEFORE = re.compile(r"\blast-$|\b(?:second|first|other)\s$", re.IGNORECASE)  # "last-32"
-_YEAR_CONTEXT = re.compile(r"\b(?:in|since|until|till|between|and|circa|c\.|A\.D\.|AD)\s$")
+_YEAR_CONTEXT = re.compile(
+    r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]etween|and|circa|c\.|A\.D\.|AD)\s$"
+)
 _COUNT_CONTEXT = re.compile(
     r"\b(?:about|around|approximately|nearly|almost|some|least|than|over|under)\s$", re.IGNORECASE
 )
 # A result, not a range: "beat Charlton 2-1", "tied at 89-89", "a 9-2 lead".
 _SCORE = re.compile(r"(?<![\w.,$-])\d{1,3}[-\u2013]\d{1,3}(?![\w%-]|[.,]\d)")
-_SCORE_BEFORE = re.compile(r"\b(?:aged|ages|between|from|of)\s$", re.IGNORECASE)
+_SCORE_BEFORE = re.compile(
+    r"\b(?:aged|ages|between|from|of|about|around|roughly|some|approximately|nearly)\s$",
+    re.IGNORECASE,
+)
 _SCORE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:[a-z]{2,}[^s\s]s|people|children|years?|days?)\b")
+_WORD_AFTER = re.compile(r"\s?([A-Za-z%]+)")
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|its|their|his|her|this|last|next)|\w+(?:['\u2019]s|s'?))\s$"
 )
@@ -64,10 +71,14 @@ _CALL_LETTERS = re.compile(r"\b[KW][A-Z]{2,3}(?:-(?:TV|DT|FM|AM))?\s+$")
 # Ages told otherwise: "adults older than 65", "his mother, who was 72.", "He was 17 at the
 # time", "Rittenhouse, now 18,".
 _AGE_BEFORE = re.compile(
-    r"\b(?:(?:older|younger)\s+than|(?:over|under)\s+the\s+age\s+of|aged|ages)\s+$"
+    r"\b(?:(?:older|younger)\s+than|(?:at|by|from|until|till|over|under|above|below)\s+"
+    r"(?:the\s+)?age\s+(?:of\s+)?|aged|ages)\s*$"
     r"|\b(?:who|he|she)\s+(?:is|was|turned)\s+$|,\s*now\s+$",
     re.IGNORECASE,
 )
+# An age range: "women aged 25 to 54", "children aged 5-11".
+_AGED_RANGE_BEFORE = re.compile(r"\b(?:aged|ages)\s+\d{1,3}\s*(?:to|-|\u2013|and)\s*$", re.I)
+_AGED_RANGE_AFTER = re.compile(r"^\s*(?:to|-|\u2013|and)\s*\d{1,3}\b")
 _AGE_AFTER = re.compile(r"^\s*(?:[.,;)]|$|at\s+the\s+time\b|years?\s+old\b|and\s+(?:older|over)\b)")
 # Gallery furniture: "Image 1 of 10", "Photo 3 of 12".
 _GALLERY = re.compile(r"\b(?:image|photo|picture|slide|graphic)\s+(?:\d+\s+of\s+)?$", re.IGNORECASE)
@@ -127,7 +138,7 @@ def is_year(num: Number, text: str) -> bool:
     raw = text[num.start : num.end]
     before = text[max(0, num.start - 8) : num.start]
     if num.kind == "digits" and _YEAR_BEFORE.search(before) and len(raw) in (2, 4):
-        return True
+        return not _counted_after(text, num.end)  # "2023-24", not "2000 - 2500 calories"
     if num.kind != "digits" or not re.fullmatch(r"\d{4}", raw):
         return False
     if not 1000 <= num.value <= 2199:
@@ -142,10 +153,18 @@ def is_year(num: Number, text: str) -> bool:
     m = re.match(r"\s+([A-Za-z]+)", after)
     if m is None or m.group(1)[0].isupper() or _DETERMINER_BEFORE.search(before):
         return True  # "the 2003 Iron Bowl", "Keytruda's 2018 sales"
+    return not _counted_after(text, num.end)
+
+
+def _counted_after(text: str, end: int) -> bool:
+    """Whether a plural noun or a unit follows: "2000 people" and "1500 km" are counts;
+    "2006 war" or "2024 election" are years."""
+    m = re.match(r"\s+([A-Za-z]+)", text[end : end + 30])
+    if m is None:
+        return False
     word = m.group(1).lower()
-    # "2000 people" and "1500 km" are counts; "2006 war" or "2024 election" are years.
     counted = word.endswith("s") and word not in ("was", "is", "has", "as", "its", "this")
-    return not (counted or word in UNIT_WORDS or word in SUBJECTS)
+    return counted or word in UNIT_WORDS or word in SUBJECTS
 
 
 def not_a_figure(num: Number, text: str) -> bool:
@@ -233,7 +252,11 @@ def _told_otherwise(num: Number, raw: str, text: str, before: str, after: str) -
     if _WHEN_AFTER.match(text, num.end, num.end + 40):
         return True
     if num.value < 120 and _AGE_BEFORE.search(before):
-        return _AGE_AFTER.match(after) is not None or _OLDER.search(before) is not None
+        return bool(
+            _AGE_AFTER.match(after) or _OLDER.search(before) or _AGED_RANGE_AFTER.match(after)
+        )
+    if num.value < 120 and _AGED_RANGE_BEFORE.search(before):
+        return True
     if num.value in (911, 999, 112) and _CALLED.search(before):
         return True
     if raw.lower() == "one" and after.startswith(" point") and before.endswith("at "):
@@ -246,5 +269,8 @@ def _is_score(num: Number, text: str) -> bool:
     for m in _SCORE.finditer(text, max(0, num.start - 4), min(len(text), num.end + 4)):
         if m.start() <= num.start and num.end <= m.end():
             before = text[max(0, m.start() - 12) : m.start()]
-            return not (_SCORE_BEFORE.search(before) or _SCORE_AFTER.match(text, m.end()))
+            if _SCORE_BEFORE.search(before) or _SCORE_AFTER.match(text, m.end()):
+                return False
+            unit = _WORD_AFTER.match(text, m.end())  # "14-18 mpg", "5-10%": a range of a unit
+            return unit is None or unit.group(1).lower() not in UNIT_WORDS
     return False

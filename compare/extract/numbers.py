@@ -84,6 +84,7 @@ _SEPARATORS = {
     "\uff0c": ",",  # full-width comma, as in CJK text
     "\uff0e": ".",  # full-width full stop
     "\u3000": " ",  # ideographic space
+    "\u2044": "/",  # fraction slash: "1\u204432 of a quart"
 }
 
 
@@ -137,7 +138,7 @@ _MAG = alternation([*MAGNITUDE_SUFFIXES, "hundred"])
 _SCALES = "|".join(SCALE_WORDS)
 # A currency code glued before the digits ("USD10m", "RM23.50", "$US113") is no word
 # the number belongs to; any other letter run before digits makes a name ("S23", "G7").
-_PREFIX = r"(?:(?<![\w.,])|(?<=\bUSD|\bEUR|\bAUD|\bGBP|\bINR|\bCAD)|(?<=\bRM|\bPS|\bRs|\bUS))"
+_PREFIX = r"(?:(?<![\w.,])|(?<=\bUSD|\bEUR|\bAUD|\bGBP|\bINR|\bCAD)|(?<=\bRM|\bPS|\bRs|\bUS|\$A))"
 _DIGITS = re.compile(
     # The lookahead lets re skip, by one character test, every place no number starts.
     r"(?=[-\u2212.\dmM])" + _PREFIX + r"(?:(?P<minus>minus[\s-]?)|[-\u2212](?=\d))?"
@@ -146,6 +147,9 @@ _DIGITS = re.compile(
     r"|\d{1,2},(?:\d{2},)*\d{2},\d{3}(?!\d)(?:\.\d+)?"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])(?:\.\d+)?"
     r"|\d+(?:\.\d+)?|\.\d+)"
+    # Scientific notation: "1.99\u00d710\u221230", "6 x 10^23"; the exponent needs its sign or
+    # caret, so "a 2 x 10 board" stays two numbers.
+    r"(?:\s?[x\u00d7]\s?10(?:\^[-\u2212]?|[-\u2212])(?P<exp>\d{1,3})(?!\d))?"
     r"(?:/(?P<den>\d{1,3})(?![\d/]))?"
     rf"(?:(?P<sp>\s?)(?P<mag>(?:{_MAG})(?:\s(?:{_SCALES}))*)(?![\w]))?",
     re.IGNORECASE,
@@ -163,14 +167,21 @@ _PHRASES = re.compile(
     rf"|(?P<count>{alternation(WORD_COUNTS)})"
     rf"|(?P<num>{alternation(NUMERATORS)})[\s-](?P<den>{alternation(DENOMINATORS)})s?"
     rf"|(?P<share>{alternation(_FIRM_SHARES)}"
-    rf"|(?:{alternation(_LOOSE_SHARES)})(?=\s+(?:of|the)\b)))\b",
+    rf"|(?:{alternation(_LOOSE_SHARES)})(?=\s+(?:of|the)\b)"
+    # "waited more than an hour": one of a duration, read only after an amount's qualifier
+    r"|(?P<one>an?)(?=\s+(?:second|minute|hour|day|week|month|year|decade)\b)))\b",
+    re.IGNORECASE,
+)
+_QUALIFIED = re.compile(
+    r"\b(?:more\s+than|less\s+than|fewer\s+than|over|nearly|almost|about|around|roughly|"
+    r"at\s+least|under|just\s+over|just\s+under|some)\s+$",
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₹₪₽₺]|\b[A-Z]{2,3})\s?$")
 # "1.5m people" is millions even without a currency: a plural noun follows.
 _COUNTED_AFTER = re.compile(r"\s+(?:of\b|(?:[a-z]+\s+){0,4}(?:people|children|[a-z]{2,}[^s\s]s)\b)")
 _GLUED = re.compile(r"[A-Za-z]+")
-_GLUED_UNITS = frozenset(GLUED_UNITS) | {"k"}
+_GLUED_UNITS = frozenset(GLUED_UNITS) | {"k", "deg"}  # "2.14degF", "1.19deg C"
 _NUMBER_WORDS = frozenset(UNITS_WORDS) | frozenset(TENS_WORDS) | frozenset(SCALE_WORDS)
 _WORD = re.compile(r"[A-Za-z]+")
 _AND_A_HALF = re.compile(r" and a half\b", re.IGNORECASE)
@@ -236,6 +247,9 @@ def _phrases(text: str) -> list[Number]:
             den = DENOMINATORS[m.group("den").lower()]
             if num < den:  # "four-fifths"; "five thirds" is no share
                 out.append(Number(m.start(), m.end(), 100 * num / den, 0.1, "share"))
+        elif m.group("one"):
+            if _QUALIFIED.search(text, max(0, m.start() - 16), m.start()):
+                out.append(Number(m.start(), m.end(), 1.0, 1.0, "words"))
         elif m.group("count"):
             if (
                 key.startswith("a ")
@@ -260,6 +274,9 @@ def _digits(text: str) -> list[Number]:
         if text[m.start()] in "-\u2212" or m.group("minus"):
             value = -value
         step = written_step(raw)
+        if m.group("exp"):
+            exp = int(m.group("exp")) * (-1 if text[m.start("exp") - 1] in "-\u2212" else 1)
+            value, step = float(f"{value!r}e{exp}"), float(f"{step!r}e{exp}")
         if m.group("den"):
             # "1/2 pound", "1/16 of a pint": a fraction, unless it reads as a date (8/2).
             den = int(m.group("den"))
@@ -286,8 +303,8 @@ def _digits(text: str) -> list[Number]:
                 for word in mag_word.lower().split():
                     magnitude *= MAGNITUDE_SUFFIXES.get(word, SCALE_WORDS.get(word, 1.0))
         glued = _GLUED.match(text, end)
-        if glued and glued.group(0).lower() not in _GLUED_UNITS:
-            continue  # "1990s", "737MAX", "3D", "10am": letters glued on make it no count
+        if glued and (glued.group(0).lower() not in _GLUED_UNITS or glued.group(0) == "G"):
+            continue  # "1990s", "737MAX", "3D", "10am", "5G": letters glued on make it no count
         out.append(
             Number(
                 m.start(), end, value * magnitude, step * magnitude, "digits", magnitude=magnitude

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from compare.extract.resources import alternation
 from compare.extract.unit_words import (
+    CASED_UNITS,
     CURRENCY_SYMBOLS,
     GLUED_UNITS,
     MAGNITUDE_NOUNS,
@@ -36,6 +37,7 @@ _CURRENCY_CODES = {
     "$US": "USD",
     "$A": "AUD",
     "NZ$": "NZD",
+    "AU$": "AUD",
     "C$": "CAD",
     "A$": "AUD",
     "Y=": "JPY",
@@ -55,8 +57,15 @@ _UNIT = re.compile(
     re.IGNORECASE,
 )
 _COMPOUND = re.compile(r"-(?P<w>[A-Za-z]+)(?P<tail>-(?:long|old|strong|wide|high|deep))?\b")
-_GLUED = re.compile(r"[A-Za-z]+(?![A-Za-z0-9])")
+_GLUED = re.compile(r"[A-Za-z]+[23\u00b2\u00b3]?(?![A-Za-z0-9])")
+# Case-sensitive symbols ("450 Nm", "a 5 W charger", "40 C"): not before a digit, which
+# makes "5 W 42nd St" an address.
+_CASED = re.compile(r"\s?(?P<u>" + alternation(CASED_UNITS) + r")(?![A-Za-z0-9]|\s\d)")
+_CAPITALS = re.compile(r"\s[A-Z]{2}")  # "3 WAR CRIMES": a headline in capitals, no unit
 _PER = re.compile(
+    # "C$6 (US$4.46) per share": the rate reads past an amount in another currency, and
+    # the bracketed amount ends at its bracket.
+    r"(?P<aside>\s*\([^()]{1,40}\)|\))?"
     r"(?:\s+(?:per|an?)\s+|\s*/\s*|\s+a-|-a-)(?P<w>"
     + alternation(PER_WORDS)
     + r")s?(?![A-Za-z])(?!\s+(?:ago|earlier|later|before|after|since|from|in\s+advance)\b)",
@@ -77,6 +86,17 @@ _NUMBER_NAMES = frozenset(
 # "four-, five- and six-cylinder engines", "a 7- or 8-inch screen": the hyphen hangs.
 _SUSPENDED = re.compile(r"-(?=,\s|\s+(?:or|and|to)\s)")
 _SUSPENDED_END = re.compile(r"(?:\d[\d.]*|\b[a-z]+)-(?P<w>[A-Za-z]+)\b")
+# "a 50 year-old man", "he is 30 years old": the spaced spellings of an age.
+_OLD = re.compile(r"(?:-|\s)old\b")
+_AGE_UNITS = frozenset({"year", "month", "week", "day"})
+# An index level told with its change in points: "(16,369.03, up 58.06 points)".
+_LEVEL_THEN_POINTS = re.compile(r",?\s+(?:up|down)\s+\d[\d,]*(?:\.\d+)?\s+points?\b", re.I)
+# A part of an amount told in full right after: "280 million of the 1.5 billion shekels".
+_OF_THE_AMOUNT = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|a|an)\s+(?:total\s+|planned\s+|promised\s+)?"
+    r"(?P<c>[$\u20ac\u00a3\u00a5]\s?)?(?P<n>\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|"
+    r"trillion|thousand|bn|m)\b)?)"
+)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]$", re.IGNORECASE)
 _MAGNITUDE_AFTER = re.compile(r"\s(?P<n>[a-z]+)(?:\s(?P<n2>[a-z]+))?", re.IGNORECASE)
 
@@ -167,12 +187,19 @@ def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
     glued = _GLUED.match(text, end)
     if glued and glued.group(0).lower() in GLUED_UNITS:
         return UnitMatch(GLUED_UNITS[glued.group(0).lower()], glued.end())
+    cased = _CASED.match(text, end)
+    if cased and not (cased.group("u") == "WAR" and _CAPITALS.match(text, cased.end())):
+        return UnitMatch(CASED_UNITS[" ".join(cased.group("u").split())], cased.end())
     m = _UNIT.match(text, end)
     if m:
         raw = " ".join(m.group("u").lower().split())
         if raw == "m" and m.group("sp"):
             return UnitMatch(None, end)  # "5 m" alone is too ambiguous to call metres
-        return UnitMatch(UNIT_WORDS.get(raw, "m"), m.end())
+        word = UNIT_WORDS.get(raw, "m")
+        old = _OLD.match(text, m.end()) if word in _AGE_UNITS else None
+        if old is not None:  # "a 50 year-old man", "30 years old": an age, as "50-year-old"
+            return UnitMatch(word, old.end(), "age")
+        return UnitMatch(word, m.end())
     after = _MAGNITUDE_AFTER.match(text, end)
     if (
         after
@@ -191,6 +218,16 @@ def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
             unit = unit_after(text, alt.start("n"), alt.end("n"), value).unit
             if unit is not None:
                 return UnitMatch(unit, end)  # "eight or nine euros", "from 4.8 to 4.7 percent"
+    if _LEVEL_THEN_POINTS.match(text, end):
+        return UnitMatch("point", end)
+    part = _OF_THE_AMOUNT.match(text, end)
+    if part is not None:  # "raised 280 million of the 1.5 billion shekels it needs"
+        whole = part.group("n")
+        at = part.start("n")
+        if part.group("c"):
+            spelled = currency_before(text, at)
+            return UnitMatch(spelled[0] if spelled else None, end)
+        return UnitMatch(unit_after(text, at, at + len(whole), value).unit, end)
     return UnitMatch(None, end)
 
 
@@ -213,7 +250,8 @@ def rate(text: str, end: int, unit: str | None) -> tuple[str, int] | None:
     if per == unit:
         return None
     name = f"{unit}/{per}"
-    return RATE_NAMES.get(name, name), m.end()
+    # Past an aside, the figure's words still end before it: only the unit changes.
+    return RATE_NAMES.get(name, name), end if m.group("aside") else m.end()
 
 
 def plural(word: str) -> str:
