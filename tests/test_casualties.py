@@ -122,6 +122,10 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
             "The driver was taken to a hospital in Mesa, where he died on Friday.",
             [("The driver", 1, "killed", None)],
         ),
+        (
+            "The climber was flown to the hospital and pronounced dead.",
+            [("The climber", 1, "killed", None)],
+        ),
         ("The blast killed a miner and his son.", [("a miner and his son", 2, "killed", None)]),
         ("The storm killed a man and two children.", [("two", 2, "killed", None)]),
         ("He faces trial with two murder suspects.", [("two", 2, "suspects", None)]),
@@ -172,6 +176,7 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         "being-treated-apposition",
         "taken-elsewhere",
         "taken-to-hospital-where-died",
+        "taken-to-hospital-and-pronounced-dead",
         "two-objects",
         "object-then-a-number",
         "crime-suspects",
@@ -237,3 +242,22 @@ def test_headline_death_over_body_wound() -> None:
     hurt = Sentence("a", -1, "Worker Shot At Plant", 0, 20)
     assert [f.concept for f in headline_figures(died, body)] == ["killed"]
     assert headline_figures(hurt, body) == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "scope"),
+    [
+        ("RELATED: Bus plunges into ravine, 12 dead", "background"),
+        ("READ MORE: Three firefighters hurt in warehouse blaze", "background"),
+        ("Watch: Quake of magnitude 6.1 leaves 40 injured", "background"),
+        ("More than 40 people were injured in the stampede.", "current"),
+        ("Officials: two workers were killed in the collapse.", "current"),
+    ],
+    ids=["related", "read-more", "watch", "more-than-is-no-label", "a-source-label"],
+)
+def test_link_line_is_another_story(line: str, scope: str) -> None:
+    """A line that points to another story counts that story's casualties, not this one's."""
+    text = f"A ferry capsized on Sunday.\n\n{line}\n\nDivers searched the river."
+    article = Article(id="a", path="-", text=text, published=dt.date(2019, 4, 2))
+    got = [f.scope for f in extract(article).figures if f.concept in ("killed", "injured")]
+    assert got == [scope]

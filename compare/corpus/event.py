@@ -101,6 +101,13 @@ class Total:
     one person ("a boy with a gunshot wound") in an event where that person, or someone
     unnamed, died and no report counts more people shot than dead is the dead one's
     wound: no wounded count is kept.
+
+    A count must be corroborated: one that a single article states, only past its lead
+    (:data:`LEAD_SENTENCES`), is dropped when another article of the event also
+    counts its casualties, or when that article's own lead counts other casualties.
+    News puts the event's toll in the headline and the first sentences; a toll told
+    once further down is most often another event's: a roundup's ("one of eight
+    shootings this weekend"), a background line's or a link to another story.
     """
 
     concept: str
@@ -369,6 +376,16 @@ def _one_person(f: Figure) -> bool:
     )
 
 
+# The lead: the title and the first sentences, where news tells the event's own toll.
+LEAD_SENTENCES = 3
+# Casualty counts, whose corroboration the tally asks for.
+_CASUALTY = frozenset({"killed", "injured", "shot", "missing"})
+
+
+def _key(f: Figure) -> tuple[str, str | None]:
+    return (f.concept or "", "suspect" if f.role == "suspect" else None)
+
+
 def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
     """The event's tally per (concept, role): see :class:`Total`."""
     # Per article: its own value (its most repeated figure) and every value it states.
@@ -376,14 +393,19 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
         tuple[str, str | None], list[tuple[float, frozenset[float], dt.date | None, bool]]
     ] = {}
     people: dict[tuple[str, str | None], bool] = {}  # every figure one person named
+    led: dict[tuple[str, str | None], set[str]] = {}  # articles whose lead tells the count
+    telling: set[str] = set()  # articles that count casualties at all
     who: dict[tuple[str, str | None], set[str]] = {}  # whom the figures name
     for e in done:
         said: dict[tuple[str, str | None], Counter[float]] = {}
         vague: dict[tuple[str, str | None], Counter[float]] = {}
-        for f in e.figures:
-            if f.concept is None or f.scope != "current" or f.unit == "percent":
-                continue  # a share is no tally ("up 11 percent")
-            key = (f.concept, "suspect" if f.role == "suspect" else None)
+        current = [
+            f
+            for f in e.figures
+            if f.concept is not None and f.scope == "current" and f.unit != "percent"
+        ]  # a share is no tally ("up 11 percent")
+        for f in current:
+            key = _key(f)
             if f.qualifier == "vague":
                 vague.setdefault(key, Counter())[f.value] += 1
                 continue  # "several were hurt": a count only when no report gives a number
@@ -399,8 +421,19 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             # same article states, not a count of its own.
             stated = frozenset(v for v in tally if v > 1 or v == value)
             reported.setdefault(key, []).append((value, stated, e.article.published, key in rough))
+        for f in current:
+            if f.sentence < LEAD_SENTENCES:
+                led.setdefault(_key(f), set()).add(e.article.id)
+        if any(f.concept in _CASUALTY for f in current):
+            telling.add(e.article.id)
     out: dict[tuple[str, str | None], Total] = {}
     for (concept, role), reports in reported.items():
+        if len(reports) == 1 and not led.get((concept, role)) and concept in _CASUALTY:
+            # One article tells it, only past its lead: uncorroborated when another
+            # article counts the event's casualties, or its own lead counts others.
+            leads_others = any(k[0] != concept and k[0] in _CASUALTY for k in led)
+            if len(telling) >= 2 or leads_others:
+                continue
         # Articles with only a vague count ("several were hurt") count when none is exact.
         exact = [r[:3] for r in reports if not r[3]]
         values = exact or [r[:3] for r in reports]

@@ -267,12 +267,13 @@ def _attempted(text: str, fig: Figure, vocab: Vocabulary) -> bool:
 
 
 def _later_death(text: str, end: int) -> bool:
-    """ "... was shot and later died", "... taken to a hospital, where he died Friday"."""
+    """ "... was shot and later died", "... taken to a hospital, where he died Friday",
+    "... taken to the hospital and pronounced dead"."""
     rest = text[end : end + 90]
     return (
         re.match(
             r"[^.;]{0,60}?\b(?:and|but|later|where\s+(?:he|she)|where\s+(?:he|she)\s+later)\s+"
-            r"(?:later\s+)?(?:died|was\s+pronounced\s+dead)\b",
+            r"(?:later\s+)?(?:died|(?:was\s+)?pronounced\s+dead)\b",
             rest,
         )
         is not None

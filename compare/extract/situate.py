@@ -152,6 +152,8 @@ def situate(
             _relative(sentence.text, when_lo), sentence.text[when_lo:when_hi], f, year, vocab
         )
         scope, period = _event_scope(f, *told, article.published)
+        if scope == "current" and _link_line(sentence.text, vocab):
+            scope, period = "background", ANOTHER_STORY
         out.append(
             replace(
                 f,
@@ -691,6 +693,30 @@ def _event_verb(words: set[str], vocab: Vocabulary) -> bool:
 def _earlier_words(vocab: Vocabulary) -> frozenset[str]:
     """Words that put a pluperfect's figure before now: "had put ... two weeks ago"."""
     return frozenset(str(vocab.tables.get("time", {}).get("earlier", "")).lower().split())
+
+
+ANOTHER_STORY = "another story"
+
+
+@lru_cache(maxsize=4)
+def _link_labels(vocab: Vocabulary) -> re.Pattern[str]:
+    labels = str(vocab.tables.get("not_figures", {}).get("link_labels", "")).split("|")
+    words = sorted((r"\s+".join(w.split()) for w in labels if w.strip()), key=len, reverse=True)
+    return re.compile(rf"\s*(?:{'|'.join(words)})\s*:", re.IGNORECASE)
+
+
+def _link_line(text: str, vocab: Vocabulary) -> bool:
+    """A line that points to another story ("RELATED: 5 killed in bus crash", "MORE: ..."):
+    its figures are that story's, not this one's (the vocabulary's [not_figures]
+    link_labels).
+
+    >>> from compare.extract.vocab import vocabulary
+    >>> _link_line("READ MORE: Two dead in warehouse fire", vocabulary())
+    True
+    >>> _link_line("More than 40 people died in the fire.", vocabulary())
+    False
+    """
+    return ":" in text[:40] and _link_labels(vocab).match(text) is not None
 
 
 def _role(fig: Figure, clause: str, vocab: Vocabulary) -> Role | None:
