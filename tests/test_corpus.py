@@ -419,6 +419,11 @@ K, W, S = "killed", "injured", "shot"
         ),
         (_reports((1, [_fig(4, W), _fig(1, K, at=12)])), [(W, None, 4, 1, 1, None)]),
         (_reports((1, [_fig(2, K, at=5)])), [(K, None, 2, 1, 1, None)]),
+        # "Four firefighters were hurt" in the lead, then each told apart further down.
+        (
+            _reports((1, [_fig(4, W), _fig(1, W, at=5), _fig(1, W, at=6)])),
+            [(W, None, 4, 1, 1, None)],
+        ),
     ],
     ids=[
         "most-articles",
@@ -441,6 +446,7 @@ K, W, S = "killed", "injured", "shot"
         "deep-count-another-article-leads-with",
         "deep-count-beside-a-lead-of-other-casualties",
         "a-lone-deep-count-stands",
+        "the-lead-count-over-people-told-apart",
     ],
 )  # fmt: skip
 def test_event_totals(reports: list[Extracted], expected: list[tuple[Any, ...]]) -> None:

@@ -87,11 +87,12 @@ class Total:
     """The event's own tally of one concept, for suspects or for everyone else (victims and
     figures with no role).
 
-    Each article's own value is its most repeated current figure of the concept, then
-    the larger (background and period figures are left out: "the 1999 quake, which
-    killed 17,000"); the event's value is the one the most articles state (a count of
-    one beside a larger count in the same article is a person told apart, not a
-    count), then the one the most articles hold as their own, then the latest, then
+    Each article's own value is the current figure of the concept its lead (title and
+    first sentences) repeats most, then its most repeated, then the larger (background
+    and period figures are left out: "the 1999 quake, which killed 17,000"); the
+    event's value is the one the most articles state (a count of one beside a larger
+    count in the same article is a person told apart, not a count), then the one the
+    most articles hold as their own, then the latest, then
     the smaller.  A vague count ("several were hurt") counts only where its article
     has nothing more exact, and its article only where no article has.  ``derived``
     says when the value comes from other totals instead
@@ -399,6 +400,7 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
     for e in done:
         said: dict[tuple[str, str | None], Counter[float]] = {}
         vague: dict[tuple[str, str | None], Counter[float]] = {}
+        lead: dict[tuple[str, str | None], Counter[float]] = {}
         current = [
             f
             for f in e.figures
@@ -410,13 +412,17 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
                 vague.setdefault(key, Counter())[f.value] += 1
                 continue  # "several were hurt": a count only when no report gives a number
             said.setdefault(key, Counter())[f.value] += 1
+            if f.sentence < LEAD_SENTENCES:
+                lead.setdefault(key, Counter())[f.value] += 1
             people[key] = people.get(key, True) and f.value == 1 and _one_person(f)
             who.setdefault(key, set()).add((f.subject or "person").lower())
         rough = {key for key in vague if key not in said}  # "several", nothing more exact
         for key in rough:
             said[key] = vague[key]
         for key, tally in said.items():
-            value = max(tally, key=lambda v: (tally[v], v))
+            # The count its lead tells most, then its most repeated, then the larger.
+            first = lead.get(key, Counter())
+            value = max(tally, key=lambda v: (first[v], tally[v], v))
             # One person told apart ("the victim died") is a part of a larger count the
             # same article states, not a count of its own.
             stated = frozenset(v for v in tally if v > 1 or v == value)

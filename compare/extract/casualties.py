@@ -99,9 +99,11 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
     carried = _alt(_words(vocab, "carried"))
     hospitals = _alt(_words(vocab, "hospitals"))
     return {
-        # "The driver was pronounced dead", "Ana Ruiz, 15, died", "He was fatally shot"
+        # "The driver was pronounced dead", "Ana Ruiz, 15, died", "He was fatally shot",
+        # "... before he was shot dead"
         "subject": re.compile(
-            r"(?:^|(?<=[.;:,\"\u201c]\s)|(?<=\bthat\s)|(?<=\bsaid\s)|(?<=\bsays\s))"
+            r"(?:^|(?<=[.;:,\"\u201c]\s)|(?<=\bthat\s)|(?<=\bsaid\s)|(?<=\bsays\s)"
+            r"|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\buntil\s)|(?<=\bwhen\s))"
             rf"(?P<np>{person}|[Hh]e|[Ss]he)"
             rf"(?:\s*,\s+(?:who|a|an)\b[^,;.]{{0,60}},)?\s+"  # an apposition
             rf"(?:(?:later\s+)?(?:{aux})\s+(?:(?P<adv>{adverbs})\s+)?(?:(?P<killed>{killed})|(?P<hurt>{hurt}))"
@@ -121,6 +123,12 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
         "left": re.compile(
             rf"\bleft\s+(?P<np>{anyone})\s+(?:(?P<killed>dead)|"
             rf"(?P<hurt>wounded|injured|hurt|hospitali[sz]ed|in\s+(?:{conditions})\s+condition))\b"
+        ),
+        # "A worker who was hit by a falling beam on Monday has died"
+        "relative": re.compile(
+            r"(?:^|(?<=[.;:\"\u201c]\s)|(?<=\bthat\s)|(?<=\bsaid\s)|(?<=\bsays\s))"
+            rf"(?P<np>{definite}|{indefinite}|{name})\s+who\s+[^.;,]{{1,90}}?\s+"
+            rf"(?:(?:has|had)\s+)?(?:since\s+|later\s+|now\s+)?(?P<died>{died})\b"
         ),
         # "the fatal stabbing of a teenager", "the death of Ana Ruiz"
         "death_of": re.compile(rf"\b(?:{deaths})\s+of\s+(?P<np>{anyone})(?!['\u2019]s)\b"),
@@ -169,6 +177,13 @@ _PASSIVE = re.compile(
 )
 
 
+# The one who harmed others earlier in the sentence: "killed three neighbours before he
+# was shot dead" makes "he" the attacker (an active harm verb, not "was killed").
+_AGENT = re.compile(
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:killed|shot|stabbed|wounded|"
+    r"injured|murdered|attacked|opened\s+fire)\s+(?!(?:and|by|in|at|on|to|dead)\b)\w",
+    re.IGNORECASE,
+)
 # "one shot struck him", "a single shot was fired": the noun, not the people shot.
 _SHOT_NOUN = re.compile(r"\s+shot\s+(?:struck|hit|rang|was\s+fired|went|missed|came)\b")
 
@@ -193,6 +208,8 @@ def casualty_counts(text: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
     out = [_outcome(text, f, vocab) for f in found]
     spans = [f.span for f in out]
     for kind, pattern in _patterns(vocab).items():
+        if kind == "relative" and " who " not in text:
+            continue  # cheap pre-check: the shape needs its relative pronoun
         for m in pattern.finditer(text):
             start, end = m.span("np")
             same = next((k for k, f in enumerate(out) if f.span == (start, end)), None)
@@ -216,6 +233,8 @@ def casualty_counts(text: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
                     out[same] = replace(out[same], concept=concept)
                 continue
             role: Role | None = "suspect" if head in vocab.suspects else None
+            if head in ("he", "she") and _AGENT.search(text, 0, start):
+                role = "suspect"  # "The gunman killed 49 people before he was shot dead"
             subject = head if head in _people(vocab) else "person"
             spans.append((start, end))
             many = 2.0 if m.groupdict().get("more") else 1.0
