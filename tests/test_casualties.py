@@ -139,6 +139,18 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
             [("he", 1, "killed", None)],
         ),
         ("A man who saw the stampede said he was shaken.", []),
+        (
+            "The hiker was injured in the fall, and was later pronounced dead.",
+            [("The hiker", 1, "killed", None)],
+        ),
+        (
+            "A guard was stabbed in the neck, and was later pronounced dead.",
+            [("A guard", 1, "killed", None)],
+        ),
+        (
+            "Two guards were stabbed, and one was later pronounced dead.",
+            [("Two", 2, "stabbed", None), ("one", 1, "killed", None)],
+        ),
         ("The blast killed a miner and his son.", [("a miner and his son", 2, "killed", None)]),
         ("The storm killed a man and two children.", [("two", 2, "killed", None)]),
         ("He faces trial with two murder suspects.", [("two", 2, "suspects", None)]),
@@ -194,6 +206,9 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         "killer-shot-dead-after-killing",
         "driver-died-after-no-harm-done",
         "who-without-a-death",
+        "injured-then-later-pronounced-dead",
+        "stabbed-then-later-pronounced-dead",
+        "a-count-then-one-of-them-died",
         "two-objects",
         "object-then-a-number",
         "crime-suspects",

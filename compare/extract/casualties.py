@@ -285,14 +285,16 @@ def _attempted(text: str, fig: Figure, vocab: Vocabulary) -> bool:
     )
 
 
-def _later_death(text: str, end: int) -> bool:
+def _later_death(text: str, end: int, *, alone: bool = False) -> bool:
     """ "... was shot and later died", "... taken to a hospital, where he died Friday",
     "... taken to the hospital and pronounced dead"."""
     rest = text[end : end + 90]
+    if alone and re.match(rf"[^.;]*?\b{_NUMBER_WORD}\b", rest, re.IGNORECASE):
+        return False  # "... shot, and one of them later died": another count's death
     return (
         re.match(
             r"[^.;]{0,60}?\b(?:and|but|later|where\s+(?:he|she)|where\s+(?:he|she)\s+later)\s+"
-            r"(?:later\s+)?(?:died|(?:was\s+)?pronounced\s+dead)\b",
+            r"(?:was\s+)?(?:later\s+)?(?:died|(?:was\s+)?pronounced\s+dead)\b",
             rest,
         )
         is not None
@@ -340,6 +342,8 @@ def _outcome(text: str, fig: Figure, vocab: Vocabulary) -> Figure:
         fig = replace(fig, concept="killed" if fatal else concept, subject=fig.concept)
     if fig.concept not in _HARMS:
         return fig
+    if fig.value == 1 and _later_death(text, fig.span[1], alone=True):
+        return replace(fig, concept="killed")  # "was shot in the head, and later died"
     killed, hurt = _outcomes(vocab)
     rest = text[fig.span[1] :]
     rest = re.sub(r"^\s*(?:[a-z]+\s+){0,3}?(?=(?:were|was|have|has)\s)", " ", rest, count=1)
