@@ -139,6 +139,8 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
             [("he", 1, "killed", None)],
         ),
         ("A man who saw the stampede said he was shaken.", []),
+        ("The climber, 28, later died at the base camp.", [("The climber", 1, "killed", None)]),
+        ("The quake killed 28, officials said.", [("28", 28, "killed", None)]),
         (
             "The hiker was injured in the fall, and was later pronounced dead.",
             [("The hiker", 1, "killed", None)],
@@ -206,6 +208,8 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         "killer-shot-dead-after-killing",
         "driver-died-after-no-harm-done",
         "who-without-a-death",
+        "age-in-commas-is-no-count",
+        "a-count-before-a-comma-stays",
         "injured-then-later-pronounced-dead",
         "stabbed-then-later-pronounced-dead",
         "a-count-then-one-of-them-died",
@@ -293,3 +297,19 @@ def test_link_line_is_another_story(line: str, scope: str) -> None:
     article = Article(id="a", path="-", text=text, published=dt.date(2019, 4, 2))
     got = [f.scope for f in extract(article).figures if f.concept in ("killed", "injured")]
     assert got == [scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Three riders, ages 19, 21 and 22, were hurt in the crash.", [3]),
+        ("Two girls between the ages of 11 and 15 were hospitalized after the fire.", [2, 11]),
+        ("The driver, 64, and a passenger, 31, died in the collision.", []),
+        ("The landslide killed 12, and 30 were injured.", [12, 30]),
+    ],
+    ids=["list-of-ages", "range-of-ages", "ages-in-commas", "counts-before-commas"],
+)
+def test_ages_are_no_counts(text: str, values: list[float]) -> None:
+    """An age beside a person is no casualty count (the first age of a range keeps its
+    concept "ages", which counts nobody)."""
+    assert [f.value for f in figures(Sentence("a", 0, text, 0, len(text)))] == values

@@ -105,7 +105,7 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
             r"(?:^|(?<=[.;:,\"\u201c]\s)|(?<=\bthat\s)|(?<=\bsaid\s)|(?<=\bsays\s)"
             r"|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\buntil\s)|(?<=\bwhen\s))"
             rf"(?P<np>{person}|[Hh]e|[Ss]he)"
-            rf"(?:\s*,\s+(?:who|a|an)\b[^,;.]{{0,60}},)?\s+"  # an apposition
+            rf"(?:\s*,\s+(?:(?:who|a|an)\b[^,;.]{{0,60}}|\d{{1,3}}),)?\s+"  # an apposition, an age
             rf"(?:(?:later\s+)?(?:{aux})\s+(?:(?P<adv>{adverbs})\s+)?(?:(?P<killed>{killed})|(?P<hurt>{hurt}))"
             rf"|(?:(?:{aux}|has|had)\s+)?(?:(?:{adverbs})\s+)?(?P<died>{died})"
             rf"|(?:(?:{aux}|is|was)\s+)?(?P<carry>{carrying})\s+(?:from\s+)?(?:an?\s+)?"
@@ -205,7 +205,7 @@ def casualty_counts(text: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
     low = text.lower()
     if not any(w in low for w in _words(vocab, "cues")):
         return tuple(found)
-    out = [_outcome(text, f, vocab) for f in found]
+    out = [_outcome(text, f, vocab) for f in found if not _age(text, f, vocab)]
     spans = [f.span for f in out]
     for kind, pattern in _patterns(vocab).items():
         if kind == "relative" and " who " not in text:
@@ -242,6 +242,39 @@ def casualty_counts(text: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
             out.append(_outcome(text, fig, vocab))
     out.sort(key=lambda f: f.span)
     return tuple(replace(f, id=f":f{k + 1}") for k, f in enumerate(out))
+
+
+@lru_cache(maxsize=4)
+def _ages_before(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    people = "|".join(sorted(_people(vocab), key=len, reverse=True))
+    return (
+        # "the man, 28, later died", "his wife, 34;", "Vic Ruiz, 50;": a person's age
+        re.compile(rf"(?:\b(?i:{people})|\b[A-Z][\w'\u2019.-]+),\s*(?:now\s+|aged\s+)?$"),
+        # "ages 19, 21 and 22", "between the ages of 11 and 15"
+        re.compile(
+            r"\bage[sd]?\s+(?:of\s+)?(?:\d{1,3}(?:\s*,\s*(?:and\s+)?|\s+(?:and|to|through)\s+))+$",
+            re.IGNORECASE,
+        ),
+    )
+
+
+def _age(text: str, fig: Figure, vocab: Vocabulary) -> bool:
+    """A number after a person and a comma, closed by punctuation, is the person's age:
+    "The climber, 28, later died", "Ana Ruiz, 50; her son, 12"; so are the later numbers of
+    a list of ages, "three men, ages 19, 21 and 22" (the shape of ``nonfigures``' age after
+    a name, for people named by a noun; read only in sentences about casualties).
+    """
+    if fig.unit is not None or fig.value >= 120 or not fig.text.isdigit():
+        return False
+    before = text[max(0, fig.span[0] - 60) : fig.span[0]]
+    person, listed = _ages_before(vocab)
+    if listed.search(before):
+        return True
+    after = text[fig.span[1] : fig.span[1] + 12]
+    return (
+        person.search(before) is not None
+        and re.match(r"\s*(?:[,;:)]|\.(?:\s|$)|$)", after) is not None
+    )
 
 
 def _concept(kind: str, m: re.Match[str], vocab: Vocabulary) -> str | None:
