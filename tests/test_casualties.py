@@ -142,6 +142,14 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         ("The climber, 28, later died at the base camp.", [("The climber", 1, "killed", None)]),
         ("The quake killed 28, officials said.", [("28", 28, "killed", None)]),
         (
+            "The victim suffered two stab wounds, police said.",
+            [("The victim", 1, "injured", None), ("two", 2, "wounds", None)],
+        ),
+        (
+            "The fire at 2222 N. Nevada Ave. killed two residents.",
+            [("two", 2, "killed", None)],
+        ),
+        (
             "The hiker was injured in the fall, and was later pronounced dead.",
             [("The hiker", 1, "killed", None)],
         ),
@@ -210,6 +218,8 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         "who-without-a-death",
         "age-in-commas-is-no-count",
         "a-count-before-a-comma-stays",
+        "wounds-are-no-people",
+        "a-street-number-is-no-count",
         "injured-then-later-pronounced-dead",
         "stabbed-then-later-pronounced-dead",
         "a-count-then-one-of-them-died",
@@ -313,3 +323,19 @@ def test_ages_are_no_counts(text: str, values: list[float]) -> None:
     """An age beside a person is no casualty count (the first age of a range keeps its
     concept "ages", which counts nobody)."""
     assert [f.value for f in figures(Sentence("a", 0, text, 0, len(text)))] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("The gunman killed 19 children before he was shot dead by officers.", "gunman"),
+        ("A driver rammed the crowd and injured 12 before he was killed by police.", "driver"),
+    ],
+    ids=["gunman", "driver"],
+)
+def test_attacker_named_by_the_noun_before(text: str, subject: str) -> None:
+    """The pronoun after a harm done to others is the attacker, named by the noun before."""
+    found = figures(Sentence("a", 0, text, 0, len(text)))
+    assert [(f.text, f.subject, f.role) for f in found if f.role == "suspect"] == [
+        ("he", subject, "suspect")
+    ]

@@ -177,6 +177,14 @@ _PASSIVE = re.compile(
 )
 
 
+# A street number, not a count: "at 951 W. Lake Mead Blvd.", "2222 N. Nevada Ave".
+_ADDRESS = re.compile(
+    r"\s+(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?(?:[A-Z][\w'.-]*\s+){1,3}?"
+    r"(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|"
+    r"Pkwy|Parkway|Hwy|Highway|Terrace|Circle)\b"
+)
+# "suffered three gunshot wounds": the wounds, not the people.
+_WOUNDS = re.compile(r"\s+(?:[a-z-]+\s+)?(?:gunshot|stab|bullet|puncture|knife)\s+wounds?\b")
 # The one who harmed others earlier in the sentence: "killed three neighbours before he
 # was shot dead" makes "he" the attacker (an active harm verb, not "was killed").
 _AGENT = re.compile(
@@ -205,7 +213,11 @@ def casualty_counts(text: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
     low = text.lower()
     if not any(w in low for w in _words(vocab, "cues")):
         return tuple(found)
-    out = [_outcome(text, f, vocab) for f in found if not _age(text, f, vocab)]
+    out = [
+        _outcome(text, f, vocab)
+        for f in found
+        if not _age(text, f, vocab) and not _ADDRESS.match(text, f.span[1])
+    ]
     spans = [f.span for f in out]
     for kind, pattern in _patterns(vocab).items():
         if kind == "relative" and " who " not in text:
@@ -233,9 +245,14 @@ def casualty_counts(text: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
                     out[same] = replace(out[same], concept=concept)
                 continue
             role: Role | None = "suspect" if head in vocab.suspects else None
-            if head in ("he", "she") and _AGENT.search(text, 0, start):
-                role = "suspect"  # "The gunman killed 49 people before he was shot dead"
             subject = head if head in _people(vocab) else "person"
+            agent = _AGENT.search(text, 0, start) if head in ("he", "she") else None
+            if agent is not None:
+                # "The gunman killed 49 people before he was shot dead": the attacker,
+                # named by the noun before the harm verb where there is one
+                role = "suspect"
+                nouns = re.findall(r"[a-z]+", text[: agent.start()].lower())
+                subject = next((w for w in reversed(nouns) if w in _people(vocab)), subject)
             spans.append((start, end))
             many = 2.0 if m.groupdict().get("more") else 1.0
             fig = count_in_words(text, (start, end), many, concept, subject, role)
@@ -360,6 +377,8 @@ def _outcome(text: str, fig: Figure, vocab: Vocabulary) -> Figure:
         before = text[max(0, fig.span[0] - 12) : fig.span[0]]
         if re.match(r"\s+times\b", after):
             return replace(fig, concept="times")  # "was shot five times": how often
+        if _WOUNDS.match(after):
+            return replace(fig, concept="wounds")  # "suffered three gunshot wounds"
         if re.match(r"\s+(?:[a-z]+\s+)?shots\b", after) or (
             re.match(r"\s+shot\b", after)
             and (re.search(r"\bfir(?:e|es|ed|ing)\s+$", before) or _SHOT_NOUN.match(after))
