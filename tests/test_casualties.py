@@ -339,3 +339,23 @@ def test_attacker_named_by_the_noun_before(text: str, subject: str) -> None:
     assert [(f.text, f.subject, f.role) for f in found if f.role == "suspect"] == [
         ("he", subject, "suspect")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "scopes"),
+    [
+        (
+            "Four people were killed and 16 hurt in weekend crashes across the state.",
+            ["background"] * 2,
+        ),
+        ("In two separate stabbings, three people were hurt.", ["background"]),
+        ("Two people died in a crash on the motorway on Sunday.", ["current"]),
+        ("At least 30 people were killed in attacks across the region.", ["current"]),
+    ],
+    ids=["weekend-crashes", "separate-stabbings", "one-crash", "attacks-are-one-story"],
+)
+def test_roundup_counts_several_events(text: str, scopes: list[str]) -> None:
+    """A toll told of several events at once is a roundup's, not this event's count."""
+    article = Article(id="a", path="-", text=text, published=dt.date(2021, 7, 4))
+    got = [f.scope for f in extract(article).figures if f.concept in ("killed", "injured")]
+    assert got == scopes

@@ -154,6 +154,8 @@ def situate(
         scope, period = _event_scope(f, *told, article.published)
         if scope == "current" and _link_line(sentence.text, vocab):
             scope, period = "background", ANOTHER_STORY
+        elif scope == "current" and f.concept in _CASUALTIES and _roundup(sentence.text, vocab):
+            scope, period = "background", SEVERAL_EVENTS
         out.append(
             replace(
                 f,
@@ -717,6 +719,33 @@ def _link_line(text: str, vocab: Vocabulary) -> bool:
     False
     """
     return ":" in text[:40] and _link_labels(vocab).match(text) is not None
+
+
+SEVERAL_EVENTS = "several events"
+
+
+@lru_cache(maxsize=4)
+def _roundup_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    words = str(vocab.tables.get("casualty_readings", {}).get("roundups", "")).split()
+    return re.compile(
+        r"\bin\s+(?:(?:two|three|four|five|six|several|multiple|separate|unrelated|weekend|"
+        rf"overnight|\w+day(?:['\u2019]s)?)\s+){{1,2}}(?:{'|'.join(words)})\b",
+        re.IGNORECASE,
+    )
+
+
+def _roundup(text: str, vocab: Vocabulary) -> bool:
+    """A casualty count told of several events at once ("four were killed in separate
+    shootings", "12 hurt in weekend crashes", "in three stabbings"): a roundup's total, not
+    this event's count (the vocabulary's [casualty_readings] roundups).
+
+    >>> from compare.extract.vocab import vocabulary
+    >>> _roundup("Four people were killed in separate crashes on the motorway", vocabulary())
+    True
+    >>> _roundup("Four people were killed in a crash on the motorway", vocabulary())
+    False
+    """
+    return _roundup_pattern(vocab).search(text) is not None
 
 
 def _role(fig: Figure, clause: str, vocab: Vocabulary) -> Role | None:
