@@ -131,6 +131,11 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
             [("A worker", 1, "killed", None)],
         ),
         (
+            "A man who was badly burned in a warehouse fire on the east side of the city early on "
+            "Friday morning has died, officials said.",
+            [("A man", 1, "killed", None)],
+        ),
+        (
             "The gunman killed 49 people before he was shot dead by police.",
             [("49", 49, "killed", None), ("he", 1, "killed", "suspect")],
         ),
@@ -213,6 +218,7 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         "taken-to-hospital-where-died",
         "taken-to-hospital-and-pronounced-dead",
         "who-then-has-died",
+        "who-after-a-long-clause-has-died",
         "killer-shot-dead-after-killing",
         "driver-died-after-no-harm-done",
         "who-without-a-death",
@@ -349,10 +355,17 @@ def test_attacker_named_by_the_noun_before(text: str, subject: str) -> None:
             ["background"] * 2,
         ),
         ("In two separate stabbings, three people were hurt.", ["background"]),
+        ("2 killed, 4 hurt in Sunday night crashes on Route 9", ["background"] * 2),
         ("Two people died in a crash on the motorway on Sunday.", ["current"]),
         ("At least 30 people were killed in attacks across the region.", ["current"]),
     ],
-    ids=["weekend-crashes", "separate-stabbings", "one-crash", "attacks-are-one-story"],
+    ids=[
+        "weekend-crashes",
+        "separate-stabbings",
+        "sunday-night-crashes",
+        "one-crash",
+        "attacks-are-one-story",
+    ],
 )
 def test_roundup_counts_several_events(text: str, scopes: list[str]) -> None:
     """A toll told of several events at once is a roundup's, not this event's count."""

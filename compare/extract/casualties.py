@@ -127,7 +127,7 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
         # "A worker who was hit by a falling beam on Monday has died"
         "relative": re.compile(
             r"(?:^|(?<=[.;:\"\u201c]\s)|(?<=\bthat\s)|(?<=\bsaid\s)|(?<=\bsays\s))"
-            rf"(?P<np>{definite}|{indefinite}|{name})\s+who\s+[^.;,]{{1,90}}?\s+"
+            rf"(?P<np>{definite}|{indefinite}|{name})\s+who\s+[^.;,]{{1,140}}?\s+"
             rf"(?:(?:has|had)\s+)?(?:since\s+|later\s+|now\s+)?(?P<died>{died})\b"
         ),
         # "the fatal stabbing of a teenager", "the death of Ana Ruiz"

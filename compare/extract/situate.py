@@ -729,7 +729,8 @@ def _roundup_pattern(vocab: Vocabulary) -> re.Pattern[str]:
     words = str(vocab.tables.get("casualty_readings", {}).get("roundups", "")).split()
     return re.compile(
         r"\bin\s+(?:(?:two|three|four|five|six|several|multiple|separate|unrelated|weekend|"
-        rf"overnight|\w+day(?:['\u2019]s)?)\s+){{1,2}}(?:{'|'.join(words)})\b",
+        rf"overnight|night|morning|afternoon|evening|\w+day(?:['\u2019]s)?)\s+){{1,3}}"
+        rf"(?:{'|'.join(words)})\b",
         re.IGNORECASE,
     )
 
