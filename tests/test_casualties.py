@@ -250,6 +250,8 @@ def test_casualty_counts(
         ("Quake: Climber, 40, seriously injured on ridge", [("Climber", 1, "injured")]),
         ("Cyclist struck, critically injured", []),
         ("Police say driver was sober", []),
+        ("Worker injured in plant blast dies", [("Worker", 1, "killed")]),
+        ("Climber hurt in fall; guide says rescue was slow", [("Climber", 1, "injured")]),
     ],
     ids=[
         "title-case",
@@ -258,6 +260,8 @@ def test_casualty_counts(
         "age-in-commas",
         "no-harm-verb",
         "no-harm",
+        "hurt-then-dies",
+        "hurt-and-no-death",
     ],
 )
 def test_headline_counts(title: str, expected: list[tuple[str, float, str | None]]) -> None:

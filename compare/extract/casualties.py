@@ -422,6 +422,10 @@ def _headline(vocab: Vocabulary) -> re.Pattern[str]:
     )
 
 
+# A headline's outcome after the harm: "Worker injured in plant blast dies".
+_DIES_LATER = re.compile(r"[^;:|,\u2013\u2014]*?\b(?:dies|died|has\s+died)\b", re.IGNORECASE)
+
+
 def headline_counts(title: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
     """A headline's count of one ("Teen Killed In Crash"), beside the title's ``found``
     figures (offsets from the title's start).
@@ -440,8 +444,10 @@ def headline_counts(title: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
         concept = "killed" if m.group("killed") else (vocab.predicate(verb[0]) if verb else None)
         if concept is None:
             continue
-        if (m.group("adv") or "").lower() in fatal:
-            concept = "killed"
+        if (m.group("adv") or "").lower() in fatal or (
+            concept != "killed" and _DIES_LATER.match(title, m.end())
+        ):
+            concept = "killed"  # "Worker injured in plant blast dies"
         head = m.group("np").split()[-1].lower()
         role: Role | None = "suspect" if head in vocab.suspects else None
         subject = head if head != "another" else "person"
