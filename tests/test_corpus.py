@@ -419,6 +419,11 @@ K, W, S = "killed", "injured", "shot"
         ),
         (_reports((1, [_fig(4, W), _fig(1, K, at=12)])), [(W, None, 4, 1, 1, None)]),
         (_reports((1, [_fig(2, K, at=5)])), [(K, None, 2, 1, 1, None)]),
+        # A crash injures five (the lead); "one of them died" further down is this crash's.
+        (
+            _reports((1, [_fig(5, W), _fig(1, K, "one of them", at=6)])),
+            [(W, None, 5, 1, 1, None), (K, None, 1, 1, 1, None)],
+        ),
         # "Four firefighters were hurt" in the lead, then each told apart further down.
         (
             _reports((1, [_fig(4, W), _fig(1, W, at=5), _fig(1, W, at=6)])),
@@ -446,6 +451,7 @@ K, W, S = "killed", "injured", "shot"
         "deep-count-another-article-leads-with",
         "deep-count-beside-a-lead-of-other-casualties",
         "a-lone-deep-count-stands",
+        "a-deep-death-of-people-named-before",
         "the-lead-count-over-people-told-apart",
     ],
 )  # fmt: skip

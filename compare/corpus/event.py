@@ -105,7 +105,8 @@ class Total:
 
     A count must be corroborated: one that a single article states, only past its lead
     (:data:`LEAD_SENTENCES`), is dropped when another article of the event also
-    counts its casualties, or when that article's own lead counts other casualties.
+    counts its casualties, or when that article's own lead counts other casualties,
+    unless it counts people named before ("He later died", "one of them died").
     News puts the event's toll in the headline and the first sentences; a toll told
     once further down is most often another event's: a roundup's ("one of eight
     shootings this weekend"), a background line's or a link to another story.
@@ -383,6 +384,12 @@ LEAD_SENTENCES = 3
 _CASUALTY = frozenset({"killed", "injured", "shot", "missing"})
 
 
+# A count of people the article named before: "He later died", "the driver", "one of them".
+_ANAPHOR = re.compile(
+    r"(?:he|she|they|the|his|her|their|both|one\s+of\s+(?:them|the|those))\b", re.IGNORECASE
+)
+
+
 def _key(f: Figure) -> tuple[str, str | None]:
     return (f.concept or "", "suspect" if f.role == "suspect" else None)
 
@@ -396,6 +403,7 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
     people: dict[tuple[str, str | None], bool] = {}  # every figure one person named
     led: dict[tuple[str, str | None], set[str]] = {}  # articles whose lead tells the count
     telling: set[str] = set()  # articles that count casualties at all
+    told_back: set[tuple[str, str | None]] = set()  # counts told of people named before
     who: dict[tuple[str, str | None], set[str]] = {}  # whom the figures name
     for e in done:
         said: dict[tuple[str, str | None], Counter[float]] = {}
@@ -430,11 +438,18 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
         for f in current:
             if f.sentence < LEAD_SENTENCES:
                 led.setdefault(_key(f), set()).add(e.article.id)
+            elif _ANAPHOR.match(f.text):
+                told_back.add(_key(f))  # "He later died", "one of them": this event's people
         if any(f.concept in _CASUALTY for f in current):
             telling.add(e.article.id)
     out: dict[tuple[str, str | None], Total] = {}
     for (concept, role), reports in reported.items():
-        if len(reports) == 1 and not led.get((concept, role)) and concept in _CASUALTY:
+        if (
+            len(reports) == 1
+            and not led.get((concept, role))
+            and concept in _CASUALTY
+            and (concept, role) not in told_back
+        ):
             # One article tells it, only past its lead: uncorroborated when another
             # article counts the event's casualties, or its own lead counts others.
             leads_others = any(k[0] != concept and k[0] in _CASUALTY for k in led)
