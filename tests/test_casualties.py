@@ -122,6 +122,50 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
             "The driver was taken to a hospital in Mesa, where he died on Friday.",
             [("The driver", 1, "killed", None)],
         ),
+        (
+            "The climber was flown to the hospital and pronounced dead.",
+            [("The climber", 1, "killed", None)],
+        ),
+        (
+            "A worker who was hit by a falling beam on Monday has died, the firm said.",
+            [("A worker", 1, "killed", None)],
+        ),
+        (
+            "A man who was badly burned in a warehouse fire on the east side of the city early on "
+            "Friday morning has died, officials said.",
+            [("A man", 1, "killed", None)],
+        ),
+        (
+            "The gunman killed 49 people before he was shot dead by police.",
+            [("49", 49, "killed", None), ("he", 1, "killed", "suspect")],
+        ),
+        (
+            "The driver swerved off the road before he died in the crash.",
+            [("he", 1, "killed", None)],
+        ),
+        ("A man who saw the stampede said he was shaken.", []),
+        ("The climber, 28, later died at the base camp.", [("The climber", 1, "killed", None)]),
+        ("The quake killed 28, officials said.", [("28", 28, "killed", None)]),
+        (
+            "The victim suffered two stab wounds, police said.",
+            [("The victim", 1, "injured", None), ("two", 2, "wounds", None)],
+        ),
+        (
+            "The fire at 2222 N. Nevada Ave. killed two residents.",
+            [("two", 2, "killed", None)],
+        ),
+        (
+            "The hiker was injured in the fall, and was later pronounced dead.",
+            [("The hiker", 1, "killed", None)],
+        ),
+        (
+            "A guard was stabbed in the neck, and was later pronounced dead.",
+            [("A guard", 1, "killed", None)],
+        ),
+        (
+            "Two guards were stabbed, and one was later pronounced dead.",
+            [("Two", 2, "stabbed", None), ("one", 1, "killed", None)],
+        ),
         ("The blast killed a miner and his son.", [("a miner and his son", 2, "killed", None)]),
         ("The storm killed a man and two children.", [("two", 2, "killed", None)]),
         ("He faces trial with two murder suspects.", [("two", 2, "suspects", None)]),
@@ -172,6 +216,19 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         "being-treated-apposition",
         "taken-elsewhere",
         "taken-to-hospital-where-died",
+        "taken-to-hospital-and-pronounced-dead",
+        "who-then-has-died",
+        "who-after-a-long-clause-has-died",
+        "killer-shot-dead-after-killing",
+        "driver-died-after-no-harm-done",
+        "who-without-a-death",
+        "age-in-commas-is-no-count",
+        "a-count-before-a-comma-stays",
+        "wounds-are-no-people",
+        "a-street-number-is-no-count",
+        "injured-then-later-pronounced-dead",
+        "stabbed-then-later-pronounced-dead",
+        "a-count-then-one-of-them-died",
         "two-objects",
         "object-then-a-number",
         "crime-suspects",
@@ -193,6 +250,8 @@ def test_casualty_counts(
         ("Quake: Climber, 40, seriously injured on ridge", [("Climber", 1, "injured")]),
         ("Cyclist struck, critically injured", []),
         ("Police say driver was sober", []),
+        ("Worker injured in plant blast dies", [("Worker", 1, "killed")]),
+        ("Climber hurt in fall; guide says rescue was slow", [("Climber", 1, "injured")]),
     ],
     ids=[
         "title-case",
@@ -201,6 +260,8 @@ def test_casualty_counts(
         "age-in-commas",
         "no-harm-verb",
         "no-harm",
+        "hurt-then-dies",
+        "hurt-and-no-death",
     ],
 )
 def test_headline_counts(title: str, expected: list[tuple[str, float, str | None]]) -> None:
@@ -237,3 +298,81 @@ def test_headline_death_over_body_wound() -> None:
     hurt = Sentence("a", -1, "Worker Shot At Plant", 0, 20)
     assert [f.concept for f in headline_figures(died, body)] == ["killed"]
     assert headline_figures(hurt, body) == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "scope"),
+    [
+        ("RELATED: Bus plunges into ravine, 12 dead", "background"),
+        ("READ MORE: Three firefighters hurt in warehouse blaze", "background"),
+        ("Watch: Quake of magnitude 6.1 leaves 40 injured", "background"),
+        ("More than 40 people were injured in the stampede.", "current"),
+        ("Officials: two workers were killed in the collapse.", "current"),
+    ],
+    ids=["related", "read-more", "watch", "more-than-is-no-label", "a-source-label"],
+)
+def test_link_line_is_another_story(line: str, scope: str) -> None:
+    """A line that points to another story counts that story's casualties, not this one's."""
+    text = f"A ferry capsized on Sunday.\n\n{line}\n\nDivers searched the river."
+    article = Article(id="a", path="-", text=text, published=dt.date(2019, 4, 2))
+    got = [f.scope for f in extract(article).figures if f.concept in ("killed", "injured")]
+    assert got == [scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Three riders, ages 19, 21 and 22, were hurt in the crash.", [3]),
+        ("Two girls between the ages of 11 and 15 were hospitalized after the fire.", [2, 11]),
+        ("The driver, 64, and a passenger, 31, died in the collision.", []),
+        ("The landslide killed 12, and 30 were injured.", [12, 30]),
+    ],
+    ids=["list-of-ages", "range-of-ages", "ages-in-commas", "counts-before-commas"],
+)
+def test_ages_are_no_counts(text: str, values: list[float]) -> None:
+    """An age beside a person is no casualty count (the first age of a range keeps its
+    concept "ages", which counts nobody)."""
+    assert [f.value for f in figures(Sentence("a", 0, text, 0, len(text)))] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("The gunman killed 19 children before he was shot dead by officers.", "gunman"),
+        ("A driver rammed the crowd and injured 12 before he was killed by police.", "driver"),
+    ],
+    ids=["gunman", "driver"],
+)
+def test_attacker_named_by_the_noun_before(text: str, subject: str) -> None:
+    """The pronoun after a harm done to others is the attacker, named by the noun before."""
+    found = figures(Sentence("a", 0, text, 0, len(text)))
+    assert [(f.text, f.subject, f.role) for f in found if f.role == "suspect"] == [
+        ("he", subject, "suspect")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "scopes"),
+    [
+        (
+            "Four people were killed and 16 hurt in weekend crashes across the state.",
+            ["background"] * 2,
+        ),
+        ("In two separate stabbings, three people were hurt.", ["background"]),
+        ("2 killed, 4 hurt in Sunday night crashes on Route 9", ["background"] * 2),
+        ("Two people died in a crash on the motorway on Sunday.", ["current"]),
+        ("At least 30 people were killed in attacks across the region.", ["current"]),
+    ],
+    ids=[
+        "weekend-crashes",
+        "separate-stabbings",
+        "sunday-night-crashes",
+        "one-crash",
+        "attacks-are-one-story",
+    ],
+)
+def test_roundup_counts_several_events(text: str, scopes: list[str]) -> None:
+    """A toll told of several events at once is a roundup's, not this event's count."""
+    article = Article(id="a", path="-", text=text, published=dt.date(2021, 7, 4))
+    got = [f.scope for f in extract(article).figures if f.concept in ("killed", "injured")]
+    assert got == scopes

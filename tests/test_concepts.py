@@ -29,7 +29,7 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         ),
         (
             "The gunman killed 19 children before he was shot dead.",
-            [("19", 19, "killed", "victim")],
+            [("19", 19, "killed", "victim"), ("he", 1, "killed", "suspect")],
         ),
         (
             "Four people were wounded and a teenager was critically injured.",

@@ -328,9 +328,16 @@ def test_cli_min_confidence_keeps_the_surer_rows(runner: CliRunner) -> None:
 
 
 def _fig(
-    value: float, concept: str, text: str | None = None, qualifier: str = "exact", **kw: Any
+    value: float,
+    concept: str,
+    text: str | None = None,
+    qualifier: str = "exact",
+    *,
+    at: int = 0,
+    **kw: Any,
 ) -> Figure:
-    return Figure("x:f1", "x", 0, text or str(value), (0, 1), value, value, value, qualifier,
+    """A figure of sentence ``at`` (0: the lead's first sentence)."""
+    return Figure("x:f1", "x", at, text or str(value), (0, 1), value, value, value, qualifier,
                   None, concept, **kw)  # fmt: skip
 
 
@@ -396,6 +403,32 @@ K, W, S = "killed", "injured", "shot"
             _reports((1, [_fig(3, W, qualifier="vague"), _fig(4, W)]), (2, [_fig(3, W, qualifier="vague")])),
             [(W, None, 4, 1, 1, None)],
         ),
+        # A count told once, deep in one article, beside other reports of the event: a
+        # roundup's or a background line's (a crash, then "two died in a fire nearby").
+        (
+            _reports((1, [_fig(3, W), _fig(2, K, at=9)]), (1, [_fig(3, W)])),
+            [(W, None, 3, 2, 2, None)],
+        ),
+        (
+            _reports((1, [_fig(3, W), _fig(2, K, at=9)]), (2, [_fig(3, W), _fig(2, K, at=7)])),
+            [(W, None, 3, 2, 2, None), (K, None, 2, 2, 2, None)],
+        ),
+        (
+            _reports((1, [_fig(3, W), _fig(2, K, at=9)]), (2, [_fig(2, K, at=1)])),
+            [(W, None, 3, 1, 1, None), (K, None, 2, 2, 2, None)],
+        ),
+        (_reports((1, [_fig(4, W), _fig(1, K, at=12)])), [(W, None, 4, 1, 1, None)]),
+        (_reports((1, [_fig(2, K, at=5)])), [(K, None, 2, 1, 1, None)]),
+        # A crash injures five (the lead); "one of them died" further down is this crash's.
+        (
+            _reports((1, [_fig(5, W), _fig(1, K, "one of them", at=6)])),
+            [(W, None, 5, 1, 1, None), (K, None, 1, 1, 1, None)],
+        ),
+        # "Four firefighters were hurt" in the lead, then each told apart further down.
+        (
+            _reports((1, [_fig(4, W), _fig(1, W, at=5), _fig(1, W, at=6)])),
+            [(W, None, 4, 1, 1, None)],
+        ),
     ],
     ids=[
         "most-articles",
@@ -413,6 +446,13 @@ K, W, S = "killed", "injured", "shot"
         "the-wound-of-the-dead",
         "another-person-wounded",
         "vague-yields-to-a-number",
+        "deep-count-of-one-article-uncorroborated",
+        "deep-count-of-two-articles-stands",
+        "deep-count-another-article-leads-with",
+        "deep-count-beside-a-lead-of-other-casualties",
+        "a-lone-deep-count-stands",
+        "a-deep-death-of-people-named-before",
+        "the-lead-count-over-people-told-apart",
     ],
 )  # fmt: skip
 def test_event_totals(reports: list[Extracted], expected: list[tuple[Any, ...]]) -> None:

@@ -87,11 +87,12 @@ class Total:
     """The event's own tally of one concept, for suspects or for everyone else (victims and
     figures with no role).
 
-    Each article's own value is its most repeated current figure of the concept, then
-    the larger (background and period figures are left out: "the 1999 quake, which
-    killed 17,000"); the event's value is the one the most articles state (a count of
-    one beside a larger count in the same article is a person told apart, not a
-    count), then the one the most articles hold as their own, then the latest, then
+    Each article's own value is the current figure of the concept its lead (title and
+    first sentences) repeats most, then its most repeated, then the larger (background
+    and period figures are left out: "the 1999 quake, which killed 17,000"); the
+    event's value is the one the most articles state (a count of one beside a larger
+    count in the same article is a person told apart, not a count), then the one the
+    most articles hold as their own, then the latest, then
     the smaller.  A vague count ("several were hurt") counts only where its article
     has nothing more exact, and its article only where no article has.  ``derived``
     says when the value comes from other totals instead
@@ -101,6 +102,14 @@ class Total:
     one person ("a boy with a gunshot wound") in an event where that person, or someone
     unnamed, died and no report counts more people shot than dead is the dead one's
     wound: no wounded count is kept.
+
+    A count must be corroborated: one that a single article states, only past its lead
+    (:data:`LEAD_SENTENCES`), is dropped when another article of the event also
+    counts its casualties, or when that article's own lead counts other casualties,
+    unless it counts people named before ("He later died", "one of them died").
+    News puts the event's toll in the headline and the first sentences; a toll told
+    once further down is most often another event's: a roundup's ("one of eight
+    shootings this weekend"), a background line's or a link to another story.
     """
 
     concept: str
@@ -369,6 +378,22 @@ def _one_person(f: Figure) -> bool:
     )
 
 
+# The lead: the title and the first sentences, where news tells the event's own toll.
+LEAD_SENTENCES = 3
+# Casualty counts, whose corroboration the tally asks for.
+_CASUALTY = frozenset({"killed", "injured", "shot", "missing"})
+
+
+# A count of people the article named before: "He later died", "the driver", "one of them".
+_ANAPHOR = re.compile(
+    r"(?:he|she|they|the|his|her|their|both|one\s+of\s+(?:them|the|those))\b", re.IGNORECASE
+)
+
+
+def _key(f: Figure) -> tuple[str, str | None]:
+    return (f.concept or "", "suspect" if f.role == "suspect" else None)
+
+
 def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
     """The event's tally per (concept, role): see :class:`Total`."""
     # Per article: its own value (its most repeated figure) and every value it states.
@@ -376,31 +401,60 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
         tuple[str, str | None], list[tuple[float, frozenset[float], dt.date | None, bool]]
     ] = {}
     people: dict[tuple[str, str | None], bool] = {}  # every figure one person named
+    led: dict[tuple[str, str | None], set[str]] = {}  # articles whose lead tells the count
+    telling: set[str] = set()  # articles that count casualties at all
+    told_back: set[tuple[str, str | None]] = set()  # counts told of people named before
     who: dict[tuple[str, str | None], set[str]] = {}  # whom the figures name
     for e in done:
         said: dict[tuple[str, str | None], Counter[float]] = {}
         vague: dict[tuple[str, str | None], Counter[float]] = {}
-        for f in e.figures:
-            if f.concept is None or f.scope != "current" or f.unit == "percent":
-                continue  # a share is no tally ("up 11 percent")
-            key = (f.concept, "suspect" if f.role == "suspect" else None)
+        lead: dict[tuple[str, str | None], Counter[float]] = {}
+        current = [
+            f
+            for f in e.figures
+            if f.concept is not None and f.scope == "current" and f.unit != "percent"
+        ]  # a share is no tally ("up 11 percent")
+        for f in current:
+            key = _key(f)
             if f.qualifier == "vague":
                 vague.setdefault(key, Counter())[f.value] += 1
                 continue  # "several were hurt": a count only when no report gives a number
             said.setdefault(key, Counter())[f.value] += 1
+            if f.sentence < LEAD_SENTENCES:
+                lead.setdefault(key, Counter())[f.value] += 1
             people[key] = people.get(key, True) and f.value == 1 and _one_person(f)
             who.setdefault(key, set()).add((f.subject or "person").lower())
         rough = {key for key in vague if key not in said}  # "several", nothing more exact
         for key in rough:
             said[key] = vague[key]
         for key, tally in said.items():
-            value = max(tally, key=lambda v: (tally[v], v))
+            # The count its lead tells most, then its most repeated, then the larger.
+            first = lead.get(key, Counter())
+            value = max(tally, key=lambda v: (first[v], tally[v], v))
             # One person told apart ("the victim died") is a part of a larger count the
             # same article states, not a count of its own.
             stated = frozenset(v for v in tally if v > 1 or v == value)
             reported.setdefault(key, []).append((value, stated, e.article.published, key in rough))
+        for f in current:
+            if f.sentence < LEAD_SENTENCES:
+                led.setdefault(_key(f), set()).add(e.article.id)
+            elif _ANAPHOR.match(f.text):
+                told_back.add(_key(f))  # "He later died", "one of them": this event's people
+        if any(f.concept in _CASUALTY for f in current):
+            telling.add(e.article.id)
     out: dict[tuple[str, str | None], Total] = {}
     for (concept, role), reports in reported.items():
+        if (
+            len(reports) == 1
+            and not led.get((concept, role))
+            and concept in _CASUALTY
+            and (concept, role) not in told_back
+        ):
+            # One article tells it, only past its lead: uncorroborated when another
+            # article counts the event's casualties, or its own lead counts others.
+            leads_others = any(k[0] != concept and k[0] in _CASUALTY for k in led)
+            if len(telling) >= 2 or leads_others:
+                continue
         # Articles with only a vague count ("several were hurt") count when none is exact.
         exact = [r[:3] for r in reports if not r[3]]
         values = exact or [r[:3] for r in reports]

@@ -95,11 +95,13 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
     carried = alternation(_words(vocab, "carried"))
     hospitals = alternation(_words(vocab, "hospitals"))
     return {
-        # "The driver was pronounced dead", "Ana Ruiz, 15, died", "He was fatally shot"
+        # "The driver was pronounced dead", "Ana Ruiz, 15, died", "He was fatally shot",
+        # "... before he was shot dead"
         "subject": re.compile(
-            r"(?:^|(?<=[.;:,\"\u201c]\s)|(?<=\bthat\s)|(?<=\bsaid\s)|(?<=\bsays\s))"
+            r"(?:^|(?<=[.;:,\"\u201c]\s)|(?<=\bthat\s)|(?<=\bsaid\s)|(?<=\bsays\s)"
+            r"|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\buntil\s)|(?<=\bwhen\s))"
             rf"(?P<np>{person}|[Hh]e|[Ss]he)"
-            rf"(?:\s*,\s+(?:who|a|an)\b[^,;.]{{0,60}},)?\s+"  # an apposition
+            rf"(?:\s*,\s+(?:(?:who|a|an)\b[^,;.]{{0,60}}|\d{{1,3}}),)?\s+"  # an apposition, an age
             rf"(?:(?:later\s+)?(?:{aux})\s+(?:(?P<adv>{adverbs})\s+)?(?:(?P<killed>{killed})|(?P<hurt>{hurt}))"
             rf"|(?:(?:{aux}|has|had)\s+)?(?:(?:{adverbs})\s+)?(?P<died>{died})"
             rf"|(?:(?:{aux}|is|was)\s+)?(?P<carry>{carrying})\s+(?:from\s+)?(?:an?\s+)?"
@@ -117,6 +119,12 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
         "left": re.compile(
             rf"\bleft\s+(?P<np>{anyone})\s+(?:(?P<killed>dead)|"
             rf"(?P<hurt>wounded|injured|hurt|hospitali[sz]ed|in\s+(?:{conditions})\s+condition))\b"
+        ),
+        # "A worker who was hit by a falling beam on Monday has died"
+        "relative": re.compile(
+            r"(?:^|(?<=[.;:\"\u201c]\s)|(?<=\bthat\s)|(?<=\bsaid\s)|(?<=\bsays\s))"
+            rf"(?P<np>{definite}|{indefinite}|{name})\s+who\s+[^.;,]{{1,140}}?\s+"
+            rf"(?:(?:has|had)\s+)?(?:since\s+|later\s+|now\s+)?(?P<died>{died})\b"
         ),
         # "the fatal stabbing of a teenager", "the death of Ana Ruiz"
         "death_of": re.compile(rf"\b(?:{deaths})\s+of\s+(?P<np>{anyone})(?!['\u2019]s)\b"),
@@ -165,6 +173,21 @@ _PASSIVE = re.compile(
 )
 
 
+# A street number, not a count: "at 951 W. Lake Mead Blvd.", "2222 N. Nevada Ave".
+_ADDRESS = re.compile(
+    r"\s+(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?(?:[A-Z][\w'.-]*\s+){1,3}?"
+    r"(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|"
+    r"Pkwy|Parkway|Hwy|Highway|Terrace|Circle)\b"
+)
+# "suffered three gunshot wounds": the wounds, not the people.
+_WOUNDS = re.compile(r"\s+(?:[a-z-]+\s+)?(?:gunshot|stab|bullet|puncture|knife)\s+wounds?\b")
+# The one who harmed others earlier in the sentence: "killed three neighbours before he
+# was shot dead" makes "he" the attacker (an active harm verb, not "was killed").
+_AGENT = re.compile(
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:killed|shot|stabbed|wounded|"
+    r"injured|murdered|attacked|opened\s+fire)\s+(?!(?:and|by|in|at|on|to|dead)\b)\w",
+    re.IGNORECASE,
+)
 # "one shot struck him", "a single shot was fired": the noun, not the people shot.
 _SHOT_NOUN = re.compile(r"\s+shot\s+(?:struck|hit|rang|was\s+fired|went|missed|came)\b")
 
@@ -186,9 +209,15 @@ def casualty_counts(text: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
     low = text.lower()
     if not any(w in low for w in _words(vocab, "cues")):
         return tuple(found)
-    out = [_outcome(text, f, vocab) for f in found]
+    out = [
+        _outcome(text, f, vocab)
+        for f in found
+        if not _age(text, f, vocab) and not _ADDRESS.match(text, f.span[1])
+    ]
     spans = [f.span for f in out]
     for kind, pattern in _patterns(vocab).items():
+        if kind == "relative" and " who " not in text:
+            continue  # cheap pre-check: the shape needs its relative pronoun
         for m in pattern.finditer(text):
             start, end = m.span("np")
             same = next((k for k, f in enumerate(out) if f.span == (start, end)), None)
@@ -213,12 +242,52 @@ def casualty_counts(text: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
                 continue
             role: Role | None = "suspect" if head in vocab.suspects else None
             subject = head if head in _people(vocab) else "person"
+            agent = _AGENT.search(text, 0, start) if head in ("he", "she") else None
+            if agent is not None:
+                # "The gunman killed 49 people before he was shot dead": the attacker,
+                # named by the noun before the harm verb where there is one
+                role = "suspect"
+                nouns = re.findall(r"[a-z]+", text[: agent.start()].lower())
+                subject = next((w for w in reversed(nouns) if w in _people(vocab)), subject)
             spans.append((start, end))
             many = 2.0 if m.groupdict().get("more") else 1.0
             fig = count_in_words(text, (start, end), many, concept, subject, role)
             out.append(_outcome(text, fig, vocab))
     out.sort(key=lambda f: f.span)
     return tuple(replace(f, id=f":f{k + 1}") for k, f in enumerate(out))
+
+
+@lru_cache(maxsize=4)
+def _ages_before(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    people = "|".join(sorted(_people(vocab), key=len, reverse=True))
+    return (
+        # "the man, 28, later died", "his wife, 34;", "Vic Ruiz, 50;": a person's age
+        re.compile(rf"(?:\b(?i:{people})|\b[A-Z][\w'\u2019.-]+),\s*(?:now\s+|aged\s+)?$"),
+        # "ages 19, 21 and 22", "between the ages of 11 and 15"
+        re.compile(
+            r"\bage[sd]?\s+(?:of\s+)?(?:\d{1,3}(?:\s*,\s*(?:and\s+)?|\s+(?:and|to|through)\s+))+$",
+            re.IGNORECASE,
+        ),
+    )
+
+
+def _age(text: str, fig: Figure, vocab: Vocabulary) -> bool:
+    """A number after a person and a comma, closed by punctuation, is the person's age:
+    "The climber, 28, later died", "Ana Ruiz, 50; her son, 12"; so are the later numbers of
+    a list of ages, "three men, ages 19, 21 and 22" (the shape of ``nonfigures``' age after
+    a name, for people named by a noun; read only in sentences about casualties).
+    """
+    if fig.unit is not None or fig.value >= 120 or not fig.text.isdigit():
+        return False
+    before = text[max(0, fig.span[0] - 60) : fig.span[0]]
+    person, listed = _ages_before(vocab)
+    if listed.search(before):
+        return True
+    after = text[fig.span[1] : fig.span[1] + 12]
+    return (
+        person.search(before) is not None
+        and re.match(r"\s*(?:[,;:)]|\.(?:\s|$)|$)", after) is not None
+    )
 
 
 def _concept(kind: str, m: re.Match[str], vocab: Vocabulary) -> str | None:
@@ -262,13 +331,16 @@ def _attempted(text: str, fig: Figure, vocab: Vocabulary) -> bool:
     )
 
 
-def _later_death(text: str, end: int) -> bool:
-    """ "... was shot and later died", "... taken to a hospital, where he died Friday"."""
+def _later_death(text: str, end: int, *, alone: bool = False) -> bool:
+    """ "... was shot and later died", "... taken to a hospital, where he died Friday",
+    "... taken to the hospital and pronounced dead"."""
     rest = text[end : end + 90]
+    if alone and re.match(rf"[^.;]*?\b{_NUMBER_WORD}\b", rest, re.IGNORECASE):
+        return False  # "... shot, and one of them later died": another count's death
     return (
         re.match(
             r"[^.;]{0,60}?\b(?:and|but|later|where\s+(?:he|she)|where\s+(?:he|she)\s+later)\s+"
-            r"(?:later\s+)?(?:died|was\s+pronounced\s+dead)\b",
+            r"(?:was\s+)?(?:later\s+)?(?:died|(?:was\s+)?pronounced\s+dead)\b",
             rest,
         )
         is not None
@@ -301,6 +373,8 @@ def _outcome(text: str, fig: Figure, vocab: Vocabulary) -> Figure:
         before = text[max(0, fig.span[0] - 12) : fig.span[0]]
         if re.match(r"\s+times\b", after):
             return replace(fig, concept="times")  # "was shot five times": how often
+        if _WOUNDS.match(after):
+            return replace(fig, concept="wounds")  # "suffered three gunshot wounds"
         if re.match(r"\s+(?:[a-z]+\s+)?shots\b", after) or (
             re.match(r"\s+shot\b", after)
             and (re.search(r"\bfir(?:e|es|ed|ing)\s+$", before) or _SHOT_NOUN.match(after))
@@ -316,6 +390,8 @@ def _outcome(text: str, fig: Figure, vocab: Vocabulary) -> Figure:
         fig = replace(fig, concept="killed" if fatal else concept, subject=fig.concept)
     if fig.concept not in _HARMS:
         return fig
+    if fig.value == 1 and _later_death(text, fig.span[1], alone=True):
+        return replace(fig, concept="killed")  # "was shot in the head, and later died"
     killed, hurt = _outcomes(vocab)
     rest = text[fig.span[1] :]
     rest = re.sub(r"^\s*(?:[a-z]+\s+){0,3}?(?=(?:were|was|have|has)\s)", " ", rest, count=1)
@@ -342,6 +418,10 @@ def _headline(vocab: Vocabulary) -> re.Pattern[str]:
     )
 
 
+# A headline's outcome after the harm: "Worker injured in plant blast dies".
+_DIES_LATER = re.compile(r"[^;:|,\u2013\u2014]*?\b(?:dies|died|has\s+died)\b", re.IGNORECASE)
+
+
 def headline_counts(title: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
     """A headline's count of one ("Teen Killed In Crash"), beside the title's ``found``
     figures (offsets from the title's start).
@@ -360,8 +440,10 @@ def headline_counts(title: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
         concept = "killed" if m.group("killed") else (vocab.predicate(verb[0]) if verb else None)
         if concept is None:
             continue
-        if (m.group("adv") or "").lower() in fatal:
-            concept = "killed"
+        if (m.group("adv") or "").lower() in fatal or (
+            concept != "killed" and _DIES_LATER.match(title, m.end())
+        ):
+            concept = "killed"  # "Worker injured in plant blast dies"
         head = m.group("np").split()[-1].lower()
         role: Role | None = "suspect" if head in vocab.suspects else None
         subject = head if head != "another" else "person"

@@ -152,6 +152,10 @@ def situate(
             _relative(sentence.text, when_lo), sentence.text[when_lo:when_hi], f, year, vocab
         )
         scope, period = _event_scope(f, *told, article.published)
+        if scope == "current" and _link_line(sentence.text, vocab):
+            scope, period = "background", ANOTHER_STORY
+        elif scope == "current" and f.concept in _CASUALTIES and _roundup(sentence.text, vocab):
+            scope, period = "background", SEVERAL_EVENTS
         out.append(
             replace(
                 f,
@@ -691,6 +695,58 @@ def _event_verb(words: set[str], vocab: Vocabulary) -> bool:
 def _earlier_words(vocab: Vocabulary) -> frozenset[str]:
     """Words that put a pluperfect's figure before now: "had put ... two weeks ago"."""
     return frozenset(str(vocab.tables.get("time", {}).get("earlier", "")).lower().split())
+
+
+ANOTHER_STORY = "another story"
+
+
+@lru_cache(maxsize=4)
+def _link_labels(vocab: Vocabulary) -> re.Pattern[str]:
+    labels = str(vocab.tables.get("not_figures", {}).get("link_labels", "")).split("|")
+    words = sorted((r"\s+".join(w.split()) for w in labels if w.strip()), key=len, reverse=True)
+    return re.compile(rf"\s*(?:{'|'.join(words)})\s*:", re.IGNORECASE)
+
+
+def _link_line(text: str, vocab: Vocabulary) -> bool:
+    """A line that points to another story ("RELATED: 5 killed in bus crash", "MORE: ..."):
+    its figures are that story's, not this one's (the vocabulary's [not_figures]
+    link_labels).
+
+    >>> from compare.extract.vocab import vocabulary
+    >>> _link_line("READ MORE: Two dead in warehouse fire", vocabulary())
+    True
+    >>> _link_line("More than 40 people died in the fire.", vocabulary())
+    False
+    """
+    return ":" in text[:40] and _link_labels(vocab).match(text) is not None
+
+
+SEVERAL_EVENTS = "several events"
+
+
+@lru_cache(maxsize=4)
+def _roundup_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    words = str(vocab.tables.get("casualty_readings", {}).get("roundups", "")).split()
+    return re.compile(
+        r"\bin\s+(?:(?:two|three|four|five|six|several|multiple|separate|unrelated|weekend|"
+        rf"overnight|night|morning|afternoon|evening|\w+day(?:['\u2019]s)?)\s+){{1,3}}"
+        rf"(?:{'|'.join(words)})\b",
+        re.IGNORECASE,
+    )
+
+
+def _roundup(text: str, vocab: Vocabulary) -> bool:
+    """A casualty count told of several events at once ("four were killed in separate
+    shootings", "12 hurt in weekend crashes", "in three stabbings"): a roundup's total, not
+    this event's count (the vocabulary's [casualty_readings] roundups).
+
+    >>> from compare.extract.vocab import vocabulary
+    >>> _roundup("Four people were killed in separate crashes on the motorway", vocabulary())
+    True
+    >>> _roundup("Four people were killed in a crash on the motorway", vocabulary())
+    False
+    """
+    return _roundup_pattern(vocab).search(text) is not None
 
 
 def _role(fig: Figure, clause: str, vocab: Vocabulary) -> Role | None:
