@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from compare.corpus.group import Digest
     from compare.corpus.run import Settings
 
-STATE_VERSION = 2  # 2: digests carry names and gazetteer places
+STATE_VERSION = 3  # 2: digests carry names and gazetteer places; 3: grouping rules
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,102 @@
+"""Grouping rules beyond the GVA dev set: two reports of one event told in other domains.
+
+Each row is two articles (their dates, the regions their places were read in, the rare
+names they share, the cosine of their title + lead vectors) and whether one event
+holds them.  The rules: two shared rare names join reports within the date window even
+when a place name was resolved to a namesake in another region; one rare name carries
+a link a week; four names and close wording carry it up to two years (a verdict, a
+sentence); a company's next quarter, told with the same executives in other words, is
+another event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from compare.corpus.digest import Digest
+from compare.corpus.group import group
+
+FLORIDA, UTAH = "US>a1:FL>c:7", "US>a1:UT>c:9"
+BAVARIA = "DE>a1:02>c:4"
+DAY = dt.date(2025, 3, 10)
+
+
+def _pair(
+    gap: int, places: tuple[str | None, str | None], names: tuple[str, ...], cosine: float
+) -> tuple[list[Digest], np.ndarray]:
+    digests = [
+        Digest(
+            key,
+            DAY + dt.timedelta(days=shift),
+            frozenset({place}) if place else frozenset(),
+            frozenset(names),
+        )
+        for key, shift, place in (("a", 0, places[0]), ("b", gap, places[1]))
+    ]
+    vectors = np.array([[1, 0, 0, 0], [cosine, (1 - cosine**2) ** 0.5, 0, 0]], dtype=np.float32)
+    return digests, vectors
+
+
+STORM = ("hurricane idalia", "cedar key")
+RECALL = ("model y",)
+TRIAL = ("maria lopez", "oak street", "judge hanna", "carl weber")
+QUARTER = ("lena park", "omar haddad", "river campus", "nova phone")
+
+
+@pytest.mark.parametrize(
+    ("gap", "places", "names", "cosine", "together"),
+    [
+        (1, (FLORIDA, UTAH), STORM, 0.5, True),
+        (1, (FLORIDA, UTAH), STORM[:1], 0.9, False),
+        (20, (FLORIDA, UTAH), STORM, 0.9, False),
+        (1, (FLORIDA, BAVARIA), (), 0.95, False),
+        (5, (BAVARIA, BAVARIA), RECALL, 0.5, True),
+        (5, (BAVARIA, BAVARIA), (), 0.9, False),
+        (15, (BAVARIA, BAVARIA), RECALL, 0.9, False),
+        (400, (UTAH, None), TRIAL, 0.6, True),
+        (240, (None, None), QUARTER, 0.3, False),
+        (800, (UTAH, UTAH), TRIAL, 0.9, False),
+    ],
+    ids=[
+        "storm-town-read-as-a-namesake-two-names-join",
+        "namesake-one-name-stays-apart",
+        "namesake-two-names-weeks-later-stays-apart",
+        "same-wording-other-country-stays-apart",
+        "product-recall-follow-up-within-a-week",
+        "same-wording-five-days-later-no-name-stays-apart",
+        "one-name-two-weeks-later-stays-apart",
+        "verdict-a-year-later-four-names",
+        "next-quarter-same-executives-other-words-stays-apart",
+        "four-names-beyond-two-years-stays-apart",
+    ],
+)
+def test_two_reports_of_one_event(
+    gap: int,
+    places: tuple[str | None, str | None],
+    names: tuple[str, ...],
+    cosine: float,
+    together: bool,
+) -> None:
+    digests, vectors = _pair(gap, places, names, cosine)
+    assert group(digests, vectors) == ([[0, 1]] if together else [[0], [1]])
+
+
+@pytest.mark.parametrize(
+    ("window", "follow_up", "gap", "names", "together"),
+    [
+        (3, 60, 5, RECALL, True),
+        (3, 3, 5, RECALL, False),
+        (3, 3, 400, TRIAL, False),
+        (10, 10, 8, (), True),
+    ],
+    ids=["defaults", "follow-ups-off-one-name", "follow-ups-off-four-names", "wider-window"],
+)
+def test_the_window_options_bound_the_name_rules(
+    window: int, follow_up: int, gap: int, names: tuple[str, ...], together: bool
+) -> None:
+    digests, vectors = _pair(gap, (BAVARIA, BAVARIA), names, 0.7)
+    events = group(digests, vectors, window=window, follow_up=follow_up)
+    assert events == ([[0, 1]] if together else [[0], [1]])
