@@ -112,11 +112,34 @@ def concepts_compatible(a: str | None, b: str | None, meaning: Meaning | None = 
     >>> concepts_compatible(None, "killed"), concepts_compatible("tanks", "killed")
     (True, False)
     """
-    if a is None or b is None or a == b:
+    if a is None or b is None or a == b or concept_key(a) == concept_key(b):
         return True
     if a in CASUALTY_CONCEPTS or b in CASUALTY_CONCEPTS:
         return False
     return _head(a) == _head(b) or (meaning is not None and meaning.same(a, b))
+
+
+def concept_key(concept: str) -> str:
+    """A concept as compared: one name for the concepts the vocabulary's
+    ``[synonyms.concepts]`` say count one thing ("marched", "marchers", "took part" are
+    the crowd's participants), else the concept in lower case.
+
+    >>> concept_key("marched"), concept_key("Marchers"), concept_key("killed")
+    ('participants', 'participants', 'killed')
+    """
+    text = " ".join(concept.lower().split())
+    return _concept_synonyms(vocabulary()).get(text, text)
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _concept_synonyms(vocab: Vocabulary) -> dict[str, str]:
+    table = vocab.tables.get("synonyms", {}).get("concepts", {})
+    out: dict[str, str] = {}
+    for name, others in table.items():
+        for phrase in (name, *str(others).split("|")):
+            if phrase.strip():
+                out[" ".join(phrase.lower().split())] = name.lower()
+    return out
 
 
 def same_concept(a: str | None, b: str | None) -> bool:
@@ -138,7 +161,7 @@ def same_concept(a: str | None, b: str | None) -> bool:
     """
     if a is None or b is None:
         return False
-    x, y = _singular(a), _singular(b)
+    x, y = _singular(concept_key(a)), _singular(concept_key(b))
     if x == y:
         return True
     bx, by = _things(x), _things(y)
@@ -365,7 +388,7 @@ def named(figures: Iterable[Figure]) -> frozenset[tuple[str, str]]:
 def named_key(fig: Figure) -> tuple[str, str] | None:
     """A figure's (concept, group) when it says both, as compared."""
     g = group(fig.subject)
-    return None if fig.concept is None or g is None else (_singular(fig.concept), g)
+    return None if fig.concept is None or g is None else (_singular(concept_key(fig.concept)), g)
 
 
 def counted_elsewhere(
@@ -427,6 +450,22 @@ def parts(claims: Sequence[Claim]) -> frozenset[str]:
             at, end = f.span[0] - sentence.start, f.span[1] - sentence.start
             if lead.search(sentence.text[:at]) or after.match(sentence.text[end:]):
                 found.add(f.id)
+        # A count of the same thing told after a share and "and" is another share of that
+        # group: "Only 88 of the dead had been identified, and 187 bodies were unclaimed".
+        shares = [f for f in claim.figures if f.id in found and f.concept is not None]
+        for f in claim.figures:
+            if f.id in found or f.sentence < 0 or f.qualifier == "vague":
+                continue
+            if any(
+                s.concept == f.concept
+                and s.unit == f.unit
+                and s.span[1] <= f.span[0]
+                and _AND.search(
+                    sentence.text[s.span[1] - sentence.start : f.span[0] - sentence.start]
+                )
+                for s in shares
+            ):
+                found.add(f.id)
     for k, here in by_sentence.items():
         if len(here) > MAX_PART_FIGURES:
             continue
@@ -440,6 +479,9 @@ def parts(claims: Sequence[Claim]) -> frozenset[str]:
                 if any(t.unit == unit and t.value == total and t not in some for t in totals):
                     found.update(f.id for f in some)
     return frozenset(found)
+
+
+_AND = re.compile(r"\band\b")
 
 
 @lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
@@ -720,11 +762,36 @@ def weak_identity(a: Figure, b: Figure) -> str | None:
     if period_unmatched(a.scope, b.scope):
         stated = a.period if a.scope == "period" else b.period
         return f"only one side states the period ({stated})"
+    for x, y in ((a, b), (b, a)):
+        if in_a_part(x) and y.subject is not None and group(y.subject) is None:
+            return f"only one side counts {x.subject}, the other all {y.subject} {y.concept}"
     if a.concept is None or b.concept is None:
         return None  # vouched by the unit
     if not same_concept(a.concept, b.concept):
         return f"{a.concept} and {b.concept} are alike, not the same count"
     return None
+
+
+def in_a_part(fig: Figure) -> bool:
+    """Whether a figure counts a casualty of people who serve at an event (the
+    vocabulary's [people_counts] ``responders``): "two officers were wounded" counts some
+    of the wounded, not all of them, so it vouches for no count of people in general ("17
+    people were wounded"); a count that does not say whom ("four others") may be theirs.
+    Other groups may be the whole ("410 protesters were arrested" of "450 arrested").
+
+    >>> k = Figure("a:f1", "a", 0, "2", (0, 1), 2, 2, 2, "exact", None, "injured", "officers")
+    >>> in_a_part(k), in_a_part(replace(k, concept="arrested", subject="protesters"))
+    (True, False)
+    """
+    if fig.subject is None or fig.concept not in CASUALTY_CONCEPTS:
+        return False
+    return _singular(subject_key(fig.subject)) in _part_words(vocabulary())
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _part_words(vocab: Vocabulary) -> frozenset[str]:
+    table = vocab.tables.get("people_counts", {})
+    return frozenset(_singular(w) for w in str(table.get("responders", "")).lower().split())
 
 
 def is_measure(unit: str | None) -> bool:

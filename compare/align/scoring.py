@@ -36,6 +36,7 @@ from compare.align.rules import (
     concepts_compatible,
     event_kinds,
     group,
+    in_a_part,
     in_days,
     is_measure,
     named_key,
@@ -164,6 +165,10 @@ class Scorer:
             [(f.id in self.parts_of) + 2 * (f.id in self.wholes_of) for _, f in figs], np.int64
         )
         self.grouped = np.array([group(f.subject) is not None for _, f in figs], dtype=np.bool_)
+        self.in_a_part = np.array([in_a_part(f) for _, f in figs], dtype=np.bool_)
+        self.generic = np.array(
+            [f.subject is not None and group(f.subject) is None for _, f in figs], dtype=np.bool_
+        )
         self.placed_here = np.array([f.place_from == "figure" for _, f in figs], dtype=np.bool_)
         # counted_elsewhere: which article counts which thing of which named group.
         keys, self.named_id = ids([named_key(f) for _, f in figs])
@@ -287,6 +292,9 @@ class Scorer:
         measured &= self.measure[row]
         weak = ~(self.same_concept[ka, kb] | measured)
         weak |= self.scopes_unmatched[self.scope[row], self.scope[col]]
+        # in_a_part: some people named by their part against a count that names no group.
+        weak |= self.in_a_part[row] & self.generic[col]
+        weak |= self.in_a_part[col] & self.generic[row]
         # revision_told: one side says the other's number is the value its own replaced.
         sa, sb = self.stated.value[row], self.stated.value[col]
         told = (self.previous[row] > 0) & (self.previous[row] == abs(sb))
