@@ -331,3 +331,78 @@ def test_a_banks_name_with_or_without_bank(a: str, b: str) -> None:
 def test_reasons_name_what_is_missing() -> None:
     why = weak_identity(fig(2, "injured", "officers"), fig(17, "injured", "people"))
     assert why == "only one side counts officers, the other all people injured"
+
+
+# ---------------------------------------------------------------- readings the rows need
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The blast killed 14 miners and a driver, the company said.",
+            [("14", 14.0, "killed", None), ("a driver", 1.0, "killed", "driver")],
+        ),
+        (
+            "The flood killed 31 pilgrims, four children and a woman.",
+            [
+                ("31", 31.0, "killed", None),
+                ("four", 4.0, "killed", "children"),
+                ("a woman", 1.0, "killed", "woman"),
+            ],
+        ),
+        (
+            "The storm injured 12 residents and a teacher's aide.",
+            [("12", 12.0, "injured", "residents")],
+        ),
+    ],
+    ids=["a-list-ends-in-one", "three-items", "a-possessive-is-no-person"],
+)
+def test_one_person_ending_a_list_of_counts(
+    text: str, expected: list[tuple[str, float, str, str]]
+) -> None:
+    done = extract(Article("a", "a.txt", text, published=MON))
+    assert [(f.text, f.value, f.concept, f.subject) for f in done.figures] == expected
+
+
+def test_a_gunman_who_killed_is_not_counted_dead() -> None:
+    done = extract(Article("a", "a.txt", "A 24-year-old gunman killed 11 people.", published=MON))
+    assert [(f.text, f.concept) for f in done.figures] == [("11", "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Twelve tourists were among the dead, the ministry said.", ("killed", "tourists")),
+        ("Three firefighters were among the injured.", ("injured", "firefighters")),
+        ("Two Danish firms were among the top ten bidders.", None),
+    ],
+    ids=["among-the-dead", "among-the-injured", "among-the-top"],
+)
+def test_a_group_among_the_casualties(text: str, expected: tuple[str, str] | None) -> None:
+    done = extract(Article("a", "a.txt", text, published=MON))
+    got = (done.figures[0].concept, done.figures[0].subject)
+    if expected is None:
+        assert got[0] not in {"killed", "injured"}
+    else:
+        assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "previous"),
+    [
+        ("The bill would raise the voting age to 18 from 16.", None),
+        ("Unions oppose lifting the state pension age from 66 to 67.", None),
+        ("The council plans to cut the speed limit to 20 from 30 mph.", None),
+        ("Officials revised the toll down to 97 from 115.", 115.0),
+        ("The death toll rose from 16 to 34 on Monday.", 16.0),
+    ],
+    ids=["would-raise", "oppose-lifting", "plans-to-cut", "revised", "rose"],
+)
+def test_an_intended_change_is_no_revision(text: str, previous: float | None) -> None:
+    done = extract(Article("a", "a.txt", text, published=MON))
+    revised = [f for f in done.figures if f.previous is not None]
+    if previous is None:
+        assert not revised and len(done.figures) == 2
+    else:
+        assert [f.previous.value for f in revised if f.previous] == [previous]

@@ -62,6 +62,8 @@ def implicit(text: str, taken: Sequence[tuple[int, int]] = ()) -> tuple[Figure, 
     [('killed himself', 'killed', 'suspect')]
     >>> implicit("A man said the fire was dead.")
     ()
+    >>> implicit("An 18-year-old gunman killed 14 students.")
+    ()
     >>> [(f.text, f.value) for f in implicit("A third woman died on Sunday.")]
     [('A third woman', 3.0)]
     """
@@ -152,7 +154,7 @@ _ORDINALS = {
 # "A man shot and killed Sunday" is the headline's passive, its "was" dropped.
 _OBJECT = re.compile(
     r"\s+(?:a|an|the|his|her|their|its|my|our|your|him|them|himself|herself|two|three|four|"
-    r"five|six|seven|eight|nine|ten|several|dozens|\d)\b",
+    r"five|six|seven|eight|nine|ten|several|dozens|\d[\d,.]*)\b",
     re.IGNORECASE,
 )
 # Predicates a person undergoes without "was": "a woman died", "a boy drowned".
