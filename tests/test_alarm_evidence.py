@@ -24,6 +24,7 @@ from compare.align.rules import (
     subject_key,
     subjects_compatible,
     weak_identity,
+    why_apart,
 )
 from compare.extract.places import mentions, relation
 from compare.extract.situate import _one_day, _widened
@@ -406,3 +407,67 @@ def test_an_intended_change_is_no_revision(text: str, previous: float | None) ->
         assert not revised and len(done.figures) == 2
     else:
         assert [f.previous.value for f in revised if f.previous] == [previous]
+
+
+# ---------------------------------------------------------------- the same count, rounded
+
+
+def _count(text: str, value: float, qualifier: str, subject: str) -> Figure:
+    return Figure(
+        "a:f1",
+        "a",
+        0,
+        text,
+        (0, len(text)),
+        value,
+        None,
+        None,
+        qualifier,  # type: ignore[arg-type]
+        None,
+        "passengers carried",
+        subject,
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "apart"),
+    [
+        (
+            _count("41,318", 41318, "exact", "Ryanair"),
+            _count("about 41,300", 41300, "about", "the Irish carrier"),
+            False,
+        ),
+        (
+            _count("41,318", 41318, "exact", "Ryanair"),
+            _count("41,300", 41300, "exact", "the Irish carrier"),
+            False,
+        ),
+        (
+            _count("41,318", 41318, "exact", "Ryanair"),
+            _count("about 40,000", 40000, "about", "the Irish carrier"),
+            True,
+        ),
+        (
+            _count("41,318", 41318, "exact", "Ryanair"),
+            _count("about 41,400", 41400, "about", "the Irish carrier"),
+            True,
+        ),
+        (
+            _count("more than 41,318", 41318, "more_than", "Ryanair"),
+            _count("about 41,300", 41300, "about", "the Irish carrier"),
+            True,
+        ),
+    ],
+    ids=[
+        "about-three-figures",
+        "rounded-exact",
+        "two-figures-is-too-coarse",
+        "another-rounding",
+        "a-bound-is-no-exact-count",
+    ],
+)
+def test_a_count_rounded_to_three_figures_vouches_like_the_same(
+    a: Figure, b: Figure, apart: bool
+) -> None:
+    assert (why_apart(a, b) is not None) == apart
+    assert (why_apart(b, a) is not None) == apart

@@ -248,11 +248,47 @@ def why_apart(a: Figure, b: Figure, meaning: Meaning | None = None) -> str | Non
     if not units_compatible(a.unit, b.unit):
         return f"unit {a.unit or 'count'} vs {b.unit or 'count'}"
     # Outlets name the same dead differently ("340 medics", "340 health workers"); the very
-    # same count of the same kind vouches for the pair, while a different count does not.
-    same_count = a.value == b.value and a.value >= SAME_COUNT_MIN and a.concept is not None
+    # same count of the same kind vouches for the pair, while a different count does not,
+    # unless one rounds the other to three figures or more ("about 526,000" of 526,409).
+    same_count = a.value >= SAME_COUNT_MIN and a.concept is not None
+    same_count = same_count and (a.value == b.value or rounds(a, b) or rounds(b, a))
     if not subjects_compatible(a.subject, b.subject) and not same_count:
         return f"{a.subject} vs {b.subject}"
     return situations_apart(situation(a), situation(b))
+
+
+ROUNDED_FIGURES = 3  # significant figures a rounded count needs to vouch like an equal one
+
+
+def rounding_step(fig: Figure) -> float:
+    """The step a count is rounded to when it is told to ROUNDED_FIGURES significant
+    figures or more with trailing zeros ("about 526,000": 1,000), else 0.
+
+    >>> f = Figure("b:f1", "b", 0, "about 526,000", (0, 13), 526e3, None, None, "about")
+    >>> rounding_step(f), rounding_step(replace(f, value=500e3))
+    (1000.0, 0.0)
+    >>> rounding_step(replace(f, value=526))
+    0.0
+    """
+    if fig.qualifier not in ("about", "exact") or not float(fig.value).is_integer():
+        return 0.0
+    digits = str(abs(int(fig.value)))
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return 10.0**zeros if zeros and len(digits) - zeros >= ROUNDED_FIGURES else 0.0
+
+
+def rounds(rounded: Figure, exact: Figure) -> bool:
+    """Whether one count is the other rounded: "about 526,000" of 526,409.
+
+    >>> f = Figure("b:f1", "b", 0, "about 526,000", (0, 13), 526e3, None, None, "about")
+    >>> g = replace(f, text="526,409", value=526409.0, qualifier="exact")
+    >>> rounds(f, g), rounds(g, f), rounds(f, replace(g, value=527_000.0))
+    (True, False, False)
+    """
+    step = rounding_step(rounded)
+    if step == 0 or exact.qualifier != "exact":
+        return False
+    return round(exact.value / step) * step == rounded.value and exact.value != rounded.value
 
 
 # What a figure's place, time and role say of it, for the rule below: place key, whether the

@@ -42,6 +42,7 @@ from compare.align.rules import (
     named_key,
     parts,
     period_unmatched,
+    rounding_step,
     same_concept,
     situation,
     situations_apart,
@@ -166,6 +167,8 @@ class Scorer:
         )
         self.grouped = np.array([group(f.subject) is not None for _, f in figs], dtype=np.bool_)
         self.in_a_part = np.array([in_a_part(f) for _, f in figs], dtype=np.bool_)
+        self.step = np.array([rounding_step(f) for _, f in figs], dtype=np.float64)
+        self.exact = np.array([f.qualifier == "exact" for _, f in figs], dtype=np.bool_)
         self.generic = np.array(
             [f.subject is not None and group(f.subject) is None for _, f in figs], dtype=np.bool_
         )
@@ -273,7 +276,13 @@ class Scorer:
         ka, kb = self.concept[row], self.concept[col]
         # why_apart: the group counted (unless the very same count vouches), then place, time, role.
         va, vb = self.stated.value[row], self.stated.value[col]
-        same_count = (va == vb) & (va >= SAME_COUNT_MIN) & ~self.unknown[ka]
+        # rounds, both ways: one count rounded to three figures or more is the other's.
+        step_a, step_b = self.step[row], self.step[col]
+        safe_a, safe_b = np.where(step_a > 0, step_a, 1.0), np.where(step_b > 0, step_b, 1.0)
+        rounded = (step_a > 0) & self.exact[col] & (np.round(vb / safe_a) * safe_a == va)
+        rounded |= (step_b > 0) & self.exact[row] & (np.round(va / safe_b) * safe_b == vb)
+        same_count = ((va == vb) | (rounded & (va != vb))) & (va >= SAME_COUNT_MIN)
+        same_count &= ~self.unknown[ka]
         ok = self.subjects_ok[self.subject[row], self.subject[col]] | same_count
         ok &= self.situations_ok[self.situation[row], self.situation[col]]
         # hinted_apart, both ways: an unlabelled figure in a sentence about other casualties.
