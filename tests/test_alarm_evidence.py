@@ -25,6 +25,7 @@ from compare.align.rules import (
     subjects_compatible,
     weak_identity,
     why_apart,
+    why_unpaired,
 )
 from compare.extract.places import mentions, relation
 from compare.extract.situate import _one_day, _widened
@@ -152,7 +153,7 @@ def _place(text: str) -> tuple[str, str]:
         ("killed 40 in southern Turkey and northern Syria", "SY|TR", "Turkey and Syria"),
         ("storms in Texas, Oklahoma and Kansas", "US>a1:KS|US>a1:OK|US>a1:TX", None),
         ("3 were wounded in Pensacola, Florida", "US>a1:FL>c:4168228", None),
-        ("a mine near Lyon", "FR>a1:84", "near Lyon, France"),
+        ("a mine near Lyon", "FR>a1:84", "Lyon, France"),
         ("a village 30 km north of Kabul", "AF>a1:13", None),
         ("a fire in Lyon", "FR>a1:84>c:2996944", None),
     ],
@@ -471,3 +472,22 @@ def test_a_count_rounded_to_three_figures_vouches_like_the_same(
 ) -> None:
     assert (why_apart(a, b) is not None) == apart
     assert (why_apart(b, a) is not None) == apart
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "why"),
+    [
+        ("2024-03-10", "2024-03-17", "a count of 2024-03-10 vs one of 2024-03-17"),
+        ("2024-03-10", "2024-03-10", None),
+        ("2024-03-10", None, "only one side dates the day it counts (2024-03-10)"),
+        (None, None, None),
+    ],
+    ids=["two-days", "same-day", "one-side-dated", "neither-dated"],
+)
+def test_a_crowd_counted_on_a_day(a: str | None, b: str | None, why: str | None) -> None:
+    x = Figure("a:f1", "a", 0, "8,000", (0, 5), 8e3, 8e3, 8e3, "exact", None, "marched", period=a)
+    y = Figure("b:f1", "b", 0, "9,000", (0, 5), 9e3, 9e3, 9e3, "exact", None, "marched", period=b)
+    got = why_unpaired(x, y)
+    assert (got is None) == (why is None)
+    if why is not None:
+        assert got is not None and got.startswith(why)

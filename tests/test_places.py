@@ -217,7 +217,7 @@ def _figures(
         (
             "In November, a fire at a factory near Dhaka killed at least 111 workers.",
             dt.date(2013, 5, 13),
-            [("at least 111", "near Dhaka, Bangladesh", "figure", "background", "november")],
+            [("at least 111", "Dhaka, Bangladesh", "figure", "background", "november")],
         ),
         (
             "Apple's revenue fell 1% to $89.5bn in its fiscal fourth quarter. "

@@ -337,6 +337,8 @@ def situations_apart(a: Situation, b: Situation) -> str | None:
         return f"this event vs an earlier one ({earlier})"
     if scope_a == scope_b and scope_a != "current" and not same_period:
         return f"{period_a} vs {period_b}"
+    if _DAY.fullmatch(period_a or "") and _DAY.fullmatch(period_b or "") and period_a != period_b:
+        return f"a count of {period_a} vs one of {period_b}"  # two days' crowds
 
     # Casualties happen somewhere: a toll in Turkey is not a toll in Syria.  Other
     # counts (a plan's stages, a company's revenue) are kept apart by place only when each
@@ -798,6 +800,8 @@ def weak_identity(a: Figure, b: Figure) -> str | None:
     if period_unmatched(a.scope, b.scope):
         stated = a.period if a.scope == "period" else b.period
         return f"only one side states the period ({stated})"
+    if (day(a) is None) != (day(b) is None):
+        return f"only one side dates the day it counts ({day(a) or day(b)})"
     for x, y in ((a, b), (b, a)):
         if in_a_part(x) and y.subject is not None and group(y.subject) is None:
             return f"only one side counts {x.subject}, the other all {y.subject} {y.concept}"
@@ -805,6 +809,23 @@ def weak_identity(a: Figure, b: Figure) -> str | None:
         return None  # vouched by the unit
     if not same_concept(a.concept, b.concept):
         return f"{a.concept} and {b.concept} are alike, not the same count"
+    return None
+
+
+# The day a one-day happening's count is of (compare.extract.situate: a crowd's march).
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def day(fig: Figure) -> str | None:
+    """The day a count of this event is of, when its article dates it ("marched on
+    Sunday": see compare.extract.situate), else None.
+
+    >>> f = Figure("a:f1", "a", 0, "2", (0, 1), 2, 2, 2, "exact", None, "marched")
+    >>> day(replace(f, period="2019-06-16")), day(f), day(replace(f, period="since May"))
+    ('2019-06-16', None, None)
+    """
+    if fig.scope == "current" and fig.period and _DAY.fullmatch(fig.period):
+        return fig.period
     return None
 
 

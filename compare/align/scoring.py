@@ -34,6 +34,7 @@ from compare.align.rules import (
     UNKNOWN_CONCEPT_PENALTY,
     UNKNOWN_CONCEPT_RATIO,
     concepts_compatible,
+    day,
     event_kinds,
     group,
     in_a_part,
@@ -167,6 +168,7 @@ class Scorer:
         )
         self.grouped = np.array([group(f.subject) is not None for _, f in figs], dtype=np.bool_)
         self.in_a_part = np.array([in_a_part(f) for _, f in figs], dtype=np.bool_)
+        self.dated = np.array([day(f) is not None for _, f in figs], dtype=np.bool_)
         self.step = np.array([rounding_step(f) for _, f in figs], dtype=np.float64)
         self.exact = np.array([f.qualifier == "exact" for _, f in figs], dtype=np.bool_)
         self.generic = np.array(
@@ -302,6 +304,8 @@ class Scorer:
         weak = ~(self.same_concept[ka, kb] | measured)
         weak |= self.scopes_unmatched[self.scope[row], self.scope[col]]
         # in_a_part: some people named by their part against a count that names no group.
+        # day: one side dates the day its crowd is counted on, the other does not.
+        weak |= self.dated[row] != self.dated[col]
         weak |= self.in_a_part[row] & self.generic[col]
         weak |= self.in_a_part[col] & self.generic[row]
         # revision_told: one side says the other's number is the value its own replaced.

@@ -156,8 +156,8 @@ def situate(
         )
         scope, period = _event_scope(f, *told, article.published)
         day = _one_day(f, sentence.text[when_lo:when_hi], article.published, vocab)
-        if day is not None and scope == "current":
-            scope, period = "period", day
+        if day is not None and scope == "current" and period is None:
+            period = day  # still this event's count (scope current), of that day
         out.append(
             replace(
                 f,
@@ -196,12 +196,12 @@ def _crowd_days(figs: list[Figure], vocab: Vocabulary) -> list[Figure]:
     day = days[0]
     out = list(figs)
     for k in undated:
-        out[k] = replace(out[k], scope="period", period=day)
+        out[k] = replace(out[k], period=day)
     return out
 
 
 def _ISO(f: Figure) -> bool:
-    return f.scope == "period" and bool(re.fullmatch(r"\d{4}-\d\d-\d\d", f.period or ""))
+    return f.scope == "current" and bool(re.fullmatch(r"\d{4}-\d\d-\d\d", f.period or ""))
 
 
 # A bulletin's item: "Dead: 2,012", "DEATHS: 6,300".
@@ -373,7 +373,8 @@ def _widened(text: str, m: Mention, found: Sequence[Mention]) -> Mention:
     ("in southern Turkey and northern Syria", "in Texas, Oklahoma and Kansas") are all the
     figure's (one key per place, joined by "|": see :func:`places.relation`), and a place
     named as a landmark ("a tower near Miami", "a village outside Lyon", "50 km north of
-    Kabul") puts the figure in the region around it (the landmark's parent), not in it.
+    Kabul") puts the figure in the region around it (the landmark's parent key), not in
+    it; its name stays the landmark's, as a reader says it ("near Dhaka" is Dhaka).
 
     >>> from compare.extract.places import mentions
     >>> t = "killed 7,800 in southern Turkey and northern Syria"
@@ -381,8 +382,8 @@ def _widened(text: str, m: Mention, found: Sequence[Mention]) -> Mention:
     >>> _widened(t, found[1], found).place.key
     'SY|TR'
     >>> t = "a tower near Miami collapsed"
-    >>> _widened(t, mentions(t)[0], mentions(t)).place.name
-    'near Miami, Florida, United States'
+    >>> _widened(t, mentions(t)[0], mentions(t)).place.key
+    'US>a1:FL'
     """
     listed = [m]
     for step in (-1, 1):  # the places listed before this one, then after
@@ -410,7 +411,7 @@ def _widened(text: str, m: Mention, found: Sequence[Mention]) -> Mention:
     m = listed[0] if listed else m
     if _LANDMARK.search(text, max(0, m.start - 30), m.start) and ">" in m.place.key:
         parent = m.place.key.rsplit(">", 1)[0]
-        return replace(m, place=replace(m.place, key=parent, name="near " + m.place.name))
+        return replace(m, place=replace(m.place, key=parent))
     return m
 
 
