@@ -19,6 +19,13 @@ from compare.types import Article, Figure, Pair, Row, Verdict
 
 # A later figure compatible with the earlier one still moved when it differs by more than this.
 MOVED_SHARE = 0.05
+# A lower bound is written near the count it bounds, at a round number just below it
+# ("more than 130" for 134, "over 100" for 134 hostages): two lower bounds this many times
+# apart are two different counts ("more than 1.12 million" against "more than 2 million"
+# marchers), though their intervals overlap.  As UNKNOWN_CONCEPT_RATIO in the rules: within
+# half again, two numbers may be one count told two ways.
+BOUNDS_APART = 1.5
+LOWER_BOUNDS = frozenset({"at_least", "more_than"})
 
 
 def judge(pairs: Iterable[Pair], articles: Sequence[Article]) -> tuple[Row, ...]:
@@ -111,15 +118,33 @@ def _figures(
     weak = no_alarm(fa, fb) and compatible(fa, fb)
     if date_a and date_b and date_a != date_b and moved and not weak:
         return "update", _update_reason(fa, fb, date_a, date_b, sides) + claimants
-    if compatible(fa, fb):
+    if compatible(fa, fb) and not (bounds_apart(fa, fb) and not weak):
         if fa.value == fb.value and fa.qualifier == fb.qualifier:
             how = f"both say {fa.text.strip()}" if fa.text == fb.text else "same figure"
         else:
             how = f"compatible: {describe(fa)} and {describe(fb)} overlap{converted}"
         return "agree", how + claimants
-    return "diverge", f"{describe(fa)} vs {describe(fb)} cannot both hold{converted}" + (
-        claimants or _same_claimant(fa)
-    )
+    if compatible(fa, fb):  # two lower bounds far apart
+        why = f"{fa.text.strip()} and {fb.text.strip()} are too far apart to be one count"
+    else:
+        why = f"{describe(fa)} vs {describe(fb)} cannot both hold{converted}"
+    return "diverge", why + (claimants or _same_claimant(fa))
+
+
+def bounds_apart(fa: Figure, fb: Figure) -> bool:
+    """Whether two lower bounds are too far apart to be one count (see BOUNDS_APART).
+
+    >>> from dataclasses import replace
+    >>> f = Figure("a:f1", "a", 0, "more than 2 million", (0, 19), 2e6, 2e6, None, "more_than")
+    >>> bounds_apart(f, replace(f, value=1.12e6, low=1.12e6))
+    True
+    >>> bounds_apart(f, replace(f, value=1.6e6, low=1.6e6, qualifier="at_least"))
+    False
+    """
+    if not {fa.qualifier, fb.qualifier} <= LOWER_BOUNDS:
+        return False
+    lo, hi = sorted((abs(fa.value), abs(fb.value)))
+    return lo > 0 and hi / lo >= BOUNDS_APART
 
 
 def _moved(fa: Figure, fb: Figure) -> bool:

@@ -112,11 +112,34 @@ def concepts_compatible(a: str | None, b: str | None, meaning: Meaning | None = 
     >>> concepts_compatible(None, "killed"), concepts_compatible("tanks", "killed")
     (True, False)
     """
-    if a is None or b is None or a == b:
+    if a is None or b is None or a == b or concept_key(a) == concept_key(b):
         return True
     if a in CASUALTY_CONCEPTS or b in CASUALTY_CONCEPTS:
         return False
     return _head(a) == _head(b) or (meaning is not None and meaning.same(a, b))
+
+
+def concept_key(concept: str) -> str:
+    """A concept as compared: one name for the concepts the vocabulary's
+    ``[synonyms.concepts]`` say count one thing ("marched", "marchers", "took part" are
+    the crowd's participants), else the concept in lower case.
+
+    >>> concept_key("marched"), concept_key("Marchers"), concept_key("killed")
+    ('participants', 'participants', 'killed')
+    """
+    text = " ".join(concept.lower().split())
+    return _concept_synonyms(vocabulary()).get(text, text)
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _concept_synonyms(vocab: Vocabulary) -> dict[str, str]:
+    table = vocab.tables.get("synonyms", {}).get("concepts", {})
+    out: dict[str, str] = {}
+    for name, others in table.items():
+        for phrase in (name, *str(others).split("|")):
+            if phrase.strip():
+                out[" ".join(phrase.lower().split())] = name.lower()
+    return out
 
 
 def same_concept(a: str | None, b: str | None) -> bool:
@@ -138,7 +161,7 @@ def same_concept(a: str | None, b: str | None) -> bool:
     """
     if a is None or b is None:
         return False
-    x, y = _singular(a), _singular(b)
+    x, y = _singular(concept_key(a)), _singular(concept_key(b))
     if x == y:
         return True
     bx, by = _things(x), _things(y)
@@ -225,11 +248,47 @@ def why_apart(a: Figure, b: Figure, meaning: Meaning | None = None) -> str | Non
     if not units_compatible(a.unit, b.unit):
         return f"unit {a.unit or 'count'} vs {b.unit or 'count'}"
     # Outlets name the same dead differently ("340 medics", "340 health workers"); the very
-    # same count of the same kind vouches for the pair, while a different count does not.
-    same_count = a.value == b.value and a.value >= SAME_COUNT_MIN and a.concept is not None
+    # same count of the same kind vouches for the pair, while a different count does not,
+    # unless one rounds the other to three figures or more ("about 526,000" of 526,409).
+    same_count = a.value >= SAME_COUNT_MIN and a.concept is not None
+    same_count = same_count and (a.value == b.value or rounds(a, b) or rounds(b, a))
     if not subjects_compatible(a.subject, b.subject) and not same_count:
         return f"{a.subject} vs {b.subject}"
     return situations_apart(situation(a), situation(b))
+
+
+ROUNDED_FIGURES = 3  # significant figures a rounded count needs to vouch like an equal one
+
+
+def rounding_step(fig: Figure) -> float:
+    """The step a count is rounded to when it is told to ROUNDED_FIGURES significant
+    figures or more with trailing zeros ("about 526,000": 1,000), else 0.
+
+    >>> f = Figure("b:f1", "b", 0, "about 526,000", (0, 13), 526e3, None, None, "about")
+    >>> rounding_step(f), rounding_step(replace(f, value=500e3))
+    (1000.0, 0.0)
+    >>> rounding_step(replace(f, value=526))
+    0.0
+    """
+    if fig.qualifier not in ("about", "exact") or not float(fig.value).is_integer():
+        return 0.0
+    digits = str(abs(int(fig.value)))
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return 10.0**zeros if zeros and len(digits) - zeros >= ROUNDED_FIGURES else 0.0
+
+
+def rounds(rounded: Figure, exact: Figure) -> bool:
+    """Whether one count is the other rounded: "about 526,000" of 526,409.
+
+    >>> f = Figure("b:f1", "b", 0, "about 526,000", (0, 13), 526e3, None, None, "about")
+    >>> g = replace(f, text="526,409", value=526409.0, qualifier="exact")
+    >>> rounds(f, g), rounds(g, f), rounds(f, replace(g, value=527_000.0))
+    (True, False, False)
+    """
+    step = rounding_step(rounded)
+    if step == 0 or exact.qualifier != "exact":
+        return False
+    return round(exact.value / step) * step == rounded.value and exact.value != rounded.value
 
 
 # What a figure's place, time and role say of it, for the rule below: place key, whether the
@@ -278,6 +337,8 @@ def situations_apart(a: Situation, b: Situation) -> str | None:
         return f"this event vs an earlier one ({earlier})"
     if scope_a == scope_b and scope_a != "current" and not same_period:
         return f"{period_a} vs {period_b}"
+    if _DAY.fullmatch(period_a or "") and _DAY.fullmatch(period_b or "") and period_a != period_b:
+        return f"a count of {period_a} vs one of {period_b}"  # two days' crowds
 
     # Casualties happen somewhere: a toll in Turkey is not a toll in Syria.  Other
     # counts (a plan's stages, a company's revenue) are kept apart by place only when each
@@ -365,7 +426,7 @@ def named(figures: Iterable[Figure]) -> frozenset[tuple[str, str]]:
 def named_key(fig: Figure) -> tuple[str, str] | None:
     """A figure's (concept, group) when it says both, as compared."""
     g = group(fig.subject)
-    return None if fig.concept is None or g is None else (_singular(fig.concept), g)
+    return None if fig.concept is None or g is None else (_singular(concept_key(fig.concept)), g)
 
 
 def counted_elsewhere(
@@ -427,6 +488,22 @@ def parts(claims: Sequence[Claim]) -> frozenset[str]:
             at, end = f.span[0] - sentence.start, f.span[1] - sentence.start
             if lead.search(sentence.text[:at]) or after.match(sentence.text[end:]):
                 found.add(f.id)
+        # A count of the same thing told after a share and "and" is another share of that
+        # group: "Only 88 of the dead had been identified, and 187 bodies were unclaimed".
+        shares = [f for f in claim.figures if f.id in found and f.concept is not None]
+        for f in claim.figures:
+            if f.id in found or f.sentence < 0 or f.qualifier == "vague":
+                continue
+            if any(
+                s.concept == f.concept
+                and s.unit == f.unit
+                and s.span[1] <= f.span[0]
+                and _AND.search(
+                    sentence.text[s.span[1] - sentence.start : f.span[0] - sentence.start]
+                )
+                for s in shares
+            ):
+                found.add(f.id)
     for k, here in by_sentence.items():
         if len(here) > MAX_PART_FIGURES:
             continue
@@ -440,6 +517,9 @@ def parts(claims: Sequence[Claim]) -> frozenset[str]:
                 if any(t.unit == unit and t.value == total and t not in some for t in totals):
                     found.update(f.id for f in some)
     return frozenset(found)
+
+
+_AND = re.compile(r"\band\b")
 
 
 @lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
@@ -720,11 +800,55 @@ def weak_identity(a: Figure, b: Figure) -> str | None:
     if period_unmatched(a.scope, b.scope):
         stated = a.period if a.scope == "period" else b.period
         return f"only one side states the period ({stated})"
+    if (day(a) is None) != (day(b) is None):
+        return f"only one side dates the day it counts ({day(a) or day(b)})"
+    for x, y in ((a, b), (b, a)):
+        if in_a_part(x) and y.subject is not None and group(y.subject) is None:
+            return f"only one side counts {x.subject}, the other all {y.subject} {y.concept}"
     if a.concept is None or b.concept is None:
         return None  # vouched by the unit
     if not same_concept(a.concept, b.concept):
         return f"{a.concept} and {b.concept} are alike, not the same count"
     return None
+
+
+# The day a one-day happening's count is of (compare.extract.situate: a crowd's march).
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def day(fig: Figure) -> str | None:
+    """The day a count of this event is of, when its article dates it ("marched on
+    Sunday": see compare.extract.situate), else None.
+
+    >>> f = Figure("a:f1", "a", 0, "2", (0, 1), 2, 2, 2, "exact", None, "marched")
+    >>> day(replace(f, period="2019-06-16")), day(f), day(replace(f, period="since May"))
+    ('2019-06-16', None, None)
+    """
+    if fig.scope == "current" and fig.period and _DAY.fullmatch(fig.period):
+        return fig.period
+    return None
+
+
+def in_a_part(fig: Figure) -> bool:
+    """Whether a figure counts a casualty of people who serve at an event (the
+    vocabulary's [people_counts] ``responders``): "two officers were wounded" counts some
+    of the wounded, not all of them, so it vouches for no count of people in general ("17
+    people were wounded"); a count that does not say whom ("four others") may be theirs.
+    Other groups may be the whole ("410 protesters were arrested" of "450 arrested").
+
+    >>> k = Figure("a:f1", "a", 0, "2", (0, 1), 2, 2, 2, "exact", None, "injured", "officers")
+    >>> in_a_part(k), in_a_part(replace(k, concept="arrested", subject="protesters"))
+    (True, False)
+    """
+    if fig.subject is None or fig.concept not in CASUALTY_CONCEPTS:
+        return False
+    return _singular(subject_key(fig.subject)) in _part_words(vocabulary())
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _part_words(vocab: Vocabulary) -> frozenset[str]:
+    table = vocab.tables.get("people_counts", {})
+    return frozenset(_singular(w) for w in str(table.get("responders", "")).lower().split())
 
 
 def is_measure(unit: str | None) -> bool:

@@ -34,13 +34,16 @@ from compare.align.rules import (
     UNKNOWN_CONCEPT_PENALTY,
     UNKNOWN_CONCEPT_RATIO,
     concepts_compatible,
+    day,
     event_kinds,
     group,
+    in_a_part,
     in_days,
     is_measure,
     named_key,
     parts,
     period_unmatched,
+    rounding_step,
     same_concept,
     situation,
     situations_apart,
@@ -164,6 +167,13 @@ class Scorer:
             [(f.id in self.parts_of) + 2 * (f.id in self.wholes_of) for _, f in figs], np.int64
         )
         self.grouped = np.array([group(f.subject) is not None for _, f in figs], dtype=np.bool_)
+        self.in_a_part = np.array([in_a_part(f) for _, f in figs], dtype=np.bool_)
+        self.dated = np.array([day(f) is not None for _, f in figs], dtype=np.bool_)
+        self.step = np.array([rounding_step(f) for _, f in figs], dtype=np.float64)
+        self.exact = np.array([f.qualifier == "exact" for _, f in figs], dtype=np.bool_)
+        self.generic = np.array(
+            [f.subject is not None and group(f.subject) is None for _, f in figs], dtype=np.bool_
+        )
         self.placed_here = np.array([f.place_from == "figure" for _, f in figs], dtype=np.bool_)
         # counted_elsewhere: which article counts which thing of which named group.
         keys, self.named_id = ids([named_key(f) for _, f in figs])
@@ -268,7 +278,13 @@ class Scorer:
         ka, kb = self.concept[row], self.concept[col]
         # why_apart: the group counted (unless the very same count vouches), then place, time, role.
         va, vb = self.stated.value[row], self.stated.value[col]
-        same_count = (va == vb) & (va >= SAME_COUNT_MIN) & ~self.unknown[ka]
+        # rounds, both ways: one count rounded to three figures or more is the other's.
+        step_a, step_b = self.step[row], self.step[col]
+        safe_a, safe_b = np.where(step_a > 0, step_a, 1.0), np.where(step_b > 0, step_b, 1.0)
+        rounded = (step_a > 0) & self.exact[col] & (np.round(vb / safe_a) * safe_a == va)
+        rounded |= (step_b > 0) & self.exact[row] & (np.round(va / safe_b) * safe_b == vb)
+        same_count = ((va == vb) | (rounded & (va != vb))) & (va >= SAME_COUNT_MIN)
+        same_count &= ~self.unknown[ka]
         ok = self.subjects_ok[self.subject[row], self.subject[col]] | same_count
         ok &= self.situations_ok[self.situation[row], self.situation[col]]
         # hinted_apart, both ways: an unlabelled figure in a sentence about other casualties.
@@ -287,6 +303,11 @@ class Scorer:
         measured &= self.measure[row]
         weak = ~(self.same_concept[ka, kb] | measured)
         weak |= self.scopes_unmatched[self.scope[row], self.scope[col]]
+        # in_a_part: some people named by their part against a count that names no group.
+        # day: one side dates the day its crowd is counted on, the other does not.
+        weak |= self.dated[row] != self.dated[col]
+        weak |= self.in_a_part[row] & self.generic[col]
+        weak |= self.in_a_part[col] & self.generic[row]
         # revision_told: one side says the other's number is the value its own replaced.
         sa, sb = self.stated.value[row], self.stated.value[col]
         told = (self.previous[row] > 0) & (self.previous[row] == abs(sb))

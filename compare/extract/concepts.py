@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from compare.extract.resources import (
     ATTRIBUTION_VERBS,
+    CASUALTY_CONCEPTS,
     CONCEPTS,
     FIGHTERS,
     LASTING,
@@ -752,9 +753,16 @@ def _verb_of(tokens: list[str]) -> str | None:
 
     >>> _verb_of(_tokens("died, officials said")), _verb_of(_tokens("of malicious wounding"))
     ('killed', None)
+    >>> _verb_of(_tokens("were among the dead")), _verb_of(_tokens("were among the top"))
+    ('killed', None)
     """
     if tokens[:1] == [","] and "," in tokens[1:12]:
         tokens = tokens[tokens.index(",", 1) + 1 :]  # ", some carrying shields and clubs,"
+    lows = [t.lower() for t in tokens[:4]]
+    if len(lows) == 4 and lows[0] in _AUXILIARIES and lows[1:3] == ["among", "the"]:
+        # "Nineteen foreigners were among the dead": who is counted among the casualties.
+        among = concept_word(tokens[3])
+        return among if among in CASUALTY_CONCEPTS else None
     for tok in tokens[:4]:
         low = tok.lower()
         if low in _AUXILIARIES or low in _ADVERBS or (low.endswith("ly") and len(low) > 4):

@@ -42,12 +42,14 @@ from functools import lru_cache
 from compare.extract.attribution import Speaker, attribution, speakers
 from compare.extract.casualties import casualty_counts, headline_counts
 from compare.extract.concepts import counted
-from compare.extract.implicit import implicit
+from compare.extract.implicit import count_in_words, implicit
 from compare.extract.nonfigures import not_a_figure
 from compare.extract.numbers import Number, ascii_digits, scan
 from compare.extract.qualifiers import interval, prefix_qualifier, suffix_qualifier
+from compare.extract.resources import alternation
 from compare.extract.revisions import revised
 from compare.extract.units import currency_before, rate, share_of_unit, unit_after
+from compare.extract.vocab import Vocabulary, vocabulary
 from compare.extract.whose import whose
 from compare.intervals import compatible
 from compare.types import Figure, Qualifier, Sentence
@@ -156,8 +158,47 @@ def _figures_in(text: str) -> tuple[Figure, ...]:
     if found:
         out = sorted([*out, *found], key=lambda f: f.span)
     out = list(casualty_counts(text, out))  # outcomes of harms, counts of one named otherwise
+    out = _listed_one(text, out)
     return tuple(
         f if f.id == f":f{k + 1}" else replace(f, id=f":f{k + 1}") for k, f in enumerate(out)
+    )
+
+
+def _listed_one(text: str, found: list[Figure]) -> list[Figure]:
+    """One person ending a list of counts is a count of one of the same thing: "killed 14
+    students and a teacher", "the dead were 108 women, seven children and a man".
+
+    >>> f = Figure(":f1", "", 0, "14", (7, 9), 14, 14, 14, "exact", None, "killed", "students")
+    >>> [(g.text, g.value, g.concept, g.subject)
+    ...  for g in _listed_one("killed 14 students and a teacher at the school", [f])][1:]
+    [('a teacher', 1.0, 'killed', 'teacher')]
+    >>> _listed_one("killed 14 students and a teacher's aide", [f])[1:]
+    []
+    """
+    vocab = vocabulary()
+    people = str(vocab.tables.get("people_counts", {}).get("concepts", "")).split()
+    out = list(found)
+    for f in found:
+        if f.concept not in people or f.qualifier == "vague":
+            continue
+        m = _list_end(vocab).match(text, f.span[1])
+        if m is None or any(g.span[0] < m.end("np") and m.start("np") < g.span[1] for g in out):
+            continue
+        one = count_in_words(text, m.span("np"), 1.0, f.concept, m.group("who").lower(), f.role)
+        out.append(replace(one, sentence=f.sentence, attribution=f.attribution))
+    return sorted(out, key=lambda g: g.span)
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _list_end(vocab: Vocabulary) -> re.Pattern[str]:
+    """After a count: its noun, then "and a teacher" (the list's last item, a person)."""
+    people = vocab.singular_people | set(
+        str(vocab.tables.get("casualty_readings", {}).get("people", "")).split()
+    )
+    who = alternation(people)
+    return re.compile(
+        rf"\s+[a-z-]+,?\s+and\s+(?P<np>(?:a|an|one)\s+(?P<who>{who}))\b(?!['\u2019-])",
+        re.IGNORECASE,
     )
 
 

@@ -62,6 +62,10 @@ def implicit(text: str, taken: Sequence[tuple[int, int]] = ()) -> tuple[Figure, 
     [('killed himself', 'killed', 'suspect')]
     >>> implicit("A man said the fire was dead.")
     ()
+    >>> implicit("An 18-year-old gunman killed 14 students.")
+    ()
+    >>> [(f.text, f.value) for f in implicit("A third woman died on Sunday.")]
+    [('A third woman', 3.0)]
     """
     return _implicit(text, tuple(taken))
 
@@ -136,11 +140,21 @@ def _concept(predicate: str, vocab: Vocabulary) -> str | None:
     return concept if concept in _COUNTS_OF_PEOPLE else None
 
 
+# Ordinals before a person: "a seventh person died" tells a count of seven.
+_ORDINALS = {
+    w: n
+    for n, w in enumerate(
+        """second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
+        twentieth""".split(),
+        2,
+    )
+}
 # What starts an object after a verb: "killed nine people", "shot his wife".  Without one,
 # "A man shot and killed Sunday" is the headline's passive, its "was" dropped.
 _OBJECT = re.compile(
     r"\s+(?:a|an|the|his|her|their|its|my|our|your|him|them|himself|herself|two|three|four|"
-    r"five|six|seven|eight|nine|ten|several|dozens|\d)\b",
+    r"five|six|seven|eight|nine|ten|several|dozens|\d[\d,.]*)\b",
     re.IGNORECASE,
 )
 # Predicates a person undergoes without "was": "a woman died", "a boy drowned".
@@ -162,7 +176,13 @@ def count_in_words(
     id: str = ":f0",
 ) -> Figure:
     """An exact count of people that the words tell without a number ("a man was shot",
-    "a miner and his son"): a Figure of the sentence, renumbered by its caller."""
+    "a miner and his son"): a Figure of the sentence, renumbered by its caller.  One
+    death told with an ordinal ("a seventh person died", "Seventh victim dies") tells that
+    the toll has reached it; a harm may differ from the others' ("one worker died; a second
+    worker is being treated" is one injured)."""
+    words = text[span[0] : span[1]].lower().split()
+    if value == 1.0 and concept == "killed":
+        value = float(next((_ORDINALS[w] for w in words if w in _ORDINALS), 1))
     return Figure(
         id=id,
         article="",

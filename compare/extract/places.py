@@ -76,9 +76,23 @@ def relation(a: str, b: str) -> Relation:
     ('nested', 'apart', 'apart')
     >>> relation("PS>a1:GZ", "PS>a1:WE"), relation("TR>s:TR-31", "TR>a1:32"), relation("IL", "IL")
     ('apart', 'unknown', 'same')
+
+    Several places listed together ("in Turkey and Syria") are keys joined by "|": nested
+    in any of them, apart from places apart from all of them.
+
+    >>> relation("SY|TR", "TR>a1:31"), relation("SY|TR", "LB"), relation("SY|TR", "TR|SY")
+    ('nested', 'apart', 'same')
     """
     if a == b:
         return "same"
+    if "|" in a or "|" in b:  # places listed together ("in Turkey and Syria"): each of them
+        xs, ys = set(a.split("|")), set(b.split("|"))
+        if xs == ys:
+            return "same"
+        found = {relation(x, y) for x in xs for y in ys}
+        if found & {"same", "nested"}:
+            return "nested"
+        return "apart" if found == {"apart"} else "unknown"
     pa, pb = a.split(">"), b.split(">")
     for depth, (x, y) in enumerate(zip(pa, pb, strict=False)):
         if x != y:

@@ -17,7 +17,9 @@ Read in each sentence, between two of its figures:
 - "N ..., up from M" / "down from M" (N the nearest earlier figure of the sentence in the
   same unit), unless M is dated to another period ("up from 3.5% a year earlier" compares
   two periods; it revises nothing);
-- "revising down its flash estimate of M" (N another figure of the sentence).
+- "revising down its flash estimate of M" (N another figure of the sentence);
+- none of these when the change is intended, not reported ("plan to raise the retirement
+  age to 64 from 62": the current age stands).
 
 And across sentences, a value marked as superseded ("had earlier put the toll at M", "an
 initial count of M", "narrowed the lead from M") becomes the previous value of the nearest
@@ -182,6 +184,7 @@ def _in_sentence(
                 to_from
                 and not _OTHER_PERIOD.match(_after(g, sentence))  # "... from 250 a year earlier"
                 and _CHANGE_BEFORE.search(_ENDS_TO.sub("", near_head))
+                and not _planned(_ENDS_TO.sub("", near_head))
             ):
                 link(i, members[k + 1])
                 continue
@@ -191,7 +194,11 @@ def _in_sentence(
                 and _FROM_TO_GAP.match(gap)
                 and not _OTHER_PERIOD.match(gap)
             )
-            if from_to and _CHANGE_BEFORE.search(_ENDS_FROM.sub("", near_head)):
+            if (
+                from_to
+                and _CHANGE_BEFORE.search(_ENDS_FROM.sub("", near_head))
+                and not _planned(_ENDS_FROM.sub("", near_head))
+            ):
                 link(members[k + 1], i)  # "rose from 16 to 34"
                 continue
         if i in gone:
@@ -250,6 +257,34 @@ def _current_elsewhere(
         candidates,
         key=lambda j: (f.sentence - figures[j].sentence, abs(f.span[0] - figures[j].span[0])),
     )
+
+
+# Words of a change intended, proposed or opposed, not reported: "plan to raise the age to
+# 64 from 62", "would lift it from 62 to 64", "oppose raising it": both values stand.
+_INTENT = frozenset(
+    """plan plans planned planning proposal proposals propose proposes proposed would will
+    could want wants wanted aim aims aimed seek seeks seeking intend intends intended oppose
+    opposes opposed opposing against vow vows vowed pledge pledges pledged promise promises
+    promised""".split()
+)
+
+
+def _planned(head: str) -> bool:
+    """Whether the verb of change before a figure is intended, not reported: one of
+    ``_INTENT`` stands among the three words before it.
+
+    >>> _planned("the government's plan to raise the retirement age")
+    True
+    >>> _planned("The reform would lift the minimum pension age"), _planned("rose")
+    (True, False)
+    >>> _planned("Officials revised the toll")
+    False
+    """
+    found = list(re.finditer(rf"\b{_CHANGE}\b", head, re.IGNORECASE))
+    if not found:
+        return False
+    before = head[: found[-1].start()].split()[-3:]
+    return any(w.lower().strip(",'\u2019s") in _INTENT or w.lower() in _INTENT for w in before)
 
 
 def _same_unit(a: Figure, b: Figure) -> bool:

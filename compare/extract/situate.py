@@ -56,6 +56,9 @@ _PERIOD = re.compile(
     r"a\s+year\s+(?:earlier|ago|before)|year[- ]on[- ]year|annual(?:ly)?|per\s+year|"
     r"(?:in|for|during)\s+(?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december)(?:\s+\d{4})?|(?:in|for|during)\s+(?:19|20)\d{2}|"
+    # A month's own figure: "revised January's increase down to 504,000".
+    + _MONTHS
+    + r"['\u2019]s|"
     # "in the 12 months to June", "in the week to 28 January", "the quarter ended 30 July"
     r"(?:the\s+)?(?:(?:12|twelve|three|six|nine)\s+months|week|month|quarter|year)\s+"
     r"(?:to|ended|ending|through)\s+(?:\d{1,2}\s+)?" + _MONTHS + r"(?:\s+\d{1,2}(?!\d))?|"
@@ -156,6 +159,9 @@ def situate(
             scope, period = "background", ANOTHER_STORY
         elif scope == "current" and f.concept in _CASUALTIES and _roundup(sentence.text, vocab):
             scope, period = "background", SEVERAL_EVENTS
+        day = _one_day(f, sentence.text[when_lo:when_hi], article.published, vocab)
+        if day is not None and scope == "current" and period is None:
+            period = day  # still this event's count (scope current), of that day
         out.append(
             replace(
                 f,
@@ -167,7 +173,39 @@ def situate(
                 role=f.role or _role(f, clause, vocab),
             )
         )
-    return _inherit_periods(_bulletin_sources(out, body), sentences)
+    return _inherit_periods(_bulletin_sources(_crowd_days(out, vocab), body), sentences)
+
+
+def _crowd_days(figs: list[Figure], vocab: Vocabulary) -> list[Figure]:
+    """A one-day happening's count without a day of its own (see :func:`_one_day`) is of
+    the day the article dates its others ("marched on Thursday ... The interior ministry
+    counted 1.12 million protesters"): no count of another day's march."""
+    crowd = set(str(vocab.tables.get("time", {}).get("one_day", "")).lower().split())
+    if not crowd:
+        return figs
+    undated = [
+        k
+        for k, f in enumerate(figs)
+        if f.concept is not None
+        and f.concept.lower() in crowd
+        and f.scope == "current"
+        and f.period is None
+        and f.sentence >= 0
+    ]
+    if not undated:
+        return figs
+    days = [f.period for f in figs if f.concept and f.concept.lower() in crowd and _ISO(f)]
+    if not days:
+        return figs
+    day = days[0]
+    out = list(figs)
+    for k in undated:
+        out[k] = replace(out[k], period=day)
+    return out
+
+
+def _ISO(f: Figure) -> bool:
+    return f.scope == "current" and bool(re.fullmatch(r"\d{4}-\d\d-\d\d", f.period or ""))
 
 
 # A bulletin's item: "Dead: 2,012", "DEATHS: 6,300".
@@ -319,18 +357,81 @@ def _place(
     inside = [m for m in found if lo <= m.start < hi]
     if inside:
         # Where something happens ("in Newtown") before what a noun is ("a US school").
-        return min(inside, key=lambda m: (_weakness(text, m), abs(m.start - at))), "figure"
+        best = min(inside, key=lambda m: (_weakness(text, m), abs(m.start - at)))
+        return _widened(text, best, inside), "figure"
     before = [m for m in found if m.start < at]
     if before:
-        return before[-1], "sentence"
+        return _widened(text, before[-1], before), "sentence"
     # A place after the figure counts only in the figure's own clause: "28,000 killed and
     # 68,000 wounded in Hatay" is Hatay's, but in "pulled 110 billion francs from Credit
     # Suisse ..., and outflows continued after the collapse of a bank in California" the
     # bank's place is not the francs'.
     after = [m for m in found if at <= m.start < clause_end]
     if after:
-        return after[0], "sentence"
+        return _widened(text, after[0], after), "sentence"
     return None, "sentence"
+
+
+def _widened(text: str, m: Mention, found: Sequence[Mention]) -> Mention:
+    """Where a mention puts a figure, as widely as its words say: places listed together
+    ("in southern Turkey and northern Syria", "in Texas, Oklahoma and Kansas") are all the
+    figure's (one key per place, joined by "|": see :func:`places.relation`), and a place
+    named as a landmark ("a tower near Miami", "a village outside Lyon", "50 km north of
+    Kabul") puts the figure in the region around it (the landmark's parent key), not in
+    it; its name stays the landmark's, as a reader says it ("near Dhaka" is Dhaka).
+
+    >>> from compare.extract.places import mentions
+    >>> t = "killed 7,800 in southern Turkey and northern Syria"
+    >>> found = mentions(t)
+    >>> _widened(t, found[1], found).place.key
+    'SY|TR'
+    >>> t = "a tower near Miami collapsed"
+    >>> _widened(t, mentions(t)[0], mentions(t)).place.key
+    'US>a1:FL'
+    """
+    listed = [m]
+    for step in (-1, 1):  # the places listed before this one, then after
+        k = found.index(m) if m in found else -1
+        while k >= 0 and 0 <= k + step < len(found):
+            x, y = (found[k + step], found[k]) if step < 0 else (found[k], found[k + step])
+            if not _LISTED.fullmatch(text[x.end : y.start]):
+                break
+            k += step
+            listed.append(found[k])
+    # "Pensacola, Florida" is one place told with its state, not two places listed.
+    listed = [
+        x
+        for x in listed
+        if not any(
+            y.place.key != x.place.key and contains(x.place.key, y.place.key) for y in listed
+        )
+    ]
+    keys = sorted({x.place.key for x in listed})
+    if len(keys) > 1:
+        ordered = sorted(listed, key=lambda x: x.start)
+        names = [x.place.name.split(",")[0] for x in ordered]
+        name = ", ".join(names[:-1]) + " and " + names[-1]
+        return replace(m, place=replace(m.place, key="|".join(keys), name=name))
+    m = listed[0] if listed else m
+    if _LANDMARK.search(text, max(0, m.start - 30), m.start) and ">" in m.place.key:
+        parent = m.place.key.rsplit(">", 1)[0]
+        return replace(m, place=replace(m.place, key=parent))
+    return m
+
+
+# The words between two places listed together: ", ", " and ", ", and northern ".
+_LISTED = re.compile(
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+)?",
+    re.IGNORECASE,
+)
+# A place as a landmark: "near Miami", "outside Lyon", "50 km north of Kabul", "off Japan".
+_LANDMARK = re.compile(
+    r"\b(?:near|nearby|outside|close\s+to|off|(?:north|south|east|west|north-?east|"
+    r"north-?west|south-?east|south-?west)\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _weakness(text: str, m: Mention) -> int:
@@ -425,9 +526,17 @@ def _regions(sentences: Sequence[Sentence], article: Article) -> tuple[tuple[str
     Florida's, "Chelsea" in a Massachusetts story is not London's."""
     texts = [s.text for s in sentences]
     line = dateline(article.text)
+    keys: set[str] = set()
     if line:
-        texts.append("In " + _titlecase_dateline(line.split("(")[0].strip(" -\u2013\u2014")))
-    keys = {m.place.key for text in texts for m in named(text) if m.place.key.count(">") <= 1}
+        head = line.split("(")[0].strip(" -\u2013\u2014")
+        filed = "In " + _titlecase_dateline(head)
+        texts.append(filed)
+        # A dateline's town written with its state ("HIGHLAND PARK, Ill.") names the state
+        # too: "Lake County" in that story is Illinois's.  A bare town ("VALENCIA") may be
+        # any of its namesakes.
+        if "," in head:
+            keys |= {">".join(m.place.key.split(">")[:2]) for m in named(filed)}
+    keys |= {m.place.key for text in texts for m in named(text) if m.place.key.count(">") <= 1}
     states = tuple(sorted(k for k in keys if ">" in k))
     countries = tuple(sorted({k.split(">")[0] for k in keys}))
     return (states, countries)
@@ -509,6 +618,40 @@ def _event_scope(
     if month is not None and published is not None and (published.month - month) % 12 >= 2:
         return "background", period
     return "current", period
+
+
+def _one_day(fig: Figure, clause: str, published: dt.date | None, vocab: Vocabulary) -> str | None:
+    """The date of a one-day happening's count (the vocabulary's [time] ``one_day``
+    concepts: a crowd) from a weekday in its clause, counted back from the article's date:
+    "1.03 million people marched on Sunday" in a Monday's paper is the day before's.
+
+    >>> from compare.extract.vocab import vocabulary
+    >>> f = Figure("a:f1", "a", 0, "338,000", (0, 7), 338e3, 338e3, 338e3, "exact", None,
+    ...            "participants")
+    >>> _one_day(f, "338,000 took part in Sunday's march", dt.date(2019, 6, 17), vocabulary())
+    '2019-06-16'
+    >>> _one_day(f, "338,000 took part", dt.date(2019, 6, 17), vocabulary()) is None
+    True
+    """
+    if published is None or fig.concept is None:
+        return None
+    crowd = str(vocab.tables.get("time", {}).get("one_day", "")).lower().split()
+    if fig.concept.lower() not in crowd:
+        return None
+    m = _WEEKDAY.search(clause)
+    if m is None:
+        return None
+    day = _WEEKDAYS.index((m.group(1) or m.group(2)).lower())
+    back = (published.weekday() - day) % 7
+    return (published - dt.timedelta(days=back)).isoformat()
+
+
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+# "on Sunday", "Sunday's march" (not "the Sunday Times").
+_WEEKDAY = re.compile(
+    r"\bon\s+(" + "|".join(_WEEKDAYS) + r")\b|\b(" + "|".join(_WEEKDAYS) + r")['\u2019]s\b",
+    re.IGNORECASE,
+)
 
 
 _INCREMENT = re.compile(r"\b(?:hours|days|alone)$")
@@ -611,6 +754,7 @@ def _scope_of(
     if period is not None and (since is None or period.start() < since.start()):
         text = " ".join(period.group("p").split())
         text = re.sub(r"^(?:(?:in|during|for|over)\s+)?(?:the\s+)?", "", text, flags=re.I)
+        text = re.sub(r"['\u2019]s$", "", text)  # "January's" is January
         return "period", text.lower()
     if since is not None:
         return "current", "since " + " ".join(since.group("p").split())
