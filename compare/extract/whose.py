@@ -125,8 +125,10 @@ def refer_back(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> tupl
         if fig.concept is None and fig.sentence in texts:
             pronoun = _pronoun_at(vocab).search(before) is not None
             # "Twenty-six were foreign nationals." after a toll: who of those counted
+            rest = texts[fig.sentence][fig.span[1] - starts[fig.sentence] :]
             opening = (
                 not before.strip()
+                and re.match(r"\s+(?:were|was|are|is)\s", rest) is not None  # no noun of its own
                 and fig.unit is None
                 and fig.subject is not None
                 and is_people(fig.subject.split()[-1])
