@@ -324,6 +324,11 @@ GROUPS = [
         [("97", "killed", "people"), ("Twenty", "killed", "foreign nationals")],
     ),
     (
+        "shooting-a-count-with-its-own-noun-is-no-part",
+        "A teen was injured. Five people under the age of 19 were in the house.",
+        [("A teen", "injured", "teen"), ("Five", None, "people")],
+    ),
+    (
         "arrests-were-teenagers",
         "Police arrested 40 people. Twelve were teenagers.",
         [("40", "arrested", "people"), ("Twelve", "arrested", "teenagers")],

@@ -214,7 +214,7 @@ def counted(
             later = _concept_in(_clause(after[len(phrase) :], _CLAUSE_WORDS * 2))
             concept = later if later is not None and not _yields(later) else concept
     if concept is None:
-        concept = _changed_from(text[:start])  # "raise the retirement age from 62 to 64"
+        concept = _changed_from(text[max(0, start - _WINDOW) : start])  # "from 62 to 64"
     if concept is None:
         # The nearest casualty word before it: "evacuations as the flood toll tops 8,800".
         concept = _earlier(_clause(before[::-1], _BEFORE_WORDS)[::-1])
@@ -368,7 +368,7 @@ def counted(
         concept, subject = previous_concept, previous
     concept = _comparative(unit, before, after, previous_concept if since else None) or concept
     if unit is not None and concept is not None and unit not in _DURATIONS:
-        caused = _caused_by(text[:start])
+        caused = _caused_by(text[max(0, start - _WINDOW) : start])
         if caused is not None:
             subject = caused  # "floods in Pakistan caused $14.9bn of damage and $15.2bn ..."
         elif unit == "percent" and (subject is None or subject == _owner(text[since:start])):
@@ -434,6 +434,9 @@ def _caused_by(before: str) -> str | None:
     return found
 
 
+# How far before a figure the readings below look (a sentence of 50,000 numbers stays
+# linear).
+_WINDOW = 300
 # Words after a noun that say when: "for their vaccine earlier this month".
 _WHEN_WORDS = words("earlier later ago this last next previously yesterday today")
 
@@ -460,7 +463,8 @@ def _possessed(text: str, start: int, end: int, concept: str) -> str | None:
     if lead is None or lead.group("name").split()[0].lower() in _NOT_OWNERS:
         return None
     pronouns = "|".join(sorted(_table_words(vocabulary(), "possessives", "pronouns")))
-    clause = re.split(r"[;:]|,\s+(?:and|but|while)\b", text[lead.end() : start])[-1]
+    near = text[max(lead.end(), start - _WINDOW) : start]  # bounded: linear on long lines
+    clause = re.split(r"[;:]|,\s+(?:and|but|while)\b", near)[-1]
     m = list(re.finditer(rf"\b(?:{pronouns})\s+((?:[\w-]+\s+){{0,3}}[\w-]+)", clause))
     said: list[str] = []
     for word in m[-1].group(1).split() if m else []:

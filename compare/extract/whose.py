@@ -117,25 +117,30 @@ def refer_back(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> tupl
         way = words.pop() if len(words) > 1 and words[-1] in directions else None
         named = bool(words) and words[-1] in nouns and set(words[:-1]) <= adjectives
         pronoun = opening = False
-        before = ""
+        before, at = "", 0
         if fig.sentence in texts:
-            before = texts[fig.sentence][: fig.span[0] - starts[fig.sentence]]
+            at = fig.span[0] - starts[fig.sentence]
+            before = texts[fig.sentence][max(0, at - 300) : at]  # bounded: linear
         # the noun stands before the number: "the count stood at 5,914", not "one count of"
         named = named and re.search(rf"\b{words[-1]}\b", before, re.IGNORECASE) is not None
         if fig.concept is None and fig.sentence in texts:
             pronoun = _pronoun_at(vocab).search(before) is not None
             # "Twenty-six were foreign nationals." after a toll: who of those counted
+            end = fig.span[1] - starts[fig.sentence]
+            rest = texts[fig.sentence][end : end + 20]
             opening = (
-                not before.strip()
+                at <= 300
+                and not before.strip()
+                and re.match(r"\s+(?:were|was|are|is)\s", rest) is not None  # no noun of its own
                 and fig.unit is None
                 and fig.subject is not None
                 and is_people(fig.subject.split()[-1])
             )
         if opening and out and out[-1].concept in _words(vocab, "people_counts", "concepts"):
             fig = replace(fig, concept=out[-1].concept)
-        earlier = [
+        earlier = [  # only for a reference: a list of every earlier figure is quadratic
             f
-            for f in out
+            for f in (out if named or pronoun else ())
             if f.concept is not None
             and (way is not None or f.unit == fig.unit or pronoun)
             and f.unit not in _DURATIONS
