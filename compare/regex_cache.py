@@ -74,7 +74,8 @@ def install() -> None:
     original = _compiler.compile
 
     def compile(p: Any, flags: int = 0) -> Any:
-        if not isinstance(p, str) or flags & _compiler.SRE_FLAG_DEBUG:
+        # A str subclass (lxml hands those out) is compiled as usual: marshal takes str only.
+        if type(p) is not str or flags & _compiler.SRE_FLAG_DEBUG:
             return original(p, flags)
         key = (p, int(flags))
         hit = stored.get(key)
@@ -134,6 +135,6 @@ def _save(
         with open(part, "wb") as file:
             marshal.dump((stamp, kept), file)
         os.replace(part, path)
-    except OSError:  # a read-only cache: compile again next time
+    except (OSError, ValueError):  # a read-only cache, an entry marshal refuses: as before
         with contextlib.suppress(OSError):
             part.unlink(missing_ok=True)

@@ -33,6 +33,8 @@ PATTERNS = [
     (r"\b(\w+)\s+\1\b", 2, "the the toll rose rose"),
     (r"[^\W\d_]+", 0, "Zürich, São Paulo, 東京"),
     (r"^(?:st|nd|rd|th)?\s+of\s+(?:may|june)\b", 2, "th of MAY"),
+    # a str subclass, as lxml's XPath results are (the HTML reader compiles some)
+    ("SUBCLASS:author|byline", 0, "the byline and the author"),
 ]
 
 _PROBE = textwrap.dedent(
@@ -41,7 +43,11 @@ _PROBE = textwrap.dedent(
     from compare.regex_cache import install
     install()
     out = []
+    class Text(str):
+        pass
     for pattern, flags, text in json.loads(sys.argv[1]):
+        if pattern.startswith("SUBCLASS:"):
+            pattern = Text(pattern.removeprefix("SUBCLASS:"))
         p = re.compile(pattern, flags)
         out.append([p.groups, sorted(p.groupindex.items()),
                     [[m.span(), m.groups()] for m in p.finditer(text)]])
