@@ -7,14 +7,14 @@ them was a third of the CPU of a cached ``diff`` and of ``figures`` on one artic
 process, and no maintained library keeps them longer, so this module does: the command
 (:mod:`compare.__main__`) installs it before it imports the extraction modules, and
 ``re`` then looks up each pattern's compiled code in a file of the cache directory
-before it compiles it; the code of patterns compiled for the first time is added to
-the file at exit.
+before it compiles it.  When a run compiled a pattern the file lacked, the file is
+rewritten at exit with the patterns that run used (at most :data:`LIMIT`), so it does not
+grow with patterns a library builds differently each run (from a set, in hash order).
 
 The file is only a shortcut: it is tied to the exact Python build (the compiled code is
 its internal format), and anything wrong with it (another Python, a truncated or foreign
 file, an entry that does not load) means compiling as usual.  An entry is found by the
-pattern's text and flags, so a changed pattern never meets old code.  It holds at most
-:data:`LIMIT` patterns: past that, it keeps the ones the last run used.
+pattern's text and flags, so a changed pattern never meets old code.
 ``FACTCOMPARE_REGEX_CACHE=0`` turns it off.
 """
 
@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 SWITCH = "FACTCOMPARE_REGEX_CACHE"
-LIMIT = 4000  # patterns kept in the file (ours are about 300; each is a few kilobytes)
+LIMIT = 4000  # patterns a run may save (a diff uses about 300; each is a few kilobytes)
 _FORMAT = 2
 
 _Key = tuple[str, int]
@@ -104,7 +104,7 @@ def install() -> None:
         return _sre.compile(p, entry[0], code, entry[2], entry[3], entry[4])
 
     _compiler.compile = compile
-    atexit.register(lambda: _save(path, stamp, stored, used, fresh))
+    atexit.register(lambda: _save(path, stamp, used, fresh))
 
 
 class _Installed:
@@ -122,18 +122,16 @@ def _load(path: Path, stamp: tuple[Any, ...]) -> dict[_Key, _Entry]:
 def _save(
     path: Path,
     stamp: tuple[Any, ...],
-    stored: dict[_Key, _Entry],
     used: dict[_Key, _Entry],
     fresh: dict[_Key, _Entry],
 ) -> None:
-    if not fresh:
+    if not fresh or len(used) > LIMIT:
         return
-    kept = {**stored, **fresh} if len(stored) + len(fresh) <= LIMIT else dict(used)
     part = path.with_name(f"{path.name}.{os.getpid()}.part")
     try:  # written aside, then moved: a reader sees the old file or the new, never half
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(part, "wb") as file:
-            marshal.dump((stamp, kept), file)
+            marshal.dump((stamp, used), file)  # what this run used
         os.replace(part, path)
     except (OSError, ValueError):  # a read-only cache, an entry marshal refuses: as before
         with contextlib.suppress(OSError):

@@ -259,7 +259,7 @@ def casualty_counts(text: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
 
 @lru_cache(maxsize=4)
 def _ages_before(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    people = "|".join(sorted(_people(vocab), key=len, reverse=True))
+    people = alternation(_people(vocab))
     return (
         # "the man, 28, later died", "his wife, 34;", "Vic Ruiz, 50;": a person's age
         re.compile(rf"(?:\b(?i:{people})|\b[A-Z][\w'\u2019.-]+),\s*(?:now\s+|aged\s+)?$"),
