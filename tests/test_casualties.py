@@ -31,6 +31,20 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
             "Five people were shot and one was killed.",
             [("Five", 5, "shot", None), ("one", 1, "killed", None)],
         ),
+        # one more person named by an ordinal after a count; not "a third of", "a third time"
+        (
+            "The crash killed two passengers and injured a third, police said.",
+            [("two", 2, "killed", None), ("a third", 1, "injured", None)],
+        ),
+        (
+            "The gunman killed two people and wounded a third before fleeing.",
+            [("two", 2, "killed", None), ("a third", 1, "injured", None)],
+        ),
+        (
+            "The outbreak killed a third of the herd.",
+            [("a third", 33.333333333333336, "killed", None)],
+        ),
+        ("The driver was injured a second time.", [("The driver", 1, "injured", None)]),
         # a definite person, a name, a pronoun
         ("The driver was pronounced dead at the scene.", [("The driver", 1, "killed", None)]),
         ("The bus driver has died, the company said.", [("The bus driver", 1, "killed", None)]),
@@ -177,6 +191,10 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         "stabbed-to-death",
         "outcome-after-where",
         "outcome-of-another-count-is-its-own",
+        "ordinal-one-more-injured",
+        "ordinal-before-a-function-word",
+        "ordinal-share-of-is-no-person",
+        "ordinal-time-is-no-person",
         "definite-pronounced-dead",
         "definite-has-died",
         "name-with-age",

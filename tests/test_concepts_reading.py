@@ -203,7 +203,8 @@ CLAUSES = [
     (
         "shooting-before-he-was-shot",
         "The gunman killed five people and two officers before he was shot dead by police.",
-        [("five", "killed", "people"), ("two", "killed", "officers")],
+        # the count ends before "before"; the attacker's own death is read too (issue 11)
+        [("five", "killed", "people"), ("two", "killed", "officers"), ("he", "killed", "gunman")],
     ),
     (
         "transport-hit-before-police-shot",

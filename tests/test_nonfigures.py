@@ -45,6 +45,8 @@ def _texts(text: str) -> list[str]:
         ("The painter died at the age of 88; 2 works sold.", ["2"]),
         ("Ministers say the pension age of 67 is final.", ["67"]),
         ("They say the age of 60 is no longer negotiable.", ["60"]),
+        ("Five people under the age of 19 were on the bus.", ["Five"]),
+        ("Workers over the age of 55 got 2 extra days.", ["2"]),
     ],
     ids=[
         "age-threshold",
@@ -75,6 +77,8 @@ def _texts(text: str) -> list[str]:
         "age-at-the-age-of",
         "policy-age-stays",
         "policy-age-without-its-noun-stays",
+        "age-bound-under-before-a-verb",
+        "age-bound-over",
     ],
 )
 def test_not_figures(text: str, kept: list[str]) -> None:

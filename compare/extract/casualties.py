@@ -116,6 +116,13 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
             rf"(?:(?:{_AGE}|[a-z]+(?:-[a-z]+)*)\s+)?(?:{people})))?)\b"
             rf"(?!\s+(?:and|or)\s+(?:{_NUMBER_WORD}|{people}s?|others)\b)"
         ),
+        # "killed two men and wounded a third": one more person, named by the ordinal alone
+        # (followed by punctuation or a function word, not "a third of", "a third time")
+        "ordinal": re.compile(
+            rf"\b(?:(?P<killed>{active_killed})|(?P<hurt>{active_hurt}))\s+"
+            rf"(?P<np>an?\s+(?:{alternation(_words(vocab, 'ordinals'))}))\b"
+            r"(?=\s*(?:[,.;:)]|$)|\s+(?:with|and|in|at|on|by|as|before|after|during|while|when)\b)"
+        ),
         "left": re.compile(
             rf"\bleft\s+(?P<np>{anyone})\s+(?:(?P<killed>dead)|"
             rf"(?P<hurt>wounded|injured|hurt|hospitali[sz]ed|in\s+(?:{conditions})\s+condition))\b"

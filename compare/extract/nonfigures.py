@@ -76,6 +76,12 @@ _AGE_BEFORE = re.compile(
     r"|\b(?:who|he|she)\s+(?:is|was|turned)\s+$|,\s*now\s+$",
     re.IGNORECASE,
 )
+# An age as a bound on people is always an age: "five people under the age of 19 were...",
+# "those older than 65 may vote" (a bare "the age of 64 is" may be a policy's figure).
+_AGE_BOUND_BEFORE = re.compile(
+    r"\b(?:(?:older|younger)\s+than|(?:over|under|above|below)\s+(?:the\s+)?age\s+(?:of\s+)?)\s*$",
+    re.IGNORECASE,
+)
 # An age range: "women aged 25 to 54", "children aged 5-11".
 _AGED_RANGE_BEFORE = re.compile(r"\b(?:aged|ages)\s+\d{1,3}\s*(?:to|-|\u2013|and)\s*$", re.I)
 _AGED_RANGE_AFTER = re.compile(r"^\s*(?:to|-|\u2013|and)\s*\d{1,3}\b")
@@ -250,6 +256,8 @@ def _broadcasters(vocab: Vocabulary) -> frozenset[str]:
 def _told_otherwise(num: Number, raw: str, text: str, before: str, after: str) -> bool:
     """Ages, time references, gallery furniture and phrases that only look like counts."""
     if _WHEN_AFTER.match(text, num.end, num.end + 40):
+        return True
+    if num.value < 120 and _AGE_BOUND_BEFORE.search(before):
         return True
     if num.value < 120 and _AGE_BEFORE.search(before):
         return bool(
