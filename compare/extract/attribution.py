@@ -15,13 +15,13 @@ from functools import lru_cache
 
 from compare.extract.resources import ATTRIBUTION_VERBS as _SAYING
 from compare.extract.resources import words
-from compare.extract.vocab import vocabulary
+from compare.extract.vocab import table_words, vocabulary
 
 _WORD = re.compile(r"\w[\w'\u2019-]*(?:\.\w+)*")
 
 
 def _table(name: str) -> frozenset[str]:
-    return frozenset(str(vocabulary().tables.get("attribution", {}).get(name, "")).split())
+    return table_words(vocabulary(), "attribution", name)
 
 
 # Verbs by which a source gives a figure: the saying verbs, and the vocabulary's

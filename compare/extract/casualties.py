@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from compare.extract.implicit import count_in_words
 from compare.extract.resources import alternation
-from compare.extract.vocab import Vocabulary, vocabulary
+from compare.extract.vocab import Vocabulary, table_words, vocabulary
 from compare.types import Figure, Role
 
 _HARMS = frozenset({"shot", "stabbed", "injured"})  # harms whose outcome may follow
@@ -309,7 +309,7 @@ def _concept(kind: str, m: re.Match[str], vocab: Vocabulary) -> str | None:
     concept = vocab.predicate(verb[0]) if verb else None
     if concept is None:
         return None
-    fatal = str(vocab.tables.get("fatal", {}).get("adverbs", "")).split()
+    fatal = table_words(vocab, "fatal", "adverbs")
     return "killed" if (groups.get("adv") or "").lower() in fatal else concept
 
 
@@ -320,7 +320,7 @@ def _people(vocab: Vocabulary) -> frozenset[str]:
 
 
 def _counts(vocab: Vocabulary) -> frozenset[str]:
-    return frozenset(str(vocab.tables.get("people_counts", {}).get("concepts", "")).split())
+    return table_words(vocab, "people_counts", "concepts")
 
 
 def _attempted(text: str, fig: Figure, vocab: Vocabulary) -> bool:
@@ -437,7 +437,7 @@ def headline_counts(title: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
     [('10-Year-Old Girl', 'killed')]
     """
     vocab = vocabulary()
-    fatal = str(vocab.tables.get("fatal", {}).get("adverbs", "")).split()
+    fatal = table_words(vocab, "fatal", "adverbs")
     read = list(found)
     for m in _headline(vocab).finditer(title):
         start, end = m.span("np")

@@ -38,7 +38,7 @@ from compare.extract.resources import (
 )
 from compare.extract.unit_words import UNIT_WORDS
 from compare.extract.units import plural
-from compare.extract.vocab import Vocabulary, inflections, vocabulary
+from compare.extract.vocab import Vocabulary, inflections, table_words, vocabulary
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*|\d[\d,.]*|[^\w\s]")
 _IRREGULAR_PLURALS = words("people children men women police personnel staff")
@@ -138,7 +138,7 @@ def counted(
     while after and after[0].lower() in ("of", "the", "its", "their", "them"):
         after = after[1:]
     phrase = _noun_phrase(after)
-    if phrase[:1] and phrase[0].lower() in _table_words(vocabulary(), "holders", "not_nouns"):
+    if phrase[:1] and phrase[0].lower() in table_words(vocabulary(), "holders", "not_nouns"):
         phrase = []  # "and 500 million to 1 billion worldwide": no noun of its own
     if compound is not None:
         compound = vocabulary().counted_synonyms.get(compound, compound)
@@ -233,7 +233,7 @@ def counted(
             concept = _describe(gapped.group("np").split())
     if concept is None:
         tally = _NOUN_TALLY.search(text[since:start])
-        refs = _table_words(vocabulary(), "references", "adjectives")
+        refs = table_words(vocabulary(), "references", "adjectives")
         if tally is not None and tally.group("n") not in NP_STOP | refs:  # not "final count"
             concept = plural(tally.group("n"))
     if concept is None or subject is None:
@@ -333,7 +333,7 @@ def counted(
         )
     ):
         subject = "people"  # "the toll rose to 452": people are counted
-    if concept is not None and concept in _table_words(vocabulary(), "fatal", "adverbs"):
+    if concept is not None and concept in table_words(vocabulary(), "fatal", "adverbs"):
         concept = "killed"  # "Two teens were shot, one fatally"
     if concept not in _people_counts() and unit in (None, "percent"):
         # Whose count or share it is, when a name wins or holds it: "368 seats for the
@@ -376,12 +376,12 @@ def counted(
     concept = _per_share(concept, unit, before, after)
     if (
         unit is None
-        and concept in _table_words(vocabulary(), "bodies", "nouns")
+        and concept in table_words(vocabulary(), "bodies", "nouns")
         and [t.lower() for t in before[-2:]] == [concept, "of"]
     ):
         concept = f"{concept} members"  # "the jury of seven women", "a crew of 12"
     last = concept.split()[-1] if concept else ""
-    if last in _table_words(vocabulary(), "crowds", "nouns") and re.search(
+    if last in table_words(vocabulary(), "crowds", "nouns") and re.search(
         rf"\b{last}\b",
         text[since:start],  # written lowercase: not "March"
     ):
@@ -410,7 +410,7 @@ def _crowd(before: str, phrase: list[str], unit: str | None) -> str | None:
 
 @lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
 def _crowd_verbs(vocab: Vocabulary) -> frozenset[str]:
-    lemmas = _table_words(vocab, "crowds", "verbs")
+    lemmas = table_words(vocab, "crowds", "verbs")
     return frozenset(form for lemma in lemmas for form in inflections(lemma))
 
 
@@ -426,7 +426,7 @@ def _caused_by(before: str) -> str | None:
     """
     vocab = vocabulary()
     clause = re.split(r"[;:]|,\s+(?:but|while|after|before|when|because|which)\b", before)[-1]
-    verbs = "|".join(sorted(_table_words(vocab, "causes", "verbs")))
+    verbs = "|".join(sorted(table_words(vocab, "causes", "verbs")))
     found = None
     for m in re.finditer(rf"\b([a-z]+)(?:\s+in\s+(?:[A-Z][\w'-]*\s*)+)?\s+(?:{verbs})\b", clause):
         if m.group(1) in vocab.event_words:
@@ -462,7 +462,7 @@ def _possessed(text: str, start: int, end: int, concept: str) -> str | None:
     )
     if lead is None or lead.group("name").split()[0].lower() in _NOT_OWNERS:
         return None
-    pronouns = "|".join(sorted(_table_words(vocabulary(), "possessives", "pronouns")))
+    pronouns = "|".join(sorted(table_words(vocabulary(), "possessives", "pronouns")))
     near = text[max(lead.end(), start - _WINDOW) : start]  # bounded: linear on long lines
     clause = re.split(r"[;:]|,\s+(?:and|but|while)\b", near)[-1]
     m = list(re.finditer(rf"\b(?:{pronouns})\s+((?:[\w-]+\s+){{0,3}}[\w-]+)", clause))
@@ -515,7 +515,7 @@ def _changed_from(before: str) -> str | None:
     ('workforce', None)
     """
     vocab = vocabulary()
-    verbs = _table_words(vocab, "changes", "up") | _table_words(vocab, "changes", "down")
+    verbs = table_words(vocab, "changes", "up") | table_words(vocab, "changes", "down")
     m = re.search(
         r"\b([a-z]+)\s+(?:the|its|their|his|her)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\s+from\s+"
         r"(?:\S+\s+to\s+)?$",
@@ -584,10 +584,10 @@ def _unit_measure(unit: str | None, after: list[str]) -> str | None:
     if unit is None:
         return None
     vocab = vocabulary()
-    if unit in _table_words(vocab, "unit_measures", "speed"):
+    if unit in table_words(vocab, "unit_measures", "speed"):
         return "speed"
-    directions = _table_words(vocab, "unit_measures", "directions")
-    if unit in _table_words(vocab, "unit_measures", "length") and after[:1]:
+    directions = table_words(vocab, "unit_measures", "directions")
+    if unit in table_words(vocab, "unit_measures", "length") and after[:1]:
         return "distance" if after[0].lower() in directions else None
     return None
 
@@ -617,8 +617,8 @@ def _arm_of(after: str, before: str) -> str | None:
     ('drug group', None)
     """
     vocab = vocabulary()
-    nouns = _table_words(vocab, "arms", "nouns")
-    verbs = "|".join(sorted(_table_words(vocab, "arms", "verbs")))
+    nouns = table_words(vocab, "arms", "nouns")
+    verbs = "|".join(sorted(table_words(vocab, "arms", "verbs")))
     m = re.match(
         rf"[^,;\d]{{0,30}}?(?:\s|\bin\s+the\s+(?:group|arm)\s+)"
         rf"(?:had\s+|have\s+|were\s+|was\s+)?"
@@ -659,7 +659,7 @@ def _group_of(after: str) -> str | None:
     >>> _group_of(" people, 40 in the group"), _group_of(" died in the age group")
     (None, 'age group')
     """
-    nouns = _table_words(vocabulary(), "groups", "nouns")
+    nouns = table_words(vocabulary(), "groups", "nouns")
     after = re.sub(r"^([^,;]{0,30}),\s+(?:including|among)\s[^,;]{1,40},", r"\1", after)
     m = re.match(r"[^,;\d]{0,40}?\bin\s+the\s+([a-z]+)\s+([a-z]+)\b", after)
     return f"{m.group(1)} {m.group(2)}" if m and m.group(2) in nouns else None
@@ -700,7 +700,7 @@ def _verb_owner(text: str) -> str | None:
 
 @lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
 def _owner_verbs(vocab: Vocabulary) -> re.Pattern[str]:
-    owners = _table_words(vocab, "owners", "verbs") | _table_words(vocab, "holders", "verbs")
+    owners = table_words(vocab, "owners", "verbs") | table_words(vocab, "holders", "verbs")
     verbs = alternation(v.replace("|", " ") for v in owners)  # "expects|to|have": 3 words
     return re.compile(
         rf"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){{0,3}})\s+"
@@ -723,7 +723,7 @@ _ADVERBS = words("also then later since still all both reportedly")
 
 
 def _participles() -> frozenset[str]:
-    return _table_words(vocabulary(), "things_done", "participles")
+    return table_words(vocabulary(), "things_done", "participles")
 
 
 def _done(tokens: list[str]) -> str | None:
@@ -921,20 +921,15 @@ def _amount_verbs(vocab: Vocabulary) -> dict[str, str]:
 
 
 def _people_counts() -> frozenset[str]:
-    return _table_words(vocabulary(), "people_counts", "concepts")
+    return table_words(vocabulary(), "people_counts", "concepts")
 
 
 def _in_their_part(word: str) -> bool:
     """People named by their part in the event ("protesters", "passengers"): counted in it."""
-    return word.lower() in _table_words(vocabulary(), "people_counts", "in_their_part")
+    return word.lower() in table_words(vocabulary(), "people_counts", "in_their_part")
 
 
 @lru_cache(maxsize=16)  # per vocabulary (hashed by identity) and table: read once
-@lru_cache(maxsize=64)  # keyed by the vocabulary (a user's file makes a new one)
-def _table_words(vocab: Vocabulary, table: str, key: str) -> frozenset[str]:
-    return frozenset(str(vocab.tables.get(table, {}).get(key, "")).split())
-
-
 def _duration_word(text: str, start: int, end: int) -> str | None:
     """What a duration measures when a word around it says so ("sentenced to 25 years",
     "25 years in prison"): the vocabulary's [durations]."""
@@ -1117,7 +1112,7 @@ def _with_direction(concept: str, before: list[str]) -> str:
     if not lows:
         return concept
     for way, word in (("up", "rise"), ("down", "fall")):
-        if lows[-1] in _table_words(vocabulary(), "changes", way):
+        if lows[-1] in table_words(vocabulary(), "changes", way):
             return f"{concept} {table.get(word, word)}"
     return concept
 
@@ -1136,7 +1131,7 @@ def _changed_by(before: list[str]) -> str | None:
     if not lows or lows[-1] != "by":
         return None
     vocab = vocabulary()
-    verbs = _table_words(vocab, "changes", "up") | _table_words(vocab, "changes", "down")
+    verbs = table_words(vocab, "changes", "up") | table_words(vocab, "changes", "down")
     noun: list[str] = []
     k = len(lows) - 2
     while k >= 0 and len(noun) < 3 and before[k].isalpha() and before[k].islower():
@@ -1236,7 +1231,7 @@ def _after_clause(tokens: list[str], *, inside: bool) -> list[str]:
         if close > 0:
             tokens = tokens[close + 1 :]  # "383 Palestinians, including 96 children, have..."
     out: list[str] = []
-    openers = _table_words(vocabulary(), "clauses", "openers")
+    openers = table_words(vocabulary(), "clauses", "openers")
     for k, tok in enumerate(tokens[:_CLAUSE_WORDS]):
         if tok.lower() in openers and not (tok.lower() == "as" and out and out[-1].endswith("ed")):
             break  # "the toll rose to 11 as a wounded victim died": another clause's words
@@ -1299,7 +1294,7 @@ def _noun_phrase(tokens: list[str]) -> list[str]:
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
             if (
                 tok[:1].isupper()
-                and not low.endswith(("'s", "\u2019s"))  # "Gaza's population"
+                and not low.endswith(("'s", "\u2019s"))  # "Ohio's population"
                 and nxt[:1].islower()
                 and (_is_subject(nxt) or (_is_plural(nxt) and nxt not in NP_STOP))
             ):
@@ -1376,7 +1371,7 @@ def _concept_in(words: list[str]) -> str | None:
 def _yields(concept: str) -> bool:
     """Whether a concept only says what people were or where (the vocabulary's
     [people_counts] yields: "on board", "survived")."""
-    yields = _table_words(vocabulary(), "people_counts", "yields")
+    yields = table_words(vocabulary(), "people_counts", "yields")
     return concept in yields or concept.split()[-1] in yields
 
 
@@ -1403,8 +1398,8 @@ def fatal(concept: str, before: str) -> str:
     ('killed', 'killed', 'shot')
     """
     vocab = vocabulary()
-    fatal = _table_words(vocab, "fatal", "adverbs")
-    harms = _table_words(vocab, "fatal", "harms")
+    fatal = table_words(vocab, "fatal", "adverbs")
+    harms = table_words(vocab, "fatal", "harms")
     return "killed" if before in fatal and concept in harms else concept
 
 
@@ -1440,7 +1435,7 @@ def _describe(phrase: list[str]) -> str | None:
         and w.lower() not in NP_ADJECTIVES
         and w.lower() not in ("and", "or")
     ]
-    dropped = _table_words(vocabulary(), "noun_phrase", "drop")
+    dropped = table_words(vocabulary(), "noun_phrase", "drop")
     words = [
         w
         for w in words

@@ -49,7 +49,7 @@ from compare.extract.qualifiers import interval, prefix_qualifier, suffix_qualif
 from compare.extract.resources import alternation
 from compare.extract.revisions import revised
 from compare.extract.units import currency_before, rate, share_of_unit, unit_after
-from compare.extract.vocab import Vocabulary, vocabulary
+from compare.extract.vocab import Vocabulary, table_words, vocabulary
 from compare.extract.whose import whose
 from compare.intervals import compatible
 from compare.types import Figure, Qualifier, Sentence
@@ -176,7 +176,7 @@ def _listed_one(text: str, found: list[Figure]) -> list[Figure]:
     []
     """
     vocab = vocabulary()
-    people = str(vocab.tables.get("people_counts", {}).get("concepts", "")).split()
+    people = table_words(vocab, "people_counts", "concepts")
     out = list(found)
     for f in found:
         if f.concept not in people or f.qualifier == "vague":
@@ -192,9 +192,7 @@ def _listed_one(text: str, found: list[Figure]) -> list[Figure]:
 @lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
 def _list_end(vocab: Vocabulary) -> re.Pattern[str]:
     """After a count: its noun, then "and a teacher" (the list's last item, a person)."""
-    people = vocab.singular_people | set(
-        str(vocab.tables.get("casualty_readings", {}).get("people", "")).split()
-    )
+    people = vocab.singular_people | table_words(vocab, "casualty_readings", "people")
     who = alternation(people)
     return re.compile(
         rf"\s+[a-z-]+,?\s+and\s+(?P<np>(?:a|an|one)\s+(?P<who>{who}))\b(?!['\u2019-])",

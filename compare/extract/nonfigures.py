@@ -19,7 +19,7 @@ from compare.extract.resources import (
     alternation,
 )
 from compare.extract.unit_words import UNIT_WORDS
-from compare.extract.vocab import Vocabulary, vocabulary
+from compare.extract.vocab import Vocabulary, table_words, vocabulary
 
 _MONTH = alternation(MONTHS)
 _MONTH_BEFORE = re.compile(
@@ -250,7 +250,7 @@ def _broadcaster(before: str) -> bool:
 
 @lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
 def _broadcasters(vocab: Vocabulary) -> frozenset[str]:
-    return frozenset(str(vocab.tables.get("not_figures", {}).get("broadcasters", "")).split())
+    return table_words(vocab, "not_figures", "broadcasters")
 
 
 def _told_otherwise(num: Number, raw: str, text: str, before: str, after: str) -> bool:

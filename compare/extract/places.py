@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from compare.extract.vocab import Vocabulary, vocabulary
+from compare.extract.vocab import Vocabulary, table_words, vocabulary
 
 Relation = Literal["same", "nested", "apart", "unknown"]
 GAZETTEER_VERSION = 4
@@ -419,7 +419,7 @@ def _name_followers(vocab: Vocabulary) -> frozenset[str]:
 @lru_cache(maxsize=4)
 def _place_kinds(vocab: Vocabulary) -> frozenset[str]:
     """Words naming a kind of place: "county", "province"..."""
-    return frozenset(str(vocab.tables.get("place_followers", {}).get("kinds", "")).split())
+    return table_words(vocab, "place_followers", "kinds")
 
 
 def _choose(

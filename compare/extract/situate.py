@@ -22,7 +22,8 @@ from functools import lru_cache
 
 from compare.extract.places import Mention, city_first, contains, gazetteer
 from compare.extract.places import mentions as named
-from compare.extract.vocab import Vocabulary, vocabulary
+from compare.extract.resources import alternation
+from compare.extract.vocab import Vocabulary, table_words, vocabulary
 from compare.segment import dateline
 from compare.types import Article, Figure, PlaceFrom, Role, Scope, Sentence
 
@@ -790,7 +791,7 @@ def _compared_year(clause: str, start: int, at: int, end: int, vocab: Vocabulary
     >>> _compared_year(c, c.find("1991"), c.find("more"), c.find(" people"), vocabulary())
     False
     """
-    words = str(vocab.tables.get("time", {}).get("compared", "")).split()
+    words = table_words(vocab, "time", "compared")
     tokens = list(re.finditer(r"[A-Za-z]+|\d[\d,.]*", clause[:start]))[-COMPARED_WORDS_BACK:]
     after = at > start and re.search(r"[,;:]", clause[start:at]) is not None
     return any(t.group().lower() in words and (end <= t.start() or after) for t in tokens)
@@ -801,7 +802,7 @@ def _running_total(before: str, vocab: Vocabulary) -> bool:
     the vocabulary's [running_total] totals; a period stated in its clause is then the
     time the total grew over, not what it counts."""
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", before)}
-    totals = str(vocab.tables.get("running_total", {}).get("totals", "")).split()
+    totals = table_words(vocab, "running_total", "totals")
     return not words.isdisjoint(totals)
 
 
@@ -847,8 +848,8 @@ ANOTHER_STORY = "another story"
 @lru_cache(maxsize=4)
 def _link_labels(vocab: Vocabulary) -> re.Pattern[str]:
     labels = str(vocab.tables.get("not_figures", {}).get("link_labels", "")).split("|")
-    words = sorted((r"\s+".join(w.split()) for w in labels if w.strip()), key=len, reverse=True)
-    return re.compile(rf"\s*(?:{'|'.join(words)})\s*:", re.IGNORECASE)
+    words = alternation(" ".join(w.split()) for w in labels if w.strip())
+    return re.compile(rf"\s*{words}\s*:", re.IGNORECASE)
 
 
 def _link_line(text: str, vocab: Vocabulary) -> bool:
@@ -870,11 +871,11 @@ SEVERAL_EVENTS = "several events"
 
 @lru_cache(maxsize=4)
 def _roundup_pattern(vocab: Vocabulary) -> re.Pattern[str]:
-    words = str(vocab.tables.get("casualty_readings", {}).get("roundups", "")).split()
+    words = table_words(vocab, "casualty_readings", "roundups")
     return re.compile(
         r"\bin\s+(?:(?:two|three|four|five|six|several|multiple|separate|unrelated|weekend|"
         rf"overnight|night|morning|afternoon|evening|\w+day(?:['\u2019]s)?)\s+){{1,3}}"
-        rf"(?:{'|'.join(words)})\b",
+        rf"{alternation(words)}\b",
         re.IGNORECASE,
     )
 

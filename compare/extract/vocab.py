@@ -79,6 +79,12 @@ class Vocabulary:
         return self.labels.get(key) or self.predicates.get(key)
 
 
+@lru_cache(maxsize=256)  # read on every figure by some rules: split once per vocabulary
+def table_words(vocab: Vocabulary, table: str, key: str) -> frozenset[str]:
+    """The words of one entry of a table (``[table] key = "word word ..."``); none if absent."""
+    return frozenset(str(vocab.tables.get(table, {}).get(key, "")).split())
+
+
 @lru_cache(maxsize=1)
 def vocabulary(language: str = "en") -> Vocabulary:
     """The vocabulary of ``language`` with the user's files merged in (read once)."""

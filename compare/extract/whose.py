@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from compare.extract.concepts import is_people
-from compare.extract.vocab import Vocabulary, vocabulary
+from compare.extract.vocab import Vocabulary, table_words, vocabulary
 from compare.types import Figure, Sentence
 
 _DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
@@ -74,7 +74,7 @@ def carry_owners(figures: Sequence[Figure]) -> tuple[Figure, ...]:
     >>> [x.subject for x in carry_owners([f, g])]
     ['Apple', 'Apple']
     """
-    measures = _words(vocabulary(), "owners", "measures")
+    measures = table_words(vocabulary(), "owners", "measures")
     # An owner the article also quotes ("Apple said", "after SVB said"): a company speaks
     # for its own results, while a name read off a phrase ("AI chips") speaks for nothing.
     speakers = {f.attribution.casefold() for f in figures if f.attribution}
@@ -105,8 +105,8 @@ def refer_back(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> tupl
     [('killed', 'people'), ('killed', 'people')]
     """
     vocab = vocabulary()
-    nouns = _words(vocab, "references", "nouns")
-    adjectives = _words(vocab, "references", "adjectives")
+    nouns = table_words(vocab, "references", "nouns")
+    adjectives = table_words(vocab, "references", "adjectives")
     changes = vocab.tables.get("changes", {})
     directions = {str(changes.get("rise", "rise")), str(changes.get("fall", "decline"))}
     starts = {s.index: s.start for s in sentences}
@@ -136,7 +136,7 @@ def refer_back(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> tupl
                 and fig.subject is not None
                 and is_people(fig.subject.split()[-1])
             )
-        if opening and out and out[-1].concept in _words(vocab, "people_counts", "concepts"):
+        if opening and out and out[-1].concept in table_words(vocab, "people_counts", "concepts"):
             fig = replace(fig, concept=out[-1].concept)
         earlier = [  # only for a reference: a list of every earlier figure is quadratic
             f
@@ -174,7 +174,7 @@ def _without(concept: str, directions: set[str]) -> str:
 
 @lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
 def _pronoun_at(vocab: Vocabulary) -> re.Pattern[str]:
-    verbs = "|".join(sorted(_words(vocab, "references", "verbs")))
+    verbs = "|".join(sorted(table_words(vocab, "references", "verbs")))
     return re.compile(
         rf"\b(?:{verbs})\s+(?:it|them)\s+at\s+(?:(?:about|around|nearly|some|roughly)\s+)?$",
         re.IGNORECASE,
@@ -209,7 +209,7 @@ def _carry(
     The event or defendant outranks a name other rules read off the sentence ("struck the
     island of Samar with winds of 235 km/h" are the typhoon's winds, not Samar's).
     """
-    measures = _words(vocabulary(), table, "measures")
+    measures = table_words(vocabulary(), table, "measures")
     # What each sentence names, and the last name and noun named up to it, in order.
     here: dict[int, tuple[str | None, str | None]] = {}
     last: tuple[str | None, str | None] = (None, None)
@@ -268,8 +268,8 @@ def _event_in(sentence: str) -> tuple[str | None, str | None]:
 
 @lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
 def _event_pattern(vocab: Vocabulary) -> re.Pattern[str]:
-    kinds = "|".join(sorted(_words(vocab, "events", "kinds")))
-    suffixes = "|".join(sorted(_words(vocab, "events", "suffixes")))
+    kinds = "|".join(sorted(table_words(vocab, "events", "kinds")))
+    suffixes = "|".join(sorted(table_words(vocab, "events", "suffixes")))
     return re.compile(
         rf"\b(?:Tropical\s+)?(?:{kinds})\s+[A-Z][a-z]+\b|\b[A-Z][a-z]+\s+(?:{suffixes})\b"
     )
@@ -298,14 +298,9 @@ _PRONOUNS = frozenset("he she they it we i you who this that".split())
 
 @lru_cache(maxsize=4)
 def _defendant_pattern(vocab: Vocabulary) -> re.Pattern[str]:
-    verbs = "|".join(sorted(_words(vocab, "defendants", "verbs")))
+    verbs = "|".join(sorted(table_words(vocab, "defendants", "verbs")))
     name = r"[A-Z][\w'-]+(?:\s+[A-Z][\w.'-]*){0,3}"
     return re.compile(
         rf"(?P<before>{name})(?:,[^,]{{1,80}},)?\s+(?:was|were|has\s+been|had\s+been)\s+"
         rf"(?:{verbs})\b|\b(?:{verbs})\s+(?:the\s+\w+,\s+)?(?P<after>{name})"
     )
-
-
-@lru_cache(maxsize=64)  # keyed by the vocabulary (a user's file makes a new one)
-def _words(vocab: Vocabulary, table: str, key: str) -> frozenset[str]:
-    return frozenset(str(vocab.tables.get(table, {}).get(key, "")).split())
