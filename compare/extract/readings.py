@@ -36,6 +36,7 @@ def read(
 ) -> tuple[Figure, ...]:
     """The figures with ``context`` and ``total`` set."""
     by_index = {s.index: s for s in sentences}
+    totals: dict[int, bool] = {}  # one answer a sentence: a list of thousands shares one
     out = []
     for f in figures:
         s = by_index.get(f.sentence)
@@ -43,8 +44,11 @@ def read(
             out.append(f)
             continue
         lo, hi = f.span[0] - s.start, f.span[1] - s.start
-        total = says_total(s.text) or (s.index >= 0 and says_total(lead_in(article.text, s.start)))
-        out.append(replace(f, context=context_words(s.text, lo, hi), total=total))
+        if s.index not in totals:
+            totals[s.index] = says_total(s.text) or (
+                s.index >= 0 and says_total(lead_in(article.text, s.start))
+            )
+        out.append(replace(f, context=context_words(s.text, lo, hi), total=totals[s.index]))
     return tuple(out)
 
 
@@ -75,9 +79,12 @@ def lead_in(text: str, start: int) -> str:
     >>> lead_in("Since the floods began the state has lost:\\nBridges: 6,526\\nRoads: 339", 58)
     'Since the floods began the state has lost:'
     """
-    lines = text[:start].split("\n")[:-1]
-    for line in reversed(lines[-MAX_LIST_ITEMS:]):
-        line = line.strip()
+    end = text.rfind("\n", 0, start)  # walk back line by line: never the whole text
+    for _ in range(MAX_LIST_ITEMS):
+        if end < 0:
+            break
+        begin = text.rfind("\n", 0, end) + 1
+        line, end = text[begin:end].strip(), begin - 1
         if line.endswith(":"):
             return line
         if not line or line.endswith(".") or len(line) > MAX_ITEM_CHARS:
