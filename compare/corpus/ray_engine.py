@@ -44,13 +44,15 @@ IN_FLIGHT = 8  # comparison tasks submitted ahead of the results collected
 
 
 class _Prepare:
-    """One Ray Data actor: loads the model once, then reads, extracts and encodes batches."""
+    """One Ray Data actor: loads the encoder once, then reads, extracts and encodes batches."""
 
     def __init__(self, settings: Settings) -> None:
-        from compare.embed import load_model
+        from compare.embed import backend, load_encoder
 
         self.settings = settings
-        load_model(settings.model)
+        # The encoder the chunks will use (ONNX for the default model), not the torch model:
+        # loading sentence-transformers cost each actor 10 s and 400 MB it never used.
+        load_encoder(settings.model, backend())
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         import numpy as np
@@ -81,6 +83,7 @@ def _compare_task(
 def run_ray(paths: Sequence[str], settings: Settings, *, address: str | None = None) -> Corpus:
     try:
         import ray
+        import ray.data  # before the level below: its import sets the logger's own level
     except ImportError:
         raise CompareError("the Ray engine needs Ray: pip install 'factcompare[ray]'") from None
     from compare.embed import model_label
