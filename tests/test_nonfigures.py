@@ -47,6 +47,8 @@ def _texts(text: str) -> list[str]:
         ("They say the age of 60 is no longer negotiable.", ["60"]),
         ("Five people under the age of 19 were on the bus.", ["Five"]),
         ("Workers over the age of 55 got 2 extra days.", ["2"]),
+        ("The board approved a ten-for-one stock split; 3 directors left.", ["3"]),
+        ("He went 3-for-4 with two doubles.", ["two"]),
     ],
     ids=[
         "age-threshold",
@@ -79,6 +81,8 @@ def _texts(text: str) -> list[str]:
         "policy-age-without-its-noun-stays",
         "age-bound-under-before-a-verb",
         "age-bound-over",
+        "split-ratio-is-no-count",
+        "batting-ratio-is-no-count",
     ],
 )
 def test_not_figures(text: str, kept: list[str]) -> None:

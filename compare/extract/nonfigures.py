@@ -57,6 +57,10 @@ _SCORE_BEFORE = re.compile(
 )
 _SCORE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:[a-z]{2,}[^s\s]s|people|children|years?|days?)\b")
 _WORD_AFTER = re.compile(r"\s?([A-Za-z%]+)")
+# A ratio told as "N-for-M", not two counts: "a ten-for-one stock split", "went 3-for-4",
+# "a two-for-one offer".
+_FOR_AFTER = re.compile(r"^[-\u2010\u2011]for[-\u2010\u2011]\w", re.IGNORECASE)
+_FOR_BEFORE = re.compile(r"\w[-\u2010\u2011]for[-\u2010\u2011]$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|its|their|his|her|this|last|next)|\w+(?:['\u2019]s|s'?))\s$"
 )
@@ -232,6 +236,8 @@ def not_a_figure(num: Number, text: str) -> bool:
         return True
     if num.kind in ("digits", "words") and _told_otherwise(num, raw, text, before, after):
         return True
+    if num.kind in ("digits", "words") and (_FOR_AFTER.match(after) or _FOR_BEFORE.search(before)):
+        return True  # "a ten-for-one stock split": a ratio
     if num.kind == "words" and raw[0].isupper() and re.search(r"[A-Z][\w]*\s$", before):
         return True  # "BBC One", "Formula One": a number word inside a name
     return raw.lower() == "one" and bool(_ONE_BEFORE.search(before) or _ONE_AFTER.match(after))
