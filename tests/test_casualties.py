@@ -295,10 +295,11 @@ def test_headline_counts(title: str, expected: list[tuple[str, float, str | None
             "The crash happened a mile from a March 2014 collision that left a cyclist dead.",
             "background",
         ),
-        ("The blaze was the worst since a 2012 fire that killed a firefighter.", "current"),
+        ("The blaze was the worst since a 2012 fire that killed a firefighter.", "background"),
+        ("Since 2012, a worker has been killed at the plant.", "current"),
         ("A worker was killed on Monday.", "current"),
     ],
-    ids=["from-an-earlier-event", "since-opens-a-period", "this-event"],
+    ids=["from-an-earlier-event", "since-an-earlier-event", "since-opens-a-period", "this-event"],
 )
 def test_count_of_one_scope(text: str, scope: str) -> None:
     article = Article(

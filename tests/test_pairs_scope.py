@@ -58,6 +58,22 @@ def _scopes(text: str) -> list[tuple[str, str, str | None]]:
             [("more than 14,000", "background", "2003")],
             id="more-than-is-no-comparison-with-the-year",
         ),
+        pytest.param(
+            "The storm was the island's worst since a 1992 hurricane that destroyed 900 homes.",
+            [("900", "background", "1992")],
+            id="since-a-past-event-that-counted",
+        ),
+        pytest.param(
+            "The outage hit 2 million homes, eclipsing the 2003 blackout in Ohio, which cut "
+            "power to 50 million people.",
+            [("2 million", "current", None), ("50 million", "background", "2003")],
+            id="compared-past-in-a-relative-clause",
+        ),
+        pytest.param(
+            "The bank lost 41% since the 2008 crisis, its worst run.",
+            [("41%", "current", None)],
+            id="since-a-past-event-after-the-figure",
+        ),
     ],
 )
 def test_compared_year_is_not_the_figures_time(
@@ -89,3 +105,25 @@ def test_a_compared_values_period_is_its_own(
     text: str, expected: list[tuple[str, str, str | None]]
 ) -> None:
     assert _scopes(text) == expected
+
+
+def _places(text: str) -> list[tuple[str, str | None]]:
+    art = Article("a", "a.txt", text, published=dt.date(2024, 6, 1))
+    return [(f.text, f.place) for f in extract(art).figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The toll from the Kentucky floods rose to 12 on Sunday, officials said, "
+            "surpassing the 1997 floods in Ohio, which killed 21.",
+            [("12", None), ("21", "Ohio, United States")],
+            id="compared-past-keeps-its-place",
+        ),
+    ],
+)
+def test_a_compared_past_place_is_not_the_figures(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _places(text) == expected

@@ -138,7 +138,7 @@ def situate(
                     last_seen[s.paragraph] = found[-1]
             done_upto = sentence.index - 1
         if f.sentence not in cut_of:
-            cut_of[f.sentence] = _cuts(sentence, siblings[f.sentence])
+            cut_of[f.sentence] = _cuts(sentence, siblings[f.sentence], vocab)
         lo, hi = _clause(sentence, f, cut_of[f.sentence], figures=True)
         when_lo, when_hi = _clause(sentence, f, cut_of[f.sentence], figures=False)
         own = mentions(sentence.text)
@@ -306,7 +306,7 @@ class _Cuts:
     starts: tuple[int, ...]  # their starts, in order
 
 
-def _cuts(sentence: Sentence, siblings: Sequence[Figure]) -> _Cuts:
+def _cuts(sentence: Sentence, siblings: Sequence[Figure], vocab: Vocabulary) -> _Cuts:
     text, at = sentence.text, sentence.start
     kept = [
         (f.span[0] - at, f.span[1] - at)
@@ -315,13 +315,26 @@ def _cuts(sentence: Sentence, siblings: Sequence[Figure]) -> _Cuts:
         # an aside's figure does not end the clause it stands in.
         if not _ASIDE.search(text[max(0, f.span[0] - at - 16) : f.span[0] - at])
     ]
-    breaks = [(m.start(), m.end()) for m in _BREAK.finditer(text)]
+    breaks = sorted(
+        [(m.start(), m.end()) for m in _BREAK.finditer(text)]
+        # ", surpassing the 2018 Camp Fire in California": what a figure is compared with
+        # (the vocabulary's [time] compared words) is not in its clause, nor its place.
+        + [(m.start(), m.end()) for m in _compared_break(vocab).finditer(text)]
+    )
     return _Cuts(
         tuple(a for a, _ in breaks),
         tuple(b for _, b in breaks),
         tuple(sorted(e for _, e in kept)),
         tuple(sorted(s for s, _ in kept)),
     )
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _compared_break(vocab: Vocabulary) -> re.Pattern[str]:
+    # Not "since": after a comma it also opens the figure's own period ("378 killed in the
+    # West Bank, including East Jerusalem, since October 7").
+    words = sorted(table_words(vocab, "time", "compared") - {"since"})
+    return re.compile(rf",\s+(?=(?:{alternation(words)})\b)", re.IGNORECASE)
 
 
 def _clause(sentence: Sentence, fig: Figure, cuts: _Cuts, *, figures: bool) -> tuple[int, int]:
@@ -667,12 +680,29 @@ _MONTH_NUMBER = {
 
 
 def _relative(text: str, start: int) -> str:
-    """What a relative clause hangs on: "since 1999, when about 17,000 died" -> "1999"."""
+    """What a relative clause starting at ``start`` hangs on: "since 1999, when about
+    17,000 died" -> "1999"; "the 2018 Camp Fire in California, which killed 85" -> "2018"
+    (a year naming the short noun phrase just before the clause).
+
+    >>> t = "surpassing the 2018 Camp Fire in California, which killed 85, as the deadliest"
+    >>> _relative(t, t.find("which")), _relative("In 2019, the firm, which has 5 mills", 18)
+    ('2018', '')
+    """
     before = text[max(0, start - 40) : start]
     if re.search(r"\b(?:when|where|which|in which)\s*$", before, re.IGNORECASE):
         head = _YEAR.findall(before)
         return head[-1] if head else ""
+    if re.match(r"(?:which|that|where|when)\b", text[start:], re.IGNORECASE):
+        named = _NAMED_YEAR.search(text, max(0, start - 60), start)
+        return named.group(1) if named else ""
     return ""
+
+
+# A year opening the noun phrase that a relative clause follows: "the 2018 Camp Fire in
+# California, " (at most five words after the year, no comma but a last one).
+_NAMED_YEAR = re.compile(
+    r"\b(?:the|a|an)\s+(" + _YEAR.pattern + r")(?:\s+[\w'\u2019-]+){1,5},?\s*$", re.IGNORECASE
+)
 
 
 def _scope(
@@ -696,8 +726,9 @@ def _scope_of(
         for m in _YEAR.finditer(clause)
         if m.group() not in figure_text
         and not re.search(
-            # ("from a July 2014 shooting" names an earlier event: "a" opens no period)
-            r"\b(?:since|than|from(?!\s+an?\s))\s+(?:\w+\s+)?(?:\w+\s+)?$",
+            # ("from a July 2014 shooting", "since a 1960 tsunami that killed 61" name an
+            # earlier event: "a" opens no period)
+            r"\b(?:since(?!\s+an?\s)|than|from(?!\s+an?\s))\s+(?:\w+\s+)?(?:\w+\s+)?$",
             clause[: m.start()],
             re.I,
         )
