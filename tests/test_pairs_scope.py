@@ -118,7 +118,7 @@ def _places(text: str) -> list[tuple[str, str | None]]:
         pytest.param(
             "The toll from the Kentucky floods rose to 12 on Sunday, officials said, "
             "surpassing the 1997 floods in Ohio, which killed 21.",
-            [("12", None), ("21", "Ohio, United States")],
+            [("12", "Kentucky, United States"), ("21", "Ohio, United States")],
             id="compared-past-keeps-its-place",
         ),
     ],

@@ -270,3 +270,43 @@ def test_place_and_time(
     text: str, published: dt.date | None, expected: list[tuple[object, ...]]
 ) -> None:
     assert _figures(text, published=published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "A fire in London, Ontario killed 2 people.",
+            [("2", "London, Canada")],
+            id="town-told-with-a-region-abroad",
+        ),
+        pytest.param(
+            "In Canada, a gas blast in London injured 4.",
+            [("4", "London, Canada")],
+            id="the-articles-country-without-a-state",
+        ),
+        pytest.param(
+            "Floods in Valencia killed 158, exceeding the 1957 flood in Seville, which killed 81.",
+            [("158", "Valencia, Spain"), ("81", "Seville, Spain")],
+            id="a-namesake-in-the-country-of-the-other-towns",
+        ),
+        pytest.param(
+            "The toll from the Kentucky floods rose to 12.",
+            [("12", "Kentucky, United States")],
+            id="toll-from-a-places-event-is-no-route",
+        ),
+        pytest.param(
+            "A flight from Denver carried 180 passengers.",
+            [("180", None)],
+            id="a-routes-end-is-not-where",
+        ),
+        pytest.param(
+            "A tornado in Paris, Texas injured 3.",
+            [("3", "Paris, Texas, United States")],
+            id="town-told-with-its-state",
+        ),
+    ],
+)
+def test_which_of_a_names_places(text: str, expected: list[tuple[str, str]]) -> None:
+    art = Article("a", "a.txt", text)
+    assert [(f.text, f.place) for f in extract(art).figures] == expected

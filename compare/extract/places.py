@@ -108,6 +108,23 @@ def contains(outer: str, inner: str) -> bool:
     return inner == outer or inner.startswith(outer + ">")
 
 
+def told_with(town: Place, region: Place) -> bool:
+    """Whether "<town>, <region>" names one place: the region contains the town.  A region
+    outside the US is keyed by its ISO code and its towns by GeoNames' codes, so there the
+    town need only be in the region's country ("London, Ontario").
+
+    >>> told_with(Place("CA>a1:08>c:6058560", "London, Canada"), Place("CA>s:CA-ON", "Ontario"))
+    True
+    >>> told_with(Place("GB>a1:ENG>c:2643743", "London"), Place("CA>s:CA-ON", "Ontario"))
+    False
+    """
+    if town.key == region.key:
+        return False
+    if ">s:" in region.key:
+        return contains(region.key.split(">")[0], town.key)
+    return contains(region.key, town.key)
+
+
 class Gazetteer:
     """Names (lowercase) to the places they may name, largest first.
 
@@ -442,9 +459,18 @@ def _choose(
             state_after.group(1), vocab
         )
         for outer in within:
-            inner = [p for p in candidates if contains(outer.key, p.key) and p.key != outer.key]
+            inner = [p for p in candidates if told_with(p, outer)]
             if inner:
                 return inner[0]
+    town_before = re.search(
+        r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?),\s*$", text[max(0, start - 30) : start]
+    )
+    if town_before is not None and len(candidates) > 1:
+        # "London, Ontario": the region around a town of that name, not Ontario, California.
+        towns = gazetteer().lookup(town_before.group(1))
+        for outer in candidates:
+            if ">c:" not in outer.key and any(told_with(t, outer) for t in towns):
+                return outer
     own = fold(best.name.split(",")[0].lower())
     possessive = text[end : end + 1] in ("'", "\u2019")  # "in Texas' flood zone"
     if (

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from compare.extract.places import Mention, city_first, contains, gazetteer
+from compare.extract.places import Mention, city_first, contains, gazetteer, told_with
 from compare.extract.places import mentions as named
 from compare.extract.resources import alternation
 from compare.extract.vocab import Vocabulary, table_words, vocabulary
@@ -417,7 +417,9 @@ def _widened(text: str, m: Mention, found: Sequence[Mention]) -> Mention:
         x
         for x in listed
         if not any(
-            y.place.key != x.place.key and contains(x.place.key, y.place.key) for y in listed
+            (y.place.key != x.place.key and contains(x.place.key, y.place.key))
+            or (told_with(y.place, x.place) and re.fullmatch(r",\s*", text[y.end : x.start]))
+            for y in listed
         )
     ]
     keys = sorted({x.place.key for x in listed})
@@ -550,10 +552,18 @@ def _regions(sentences: Sequence[Sentence], article: Article) -> tuple[tuple[str
         # any of its namesakes.
         if "," in head:
             keys |= {">".join(m.place.key.split(">")[:2]) for m in named(filed)}
-    keys |= {m.place.key for text in texts for m in named(text) if m.place.key.count(">") <= 1}
+    towns: set[str] = set()
+    for text in texts:
+        for m in named(text):
+            if m.place.key.count(">") <= 1:
+                keys.add(m.place.key)
+            else:  # a town all of whose namesakes are in one country names that country
+                homes = {p.key.split(">")[0] for p in gazetteer().lookup(text[m.start : m.end])}
+                towns |= homes if len(homes) == 1 else set()
     states = tuple(sorted(k for k in keys if ">" in k))
     countries = tuple(sorted({k.split(">")[0] for k in keys}))
-    return (states, countries)
+    # Last, the countries only its towns name: "Valencia" beside "Seville" is Spain's.
+    return (states, countries, tuple(sorted(towns - set(countries))))
 
 
 def _resolve(
@@ -563,9 +573,9 @@ def _resolve(
     out = list(found)
     for k, m in enumerate(out):
         for level in regions:
-            if not level or any(
-                contains(r, m.place.key) or contains(m.place.key, r) for r in level
-            ):
+            if not level:
+                continue  # the article names no place of this level
+            if any(contains(r, m.place.key) or contains(m.place.key, r) for r in level):
                 break  # already inside (or around) a place the article names
             alike = [
                 p
@@ -580,17 +590,27 @@ def _resolve(
 
 def _located(text: str, found: Sequence[Mention]) -> list[Mention]:
     """The mentions that say where something is: not a route's ends ("flight 7C2216 from
-    Bangkok", "from Shalimar near Kolkata to Chennai") nor places inside a relative aside
-    the caller does not stand in (see :func:`_place`)."""
+    Bangkok", "from Shalimar near Kolkata to Chennai"; but "the toll from the Kentucky
+    floods" names where the floods are) nor places inside a relative aside the caller does
+    not stand in (see :func:`_place`)."""
+    events = vocabulary().event_words
     return [
         m
         for m in found
-        if not _ROUTE.search(text, max(0, m.start - 30), m.start)
+        if not (
+            _ROUTE.search(text, max(0, m.start - 30), m.start)
+            and _first_word(text, m.end) not in events
+        )
         and not (  # "crossed from Sudan into Chad": both ends of a route
             _INTO.search(text, max(0, m.start - 12), m.start)
             and re.search(r"\bfrom\b", text[max(0, m.start - 80) : m.start])
         )
     ]
+
+
+def _first_word(text: str, at: int) -> str:
+    word = re.match(r"\s+([A-Za-z]+)", text[at : at + 30])
+    return word.group(1).lower() if word else ""
 
 
 def _titlecase_dateline(head: str) -> str:
