@@ -99,6 +99,19 @@ def test_compared_year_is_not_the_figures_time(
             [("3.9%", "period", "april"), ("4.1%", "period", "march")],
             id="each-its-own-month",
         ),
+        pytest.param(
+            "Third-quarter profit fell to $3.2 billion from $4.1 billion a year earlier.",
+            [
+                ("$3.2 billion", "period", "third quarter"),
+                ("$4.1 billion", "background", "a year earlier"),
+            ],
+            id="hyphenated-quarter",
+        ),
+        pytest.param(
+            "Sales were $8 billion in the first quarter. It forecast second-quarter sales of $9 billion.",
+            [("$8 billion", "period", "first quarter"), ("$9 billion", "period", "second quarter")],
+            id="a-forecast-names-its-own-quarter",
+        ),
     ],
 )
 def test_a_compared_values_period_is_its_own(

@@ -51,7 +51,7 @@ _SINCE = re.compile(
 )
 _PERIOD = re.compile(
     r"\b(?P<p>(?:(?:in|during|for|over)\s+)?(?:the\s+)?(?:first|second|third|fourth|final|last|"
-    r"latest|previous|same|past)\s+(?:fiscal\s+)?(?:quarter|half|year|month|week|"
+    r"latest|previous|same|past)[\s-]+(?:fiscal\s+)?(?:quarter|half|year|month|week|"
     r"three\s+months|six\s+months|nine\s+months|12\s+months)|q[1-4](?:\s+\d{4})?|"
     r"(?:fiscal|financial)\s+(?:year\s+)?\d{4}|(?:last|next)\s+(?:year|month|week|quarter)|"
     r"a\s+year\s+(?:earlier|ago|before)|year[- ]on[- ]year|annual(?:ly)?|per\s+year|"
@@ -65,7 +65,7 @@ _PERIOD = re.compile(
     r"(?:to|ended|ending|through)\s+(?:\d{1,2}\s+)?" + _MONTHS + r"(?:\s+\d{1,2}(?!\d))?|"
     r"over\s+the\s+(?:past\s+)?year|from\s+" + _MONTHS + r"\s+to\s+" + _MONTHS + r"|"
     r"(?:the\s+)?" + _MONTHS + r"\s+quarter|"
-    r"(?:the\s+)?(?:current|full|whole)\s+(?:fiscal\s+)?(?:quarter|year)|"
+    r"(?:the\s+)?(?:current|full|whole)[\s-]+(?:fiscal\s+)?(?:quarter|year)|"
     # A day's count: "in the past 24 hours", "over the last three days", "on Tuesday alone".
     r"(?:in|during|over|within)\s+the\s+(?:past|last|previous|preceding)\s+(?:\d{1,3}|"
     r"twenty-four|forty-eight|seventy-two|two|three|four|five|six|seven|ten)\s+(?:hours|days)|"
@@ -807,6 +807,7 @@ def _scope_of(
         text = " ".join(period.group("p").split())
         text = re.sub(r"^(?:(?:in|during|for|over)\s+)?(?:the\s+)?", "", text, flags=re.I)
         text = re.sub(r"['\u2019]s$", "", text)  # "January's" is January
+        text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # "second-quarter revenue"
         return "period", text.lower()
     if since is not None:
         return "current", "since " + " ".join(since.group("p").split())
