@@ -55,6 +55,8 @@ from compare.extract.attribution import attribution
         ("Police said 338,000 people had been on the route.", "Police"),
         ("Insurance claims rose 40% last year.", None),
         ("Forty states reported new cases.", "states"),
+        ("Sales of $4.1bn beat Wall Street's estimate of $3.9bn.", "Wall Street"),
+        ("Turnout topped the commission's forecast of 61%.", None),
     ],
     ids=[
         "name-before-apposition",
@@ -77,6 +79,8 @@ from compare.extract.attribution import attribution
         "said-before-a-number",
         "claims-noun",
         "number-is-no-speaker",
+        "possessive-estimate-is-a-noun",
+        "possessive-of-a-common-noun-names-nobody",
     ],
 )
 def test_claimant(text: str, claimant: str | None) -> None:

@@ -99,7 +99,7 @@ _BY_SOURCE = re.compile(
 # "OCHA's verified data also list 4,451": the possessor of the figures is the source.
 _OWN_SOURCE = re.compile(
     r"\b(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['\u2019]s\s+(?:[a-z]+\s+){0,2}?"
-    r"(?:figures|data|statistics|tally|records|estimates)\b"
+    r"(?:figures|data|statistics|tally|records|estimates?|forecasts?|projections?)\b"
 )
 # Organisations whose names go on with a place: "the Health Ministry in Gaza".
 _ORGANISATIONS = words(
@@ -202,6 +202,8 @@ def _speaker_before(text: str, words: list[re.Match[str]], verb: int) -> Speaker
         end -= 2
         while end >= 0 and words[end].group(0).lower() in _SKIPPED | {"late", "early", "on"}:
             end -= 1
+    if re.search(r"['\u2019]s\s+$", text[: words[verb].start()]):
+        return None  # "above Wall Street's estimate of $26.8 billion": a noun, not a verb
     if end < 0 or _noun_not_verb(text, words, verb):
         # "Insurance claims rose 40%", "the most populous state", "employers added 517,000
         # jobs": nobody speaks
