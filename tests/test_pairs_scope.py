@@ -74,6 +74,11 @@ def _scopes(text: str) -> list[tuple[str, str, str | None]]:
             [("41%", "current", None)],
             id="since-a-past-event-after-the-figure",
         ),
+        pytest.param(
+            "The firm paid $10 million over the 2015 crash; 40 people died in the 2015 crash.",
+            [("$10 million", "current", None), ("40", "background", "2015")],
+            id="a-figure-for-a-past-event-is-todays",
+        ),
     ],
 )
 def test_compared_year_is_not_the_figures_time(

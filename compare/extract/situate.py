@@ -753,6 +753,7 @@ def _scope_of(
             re.I,
         )
         and not _compared_year(clause, m.start(), at, at + len(figure_text), vocab)
+        and not (m.start() > at and _CAUSE_YEAR.search(clause[: m.start()]))
     ]
     earlier = [
         (abs(m.start() - at), int(m.group()))
@@ -814,6 +815,12 @@ def _scope_of(
     return "current", None
 
 
+# "sentenced to 15 years for the 2020 killing", "jailed over the 2019 attack": an earlier
+# event a figure after it is for, not the figure's time (while "5,000 died in the 1991
+# cyclone" is that cyclone's).
+_CAUSE_YEAR = re.compile(
+    r"\b(?:for|over|after|following)\s+(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE
+)
 # A figure compared with after this one ("up from 4.8%"): a period after it is that one's.
 _COMPARED_FIGURE = re.compile(r"\b(?:from|than|compared\s+with|against)\s+\S*\d", re.I)
 
