@@ -56,6 +56,13 @@ NUMBERS = [
     ("a third of", "a third of Gaza", [100 / 3], ["a third"]),
     ("two-thirds", "two-thirds lack water", [200 / 3], ["two-thirds"]),
     ("half alone is no share", "in half", [], []),
+    (
+        "a change by a share",
+        "sales fell by a third to 1.4 million",
+        [100 / 3, 1.4e6],
+        ["a third", "1.4 million"],
+    ),
+    ("by a third party is no share", "backed by a third party", [], []),
     ("vague dozens", "dozens of people", [24], ["dozens"]),
     (
         "vague hundreds of thousands",

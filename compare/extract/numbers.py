@@ -168,6 +168,11 @@ _PHRASES = re.compile(
     rf"|(?P<num>{alternation(NUMERATORS)})[\s-](?P<den>{alternation(DENOMINATORS)})s?"
     rf"|(?P<share>{alternation(_FIRM_SHARES)}"
     rf"|(?:{alternation(_LOOSE_SHARES)})(?=\s+(?:of|the)\b)"
+    # A change by a share: "fell by a third to 1.4 million", "rose by half" (not "by a third
+    # party": a word other than a clause's next must not follow).
+    rf"|(?<=\bby\s)(?:{alternation(_LOOSE_SHARES)})"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:to|from|in|on|over|since|after|during|last|this|compared|"
+    r"year-on-year|and|but|as|while)\b)"
     # "waited more than an hour": one of a duration, read only after an amount's qualifier
     r"|(?P<one>an?)(?=\s+(?:second|minute|hour|day|week|month|year|decade)\b)))\b",
     re.IGNORECASE,
