@@ -291,6 +291,16 @@ SERIES = [
 # aside, who a count of cases is among; "N were <people>" after a toll.
 GROUPS = [
     (
+        "others-after-one-person-are-people",
+        "A tram crash in Lisbon killed one woman and injured 22 others.",
+        [("one", "killed", "woman"), ("22", "injured", "people")],
+    ),
+    (
+        "others-after-a-group-are-that-group",
+        "The factory blast killed 3 workers and injured 5 others.",
+        [("3", "killed", "workers"), ("5", "injured", "workers")],
+    ),
+    (
         "health-placebo-and-drug-arms",
         "Of 90 patients who relapsed, 71 had received a placebo and 19 the drug, the company said.",
         [

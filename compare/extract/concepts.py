@@ -168,7 +168,11 @@ def counted(
     if phrase:
         head = phrase[-1]
         if head.lower() == "others":
-            subject = previous
+            # "killed 3 soldiers and wounded 5 others": the soldiers' kind; after one person
+            # ("killed one woman and wounded 22 others", "the driver ... four others"),
+            # people: a singular noun never counts the others.
+            one = previous is not None and previous.lower() in vocabulary().singular_people
+            subject = "people" if one else previous
         elif _is_subject(head):
             subject = head
         elif concept == vocabulary().tables.get("crowds", {}).get("concept", "turnout"):
