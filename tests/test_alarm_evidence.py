@@ -491,3 +491,31 @@ def test_a_crowd_counted_on_a_day(a: str | None, b: str | None, why: str | None)
     assert (got is None) == (why is None)
     if why is not None:
         assert got is not None and got.startswith(why)
+
+
+# ---------------------------------------------------------------- counts added to others
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        pytest.param(
+            "A gas blast at the plant injured 21 people, including 8 children, officials said.",
+            "The blast injured 22 people. Up to 9 more people were hurt as crowds fled, "
+            "officials said.",
+            # 8 children against "up to 9 more": no update (they may agree, as weak evidence)
+            {("21", "22", "update"), ("8", "Up to 9", "agree")},
+            id="more-hurt-is-no-update-of-the-hurt",
+        ),
+        pytest.param(
+            "The storm has killed 30 people, officials said.",
+            "Another 12 people died overnight, bringing the storm's toll to 42, officials said.",
+            {("30", "42", "update")},
+            id="the-new-total-updates-the-added-count-does-not",
+        ),
+    ],
+)
+def test_a_count_added_to_another_is_not_its_total(
+    a: str, b: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert alarms(a, MON, b, TUE) == expected

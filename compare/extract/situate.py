@@ -123,6 +123,7 @@ def situate(
     ordered = sorted(figures, key=lambda f: (f.sentence, f.span[0]))
     siblings: dict[int, list[Figure]] = {}
     cut_of: dict[int, _Cuts] = {}
+    counted: set[str] = set()  # the concepts of the figures before this one
     for f in ordered:
         siblings.setdefault(f.sentence, []).append(f)
     for f in ordered:
@@ -156,6 +157,15 @@ def situate(
             _relative(sentence.text, when_lo), sentence.text[when_lo:when_hi], f, year, vocab
         )
         scope, period = _event_scope(f, *told, article.published)
+        if (
+            scope == "current"
+            and period is None
+            and f.concept in counted  # "killed 30 ... a further 67 wounded": another count
+            and _added(sentence.text, at, f.span[1] - sentence.start)
+        ):
+            scope, period = "period", ADDED  # "9 more people were hurt": not the total
+        if f.concept is not None:
+            counted.add(f.concept)
         if scope == "current" and _link_line(sentence.text, vocab):
             scope, period = "background", ANOTHER_STORY
         elif scope == "current" and f.concept in _CASUALTIES and _roundup(sentence.text, vocab):
@@ -821,6 +831,22 @@ def _scope_of(
 _CAUSE_YEAR = re.compile(
     r"\b(?:for|over|after|following)\s+(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE
 )
+ADDED = "in addition"  # the period of a count added to another: "another 5", "9 more"
+_ADDED_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$", re.I)
+_ADDED_AFTER = re.compile(r"\s+(?:more|additional|further|extra)\b(?!\s+than\b)", re.I)
+
+
+def _added(text: str, at: int, end: int) -> bool:
+    """Whether a count is told as added to an earlier one: "another 5 died", "up to 9 more
+    people were hurt", "a further 300 homes" (a period of its own, never the running total,
+    when the article counted the same thing before).
+
+    >>> _added("another 5 died", 8, 9), _added("9 more people", 0, 1), _added("9 people", 0, 1)
+    (True, True, False)
+    """
+    return bool(_ADDED_BEFORE.search(text, max(0, at - 20), at) or _ADDED_AFTER.match(text, end))
+
+
 # A figure compared with after this one ("up from 4.8%"): a period after it is that one's.
 _COMPARED_FIGURE = re.compile(r"\b(?:from|than|compared\s+with|against)\s+\S*\d", re.I)
 
