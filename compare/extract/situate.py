@@ -123,7 +123,7 @@ def situate(
     ordered = sorted(figures, key=lambda f: (f.sentence, f.span[0]))
     siblings: dict[int, list[Figure]] = {}
     cut_of: dict[int, _Cuts] = {}
-    counted: set[str] = set()  # the concepts of the figures before this one
+    last_concept: str | None = None  # what the figure before this one counts
     for f in ordered:
         siblings.setdefault(f.sentence, []).append(f)
     for f in ordered:
@@ -160,12 +160,14 @@ def situate(
         if (
             scope == "current"
             and period is None
-            and f.concept in counted  # "killed 30 ... a further 67 wounded": another count
+            # "five were killed and three more were injured", "49 were killed ... Another 53
+            # were wounded": more people, counted otherwise, so the total of that count.
+            and f.concept == last_concept
             and _added(sentence.text, at, f.span[1] - sentence.start)
         ):
             scope, period = "period", ADDED  # "9 more people were hurt": not the total
         if f.concept is not None:
-            counted.add(f.concept)
+            last_concept = f.concept
         if scope == "current" and _link_line(sentence.text, vocab):
             scope, period = "background", ANOTHER_STORY
         elif scope == "current" and f.concept in _CASUALTIES and _roundup(sentence.text, vocab):
@@ -839,7 +841,7 @@ _ADDED_AFTER = re.compile(r"\s+(?:more|additional|further|extra)\b(?!\s+than\b)"
 def _added(text: str, at: int, end: int) -> bool:
     """Whether a count is told as added to an earlier one: "another 5 died", "up to 9 more
     people were hurt", "a further 300 homes" (a period of its own, never the running total,
-    when the article counted the same thing before).
+    when the figure before counts the same thing).
 
     >>> _added("another 5 died", 8, 9), _added("9 more people", 0, 1), _added("9 people", 0, 1)
     (True, True, False)
