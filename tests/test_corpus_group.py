@@ -16,8 +16,10 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from compare.corpus.digest import Digest
-from compare.corpus.group import group
+from compare.corpus.digest import Digest, digest
+from compare.corpus.group import RARE_NAME, group
+from compare.pipeline import extract
+from compare.types import Article
 
 FLORIDA, UTAH = "US>a1:FL>c:7", "US>a1:UT>c:9"
 BAVARIA = "DE>a1:02>c:4"
@@ -100,3 +102,44 @@ def test_the_window_options_bound_the_name_rules(
     digests, vectors = _pair(gap, (BAVARIA, BAVARIA), names, 0.7)
     events = group(digests, vectors, window=window, follow_up=follow_up)
     assert events == ([[0, 1]] if together else [[0], [1]])
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "mark"),
+    [
+        (
+            "Tornado levels trailer park",
+            "A tornado killed 14 people in a trailer park near Tupelo on Monday, officials said.",
+            "killed=14",
+        ),
+        (
+            "Carmaker recalls sedans over faulty airbags",
+            "The company recalled 412,000 sedans on Tuesday after airbags failed to open.",
+            "sedans recalled=412000",
+        ),
+    ],
+    ids=["storm-deaths", "recall-size"],
+)
+def test_an_articles_current_figures_are_its_marks(title: str, text: str, mark: str) -> None:
+    found = digest(extract(Article("a", "a.md", text, title=title)))
+    assert mark in found.figures, found.figures
+
+
+def _marked(n: int, figures: tuple[str, ...]) -> Digest:
+    return Digest(f"x{n}", DAY + dt.timedelta(days=n % 2), figures=frozenset(figures))
+
+
+@pytest.mark.parametrize(
+    ("crowd", "together"),
+    [(0, True), (RARE_NAME, False)],
+    ids=["a-rare-count-joins-reports-worded-apart", "a-count-many-reports-give-does-not"],
+)
+def test_a_rare_figure_is_a_mark_of_one_event(crowd: int, together: bool) -> None:
+    """Two reports a day apart, worded apart (cosine 0.45), both count 13 wounded; with
+    ``crowd`` more reports that count 13 wounded too, the count marks no one event."""
+    digests = [_marked(n, ("injured=13",)) for n in range(2 + crowd)]
+    vectors = np.zeros((len(digests), 2 + crowd), dtype=np.float32)
+    vectors[0, 0], vectors[1, :2] = 1, [0.45, (1 - 0.45**2) ** 0.5]
+    for n in range(2, len(digests)):
+        vectors[n, n] = 1
+    assert (group(digests, vectors)[0] == [0, 1]) is together
