@@ -4,7 +4,7 @@ Each row is two articles (their dates, the regions their places were read in, th
 names they share, the cosine of their title + lead vectors) and whether one event
 holds them.  The rules: two shared rare names join reports within the date window even
 when a place name was resolved to a namesake in another region; one rare name carries
-a link a week; four names and close wording carry it up to two years (a verdict, a
+a link two weeks; four names and close wording carry it up to two years (a verdict, a
 sentence); a company's next quarter, told with the same executives in other words, is
 another event.
 """
@@ -143,3 +143,31 @@ def test_a_rare_figure_is_a_mark_of_one_event(crowd: int, together: bool) -> Non
     for n in range(2, len(digests)):
         vectors[n, n] = 1
     assert (group(digests, vectors)[0] == [0, 1]) is together
+
+
+# Two reports of each of two events in one town on one day; the second report of the
+# first event and the first of the second are worded alike (cosine 0.59), each event's own
+# reports closer still (0.95).
+LOOK_ALIKE = [[1, 0, 0], [0.95, 0.312, 0], [0.312, 0.95, 0], [0, 1, 0]]
+
+
+@pytest.mark.parametrize(
+    ("reports", "names", "events"),
+    [
+        (4, (), [[0, 1], [2, 3]]),
+        (3, (), [[0, 1, 2]]),
+        (4, TRIAL[:3], [[0, 1, 2, 3]]),
+    ],
+    ids=[
+        "one-look-alike-pair-does-not-chain-two-events",
+        "a-lone-report-joins-on-its-link",
+        "three-rare-names-join-two-groups",
+    ],
+)
+def test_two_groups_merge_when_they_are_alike_as_a_whole(
+    reports: int, names: tuple[str, ...], events: list[list[int]]
+) -> None:
+    digests = [Digest(f"r{n}", DAY, frozenset({UTAH}), frozenset(names)) for n in range(reports)]
+    vectors = np.array(LOOK_ALIKE[:reports], dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    assert group(digests, vectors) == events
