@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from compare.corpus.digest import Digest, digest
-from compare.corpus.group import RARE_NAME, group
+from compare.corpus.group import NAMES_FOR_GROUPS, RARE_NAME, group
 from compare.pipeline import extract
 from compare.types import Article
 
@@ -156,12 +156,12 @@ LOOK_ALIKE = [[1, 0, 0], [0.95, 0.312, 0], [0.312, 0.95, 0], [0, 1, 0]]
     [
         (4, (), [[0, 1], [2, 3]]),
         (3, (), [[0, 1, 2]]),
-        (4, TRIAL[:3], [[0, 1, 2, 3]]),
+        (4, (*TRIAL, "sam ortiz")[:NAMES_FOR_GROUPS], [[0, 1, 2, 3]]),
     ],
     ids=[
         "one-look-alike-pair-does-not-chain-two-events",
         "a-lone-report-joins-on-its-link",
-        "three-rare-names-join-two-groups",
+        "five-rare-names-join-two-groups",
     ],
 )
 def test_two_groups_merge_when_they_are_alike_as_a_whole(
