@@ -255,6 +255,51 @@ def misses(
     return [f"Counts per cause ({len(incs)} incidents):", "", *out]
 
 
+def apart(digests: list, rows: list, gold: dict[str, str]) -> list[str]:
+    """Why same-incident articles ended in different events, per pair (the grouping of
+    this extraction pass, default settings):
+    - no candidate link: not among each other's nearest neighbours, no rare name shared;
+    - below the threshold: the link's score (cosine plus rare names) is too low;
+    - regions apart: their places lie in regions apart and they share too few names;
+    - dates apart: further apart than the link's window (the names it shares);
+    - groups apart: the link passes, but the two groups it would join span too long or
+      are not alike as a whole (centroids) and share too few names."""
+    import numpy as np
+
+    from compare.corpus.group import Rules, _compatible, _regions, group, links
+
+    vectors = np.stack(rows).astype(np.float32)
+    event = {k: n for n, m in enumerate(group(digests, vectors)) for k in m}
+    found = {(k.i, k.j): k for k in links(digests, vectors)}
+    rules = Rules()
+    by_gold: dict[str, list[int]] = defaultdict(list)
+    for n, d in enumerate(digests):
+        by_gold[gold[d.key]].append(n)
+    tally: Counter[str] = Counter()
+    for members in by_gold.values():
+        for i, j in itertools.combinations(sorted(members), 2):
+            if event[i] == event[j]:
+                continue
+            link, a, b = found.get((i, j)), digests[i], digests[j]
+            gap = abs((a.published - b.published).days) if a.published and b.published else 0
+            if link is None:
+                cause = "no candidate link"
+            elif link.score < rules.threshold:
+                cause = "below the threshold"
+            elif not _compatible(_regions(a.places), _regions(b.places)) and not (
+                rules.places_apart_ok(link, gap)
+            ):
+                cause = "regions apart"
+            elif gap > rules.days(link):
+                cause = "dates apart"
+            else:
+                cause = "groups apart"
+            tally[cause] += 1
+    out = ["| cause | pairs |", "| --- | --- |"]
+    out += [f"| {c} | {n} |" for c, n in tally.most_common()]
+    return [f"Same-incident pairs left apart: {sum(tally.values())}.", "", *out]
+
+
 def run_corpus(path: Path, **kw):
     from compare.corpus import corpus
     from compare.corpus.run import Settings
@@ -347,7 +392,7 @@ def quality(
         lambda g, c: _regex_count(pattern[c], [x["title"] + "\n" + x["text"] for x in bgroups[g]]),
     )
     digests, rows, figs = figures_by_doc(path)
-    extra = ["", *misses(incs, doc_event, events, figs)]
+    extra = ["", *misses(incs, doc_event, events, figs), "", *apart(digests, rows, gold)]
     if tuning:
         extra += ["", *tune(digests, rows, gold)]
     return [

@@ -168,8 +168,8 @@ def test_grouping_needs_place_and_date_to_agree(
 
 
 TRIAL = ("ann kerr", "daniel reyes")  # the accused and the judge, say
-# Five more articles a week apart that name the judge: her name is no longer rare.
-CROWD = [_digest(f"x{n}", 1 + 7 * n, None, ("ann kerr",), month=1) for n in range(RARE_NAME)]
+# RARE_NAME more articles three days apart that name the judge: her name is no longer rare.
+CROWD = [_digest(f"x{n}", 1 + 3 * n, None, ("ann kerr",), month=1) for n in range(RARE_NAME)]
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ Each row is two articles (their dates, the regions their places were read in, th
 names they share, the cosine of their title + lead vectors) and whether one event
 holds them.  The rules: two shared rare names join reports within the date window even
 when a place name was resolved to a namesake in another region; one rare name carries
-a link a week; four names and close wording carry it up to two years (a verdict, a
+a link two weeks; four names and close wording carry it up to two years (a verdict, a
 sentence); a company's next quarter, told with the same executives in other words, is
 another event.
 """
@@ -16,8 +16,10 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from compare.corpus.digest import Digest
-from compare.corpus.group import group
+from compare.corpus.digest import Digest, digest
+from compare.corpus.group import NAMES_FOR_GROUPS, RARE_NAME, group
+from compare.pipeline import extract
+from compare.types import Article
 
 FLORIDA, UTAH = "US>a1:FL>c:7", "US>a1:UT>c:9"
 BAVARIA = "DE>a1:02>c:4"
@@ -100,3 +102,77 @@ def test_the_window_options_bound_the_name_rules(
     digests, vectors = _pair(gap, (BAVARIA, BAVARIA), names, 0.7)
     events = group(digests, vectors, window=window, follow_up=follow_up)
     assert events == ([[0, 1]] if together else [[0], [1]])
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "mark"),
+    [
+        (
+            "Tornado levels trailer park",
+            "A tornado killed 14 people in a trailer park near Tupelo on Monday, officials said.",
+            "killed=14",
+        ),
+        (
+            "Carmaker recalls sedans over faulty airbags",
+            "The company recalled 412,000 sedans on Tuesday after airbags failed to open.",
+            "sedans recalled=412000",
+        ),
+        (
+            "Crash on the ring road",
+            "One driver died and two passengers were hurt in a crash on Sunday, police said.",
+            None,
+        ),
+    ],
+    ids=["storm-deaths", "recall-size", "one-dead-two-hurt-mark-nothing"],
+)
+def test_an_articles_current_figures_are_its_marks(title: str, text: str, mark: str | None) -> None:
+    found = digest(extract(Article("a", "a.md", text, title=title)))
+    assert (mark in found.figures) if mark else not found.figures, found.figures
+
+
+def _marked(n: int, figures: tuple[str, ...]) -> Digest:
+    return Digest(f"x{n}", DAY + dt.timedelta(days=n % 2), figures=frozenset(figures))
+
+
+@pytest.mark.parametrize(
+    ("crowd", "together"),
+    [(0, True), (RARE_NAME, False)],
+    ids=["a-rare-count-joins-reports-worded-apart", "a-count-many-reports-give-does-not"],
+)
+def test_a_rare_figure_is_a_mark_of_one_event(crowd: int, together: bool) -> None:
+    """Two reports a day apart, worded apart (cosine 0.45), both count 13 wounded; with
+    ``crowd`` more reports that count 13 wounded too, the count marks no one event."""
+    digests = [_marked(n, ("injured=13",)) for n in range(2 + crowd)]
+    vectors = np.zeros((len(digests), 2 + crowd), dtype=np.float32)
+    vectors[0, 0], vectors[1, :2] = 1, [0.45, (1 - 0.45**2) ** 0.5]
+    for n in range(2, len(digests)):
+        vectors[n, n] = 1
+    assert (group(digests, vectors)[0] == [0, 1]) is together
+
+
+# Two reports of each of two events in one town on one day; the second report of the
+# first event and the first of the second are worded alike (cosine 0.59), each event's own
+# reports closer still (0.95).
+LOOK_ALIKE = [[1, 0, 0], [0.95, 0.312, 0], [0.312, 0.95, 0], [0, 1, 0]]
+
+
+@pytest.mark.parametrize(
+    ("reports", "names", "events"),
+    [
+        (4, (), [[0, 1], [2, 3]]),
+        (3, (), [[0, 1, 2]]),
+        (4, (*TRIAL, "sam ortiz")[:NAMES_FOR_GROUPS], [[0, 1, 2, 3]]),
+    ],
+    ids=[
+        "one-look-alike-pair-does-not-chain-two-events",
+        "a-lone-report-joins-on-its-link",
+        "five-rare-names-join-two-groups",
+    ],
+)
+def test_two_groups_merge_when_they_are_alike_as_a_whole(
+    reports: int, names: tuple[str, ...], events: list[list[int]]
+) -> None:
+    digests = [Digest(f"r{n}", DAY, frozenset({UTAH}), frozenset(names)) for n in range(reports)]
+    vectors = np.array(LOOK_ALIKE[:reports], dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    assert group(digests, vectors) == events

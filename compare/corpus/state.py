@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from compare.corpus.group import Digest
     from compare.corpus.run import Settings
 
-STATE_VERSION = 3  # 2: digests carry names and gazetteer places; 3: grouping rules
+STATE_VERSION = 5  # 2: digests carry names and gazetteer places; 3: grouping rules;
+# 4: digests carry their figures (rare ones mark an event); 5: groups merge as a whole
 
 
 @dataclass(frozen=True)
