@@ -217,3 +217,38 @@ def test_share_of_one_unit(text: str, expected: list[tuple[str, float, str, str 
     figures = extract(Article("a", "a.txt", text)).figures
     got = [(f.text, f.value, f.unit, f.concept) for f in figures]
     assert [(t, pytest.approx(v), u, c) for t, v, u, c in got] == expected
+
+
+# The counted noun phrase as written (Figure.noun): the concept's words with the qualifiers
+# that say which things are counted, without those that say how many more.
+NOUNS = [
+    (
+        "election-qualified-countries",
+        "Voters in nine Baltic and Nordic countries went to the polls.",
+        [("nine", "baltic nordic countries")],
+    ),
+    (
+        "retail-different-products",
+        "The chain cut prices on 120 different products.",
+        [("120", "different products")],
+    ),
+    (
+        "sport-more-is-how-many",
+        "The club added four more signings and 300 recorded goals.",
+        [("four", "signings"), ("300", "goals")],
+    ),
+    ("cars-compound-counts", "a six-cylinder engine", [("six-cylinder", "cylinders")]),
+    ("amount-is-no-count", "Her net worth of 1.2 billion", [("1.2 billion", None)]),
+    ("measure-has-a-unit", "The river rose 3 metres.", [("3 metres", None)]),
+    (
+        "others-name-no-noun",
+        "Ten soldiers and 12 others died.",
+        [("Ten", "soldiers"), ("12", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [u[1:] for u in NOUNS], ids=[u[0] for u in NOUNS])
+def test_counted_noun(text: str, expected: list[tuple[str, str | None]]) -> None:
+    figures = extract(Article("a", "a.txt", text)).figures
+    assert [(f.text, f.noun) for f in figures] == expected

@@ -16,7 +16,7 @@ what lasts (a pause, the war), never a casualty.  A tagger would cost the fast s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from compare.extract.resources import (
@@ -99,6 +99,9 @@ _NOUN_TALLY = re.compile(r"\b(?P<n>[a-z]{3,})\s+(?:tally|count)\s+(?:[a-z]+\s+){
 class Counted:
     concept: str | None
     subject: str | None
+    # The counted noun phrase as written, qualifiers kept ("seven European countries" ->
+    # "european countries"): what NewsQuant-style annotation calls a count's unit.
+    noun: str | None = field(default=None, repr=False)
 
 
 def counted(
@@ -386,7 +389,39 @@ def counted(
         text[since:start],  # written lowercase: not "March"
     ):
         concept = "marched"  # "put that earlier march at 240,000"
-    return Counted(concept, subject)
+    written = None if unit is not None else compound or _written(phrase)
+    return Counted(concept, subject, written)
+
+
+def _written(phrase: list[str]) -> str | None:
+    """The counted noun phrase as written, lowercase, when it ends in a plural noun: the
+    concept's words with the qualifiers ``_describe`` drops ("four different bosses",
+    "two Singaporean sisters", "4.3M digital and physical sales").
+
+    >>> _written(["European", "countries"]), _written(["Kia", "and", "Hyundai", "vehicles"])
+    ('european countries', 'kia hyundai vehicles')
+    >>> _written(["others"]), _written(["page", "document"])
+    (None, None)
+    >>> _written(["Johnson's", "deputies"]), _written(["more", "recorded", "songs"])
+    ('johnson deputies', 'songs')
+    """
+    words = [re.sub(r"['\u2019]s$", "", w.lower()) for w in phrase]
+    if not words or not _is_plural(words[-1]) or words[-1] == "others":
+        return None
+    # Words that say how many more rather than which ("eight more picks"), and the
+    # participles the concept drops too ("300 recorded songs", "the remaining hostages").
+    dropped = table_words(vocabulary(), "noun_phrase", "drop") | _HOW_MANY
+    kept = [
+        w
+        for w in words[:-1]
+        if w not in dropped
+        and w not in _NUMBER_WORDS
+        and not (w.endswith("ed") and w not in NP_PARTICIPLES)
+    ]
+    return " ".join([*kept, words[-1]])
+
+
+_HOW_MANY = words("and or more additional further extra many few several total overall")
 
 
 def _crowd(before: str, phrase: list[str], unit: str | None) -> str | None:

@@ -400,6 +400,7 @@ def _figure(
         concept=what.concept,
         subject=what.subject,
         attribution=_claimant(text, start, claimants),
+        noun=what.noun,
     )
 
 
