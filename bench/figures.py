@@ -320,6 +320,12 @@ def adapt(fig: Figure, text: str = "", *, conventions: bool = True) -> Tag | Non
     share_words = fig.unit == "percent" and not _PERCENT_WRITTEN.search(fig.text)
     if conventions and share_words:
         value = fig.value / 100  # CQE writes "a third" as the ratio 0.333
+        # ... and its unit as "%" and the whole it is a share of ("% condo"), else "% -".
+        whole = (fig.noun or "-").split()
+        return {
+            "value": value,
+            "normalized_unit": " ".join(["%", *whole[:-1], singular(whole[-1])]),
+        }
     if fig.unit is None:
         # CQE's unit for a count is the counted noun phrase, its last word singular.
         words = (fig.noun or fig.subject or fig.concept or "-").lower().split()

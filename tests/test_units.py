@@ -237,6 +237,13 @@ NOUNS = [
         "The club added four more signings and 300 recorded goals.",
         [("four", "signings"), ("300", "goals")],
     ),
+    (
+        "sport-qualifier-before-the-number",
+        "The club won the previous four finals and a record 12 titles.",
+        [("four", "previous finals"), ("12", "record titles")],
+    ),
+    ("survey-share-of-a-whole", "Half the households own a car.", [("Half", "households")]),
+    ("survey-share-of-no-noun", "A third of those asked agreed.", [("A third", None)]),
     ("cars-compound-counts", "a six-cylinder engine", [("six-cylinder", "cylinders")]),
     ("amount-is-no-count", "Her net worth of 1.2 billion", [("1.2 billion", None)]),
     ("measure-has-a-unit", "The river rose 3 metres.", [("3 metres", None)]),

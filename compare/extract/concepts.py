@@ -389,14 +389,22 @@ def counted(
         text[since:start],  # written lowercase: not "March"
     ):
         concept = "marched"  # "put that earlier march at 240,000"
-    written = None if unit is not None else compound or _written(phrase)
+    if unit is None:
+        written = compound or _written(phrase)
+        if written is not None and _qualifies(before[-2:]):
+            written = f"{before[-1].lower()} {written}"  # "the top three seeds"
+    elif unit == "percent":
+        written = _written(phrase, whole=True)  # "half the condos", "a third of the staff"
+    else:
+        written = None
     return Counted(concept, subject, written)
 
 
-def _written(phrase: list[str]) -> str | None:
+def _written(phrase: list[str], *, whole: bool = False) -> str | None:
     """The counted noun phrase as written, lowercase, when it ends in a plural noun: the
     concept's words with the qualifiers ``_describe`` drops ("four different bosses",
-    "two Singaporean sisters", "4.3M digital and physical sales").
+    "two Singaporean sisters", "4.3M digital and physical sales"); for a share
+    (``whole``), the whole it is a share of, plural or not ("a fourth of the US population").
 
     >>> _written(["European", "countries"]), _written(["Kia", "and", "Hyundai", "vehicles"])
     ('european countries', 'kia hyundai vehicles')
@@ -406,7 +414,7 @@ def _written(phrase: list[str]) -> str | None:
     ('johnson deputies', 'songs')
     """
     words = [re.sub(r"['\u2019]s$", "", w.lower()) for w in phrase]
-    if not words or not _is_plural(words[-1]) or words[-1] == "others":
+    if not words or words[-1] == "others" or not (whole or _is_plural(words[-1])):
         return None
     # Words that say how many more rather than which ("eight more picks"), and the
     # participles the concept drops too ("300 recorded songs", "the remaining hostages").
@@ -421,6 +429,27 @@ def _written(phrase: list[str]) -> str | None:
     return " ".join([*kept, words[-1]])
 
 
+def _qualifies(before: list[str]) -> bool:
+    """Whether the two words before a count are an article and a word that says which
+    things are counted ("the top three seeds", "a record 32 goals"), not how many ("the
+    remaining 200", "an estimated 5,000", "a further 20", "the nearly 200").
+
+    >>> _qualifies(["the", "previous"]), _qualifies(["a", "record"]), _qualifies(["the", "nearly"])
+    (True, True, False)
+    """
+    if len(before) != 2 or before[0].lower() not in _ARTICLES:
+        return False
+    word = before[1]
+    return (
+        word.isalpha()
+        and word.islower()
+        and not word.endswith(("ed", "ly"))
+        and word not in NP_STOP | _QUALIFYING | _HOW_MANY | _NUMBER_WORDS
+        and word not in table_words(vocabulary(), "noun_phrase", "drop")
+    )
+
+
+_ARTICLES = words("the a an its their his her our")
 _HOW_MANY = words("and or more additional further extra many few several total overall")
 
 

@@ -119,6 +119,7 @@ UNIT_WORDS: Final[dict[str, str]] = {
     "km/h": "km/h",
     "kph": "km/h",
     "degrees": "degree",
+    "degree": "degree",  # "a 30 degree angle", "the 1.5 to 2 degree range"
     "°c": "celsius",
     "°f": "fahrenheit",
     "mw": "MW",
