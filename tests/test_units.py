@@ -176,6 +176,32 @@ UNITS = [
         "Prices rose by 2% to 5%.",
         [("2%", "percent"), ("5%", "percent")],
     ),
+    # A unit handed on to a bare number in a parallel clause, and only to a bare one.
+    (
+        "markets-parallel-by",
+        "The Nikkei rose by 2 percent but the Hang Seng fell by 1.",
+        [("2 percent", "percent"), ("1", "percent")],
+    ),
+    (
+        "forecast-parallel-while",
+        "The highest forecast is 84.75 cents, while the lowest is 74.07.",
+        [("84.75 cents", "cent"), ("74.07", "cent")],
+    ),
+    (
+        "weather-parallel-and-then-when",
+        "Rain fell at 12 mm an hour on Monday and 9 on Tuesday.",
+        [("12 mm an hour", "mm/hour"), ("9", "mm/hour")],
+    ),
+    (
+        "jobs-parallel-count-keeps-its-noun",
+        "Output rose by 5% and the plant hired 300 workers.",
+        [("5%", "percent"), ("300", None)],
+    ),
+    (
+        "company-aside-hands-nothing-on",
+        "Sales and profit were 2.2 billion shekels ($590 million) and 71 million.",
+        [("2.2 billion shekels", "ILS"), ("$590 million", "USD"), ("71 million", None)],
+    ),
     (
         "health-a-range-after-a-year-like-number",
         "Adults need about 2000 - 2500 calories a day.",
