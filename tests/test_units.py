@@ -176,6 +176,15 @@ UNITS = [
         "Prices rose by 2% to 5%.",
         [("2%", "percent"), ("5%", "percent")],
     ),
+    # A unit after one word that says which of them.
+    ("markets-trading-days", "Shares fell for 20 trading days.", [("20 trading days", "day")]),
+    (
+        "economy-consecutive-months",
+        "Prices rose for 12 consecutive months.",
+        [("12 consecutive months", "month")],
+    ),
+    ("sport-rushing-yards", "He ran for 117 rushing yards.", [("117 rushing yards", "yard")]),
+    ("no-unit-after-a-modifier", "She made two key points.", [("two", None)]),
     # A unit handed on to a bare number in a parallel clause, and only to a bare one.
     (
         "markets-parallel-by",
@@ -270,6 +279,11 @@ NOUNS = [
     ),
     ("survey-share-of-a-whole", "Half the households own a car.", [("Half", "households")]),
     ("survey-share-of-no-noun", "A third of those asked agreed.", [("A third", None)]),
+    (
+        "music-joined-qualifiers",
+        "The album sold 2.7m combined digital and physical copies.",
+        [("2.7m", "digital physical copies")],
+    ),
     ("cars-compound-counts", "a six-cylinder engine", [("six-cylinder", "cylinders")]),
     ("amount-is-no-count", "Her net worth of 1.2 billion", [("1.2 billion", None)]),
     ("measure-has-a-unit", "The river rose 3 metres.", [("3 metres", None)]),

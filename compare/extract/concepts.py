@@ -389,6 +389,7 @@ def counted(
         text[since:start],  # written lowercase: not "March"
     ):
         concept = "marched"  # "put that earlier march at 240,000"
+    phrase = _joined(_tokens(text[end : end + 120]), phrase)
     if unit is None:
         written = compound or _written(phrase)
         if written is not None and _qualifies(before[-2:]):
@@ -427,6 +428,29 @@ def _written(phrase: list[str], *, whole: bool = False) -> str | None:
         and not (w.endswith("ed") and w not in NP_PARTICIPLES)
     ]
     return " ".join([*kept, words[-1]])
+
+
+def _joined(tokens: list[str], phrase: list[str]) -> list[str]:
+    """A phrase whose words before its noun are joined by "and"/"or" ("4.3M digital and
+    physical sales"), read on to that noun from the figure's following ``tokens``.
+
+    >>> _joined(_tokens("digital and physical sales of the film"), ["digital"])
+    ['digital', 'and', 'physical', 'sales']
+    >>> _joined(_tokens("soldiers and 12 civilians"), ["soldiers"])
+    ['soldiers']
+    """
+    if not phrase or _is_plural(phrase[-1].lower()):
+        return phrase
+    n = len(phrase)
+    for k in range(len(tokens) - n + 1):
+        if tokens[k : k + n] == phrase:
+            rest = tokens[k + n :]
+            if rest[:1] and rest[0].lower() in ("and", "or"):
+                more = _noun_phrase(rest[1:4])
+                if more and more[-1].islower() and _is_plural(more[-1]):
+                    return [*phrase, rest[0], *more]
+            break
+    return phrase
 
 
 def _qualifies(before: list[str]) -> bool:

@@ -396,3 +396,10 @@ RATE_NAMES: Final[dict[str, str]] = {
     "m/second": "m/s",
     "foot/second": "ft/s",
 }
+
+# Words that may stand between a number and its unit, saying which of them are meant
+# ("12 consecutive months", "50 previous years"); any -ing word may too ("20 trading days").
+MODIFIERS: Final = frozenset(
+    """consecutive straight successive previous additional extra more further full whole
+    entire long past last next""".split()
+)
