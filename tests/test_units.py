@@ -284,6 +284,12 @@ NOUNS = [
         "The album sold 2.7m combined digital and physical copies.",
         [("2.7m", "digital physical copies")],
     ),
+    (
+        "crime-later-count-of-the-same-things",
+        "Some 120 Ford and Toyota trucks have been recalled so far this month compared with"
+        " 45 during the same month last year.",
+        [("Some 120", "ford toyota trucks"), ("45", "ford toyota trucks")],
+    ),
     ("cars-compound-counts", "a six-cylinder engine", [("six-cylinder", "cylinders")]),
     ("amount-is-no-count", "Her net worth of 1.2 billion", [("1.2 billion", None)]),
     ("measure-has-a-unit", "The river rose 3 metres.", [("3 metres", None)]),

@@ -115,6 +115,7 @@ def counted(
     since: int = 0,
     previous_concept: str | None = None,
     previous_unit: str | None = None,
+    previous_noun: str | None = None,
 ) -> Counted:
     """Concept and subject of the figure spanning text[start:end].
 
@@ -122,7 +123,7 @@ def counted(
     ``previous`` is the subject of the sentence's previous figure, inherited by "others";
     ``unit`` is the figure's unit (a duration counts what lasts); ``since`` is where the
     previous figure ends, so that a word read for this figure is not another's;
-    ``previous_concept`` and ``previous_unit`` are that figure's.
+    ``previous_concept``, ``previous_unit`` and ``previous_noun`` are that figure's.
 
     >>> t = "At least 27,840 Palestinians have since been killed and 67,317 others injured"
     >>> counted(t, 0, 15)
@@ -162,6 +163,7 @@ def counted(
         or _crowd(text[since:start], phrase, unit)
     )
     subject = None
+    same_noun = False  # the count names no noun and is of the previous figure's things
     if not phrase and after[1:2] and after[0].lower() in _COPULAS and _is_subject(after[1]):
         subject = after[1]  # "Of the dead, 101 were women"
     elif not phrase and after[1:2] and after[0].lower() in _COPULAS:
@@ -295,6 +297,7 @@ def counted(
         # "101 were women and 55 were men", "1,293 of the dead, and Taroudant province 452",
         # "63 stolen this year compared with 48": the later count is of the same thing.
         concept = previous_concept
+        same_noun = not phrase
         if subject is None and not phrase:
             # "Lula won 48.4% and Bolsonaro 43.2%": the amount's own owner, else the
             # earlier count's people.
@@ -391,7 +394,7 @@ def counted(
         concept = "marched"  # "put that earlier march at 240,000"
     phrase = _joined(_tokens(text[end : end + 120]), phrase)
     if unit is None:
-        written = compound or _written(phrase)
+        written = compound or _written(phrase) or (previous_noun if same_noun else None)
         if written is not None and _qualifies(before[-2:]):
             written = f"{before[-1].lower()} {written}"  # "the top three seeds"
     elif unit == "percent":

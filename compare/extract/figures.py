@@ -145,6 +145,7 @@ def _figures_in(text: str) -> tuple[Figure, ...]:
     previous_subject: str | None = None
     previous_concept: str | None = None
     previous_unit: str | None = None
+    previous_noun: str | None = None
     previous_end = 0
     carried: tuple[str, re.Pattern[str]] | None = None
     for low_num, high_num in _group(nums, norm):
@@ -160,9 +161,10 @@ def _figures_in(text: str) -> tuple[Figure, ...]:
             previous_concept,
             previous_unit,
             carried,
+            previous_noun,
         )
         previous_end = fig.span[1]
-        previous_concept, previous_unit = fig.concept, fig.unit
+        previous_concept, previous_unit, previous_noun = fig.concept, fig.unit, fig.noun
         carried = _carried(norm, fig)
         if fig.concept == AGE and fig.unit is not None:
             # "a 13-year-old", "30 years old": an age describes a person, it counts nothing
@@ -357,6 +359,7 @@ def _figure(
     previous_concept: str | None = None,
     previous_unit: str | None = None,
     carried: tuple[str, re.Pattern[str]] | None = None,
+    previous_noun: str | None = None,
 ) -> Figure:
     start, end = num.start, (upper or num).end
     unit: str | None = "percent" if num.kind == "share" else None
@@ -408,6 +411,7 @@ def _figure(
         since=min(previous_end, start),
         previous_concept=previous_concept,
         previous_unit=previous_unit,
+        previous_noun=previous_noun,
     )
     return Figure(
         id=fig_id,
