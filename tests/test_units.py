@@ -290,6 +290,12 @@ NOUNS = [
         " 45 during the same month last year.",
         [("Some 120", "ford toyota trucks"), ("45", "ford toyota trucks")],
     ),
+    (
+        "council-one-singular-thing",
+        "The council approved one new school budget.",
+        [("one", "new school budget")],
+    ),
+    ("sport-one-stops-at-an-adverb", "He kept one hand behind his back.", [("one", "hand")]),
     ("cars-compound-counts", "a six-cylinder engine", [("six-cylinder", "cylinders")]),
     ("amount-is-no-count", "Her net worth of 1.2 billion", [("1.2 billion", None)]),
     ("measure-has-a-unit", "The river rose 3 metres.", [("3 metres", None)]),

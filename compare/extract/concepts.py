@@ -395,6 +395,10 @@ def counted(
     phrase = _joined(_tokens(text[end : end + 120]), phrase)
     if unit is None:
         written = compound or _written(phrase) or (previous_noun if same_noun else None)
+        if written is None and phrase and text[start:end].lower() in ("one", "1", "a single"):
+            # "one particular demand", not "one hand behind his back"
+            cut = next((k for k, w in enumerate(phrase) if w.lower() in _ADVERBIALS), None)
+            written = _written(phrase[:cut], whole=True)
         if written is not None and _qualifies(before[-2:]):
             written = f"{before[-1].lower()} {written}"  # "the top three seeds"
     elif unit == "percent":
@@ -476,6 +480,10 @@ def _qualifies(before: list[str]) -> bool:
     )
 
 
+_ADVERBIALS = words(
+    "behind across around against through between without within along among near about"
+    " up down out off back away ago"
+)
 _ARTICLES = words("the a an its their his her our")
 _HOW_MANY = words("and or more additional further extra many few several total overall")
 
