@@ -298,7 +298,13 @@ _PERCENT_WRITTEN = re.compile(r"\d|%|per\s?cent|\bpc\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|up\s+to\s+)?\S*$", re.IGNORECASE)
 
 
-def adapt(fig: Figure, *, conventions: bool = True) -> Tag | None:
+def _named_after(fig: Figure, text: str, word: str) -> bool:
+    """Whether ``word`` is written right after the figure ("12 page", "3-cylinder")."""
+    after = re.match(r"[\s-]*([A-Za-z]+)", text[fig.span[1] :])
+    return after is not None and after.group(1).lower() == word
+
+
+def adapt(fig: Figure, text: str = "", *, conventions: bool = True) -> Tag | None:
     """One figure as a CQE quantity; ``conventions=False`` skips CQE's ways of writing
     vague amounts and shares (the figure's own interval and percent are passed on)."""
     value: float | tuple[float, float] = fig.value
@@ -314,9 +320,26 @@ def adapt(fig: Figure, *, conventions: bool = True) -> Tag | None:
     share_words = fig.unit == "percent" and not _PERCENT_WRITTEN.search(fig.text)
     if conventions and share_words:
         value = fig.value / 100  # CQE writes "a third" as the ratio 0.333
+        # ... and its unit as "%" and the whole it is a share of ("% condo"), else "% -".
+        whole = (fig.noun or "-").split()
+        return {
+            "value": value,
+            "normalized_unit": " ".join(["%", *whole[:-1], singular(whole[-1])]),
+        }
     if fig.unit is None:
         # CQE's unit for a count is the counted noun phrase, its last word singular.
-        words = (fig.subject or fig.concept or "-").lower().split()
+        words = (fig.noun or fig.subject or fig.concept or "-").lower().split()
+        if (
+            fig.noun is None
+            and fig.subject is None
+            and fig.value != 1
+            and singular(words[-1]) == words[-1]
+            and not _named_after(fig, text, words[0])
+        ):
+            # No plural noun is counted ("a net worth of 1.356 billion", "rose 8% to 3.65")
+            # and no noun follows the number ("a 12 page document" counts pages): the
+            # figure is an amount of something unnamed, CQE's unit "-".
+            words = ["-"]
         while len(words) > 1 and words[-1] in DONE:
             words.pop()  # "homes damaged or destroyed" counts homes
             while len(words) > 1 and words[-1] in ("or", "and"):
@@ -340,7 +363,7 @@ def adapt_sentence(text: str, figs: list[Figure]) -> list[Tag]:
     out: list[Tag] = []
     i = 0
     while i < len(figs):
-        tag = adapt(figs[i])
+        tag = adapt(figs[i], text)
         nxt = figs[i + 1] if i + 1 < len(figs) else None
         if (
             tag is not None
@@ -376,7 +399,10 @@ def newsquant(data: list[Tag]) -> dict[str, dict[str, tuple[float, ...]]]:
     ours = [(d["quantities"], tags_for(d["text"])) for d in data]
     out = {"factcompare (CQE gold)": cqe_metrics(ours)}
     plain = [
-        (d["quantities"], [t for f in extract(d["text"]) if (t := adapt(f, conventions=False))])
+        (
+            d["quantities"],
+            [t for f in extract(d["text"]) if (t := adapt(f, d["text"], conventions=False))],
+        )
         for d in data
     ]
     out["factcompare, figures as-is (no CQE conventions in the adapter)"] = cqe_metrics(plain)

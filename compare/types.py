@@ -128,6 +128,9 @@ class Figure:
     # lead-in calls it a running total.
     context: str = ""
     total: bool = False
+    # The counted noun phrase as written, qualifiers kept ("seven European countries" ->
+    # "european countries"), when the number counts things or people named after it.
+    noun: str | None = None
 
 
 @dataclass(frozen=True)

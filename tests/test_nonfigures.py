@@ -46,7 +46,7 @@ def _texts(text: str) -> list[str]:
         ("Ministers say the pension age of 67 is final.", ["67"]),
         ("They say the age of 60 is no longer negotiable.", ["60"]),
         ("Five people under the age of 19 were on the bus.", ["Five"]),
-        ("Workers over the age of 55 got 2 extra days.", ["2"]),
+        ("Workers over the age of 55 got 2 extra days.", ["2 extra days"]),
         ("The board approved a ten-for-one stock split; 3 directors left.", ["3"]),
         ("He went 3-for-4 with two doubles.", ["two"]),
     ],

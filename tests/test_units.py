@@ -176,6 +176,41 @@ UNITS = [
         "Prices rose by 2% to 5%.",
         [("2%", "percent"), ("5%", "percent")],
     ),
+    # A unit after one word that says which of them.
+    ("markets-trading-days", "Shares fell for 20 trading days.", [("20 trading days", "day")]),
+    (
+        "economy-consecutive-months",
+        "Prices rose for 12 consecutive months.",
+        [("12 consecutive months", "month")],
+    ),
+    ("sport-rushing-yards", "He ran for 117 rushing yards.", [("117 rushing yards", "yard")]),
+    ("no-unit-after-a-modifier", "She made two key points.", [("two", None)]),
+    # A unit handed on to a bare number in a parallel clause, and only to a bare one.
+    (
+        "markets-parallel-by",
+        "The Nikkei rose by 2 percent but the Hang Seng fell by 1.",
+        [("2 percent", "percent"), ("1", "percent")],
+    ),
+    (
+        "forecast-parallel-while",
+        "The highest forecast is 84.75 cents, while the lowest is 74.07.",
+        [("84.75 cents", "cent"), ("74.07", "cent")],
+    ),
+    (
+        "weather-parallel-and-then-when",
+        "Rain fell at 12 mm an hour on Monday and 9 on Tuesday.",
+        [("12 mm an hour", "mm/hour"), ("9", "mm/hour")],
+    ),
+    (
+        "jobs-parallel-count-keeps-its-noun",
+        "Output rose by 5% and the plant hired 300 workers.",
+        [("5%", "percent"), ("300", None)],
+    ),
+    (
+        "company-aside-hands-nothing-on",
+        "Sales and profit were 2.2 billion shekels ($590 million) and 71 million.",
+        [("2.2 billion shekels", "ILS"), ("$590 million", "USD"), ("71 million", None)],
+    ),
     (
         "health-a-range-after-a-year-like-number",
         "Adults need about 2000 - 2500 calories a day.",
@@ -217,3 +252,62 @@ def test_share_of_one_unit(text: str, expected: list[tuple[str, float, str, str 
     figures = extract(Article("a", "a.txt", text)).figures
     got = [(f.text, f.value, f.unit, f.concept) for f in figures]
     assert [(t, pytest.approx(v), u, c) for t, v, u, c in got] == expected
+
+
+# The counted noun phrase as written (Figure.noun): the concept's words with the qualifiers
+# that say which things are counted, without those that say how many more.
+NOUNS = [
+    (
+        "election-qualified-countries",
+        "Voters in nine Baltic and Nordic countries went to the polls.",
+        [("nine", "baltic nordic countries")],
+    ),
+    (
+        "retail-different-products",
+        "The chain cut prices on 120 different products.",
+        [("120", "different products")],
+    ),
+    (
+        "sport-more-is-how-many",
+        "The club added four more signings and 300 recorded goals.",
+        [("four", "signings"), ("300", "goals")],
+    ),
+    (
+        "sport-qualifier-before-the-number",
+        "The club won the previous four finals and a record 12 titles.",
+        [("four", "previous finals"), ("12", "record titles")],
+    ),
+    ("survey-share-of-a-whole", "Half the households own a car.", [("Half", "households")]),
+    ("survey-share-of-no-noun", "A third of those asked agreed.", [("A third", None)]),
+    (
+        "music-joined-qualifiers",
+        "The album sold 2.7m combined digital and physical copies.",
+        [("2.7m", "digital physical copies")],
+    ),
+    (
+        "crime-later-count-of-the-same-things",
+        "Some 120 Ford and Toyota trucks have been recalled so far this month compared with"
+        " 45 during the same month last year.",
+        [("Some 120", "ford toyota trucks"), ("45", "ford toyota trucks")],
+    ),
+    (
+        "council-one-singular-thing",
+        "The council approved one new school budget.",
+        [("one", "new school budget")],
+    ),
+    ("sport-one-stops-at-an-adverb", "He kept one hand behind his back.", [("one", "hand")]),
+    ("cars-compound-counts", "a six-cylinder engine", [("six-cylinder", "cylinders")]),
+    ("amount-is-no-count", "Her net worth of 1.2 billion", [("1.2 billion", None)]),
+    ("measure-has-a-unit", "The river rose 3 metres.", [("3 metres", None)]),
+    (
+        "others-name-no-noun",
+        "Ten soldiers and 12 others died.",
+        [("Ten", "soldiers"), ("12", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [u[1:] for u in NOUNS], ids=[u[0] for u in NOUNS])
+def test_counted_noun(text: str, expected: list[tuple[str, str | None]]) -> None:
+    figures = extract(Article("a", "a.txt", text)).figures
+    assert [(f.text, f.noun) for f in figures] == expected

@@ -16,7 +16,7 @@ what lasts (a pause, the war), never a casualty.  A tagger would cost the fast s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from compare.extract.resources import (
@@ -99,6 +99,9 @@ _NOUN_TALLY = re.compile(r"\b(?P<n>[a-z]{3,})\s+(?:tally|count)\s+(?:[a-z]+\s+){
 class Counted:
     concept: str | None
     subject: str | None
+    # The counted noun phrase as written, qualifiers kept ("seven European countries" ->
+    # "european countries"): what NewsQuant-style annotation calls a count's unit.
+    noun: str | None = field(default=None, repr=False)
 
 
 def counted(
@@ -112,6 +115,7 @@ def counted(
     since: int = 0,
     previous_concept: str | None = None,
     previous_unit: str | None = None,
+    previous_noun: str | None = None,
 ) -> Counted:
     """Concept and subject of the figure spanning text[start:end].
 
@@ -119,7 +123,7 @@ def counted(
     ``previous`` is the subject of the sentence's previous figure, inherited by "others";
     ``unit`` is the figure's unit (a duration counts what lasts); ``since`` is where the
     previous figure ends, so that a word read for this figure is not another's;
-    ``previous_concept`` and ``previous_unit`` are that figure's.
+    ``previous_concept``, ``previous_unit`` and ``previous_noun`` are that figure's.
 
     >>> t = "At least 27,840 Palestinians have since been killed and 67,317 others injured"
     >>> counted(t, 0, 15)
@@ -159,6 +163,7 @@ def counted(
         or _crowd(text[since:start], phrase, unit)
     )
     subject = None
+    same_noun = False  # the count names no noun and is of the previous figure's things
     if not phrase and after[1:2] and after[0].lower() in _COPULAS and _is_subject(after[1]):
         subject = after[1]  # "Of the dead, 101 were women"
     elif not phrase and after[1:2] and after[0].lower() in _COPULAS:
@@ -296,6 +301,7 @@ def counted(
         # "101 were women and 55 were men", "1,293 of the dead, and Taroudant province 452",
         # "63 stolen this year compared with 48": the later count is of the same thing.
         concept = previous_concept
+        same_noun = not phrase
         if subject is None and not phrase:
             # "Lula won 48.4% and Bolsonaro 43.2%": the amount's own owner, else the
             # earlier count's people.
@@ -390,7 +396,100 @@ def counted(
         text[since:start],  # written lowercase: not "March"
     ):
         concept = "marched"  # "put that earlier march at 240,000"
-    return Counted(concept, subject)
+    phrase = _joined(_tokens(text[end : end + 120]), phrase)
+    if unit is None:
+        written = compound or _written(phrase) or (previous_noun if same_noun else None)
+        if written is None and phrase and text[start:end].lower() in ("one", "1", "a single"):
+            # "one particular demand", not "one hand behind his back"
+            cut = next((k for k, w in enumerate(phrase) if w.lower() in _ADVERBIALS), None)
+            written = _written(phrase[:cut], whole=True)
+        if written is not None and _qualifies(before[-2:]):
+            written = f"{before[-1].lower()} {written}"  # "the top three seeds"
+    elif unit == "percent":
+        written = _written(phrase, whole=True)  # "half the condos", "a third of the staff"
+    else:
+        written = None
+    return Counted(concept, subject, written)
+
+
+def _written(phrase: list[str], *, whole: bool = False) -> str | None:
+    """The counted noun phrase as written, lowercase, when it ends in a plural noun: the
+    concept's words with the qualifiers ``_describe`` drops ("four different bosses",
+    "two Singaporean sisters", "4.3M digital and physical sales"); for a share
+    (``whole``), the whole it is a share of, plural or not ("a fourth of the US population").
+
+    >>> _written(["European", "countries"]), _written(["Kia", "and", "Hyundai", "vehicles"])
+    ('european countries', 'kia hyundai vehicles')
+    >>> _written(["others"]), _written(["page", "document"])
+    (None, None)
+    >>> _written(["Johnson's", "deputies"]), _written(["more", "recorded", "songs"])
+    ('johnson deputies', 'songs')
+    """
+    words = [re.sub(r"['\u2019]s$", "", w.lower()) for w in phrase]
+    if not words or words[-1] == "others" or not (whole or _is_plural(words[-1])):
+        return None
+    # Words that say how many more rather than which ("eight more picks"), and the
+    # participles the concept drops too ("300 recorded songs", "the remaining hostages").
+    dropped = table_words(vocabulary(), "noun_phrase", "drop") | _HOW_MANY
+    kept = [
+        w
+        for w in words[:-1]
+        if w not in dropped
+        and w not in _NUMBER_WORDS
+        and not (w.endswith("ed") and w not in NP_PARTICIPLES)
+    ]
+    return " ".join([*kept, words[-1]])
+
+
+def _joined(tokens: list[str], phrase: list[str]) -> list[str]:
+    """A phrase whose words before its noun are joined by "and"/"or" ("4.3M digital and
+    physical sales"), read on to that noun from the figure's following ``tokens``.
+
+    >>> _joined(_tokens("digital and physical sales of the film"), ["digital"])
+    ['digital', 'and', 'physical', 'sales']
+    >>> _joined(_tokens("soldiers and 12 civilians"), ["soldiers"])
+    ['soldiers']
+    """
+    if not phrase or _is_plural(phrase[-1].lower()):
+        return phrase
+    n = len(phrase)
+    for k in range(len(tokens) - n + 1):
+        if tokens[k : k + n] == phrase:
+            rest = tokens[k + n :]
+            if rest[:1] and rest[0].lower() in ("and", "or"):
+                more = _noun_phrase(rest[1:4])
+                if more and more[-1].islower() and _is_plural(more[-1]):
+                    return [*phrase, rest[0], *more]
+            break
+    return phrase
+
+
+def _qualifies(before: list[str]) -> bool:
+    """Whether the two words before a count are an article and a word that says which
+    things are counted ("the top three seeds", "a record 32 goals"), not how many ("the
+    remaining 200", "an estimated 5,000", "a further 20", "the nearly 200").
+
+    >>> _qualifies(["the", "previous"]), _qualifies(["a", "record"]), _qualifies(["the", "nearly"])
+    (True, True, False)
+    """
+    if len(before) != 2 or before[0].lower() not in _ARTICLES:
+        return False
+    word = before[1]
+    return (
+        word.isalpha()
+        and word.islower()
+        and not word.endswith(("ed", "ly"))
+        and word not in NP_STOP | _QUALIFYING | _HOW_MANY | _NUMBER_WORDS
+        and word not in table_words(vocabulary(), "noun_phrase", "drop")
+    )
+
+
+_ADVERBIALS = words(
+    "behind across around against through between without within along among near about"
+    " up down out off back away ago"
+)
+_ARTICLES = words("the a an its their his her our")
+_HOW_MANY = words("and or more additional further extra many few several total overall")
 
 
 def _crowd(before: str, phrase: list[str], unit: str | None) -> str | None:

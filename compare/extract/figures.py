@@ -75,6 +75,20 @@ _FROM_TO_GAP = re.compile(r"(?:\s+[^\s\d][^\s]*|\s+(?:19|20)\d\d){0,4}?\s+to\s+"
 _TO_LEVEL = re.compile(r"\s+(?:to|at)\s+")
 
 
+# A parallel clause that repeats the measure with a bare number: "the DAX rose by 2 percent
+# but the Nasdaq fell by 1", "the highest forecast is 84.75 cents, while the lowest is
+# 74.07", "a 1.4 degree angle in 2018 and 2.1 last year". The bare number must end its
+# clause (or be followed by when), so "by 5% and 300 jobs" keeps its jobs.
+_PARALLEL_GAP = re.compile(
+    r"(?:[^.;:\d]|(?:19|20)\d\d){0,60}?(?:\band|\bbut|,?\s+while|,?\s+whereas)\s+"
+    r"(?:[^.;:\d]{0,40}?\b(?:by|is|was|at|to)\s+)?",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(
+    r"\s*(?:[.,;:)]|$|(?:last|this|next|a|in|on|from|since|earlier|ago)\b)", re.IGNORECASE
+)
+
+
 def _carried(text: str, fig: Figure) -> tuple[str, re.Pattern[str]] | None:
     if fig.unit is None:
         return None
@@ -82,7 +96,11 @@ def _carried(text: str, fig: Figure) -> tuple[str, re.Pattern[str]] | None:
         text, max(0, fig.span[0] - 8), fig.span[0]
     ):
         return fig.unit, _FROM_TO_GAP
-    return (fig.unit, _TO_LEVEL) if fig.unit == "point" else None
+    if fig.unit == "point":
+        return fig.unit, _TO_LEVEL
+    if text[fig.span[1] : fig.span[1] + 1] == ")":
+        return None  # "2.2 billion shekels ($590 million) and 71 million": not the aside's
+    return fig.unit, _PARALLEL_GAP
 
 
 AGE = "age"
@@ -127,6 +145,7 @@ def _figures_in(text: str) -> tuple[Figure, ...]:
     previous_subject: str | None = None
     previous_concept: str | None = None
     previous_unit: str | None = None
+    previous_noun: str | None = None
     previous_end = 0
     carried: tuple[str, re.Pattern[str]] | None = None
     for low_num, high_num in _group(nums, norm):
@@ -142,9 +161,10 @@ def _figures_in(text: str) -> tuple[Figure, ...]:
             previous_concept,
             previous_unit,
             carried,
+            previous_noun,
         )
         previous_end = fig.span[1]
-        previous_concept, previous_unit = fig.concept, fig.unit
+        previous_concept, previous_unit, previous_noun = fig.concept, fig.unit, fig.noun
         carried = _carried(norm, fig)
         if fig.concept == AGE and fig.unit is not None:
             # "a 13-year-old", "30 years old": an age describes a person, it counts nothing
@@ -339,6 +359,7 @@ def _figure(
     previous_concept: str | None = None,
     previous_unit: str | None = None,
     carried: tuple[str, re.Pattern[str]] | None = None,
+    previous_noun: str | None = None,
 ) -> Figure:
     start, end = num.start, (upper or num).end
     unit: str | None = "percent" if num.kind == "share" else None
@@ -353,7 +374,12 @@ def _figure(
     if after.unit is not None and unit is None:
         unit = after.unit
     end = after.end
-    if unit is None and carried is not None and carried[1].fullmatch(text, previous_end, start):
+    if (
+        unit is None
+        and carried is not None
+        and carried[1].fullmatch(text, previous_end, start)
+        and (carried[1] is not _PARALLEL_GAP or _CLAUSE_END.match(text, end))
+    ):
         unit = carried[0]  # "from 20 mpg in 2008 to 29", "rose 64.06 points to 4,577.10"
     per = rate(text, end, unit)  # "$52 a barrel" is a price per barrel
     if per is not None:
@@ -385,6 +411,7 @@ def _figure(
         since=min(previous_end, start),
         previous_concept=previous_concept,
         previous_unit=previous_unit,
+        previous_noun=previous_noun,
     )
     return Figure(
         id=fig_id,
@@ -400,6 +427,7 @@ def _figure(
         concept=what.concept,
         subject=what.subject,
         attribution=_claimant(text, start, claimants),
+        noun=what.noun,
     )
 
 

@@ -119,6 +119,7 @@ UNIT_WORDS: Final[dict[str, str]] = {
     "km/h": "km/h",
     "kph": "km/h",
     "degrees": "degree",
+    "degree": "degree",  # "a 30 degree angle", "the 1.5 to 2 degree range"
     "°c": "celsius",
     "°f": "fahrenheit",
     "mw": "MW",
@@ -395,3 +396,10 @@ RATE_NAMES: Final[dict[str, str]] = {
     "m/second": "m/s",
     "foot/second": "ft/s",
 }
+
+# Words that may stand between a number and its unit, saying which of them are meant
+# ("12 consecutive months", "50 previous years"); any -ing word may too ("20 trading days").
+MODIFIERS: Final = frozenset(
+    """consecutive straight successive previous additional extra more further full whole
+    entire long past last next""".split()
+)

@@ -15,6 +15,7 @@ from compare.extract.unit_words import (
     CURRENCY_SYMBOLS,
     GLUED_UNITS,
     MAGNITUDE_NOUNS,
+    MODIFIERS,
     PER_WORDS,
     RATE_NAMES,
     UNIT_WORDS,
@@ -96,6 +97,15 @@ _OF_THE_AMOUNT = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|a|an)\s+(?:total\s+|planned\s+|promised\s+)?"
     r"(?P<c>[$\u20ac\u00a3\u00a5]\s?)?(?P<n>\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|"
     r"trillion|thousand|bn|m)\b)?)"
+)
+# A unit told after one word that says which of them ("517 rushing yards", "20 trading
+# days", "12 consecutive months", "50 previous years"): the spelled-out plural only.
+_MODIFIED_UNIT = re.compile(
+    r"\s(?:[a-z]+ing|"
+    + alternation(MODIFIERS)
+    + r")\s(?P<u>"
+    + alternation(w for w in UNIT_WORDS if w.endswith("s") and " " not in w and len(w) > 3)
+    + r")(?![A-Za-z0-9])"
 )
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]$", re.IGNORECASE)
 _MAGNITUDE_AFTER = re.compile(r"\s(?P<n>[a-z]+)(?:\s(?P<n2>[a-z]+))?", re.IGNORECASE)
@@ -200,6 +210,9 @@ def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
         if old is not None:  # "a 50 year-old man", "30 years old": an age, as "50-year-old"
             return UnitMatch(word, old.end(), "age")
         return UnitMatch(word, m.end())
+    modified = _MODIFIED_UNIT.match(text, end)
+    if modified is not None:
+        return UnitMatch(UNIT_WORDS[modified.group("u")], modified.end())
     after = _MAGNITUDE_AFTER.match(text, end)
     if (
         after

@@ -124,6 +124,7 @@ def _figure(f: Figure, sentence_text: str | None) -> dict[str, Any]:
         "unit": f.unit,
         "concept": f.concept,
         "subject": f.subject,
+        "noun": f.noun,
         "role": f.role,
         "attribution": f.attribution,
         "place": f.place,
