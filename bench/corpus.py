@@ -38,9 +38,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DATA = ROOT.parent / "shared" / "data" / "gva" / "dev.jsonl"
 RESULTS = ROOT / "bench" / "RESULTS.md"
-# Scaling runs 1x + 2x + 4x = 7 times these incidents cold, each in a fresh process: the
-# first 120 of 481 (about 300 articles, 2,100 in all rows) fit in about 10 minutes on two
-# quiet cores; the whole corpus (--scale-sample 0) takes about 3 times the cost run.
+# Scaling runs 1x + 2x + 4x = 7 times these incidents cold, each in a fresh process (a copy
+# repeats most sentences, encoded once per row): the first 120 of 481 (about 300 articles)
+# estimated at 3 minutes on two quiet cores, the whole corpus (--scale-sample 0) at about 12,
+# from CPU times measured under load (bench/RESULTS.md, "Corpus cost"); not yet timed quiet.
 SCALE_SAMPLE = 120
 _NUMBER = {
     w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())
