@@ -38,6 +38,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DATA = ROOT.parent / "shared" / "data" / "gva" / "dev.jsonl"
 RESULTS = ROOT / "bench" / "RESULTS.md"
+# Scaling runs 1x + 2x + 4x = 7 times these incidents cold, each in a fresh process (a copy
+# repeats most sentences, encoded once per row): the first 120 of 481 (about 300 articles)
+# estimated at 3 minutes on two quiet cores, the whole corpus (--scale-sample 0) at about 12,
+# from CPU times measured under load (bench/RESULTS.md, "Corpus cost"); not yet timed quiet.
+SCALE_SAMPLE = 120
 _NUMBER = {
     w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())
 }
@@ -327,21 +332,25 @@ def main() -> None:
         help="skip the warm quality run; grouping is scored on the cold cost run",
     )
     ap.add_argument(
-        "--scale-sample", type=int, default=0, help="scaling measured on the first N incidents"
+        "--scale-sample",
+        type=int,
+        default=SCALE_SAMPLE,
+        help=f"scaling measured on the first N incidents (0: all; default {SCALE_SAMPLE})",
     )
     args = ap.parse_args()
     if not DATA.exists():
         sys.exit(f"{DATA} not found: the GVA dev set lives in ../shared/data/gva")
     tmp = Path(tempfile.mkdtemp(prefix="factcompare-bench-corpus-"))
     # A cold cache (every sentence encoded) unless an earlier run's is named.
-    os.environ["FACTCOMPARE_CACHE_DIR"] = args.warm_cache or str(tmp / "cache")
+    built_in = Path(args.warm_cache or tmp / "cache")  # where the gazetteer is built
+    os.environ["FACTCOMPARE_CACHE_DIR"] = str(built_in)
     incs = incidents()
     path = tmp / "dev-records.jsonl"
     gold = write_records(incs, path)
-    from compare.embed import load_model
+    from compare.embed import encode
     from compare.extract.places import gazetteer
 
-    load_model(None)  # loaded before anything is timed
+    encode(["The encoder is loaded before anything is timed."])
     gazetteer()  # and the gazetteer, built once per cache directory (not per corpus)
     lines = (
         []
@@ -357,7 +366,7 @@ def main() -> None:
     local, wall = cost(cost_path, len(sample), lines, cost_gold)
     if not args.no_scale:
         scaled = incs[: args.scale_sample] if args.scale_sample else sample
-        lines += ["", *scale(scaled, tmp)]
+        lines += ["", *scale(scaled, tmp, built_in)]
     print("\n".join(lines[done:]), flush=True)
     done = len(lines)
     if args.ray:
@@ -415,21 +424,33 @@ def quality(
 def cost(
     path: Path, incidents_n: int, lines: list[str], gold: dict[str, str]
 ) -> tuple[dict, float]:
-    """Wall time of a cold run against the floor: every distinct sentence encoded once;
-    the grouping of that same run scored against the gold incidents."""
+    """Wall and CPU time of a cold run against the floor: every distinct sentence encoded
+    once (``compare.segment.sentences``: titles are not in it, though the run encodes them
+    for grouping; the floor with titles is shown beside); the grouping of that same run
+    scored against the gold incidents.  CPU time is the process's (all threads), the
+    steadier measure on a shared machine."""
+    from compare.cache import VectorCache, model_key
     from compare.corpus.read import read, sources
-    from compare.embed import encode
+    from compare.embed import encode, resolve_model
     from compare.render.corpus import to_dict
     from compare.segment import sentences
 
+    encode(["The encoder is loaded before anything is timed."])
+    cpu0 = time.process_time()
     result, wall = run_corpus(path)
+    cpu = time.process_time() - cpu0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    texts = list(
-        dict.fromkeys(s.text for src in sources([str(path)]) for s in sentences(read(src)))
-    )
-    t0 = time.perf_counter()
-    encode(texts)
-    floor = time.perf_counter() - t0
+    with VectorCache(model_key(resolve_model(None))) as store:
+        encoded = len(store)  # a fresh cache directory: what this run encoded
+    articles = [read(src) for src in sources([str(path)])]
+    texts = list(dict.fromkeys(s.text for a in articles for s in sentences(a)))
+    titled = list(dict.fromkeys([*texts, *(a.title for a in articles if a.title)]))
+    floors = []
+    for batch in (texts, titled):
+        t0, c0 = time.perf_counter(), time.process_time()
+        encode(batch)
+        floors.append((time.perf_counter() - t0, time.process_time() - c0))
+    (floor, floor_cpu), (titled_floor, titled_cpu) = floors
     data = to_dict(result)
     doc_event = {a["id"]: e["id"] for e in data["events"] for a in e["articles"]}
     p, r, f = bcubed(doc_event, gold)
@@ -437,9 +458,14 @@ def cost(
         "",
         f"Cost on {result.articles} articles of {incidents_n} incidents, cold vector cache: "
         f"wall {wall:.1f} s against the floor of encoding the {len(texts)} distinct sentences "
-        f"once {floor:.1f} s (ratio {wall / floor:.2f}x); peak RSS of the bench process "
-        f"{peak_mb:.0f} MB (model included). Grouping of this run: {len(data['events'])} "
-        f"events, B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}, ARI {ari(doc_event, gold):.3f}.",
+        f"once {floor:.1f} s (ratio {wall / floor:.2f}x); CPU time {cpu:.1f} s against "
+        f"{floor_cpu:.1f} s ({cpu / floor_cpu:.2f}x). With the {len(titled) - len(texts)} "
+        f"titles in the floor: {titled_floor:.1f} s wall ({wall / titled_floor:.2f}x), "
+        f"{titled_cpu:.1f} s CPU ({cpu / titled_cpu:.2f}x). The run encoded {encoded} distinct "
+        "texts (titles and leads for grouping; the sentences its events' comparisons read). "
+        f"Peak RSS of the bench process {peak_mb:.0f} MB (model included). Grouping of this "
+        f"run: {len(data['events'])} events, B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}, ARI "
+        f"{ari(doc_event, gold):.3f}.",
     ]
     return data, wall
 
@@ -463,17 +489,48 @@ def tune(digests: list, rows: list, gold: dict[str, str]) -> list[str]:
     return ["B-cubed F1 by threshold and windows (days):", "", *out]
 
 
-def scale(incs: list[dict], tmp: Path) -> list[str]:
-    out = ["| corpus | articles | wall (s) | per article (ms) |", "| --- | --- | --- | --- |"]
+def scale(incs: list[dict], tmp: Path, built_in: Path) -> list[str]:
+    """Cold runs at 1x, 2x and 4x the incidents, each `factcompare corpus` in a process of
+    its own with an empty vector cache (the gazetteer built in ``built_in`` copied in, as it
+    is built once per cache directory): wall, CPU and peak RSS of the command."""
+    import shutil
+    import subprocess
+
+    built = list(built_in.glob("gazetteer-*.sqlite"))
+    out = [
+        "| corpus | articles | wall (s) | CPU (s) | per article, wall (ms) | peak RSS (MB) |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
     for copies in (1, 2, 4):
         path = tmp / f"scaled-{copies}.jsonl"
         gold = write_records(incs, path, copies=copies)
-        _, wall = run_corpus(path)
-        out.append(f"| {copies}x | {len(gold)} | {wall:.1f} | {1000 * wall / len(gold):.1f} |")
+        where = tmp / f"scale-cache-{copies}"
+        where.mkdir()
+        for file in built:
+            shutil.copy(file, where)
+        command = [sys.executable, "-m", "compare", "corpus", str(path), "-f", "json"]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        subprocess.run(
+            command,
+            stdout=subprocess.DEVNULL,
+            env={**os.environ, "FACTCOMPARE_CACHE_DIR": str(where)},
+            check=False,
+            cwd=ROOT,
+        )
+        wall = time.perf_counter() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        rss = after.ru_maxrss / 1024  # the largest child so far: the rows grow
+        out.append(
+            f"| {copies}x | {len(gold)} | {wall:.1f} | {cpu:.1f} | "
+            f"{1000 * wall / len(gold):.1f} | {rss:.0f} |"
+        )
     return [
-        "Scaling (copies: dates +10 years per copy, the incident's city renamed to another real "
-        "city; the vector cache is warm from the cost run, so this measures reading, "
-        "extraction, grouping and comparison plus the renamed sentences' encoding):",
+        f"Scaling on {len(incs)} incidents, each row a cold `factcompare corpus` (copies: "
+        "dates +10 years per copy, the incident's city renamed to another real city, so no "
+        "copy joins another; sentences naming the city are new texts, the others repeat "
+        "and are encoded once):",
         "",
         *out,
     ]
