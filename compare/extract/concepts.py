@@ -147,7 +147,8 @@ def counted(
             compound
             or _lasting(text, start, after)
             or _duration_word(text, start, end)
-            or _duration_of(text[end:]),
+            or _duration_of(text[end:])
+            or _span_concept(text[max(0, start - 40) : start], text[end:], text[start:end]),
             None,
         )
     phrase = _of_whole(_tokens(text[end:])) or phrase  # "240 of the 543 seats"
@@ -386,6 +387,16 @@ def counted(
         text[since:start],  # written lowercase: not "March"
     ):
         concept = "marched"  # "put that earlier march at 240,000"
+    concept = _read_phrasing(
+        text,
+        start,
+        end,
+        Counted(concept, subject),
+        unit=unit,
+        since=since,
+        previous_concept=previous_concept,
+        previous_unit=previous_unit,
+    )
     return Counted(concept, subject)
 
 
@@ -1453,3 +1464,299 @@ def _describe(phrase: list[str]) -> str | None:
         return None
     words[-1] = vocabulary().counted_synonyms.get(words[-1], words[-1])
     return " ".join(words[-3:])
+
+
+# -- Readings of a figure's phrasing that name what it counts (issue 11): each looks at the
+# words right around the figure only, after the readings above found nothing or something
+# the phrasing overrides.  Their words are the vocabulary's [readings] tables.
+
+
+def _reading(key: str) -> frozenset[str]:
+    return table_words(vocabulary(), "readings", key)
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _revising_verbs(vocab: Vocabulary) -> frozenset[str]:
+    revise = {
+        form for lemma in table_words(vocab, "readings", "revising") for form in inflections(lemma)
+    }
+    return frozenset(
+        revise | table_words(vocab, "changes", "up") | table_words(vocab, "changes", "down")
+    )
+
+
+_REVISED_ACTIVE = re.compile(
+    r"\b(?P<verb>[a-z]+)\s+(?:the|its|their|his|her|[A-Z][\w.&-]*['\u2019]s)\s+"
+    r"(?P<np>(?:[a-z-]+\s+){0,2}[a-z-]+)(?P<rest>\s[^.;:\d]{0,60}?)?\s+"
+    r"(?:(?:up|down|sharply|further)\s+)?to\s+$"
+)
+_REVISED_PASSIVE = re.compile(
+    r"(?<![\w'\u2019-])(?P<np>(?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:(?:was|were|is|are|has|have|had)\s+)?"
+    r"(?:been\s+)?(?P<verb>[a-z]+)\s+(?:(?:up|down|sharply|further)\s+)?to\s+$"
+)
+
+
+def _revised_to(before: str, figure: str) -> str | None:
+    """What a count revised to an amount counts: the object of the verb of revision ("revised
+    December's gain up to 260,000", "lowered the death toll from Friday's collision to 275",
+    "the forecast was cut to 2%").
+
+    >>> _revised_to("The agency revised its harvest estimate ", "down to 41 million")
+    'harvest estimate'
+    >>> _revised_to("Officials lowered the death toll from the crash to ", "275")
+    'killed'
+    >>> _revised_to("The league's attendance figure was raised to ", "41,000")
+    'attendance figure'
+    >>> _revised_to("They went to ", "12"), _revised_to("She sold the house to ", "3")
+    (None, None)
+    >>> _revised_to("The FDIC said insured depositors, covered ", "up to $250,000")
+    """
+    m = re.match(r"(?:up|down)\s+to\b", figure, re.IGNORECASE)
+    if m is not None:
+        before = f"{before}{figure[: m.end()]} "
+    verbs = _revising_verbs(vocabulary())
+    found = [
+        x
+        for x in (_REVISED_ACTIVE.search(before), _REVISED_PASSIVE.search(before))
+        if x is not None and x.group("verb") in verbs - {"up", "down"}
+    ]
+    if not found:
+        return None
+    np: list[str] = []
+    for word in found[0].group("np").split():
+        if word in NP_STOP or word in verbs:
+            break
+        np.append(word)
+    if not np or _is_subject(np[-1]):
+        return None
+    if _TOLL & set(np):
+        return "killed"  # "the death toll", "crash toll"
+    return _concept_in(np) or " ".join(np)
+
+
+_FROM_EARLIER = re.compile(r"^[^.;:\d]{0,40}?,?\s*(?:up|down)\s+(?:sharply\s+)?from\s+$", re.I)
+
+
+def _up_from(gap: str, after: list[str]) -> bool:
+    """Whether a figure is the earlier value of the figure just before it ("99 seats, up
+    from 52 five years ago", "revenue of $5bn, down from $6.1bn"): it counts the same thing.
+
+    >>> _up_from(" seats, up from ", _tokens("five years ago")), _up_from(" up from ", [])
+    (True, True)
+    >>> _up_from(" seats, up from ", _tokens("women in the last term"))
+    False
+    """
+    if _FROM_EARLIER.match(gap) is None:
+        return False
+    phrase = _noun_phrase(after)
+    when = _reading("when")
+    return not phrase or (
+        _is_number(phrase[0]) or phrase[0].lower() in when or phrase[-1].lower() in when
+    )
+
+
+_COUNTER = re.compile(
+    r"[;,]\s*(?:(?:while|but|and|whereas)\s+)?(?:the\s+)?(?:[A-Za-z'\u2019-]+\s+){1,3}"
+    r"(?P<verb>[a-z]+)\s+(?:it\s+was\s+|only\s+|just\s+)?$"
+)
+
+
+def _counter_claim(gap: str, phrase: list[str]) -> bool:
+    """Whether a figure is another source's number for the count before it ("Organisers say
+    nearly 2 million marched; police say 338,000", "the union counted 40,000, while the
+    club said 25,000"): a saying verb right before it and no noun of its own.
+
+    >>> _counter_claim(" marched; police say ", []), _counter_claim(" fans, the club said ", [])
+    (True, True)
+    >>> _counter_claim(" marched; police say ", ["cars"]), _counter_claim(" and ate ", [])
+    (False, False)
+    """
+    m = _COUNTER.search(gap)
+    return (
+        not phrase and m is not None and m.group("verb") in ATTRIBUTION_VERBS | _reading("saying")
+    )
+
+
+def _state_after(after: str) -> str | None:
+    """The state counted things are in, told right after them in their clause ([readings]
+    states): "2.6 million homes and businesses were without power", "leaving 11 million
+    people in the dark", "a third of the farmland under water".
+
+    >>> _state_after(" homes and businesses in Florida were without power at its height")
+    'without power'
+    >>> _state_after(" of the farmland under water"), _state_after(" people; 40 were without power")
+    ('under water', None)
+    """
+    states = vocabulary().tables.get("readings", {}).get("states", {})
+    clause = re.split(r"[;:.!?()]|\d|,\s+(?:and|but|while|as)\b", after, maxsplit=1)[0]
+    words = clause.lower().split()[:12]
+    for k in range(len(words)):
+        for n in (3, 2, 1):
+            found = states.get(" ".join(words[k : k + n]))
+            if found:
+                return str(found)
+    return None
+
+
+def _times_done(after: list[str], before: list[str]) -> str | None:
+    """How many times something was done, when a verb governs "N times", its object and an
+    apposition between: "was shot seven times" (times shot), "shot Jacob Blake, a Black man,
+    seven times", "scored three times" (times scored); not "three times what economists
+    expected".
+
+    >>> _times_done(_tokens("times in the back"), _tokens("Blake was shot"))
+    'times shot'
+    >>> _times_done(_tokens("times"), _tokens("an officer shot Ann Lee, a nurse,"))
+    'times shot'
+    >>> _times_done(_tokens("times"), _tokens("he scored")), _times_done(_tokens("goals"), [])
+    ('times scored', None)
+    >>> _times_done(_tokens("times what economists expected"), _tokens("in January, nearly"))
+    """
+    if not after or after[0] != "times":
+        return None
+    lows = [t.lower() for t in before]
+    while lows and (lows[-1] in _QUALIFYING or lows[-1] in _ADVERBS):
+        lows.pop()
+    irregular = vocabulary().tables.get("irregular", {})
+    for k in range(len(lows) - 1, max(-1, len(lows) - 9), -1):
+        word = lows[k]
+        if word in _AUXILIARIES or word in ("who", "which", "that", ";", ".", "in", "on"):
+            return None
+        if _is_number(word):
+            return None  # another figure's words
+        if word.isalpha() and (word.endswith("ed") or word in irregular or concept_word(word)):
+            return f"times {word}"
+    return None
+
+
+def _of_possessed(after: list[str]) -> str | None:
+    """What an amount is of, when a possessive name stands between ("16 billion francs of
+    Credit Suisse's riskiest bonds", "$3m of the club's debt"): the noun after the name.
+
+    >>> _of_possessed(_tokens("of Credit Suisse's riskiest bonds will be wiped out"))
+    'riskiest bonds'
+    >>> _of_possessed(_tokens("of Acme's debt")), _of_possessed(_tokens("of debt"))
+    ('debt', None)
+    """
+    lows = [t.lower() for t in after]
+    if lows[:1] != ["of"]:
+        return None
+    k = 1
+    while k < len(after) and k < 5 and after[k][:1].isupper():
+        if after[k].endswith(("'s", "\u2019s")):
+            phrase = _noun_phrase(after[k + 1 :])
+            words = [w.lower() for w in phrase if w.isalpha() and w.islower()]
+            return " ".join(words[-3:]) or None
+        k += 1
+    return None
+
+
+def _money_noun(concept: str | None, before: list[str]) -> str | None:
+    """What an amount written with a currency noun is ("stealing billions of dollars",
+    "raised millions of euros"): the verb before it says ([amounts]); a currency is never
+    what is counted.
+
+    >>> _money_noun("dollars", _tokens("for stealing")), _money_noun("dollars", _tokens("He had"))
+    ('stolen', None)
+    >>> _money_noun("trucks", _tokens("for stealing"))
+    """
+    unit = UNIT_WORDS.get(concept or "")
+    if not unit or not _CURRENCIES.match(unit):
+        return None
+    return _governed_amount(before, unit)
+
+
+def _share_of_people(unit: str | None, after: list[str], subject: str | None) -> str | None:
+    """A share of people with nothing said of them is that share ("More than half of the
+    victims, 52, died in Lee County": share of victims).
+
+    >>> _share_of_people("percent", _tokens("of the victims, 52,"), "victims")
+    'share of victims'
+    >>> _share_of_people("percent", _tokens("of the vote"), None), _share_of_people(None, [], "men")
+    (None, None)
+    """
+    if unit != "percent" or subject is None or not after or after[0].lower() != "of":
+        return None
+    return f"share of {subject.lower()}"
+
+
+def _span_concept(before: str, after: str, figure: str = "") -> str | None:
+    """What a time span with nothing said to last counts: how long something lasted, after
+    a word of lasting ("rescued after 17 days", "waited for more than an hour"), or the time
+    between two events ("a second quake followed nine hours later", "about four hours
+    before people began to fall"); a span that says when ("evacuated over two days") counts
+    nothing of its own.
+
+    >>> _span_concept("followed about ", " later near Elbistan"), _span_concept("", " before")
+    ('interval', 'interval')
+    >>> _span_concept("alive after ", ". She told"), _span_concept("talked for ", " before voting")
+    ('duration', 'duration')
+    >>> _span_concept("were evacuated ", ".", "over two days"), _span_concept("in ", ".")
+    (None, None)
+    >>> _span_concept("waited for ", " while", "more than an hour")
+    'duration'
+    """
+    table = vocabulary().tables.get("readings", {})
+    told = _reading("when_words") | _reading("lasting")
+    lead = [t.lower() for t in _tokens(before)[-3:]]
+    lead = [t for t in lead if t in told or t not in _QUALIFYING]
+    lead += [t.lower() for t in _tokens(figure)[:1] if t.lower() in told]  # "over two days"
+    if lead[-1:] and lead[-1] in _reading("when_words"):
+        return None
+    if lead[-1:] and lead[-1] in _reading("lasting"):
+        return str(table.get("duration", "duration"))
+    word = _tokens(after)[:1]
+    if word and word[0].lower() in _reading("interval_words"):
+        return str(table.get("interval", "interval"))
+    return None
+
+
+def _read_phrasing(
+    text: str,
+    start: int,
+    end: int,
+    found: Counted,
+    *,
+    unit: str | None,
+    since: int,
+    previous_concept: str | None,
+    previous_unit: str | None,
+) -> str | None:
+    """The concept the phrasing around a figure names, over or in place of ``found``'s (the
+    readings above, each tried in turn)."""
+    concept = found.concept
+    before = _tokens(text[since:start])
+    raw_after = _tokens(text[end : end + 200])
+    state = _state_after(_before_predicate(text[end : end + 160]))
+    if state is not None and unit in (None, "percent"):
+        return state  # "2.6 million homes were without power"
+    concept = _times_done(raw_after, _tokens(text[max(0, start - 80) : start])) or concept
+    concept = _money_noun(concept, before) or concept
+    if unit is not None and _CURRENCIES.match(unit.split("/")[0]):
+        concept = _of_possessed(raw_after) or concept
+    if concept is not None:
+        return concept
+    revised = _revised_to(text[max(0, start - _WINDOW) : start], text[start:end])
+    if revised is not None:
+        return revised
+    if since and previous_concept and (previous_unit is None) == (unit is None):
+        gap = text[since:start]
+        if _up_from(gap, raw_after) or _counter_claim(gap, _noun_phrase(raw_after)):
+            return previous_concept
+    return _share_of_people(unit, raw_after, found.subject)
+
+
+def _before_predicate(after: str) -> str:
+    """The words after a figure up to the first word naming a concept of its own ("30
+    people were killed and the storm left homes without power": the killed), a comma or a
+    relative word."""
+    out: list[str] = []
+    for word in re.split(r"(\s+)", after):
+        low = word.strip().lower()
+        if low and (concept_word(low.strip(".,;:")) or low in ("which", "who", "that")):
+            break
+        if "," in word:
+            out.append(word.split(",")[0])
+            break
+        out.append(word)
+    return "".join(out)
