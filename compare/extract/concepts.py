@@ -1477,12 +1477,8 @@ def _reading(key: str) -> frozenset[str]:
 
 @lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
 def _revising_verbs(vocab: Vocabulary) -> frozenset[str]:
-    revise = {
-        form for lemma in table_words(vocab, "readings", "revising") for form in inflections(lemma)
-    }
-    return frozenset(
-        revise | table_words(vocab, "changes", "up") | table_words(vocab, "changes", "down")
-    )
+    lemmas = table_words(vocab, "readings", "revising")
+    return frozenset(form for lemma in lemmas for form in inflections(lemma))
 
 
 _REVISED_ACTIVE = re.compile(
@@ -1491,15 +1487,17 @@ _REVISED_ACTIVE = re.compile(
     r"(?:(?:up|down|sharply|further)\s+)?to\s+$"
 )
 _REVISED_PASSIVE = re.compile(
-    r"(?<![\w'\u2019-])(?P<np>(?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:(?:was|were|is|are|has|have|had)\s+)?"
+    r"(?:^|\b(?:the|its|their|his|her|a|an)\s+|[A-Z][\w.&-]*\s+|\w+['\u2019]s\s+)"
+    r"(?P<np>(?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:(?:was|were|is|are|has|have|had)\s+)?"
     r"(?:been\s+)?(?P<verb>[a-z]+)\s+(?:(?:up|down|sharply|further)\s+)?to\s+$"
 )
 
 
-def _revised_to(before: str, figure: str) -> str | None:
+def _revised_to(before: str, figure: str, *, tight: bool = False) -> str | None:
     """What a count revised to an amount counts: the object of the verb of revision ("revised
     December's gain up to 260,000", "lowered the death toll from Friday's collision to 275",
-    "the forecast was cut to 2%").
+    "the forecast was cut to 2%"); ``tight``: only when the object stands right before "to"
+    ("a plan to raise the retirement age to 64").
 
     >>> _revised_to("The agency revised its harvest estimate ", "down to 41 million")
     'harvest estimate'
@@ -1510,6 +1508,9 @@ def _revised_to(before: str, figure: str) -> str | None:
     >>> _revised_to("They went to ", "12"), _revised_to("She sold the house to ", "3")
     (None, None)
     >>> _revised_to("The FDIC said insured depositors, covered ", "up to $250,000")
+    >>> _revised_to("The airline increased the number of flights to ", "300", tight=True)
+    'flights'
+    >>> _revised_to("Officials lowered the toll from the crash to ", "275", tight=True)
     """
     m = re.match(r"(?:up|down)\s+to\b", figure, re.IGNORECASE)
     if m is not None:
@@ -1520,11 +1521,16 @@ def _revised_to(before: str, figure: str) -> str | None:
         for x in (_REVISED_ACTIVE.search(before), _REVISED_PASSIVE.search(before))
         if x is not None and x.group("verb") in verbs - {"up", "down"}
     ]
+    if tight:
+        found = [x for x in found if x.re is _REVISED_ACTIVE and not x.group("rest")]
     if not found:
         return None
+    words = found[0].group("np").split()
+    if "of" in words:
+        words = words[words.index("of") + 1 :]  # "the number of flights"
     np: list[str] = []
-    for word in found[0].group("np").split():
-        if word in NP_STOP or word in verbs:
+    for word in words:
+        if word in NP_STOP or word in verbs or word in ("up", "down"):
             break
         np.append(word)
     if not np or _is_subject(np[-1]):
@@ -1666,16 +1672,26 @@ def _money_noun(concept: str | None, before: list[str]) -> str | None:
     return _governed_amount(before, unit)
 
 
-def _share_of_people(unit: str | None, after: list[str], subject: str | None) -> str | None:
-    """A share of people with nothing said of them is that share ("More than half of the
-    victims, 52, died in Lee County": share of victims).
+def _share_of_people(unit: str | None, after: str, subject: str | None) -> str | None:
+    """A share of people whose number follows in an apposition is that share ("More than
+    half of the victims, 52, died in Lee County": share of victims; the 52 are the killed).
 
-    >>> _share_of_people("percent", _tokens("of the victims, 52,"), "victims")
+    >>> _share_of_people("percent", " of the victims, 52, died", "victims")
     'share of victims'
-    >>> _share_of_people("percent", _tokens("of the vote"), None), _share_of_people(None, [], "men")
+    >>> _share_of_people("percent", " of the pupils, about 300, were", "pupils")
+    'share of pupils'
+    >>> _share_of_people("percent", " of people on the drug", "people")
+    >>> _share_of_people("percent", " of the vote", None), _share_of_people(None, "", "men")
     (None, None)
     """
-    if unit != "percent" or subject is None or not after or after[0].lower() != "of":
+    if unit != "percent" or subject is None:
+        return None
+    apposition = re.match(
+        r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+,"
+        r"\s*(?:[a-z]+\s+)?(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?),",
+        after,
+    )
+    if apposition is None or not any(_is_number(w) for w in _tokens(apposition.group(0))[-3:]):
         return None
     return f"share of {subject.lower()}"
 
@@ -1728,33 +1744,50 @@ def _read_phrasing(
     before = _tokens(text[since:start])
     raw_after = _tokens(text[end : end + 200])
     state = _state_after(_before_predicate(text[end : end + 160]))
-    if state is not None and unit in (None, "percent"):
+    if state is not None and unit in (None, "percent") and concept != "population":
+        # not "leaving most of the city of nearly 1 million people without electricity"
         return state  # "2.6 million homes were without power"
     concept = _times_done(raw_after, _tokens(text[max(0, start - 80) : start])) or concept
     concept = _money_noun(concept, before) or concept
     if unit is not None and _CURRENCIES.match(unit.split("/")[0]):
         concept = _of_possessed(raw_after) or concept
+    lead = text[max(0, start - _WINDOW) : start]
+    concept = _revised_to(lead, text[start:end], tight=True) or concept
+    if (
+        since
+        and previous_concept
+        and (previous_unit is None) == (unit is None)
+        and re.fullmatch(r"\s*from\s*", text[since:start])
+    ):
+        return previous_concept  # "raise the retirement age to 64 from 62"
     if concept is not None:
         return concept
-    revised = _revised_to(text[max(0, start - _WINDOW) : start], text[start:end])
+    revised = _revised_to(lead, text[start:end])
     if revised is not None:
         return revised
     if since and previous_concept and (previous_unit is None) == (unit is None):
         gap = text[since:start]
         if _up_from(gap, raw_after) or _counter_claim(gap, _noun_phrase(raw_after)):
             return previous_concept
-    return _share_of_people(unit, raw_after, found.subject)
+    return _share_of_people(unit, text[end : end + 120], found.subject)
 
 
 def _before_predicate(after: str) -> str:
     """The words after a figure up to the first word naming a concept of its own ("30
-    people were killed and the storm left homes without power": the killed), a comma or a
-    relative word."""
+    people were killed and the storm left homes without power": the killed), a comma, a
+    relative word or a clause opener ([clauses]).
+
+    >>> _before_predicate(" deaths as a third lies under water"), _before_predicate(" homes, and")
+    (' ', ' homes')
+    """
     out: list[str] = []
     for word in re.split(r"(\s+)", after):
         low = word.strip().lower()
-        if low and (concept_word(low.strip(".,;:")) or low in ("which", "who", "that")):
-            break
+        openers = table_words(vocabulary(), "clauses", "openers")
+        if low and (
+            concept_word(low.strip(".,;:")) or low in ("which", "who", "that") or low in openers
+        ):
+            break  # "deaths pass 1,000 as a third of the country lies under water"
         if "," in word:
             out.append(word.split(",")[0])
             break
