@@ -1617,9 +1617,16 @@ def _times_done(after: list[str], before: list[str]) -> str | None:
     >>> _times_done(_tokens("times"), _tokens("he scored")), _times_done(_tokens("goals"), [])
     ('times scored', None)
     >>> _times_done(_tokens("times what economists expected"), _tokens("in January, nearly"))
+    'times expected'
+    >>> _times_done(_tokens("times what it was"), _tokens("in January, nearly"))
     """
     if not after or after[0] != "times":
         return None
+    told = [t.lower() for t in after[1:6]]
+    if told[:1] == ["what"]:
+        # "nearly three times what economists had expected": times the forecast
+        verbs = [w for w in told if w in _reading("forecasting")]
+        return f"times {verbs[0]}" if verbs else None
     lows = [t.lower() for t in before]
     while lows and (lows[-1] in _QUALIFYING or lows[-1] in _ADVERBS):
         lows.pop()
@@ -1732,6 +1739,73 @@ def _span_concept(before: str, after: str, figure: str = "") -> str | None:
     return None
 
 
+def _forecast(after: list[str], previous: str | None) -> str | None:
+    """An amount that forecasters expected is the forecast of what the figure before it
+    measures: "far above the roughly $11.2bn analysts had expected", "the 2.1% economists
+    had predicted" ([readings] forecasting verbs).
+
+    >>> _forecast(_tokens("analysts had expected, according to"), "revenue rise")
+    'revenue forecast'
+    >>> _forecast(_tokens("economists predicted"), None), _forecast(_tokens("fans expected"), None)
+    ('forecast', None)
+    """
+    lows = [t.lower() for t in after[:4]]
+    if len(lows) < 2 or not lows[0].endswith(("ists", "ysts", "ers")) or not lows[0].isalpha():
+        return None
+    verb = lows[2] if lows[1] in _AUXILIARIES and len(lows) > 2 else lows[1]
+    if verb not in _reading("forecasting"):
+        return None
+    base = _without_direction(previous)
+    if base is None or base.split()[-1] in table_words(vocabulary(), "references", "nouns"):
+        return "forecast"  # "The figure was up 101% ... the $11.2bn analysts had expected"
+    if set(base.split()) & (_reading("forecasting") | {"forecast", "forecasts"}):
+        # "the company forecast revenue of $16bn, far above the $12.6bn analysts had
+        # expected": the analysts' number is no company forecast
+        return "forecast"
+    return f"{base} forecast"
+
+
+_REPORTED_BY = re.compile(
+    r"(?<![\w-])(?P<noun>(?:[a-z-]+\s+)?[a-z-]+),\s+(?P<verb>[a-z]+)\s+by\s+$"
+)
+_AND_BY = re.compile(r"\band\s+(?P<noun>(?:[a-z-]+\s+)?[a-z-]+)\s+by\s+$")
+
+
+def _reported_by(before: str, sentence: str) -> str | None:
+    """What a share of people reported is: "fatigue, reported by 3.8% of volunteers", and,
+    the verb gapped, "and headache by 2%" ([readings] reporting verbs).
+
+    >>> _reported_by("The most common side effect was fatigue, reported by ", "")
+    'fatigue'
+    >>> _reported_by(" of users, and nausea by ", "Headaches, cited by 12% of users, and")
+    'nausea'
+    >>> _reported_by("and headache by ", "It rose by 3% and headache by ")
+    """
+    m = _REPORTED_BY.search(before)
+    if m is None or m.group("verb") not in _reading("reporting"):
+        m = _AND_BY.search(before)
+        verbs = "|".join(sorted(_reading("reporting")))
+        if m is None or not re.search(rf"\b[A-Za-z]+,\s+(?:{verbs})\s+by\b", sentence):
+            return None
+    noun = [w for w in m.group("noun").split() if w not in NP_STOP and w not in _AUXILIARIES]
+    return " ".join(noun) or None
+
+
+def _changed_after(gap: str, previous: str) -> str | None:
+    """A percentage right after an amount, told "up" or "down", is that amount's change:
+    "Apple's revenue was $383.3bn, down 2.8% from fiscal 2022" (a revenue decline).
+
+    >>> _changed_after(", down ", "revenue"), _changed_after(", up ", "net income")
+    ('revenue decline', 'net income rise')
+    >>> _changed_after(" and ", "revenue")
+    """
+    if not re.fullmatch(r"\s*,?\s*(?:up|down)\s+(?:by\s+)?", gap):
+        return None
+    base = _without_direction(previous) or previous
+    changed = _with_direction(base, _tokens(gap))
+    return changed if changed != base else None
+
+
 def _read_phrasing(
     text: str,
     start: int,
@@ -1760,6 +1834,15 @@ def _read_phrasing(
     raw_after = _tokens(text[end : end + 200]) if re.match(r"\W{0,3}[a-zA-Z]", near_after) else []
     if raw_after[:1] == ["times"]:
         concept = _times_done(raw_after, _tokens(text[max(0, start - 80) : start])) or concept
+    forecast = _forecast(raw_after, previous_concept if since else None)
+    if forecast is not None:
+        return forecast  # "$11.2bn analysts had expected"
+    if unit == "percent":
+        concept = _reported_by(text[max(0, start - 120) : start], text[:start]) or concept
+        if since and previous_concept and concept in (None, _without_direction(previous_concept)):
+            concept = (
+                _changed_after(text[max(since, start - 40) : start], previous_concept) or concept
+            )
     if concept in UNIT_WORDS:
         before = _tokens(text[max(since, start - 80) : start])
         concept = _money_noun(concept, before) or concept
