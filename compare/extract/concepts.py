@@ -1633,8 +1633,8 @@ def _times_done(after: list[str], before: list[str]) -> str | None:
     irregular = vocabulary().tables.get("irregular", {})
     for k in range(len(lows) - 1, max(-1, len(lows) - 9), -1):
         word = lows[k]
-        if word in _AUXILIARIES or word in ("who", "which", "that", ";", ".", "in", "on"):
-            return None
+        if word in _AUXILIARIES or word in ("who", "which", "that", ";", ".", "in", "on", "of"):
+            return None  # not "have been displaced, some of them several times"
         if _is_number(word):
             return None  # another figure's words
         if word.isalpha() and (word.endswith("ed") or word in irregular or concept_word(word)):
@@ -1711,12 +1711,13 @@ def _share_of_people(unit: str | None, after: str, subject: str | None) -> str |
 def _span_concept(before: str, after: str, figure: str = "") -> str | None:
     """What a time span with nothing said to last counts: how long something lasted, after
     a word of lasting ("rescued after 17 days", "waited for more than an hour"), or the time
-    between two events ("a second quake followed nine hours later", "about four hours
-    before people began to fall"); a span that says when ("evacuated over two days") counts
-    nothing of its own.
+    between two events ("a second quake followed nine hours later"); a span that says when
+    ("evacuated over two days", "two days after Russia fired missiles") counts nothing of
+    its own.
 
-    >>> _span_concept("followed about ", " later near Elbistan"), _span_concept("", " before")
+    >>> _span_concept("followed about ", " later near Elbistan"), _span_concept("", " earlier")
     ('interval', 'interval')
+    >>> _span_concept("The update came ", " after Russia fired missiles")
     >>> _span_concept("alive after ", ". She told"), _span_concept("talked for ", " before voting")
     ('duration', 'duration')
     >>> _span_concept("were evacuated ", ".", "over two days"), _span_concept("in ", ".")
