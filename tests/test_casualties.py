@@ -105,7 +105,7 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         ("The killing of three aid workers drew protests.", [("three", 3, "killed", None)]),
         (
             "The guard was stabbed several times.",
-            [("The guard", 1, "stabbed", None), ("several", 3, "times", None)],
+            [("The guard", 1, "stabbed", None), ("several", 3, "times stabbed", None)],
         ),
         ("Witnesses heard three shots before the crash.", [("three", 3, "shots", None)]),
         ("A guard was stabbed twice and killed.", [("A guard", 1, "killed", None)]),

@@ -80,7 +80,7 @@ PEOPLE = [
     (
         "flood-apposition-fled",
         "Nearly a third of the residents, 1,200, fled to the hills.",
-        [("Nearly a third", None, "residents"), ("1,200", "displaced", "people")],
+        [("Nearly a third", "share of residents", "residents"), ("1,200", "displaced", "people")],
     ),
     (
         "mining-apposition-died",

@@ -176,7 +176,7 @@ CROWDS = [
         [
             ("eight", "jury members", "women"),
             ("four", "jury members", "men"),
-            ("two days", None, None),
+            ("two days", "duration", None),
         ],
     ),
     (

@@ -151,7 +151,8 @@ def counted(
             compound
             or _lasting(text, start, after)
             or _duration_word(text, start, end)
-            or _duration_of(text[end:]),
+            or _duration_of(text[end:])
+            or _span_concept(text[max(0, start - 40) : start], text[end:], text[start:end]),
             None,
         )
     phrase = _of_whole(_tokens(text[end:])) or phrase  # "240 of the 543 seats"
@@ -396,6 +397,16 @@ def counted(
         text[since:start],  # written lowercase: not "March"
     ):
         concept = "marched"  # "put that earlier march at 240,000"
+    concept = _read_phrasing(
+        text,
+        start,
+        end,
+        Counted(concept, subject),
+        unit=unit,
+        since=since,
+        previous_concept=previous_concept,
+        previous_unit=previous_unit,
+    )
     phrase = _joined(_tokens(text[end : end + 120]), phrase)
     if unit is None:
         written = compound or _written(phrase) or (previous_noun if same_noun else None)
@@ -1556,3 +1567,447 @@ def _describe(phrase: list[str]) -> str | None:
         return None
     words[-1] = vocabulary().counted_synonyms.get(words[-1], words[-1])
     return " ".join(words[-3:])
+
+
+# -- Readings of a figure's phrasing that name what it counts (issue 11): each looks at the
+# words right around the figure only, after the readings above found nothing or something
+# the phrasing overrides.  Their words are the vocabulary's [readings] tables.
+
+
+def _reading(key: str) -> frozenset[str]:
+    return table_words(vocabulary(), "readings", key)
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _revising_verbs(vocab: Vocabulary) -> frozenset[str]:
+    lemmas = table_words(vocab, "readings", "revising")
+    return frozenset(form for lemma in lemmas for form in inflections(lemma))
+
+
+_REVISED_ACTIVE = re.compile(
+    r"\b(?P<verb>[a-z]+)\s+(?:the|its|their|his|her|[A-Z][\w.&-]*['\u2019]s)\s+"
+    r"(?P<np>(?:[a-z-]+\s+){0,2}[a-z-]+)(?P<rest>\s[^.;:\d]{0,60}?)?\s+"
+    r"(?:(?:up|down|sharply|further)\s+)?to\s+$"
+)
+_REVISED_PASSIVE = re.compile(
+    r"(?:^|\b(?:the|its|their|his|her|a|an)\s+|[A-Z][\w.&-]*\s+|\w+['\u2019]s\s+)"
+    r"(?P<np>(?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:(?:was|were|is|are|has|have|had)\s+)?"
+    r"(?:been\s+)?(?P<verb>[a-z]+)\s+(?:(?:up|down|sharply|further)\s+)?to\s+$"
+)
+
+
+def _revised_to(before: str, figure: str, *, tight: bool = False) -> str | None:
+    """What a count revised to an amount counts: the object of the verb of revision ("revised
+    December's gain up to 260,000", "lowered the death toll from Friday's collision to 275",
+    "the forecast was cut to 2%"); ``tight``: only when the object stands right before "to"
+    ("a plan to raise the retirement age to 64").
+
+    >>> _revised_to("The agency revised its harvest estimate ", "down to 41 million")
+    'harvest estimate'
+    >>> _revised_to("Officials lowered the death toll from the crash to ", "275")
+    'killed'
+    >>> _revised_to("The league's attendance figure was raised to ", "41,000")
+    'attendance figure'
+    >>> _revised_to("They went to ", "12"), _revised_to("She sold the house to ", "3")
+    (None, None)
+    >>> _revised_to("The FDIC said insured depositors, covered ", "up to $250,000")
+    >>> _revised_to("The airline increased the number of flights to ", "300", tight=True)
+    'flights'
+    >>> _revised_to("Officials lowered the toll from the crash to ", "275", tight=True)
+    """
+    m = re.match(r"(?:up|down)\s+to\b", figure, re.IGNORECASE)
+    if m is not None:
+        before = f"{before}{figure[: m.end()]} "
+    verbs = _revising_verbs(vocabulary())
+    found = [
+        x
+        for x in (_REVISED_ACTIVE.search(before), _REVISED_PASSIVE.search(before))
+        if x is not None and x.group("verb") in verbs - {"up", "down"}
+    ]
+    if tight:
+        found = [x for x in found if x.re is _REVISED_ACTIVE and not x.group("rest")]
+    if not found:
+        return None
+    words = found[0].group("np").split()
+    if "of" in words:
+        words = words[words.index("of") + 1 :]  # "the number of flights"
+    np: list[str] = []
+    for word in words:
+        if word in NP_STOP or word in verbs or word in ("up", "down"):
+            break
+        np.append(word)
+    if not np or _is_subject(np[-1]):
+        return None
+    if _TOLL & set(np):
+        return "killed"  # "the death toll", "crash toll"
+    return _concept_in(np) or " ".join(np)
+
+
+_FROM_EARLIER = re.compile(r"^[^.;:\d]{0,40}?,?\s*(?:up|down)\s+(?:sharply\s+)?from\s+$", re.I)
+
+
+def _up_from(gap: str, after: list[str]) -> bool:
+    """Whether a figure is the earlier value of the figure just before it ("99 seats, up
+    from 52 five years ago", "revenue of $5bn, down from $6.1bn"): it counts the same thing.
+
+    >>> _up_from(" seats, up from ", _tokens("five years ago")), _up_from(" up from ", [])
+    (True, True)
+    >>> _up_from(" seats, up from ", _tokens("women in the last term"))
+    False
+    """
+    if _FROM_EARLIER.match(gap) is None:
+        return False
+    phrase = _noun_phrase(after)
+    when = _reading("when")
+    return not phrase or (
+        _is_number(phrase[0]) or phrase[0].lower() in when or phrase[-1].lower() in when
+    )
+
+
+_COUNTER = re.compile(
+    r"[;,]\s*(?:(?:while|but|and|whereas)\s+)?(?:the\s+)?(?:[A-Za-z'\u2019-]+\s+){1,3}"
+    r"(?P<verb>[a-z]+)\s+(?:it\s+was\s+|only\s+|just\s+)?$"
+)
+
+
+def _counter_claim(gap: str, phrase: list[str]) -> bool:
+    """Whether a figure is another source's number for the count before it ("Organisers say
+    nearly 2 million marched; police say 338,000", "the union counted 40,000, while the
+    club said 25,000"): a saying verb right before it and no noun of its own.
+
+    >>> _counter_claim(" marched; police say ", []), _counter_claim(" fans, the club said ", [])
+    (True, True)
+    >>> _counter_claim(" marched; police say ", ["cars"]), _counter_claim(" and ate ", [])
+    (False, False)
+    """
+    m = _COUNTER.search(gap)
+    return (
+        not phrase and m is not None and m.group("verb") in ATTRIBUTION_VERBS | _reading("saying")
+    )
+
+
+def _state_after(after: str) -> str | None:
+    """The state counted things are in, told right after them in their clause ([readings]
+    states): "2.6 million homes and businesses were without power", "leaving 11 million
+    people in the dark", "a third of the farmland under water".
+
+    >>> _state_after(" homes and businesses in Florida were without power at its height")
+    'without power'
+    >>> _state_after(" of the farmland under water"), _state_after(" people; 40 were without power")
+    ('under water', None)
+    """
+    states = vocabulary().tables.get("readings", {}).get("states", {})
+    clause = re.split(r"[;:.!?()]|\d|,\s+(?:and|but|while|as)\b", after, maxsplit=1)[0]
+    words = clause.lower().split()[:12]
+    for k in range(len(words)):
+        for n in (3, 2, 1):
+            found = states.get(" ".join(words[k : k + n]))
+            if found:
+                return str(found)
+    return None
+
+
+def _times_done(after: list[str], before: list[str]) -> str | None:
+    """How many times something was done, when a verb governs "N times", its object and an
+    apposition between: "was shot seven times" (times shot), "shot Jacob Blake, a Black man,
+    seven times", "scored three times" (times scored); not "three times what economists
+    expected".
+
+    >>> _times_done(_tokens("times in the back"), _tokens("Blake was shot"))
+    'times shot'
+    >>> _times_done(_tokens("times"), _tokens("an officer shot Ann Lee, a nurse,"))
+    'times shot'
+    >>> _times_done(_tokens("times"), _tokens("he scored")), _times_done(_tokens("goals"), [])
+    ('times scored', None)
+    >>> _times_done(_tokens("times what economists expected"), _tokens("in January, nearly"))
+    'times expected'
+    >>> _times_done(_tokens("times what it was"), _tokens("in January, nearly"))
+    """
+    if not after or after[0] != "times":
+        return None
+    told = [t.lower() for t in after[1:6]]
+    if told[:1] == ["what"]:
+        # "nearly three times what economists had expected": times the forecast
+        verbs = [w for w in told if w in _reading("forecasting")]
+        return f"times {verbs[0]}" if verbs else None
+    lows = [t.lower() for t in before]
+    while lows and (lows[-1] in _QUALIFYING or lows[-1] in _ADVERBS):
+        lows.pop()
+    irregular = vocabulary().tables.get("irregular", {})
+    for k in range(len(lows) - 1, max(-1, len(lows) - 9), -1):
+        word = lows[k]
+        if word in _AUXILIARIES or word in ("who", "which", "that", ";", ".", "in", "on", "of"):
+            return None  # not "have been displaced, some of them several times"
+        if _is_number(word):
+            return None  # another figure's words
+        if word.isalpha() and (word.endswith("ed") or word in irregular or concept_word(word)):
+            return f"times {word}"
+    return None
+
+
+def _of_possessed(after: list[str]) -> str | None:
+    """What an amount is of, when a possessive name stands between ("16 billion francs of
+    Credit Suisse's riskiest bonds", "$3m of the club's debt"): the noun after the name.
+
+    >>> _of_possessed(_tokens("of Credit Suisse's riskiest bonds will be wiped out"))
+    'riskiest bonds'
+    >>> _of_possessed(_tokens("of Acme's debt")), _of_possessed(_tokens("of debt"))
+    ('debt', None)
+    """
+    lows = [t.lower() for t in after]
+    if lows[:1] != ["of"]:
+        return None
+    k = 1
+    while k < len(after) and k < 5 and after[k][:1].isupper():
+        if after[k].endswith(("'s", "\u2019s")):
+            phrase = _noun_phrase(after[k + 1 :])
+            words = [w.lower() for w in phrase if w.isalpha() and w.islower()]
+            return " ".join(words[-3:]) or None
+        k += 1
+    return None
+
+
+def _money_noun(concept: str | None, before: list[str]) -> str | None:
+    """What an amount written with a currency noun is ("stealing billions of dollars",
+    "raised millions of euros"): the verb before it says ([amounts]); a currency is never
+    what is counted.
+
+    >>> _money_noun("dollars", _tokens("for stealing")), _money_noun("dollars", _tokens("He had"))
+    ('stolen', None)
+    >>> _money_noun("trucks", _tokens("for stealing"))
+    >>> _money_noun("dollars", _tokens("people buying homes adding"))
+    """
+    unit = UNIT_WORDS.get(concept or "")
+    if not unit or not _CURRENCIES.match(unit):
+        return None
+    lows = [t.lower() for t in before]
+    while lows and lows[-1] in _QUALIFYING:
+        lows.pop()
+    # the verb right before it only: not "buying homes adding tens of thousands of dollars"
+    return _amount_verbs(vocabulary()).get(lows[-1]) if lows else None
+
+
+def _share_of_people(unit: str | None, after: str, subject: str | None) -> str | None:
+    """A share of people whose number follows in an apposition is that share ("More than
+    half of the victims, 52, died in Lee County": share of victims; the 52 are the killed).
+
+    >>> _share_of_people("percent", " of the victims, 52, died", "victims")
+    'share of victims'
+    >>> _share_of_people("percent", " of the pupils, about 300, were", "pupils")
+    'share of pupils'
+    >>> _share_of_people("percent", " of people on the drug", "people")
+    >>> _share_of_people("percent", " of the vote", None), _share_of_people(None, "", "men")
+    (None, None)
+    """
+    if unit != "percent" or subject is None:
+        return None
+    apposition = re.match(
+        r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+,"
+        r"\s*(?:[a-z]+\s+)?(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?),",
+        after,
+    )
+    if apposition is None or not any(_is_number(w) for w in _tokens(apposition.group(0))[-3:]):
+        return None
+    return f"share of {subject.lower()}"
+
+
+def _span_concept(before: str, after: str, figure: str = "") -> str | None:
+    """What a time span with nothing said to last counts: how long something lasted, after
+    a word of lasting ("rescued after 17 days", "waited for more than an hour"), or the time
+    between two events ("a second quake followed nine hours later"); a span that says when
+    ("evacuated over two days", "two days after Russia fired missiles") counts nothing of
+    its own.
+
+    >>> _span_concept("followed about ", " later near Elbistan"), _span_concept("", " earlier")
+    ('interval', 'interval')
+    >>> _span_concept("The update came ", " after Russia fired missiles")
+    >>> _span_concept("alive after ", ". She told"), _span_concept("talked for ", " before voting")
+    ('duration', 'duration')
+    >>> _span_concept("were evacuated ", ".", "over two days"), _span_concept("in ", ".")
+    (None, None)
+    >>> _span_concept("waited for ", " while", "more than an hour")
+    'duration'
+    """
+    table = vocabulary().tables.get("readings", {})
+    told = _reading("when_words") | _reading("lasting")
+    lead = [t.lower() for t in _tokens(before)[-3:]]
+    lead = [t for t in lead if t in told or t not in _QUALIFYING]
+    lead += [t.lower() for t in _tokens(figure)[:1] if t.lower() in told]  # "over two days"
+    if lead[-1:] and lead[-1] in _reading("when_words"):
+        return None
+    if lead[-1:] and lead[-1] in _reading("lasting"):
+        return str(table.get("duration", "duration"))
+    word = _tokens(after)[:1]
+    if word and word[0].lower() in _reading("interval_words"):
+        return str(table.get("interval", "interval"))
+    return None
+
+
+def _forecast(after: list[str], previous: str | None) -> str | None:
+    """An amount that forecasters expected is the forecast of what the figure before it
+    measures: "far above the roughly $11.2bn analysts had expected", "the 2.1% economists
+    had predicted" ([readings] forecasting verbs).
+
+    >>> _forecast(_tokens("analysts had expected, according to"), "revenue rise")
+    'revenue forecast'
+    >>> _forecast(_tokens("economists predicted"), None), _forecast(_tokens("fans expected"), None)
+    ('forecast', None)
+    """
+    lows = [t.lower() for t in after[:4]]
+    if len(lows) < 2 or not lows[0].endswith(("ists", "ysts", "ers")) or not lows[0].isalpha():
+        return None
+    verb = lows[2] if lows[1] in _AUXILIARIES and len(lows) > 2 else lows[1]
+    if verb not in _reading("forecasting"):
+        return None
+    base = _without_direction(previous)
+    if base is None or base.split()[-1] in table_words(vocabulary(), "references", "nouns"):
+        return "forecast"  # "The figure was up 101% ... the $11.2bn analysts had expected"
+    if set(base.split()) & (_reading("forecasting") | {"forecast", "forecasts"}):
+        # "the company forecast revenue of $16bn, far above the $12.6bn analysts had
+        # expected": the analysts' number is no company forecast
+        return "forecast"
+    return f"{base} forecast"
+
+
+_REPORTED_BY = re.compile(
+    r"(?<![\w-])(?P<noun>(?:[a-z-]+\s+)?[a-z-]+),\s+(?P<verb>[a-z]+)\s+by\s+$"
+)
+_AND_BY = re.compile(r"\band\s+(?P<noun>(?:[a-z-]+\s+)?[a-z-]+)\s+by\s+$")
+
+
+def _reported_by(before: str, sentence: str) -> str | None:
+    """What a share of people reported is: "fatigue, reported by 3.8% of volunteers", and,
+    the verb gapped, "and headache by 2%" ([readings] reporting verbs).
+
+    >>> _reported_by("The most common side effect was fatigue, reported by ", "")
+    'fatigue'
+    >>> _reported_by(" of users, and nausea by ", "Headaches, cited by 12% of users, and")
+    'nausea'
+    >>> _reported_by("and headache by ", "It rose by 3% and headache by ")
+    """
+    m = _REPORTED_BY.search(before)
+    if m is None or m.group("verb") not in _reading("reporting"):
+        m = _AND_BY.search(before)
+        verbs = "|".join(sorted(_reading("reporting")))
+        if m is None or not re.search(rf"\b[A-Za-z]+,\s+(?:{verbs})\s+by\b", sentence):
+            return None
+    noun = [w for w in m.group("noun").split() if w not in NP_STOP and w not in _AUXILIARIES]
+    return " ".join(noun) or None
+
+
+def _changed_after(gap: str, previous: str) -> str | None:
+    """A percentage right after an amount, told "up" or "down", is that amount's change:
+    "Apple's revenue was $383.3bn, down 2.8% from fiscal 2022" (a revenue decline).
+
+    >>> _changed_after(", down ", "revenue"), _changed_after(", up ", "net income")
+    ('revenue decline', 'net income rise')
+    >>> _changed_after(" and ", "revenue")
+    """
+    if not re.fullmatch(r"\s*,?\s*(?:up|down)\s+(?:by\s+)?", gap):
+        return None
+    base = _without_direction(previous) or previous
+    changed = _with_direction(base, _tokens(gap))
+    return changed if changed != base else None
+
+
+def _read_phrasing(
+    text: str,
+    start: int,
+    end: int,
+    found: Counted,
+    *,
+    unit: str | None,
+    since: int,
+    previous_concept: str | None,
+    previous_unit: str | None,
+) -> str | None:
+    """The concept the phrasing around a figure names, over or in place of ``found``'s (the
+    readings above, each tried in turn).  Each reading is tried only when a cheap look at
+    the words next to the figure allows it: a list of 50,000 numbers stays fast."""
+    concept = found.concept
+    near_after = text[end : end + 160]
+    if (
+        unit in (None, "percent")
+        and concept != "population"
+        and any(word in near_after for word in _state_words(vocabulary()))
+    ):
+        # not "leaving most of the city of nearly 1 million people without electricity"
+        state = _state_after(_before_predicate(near_after))
+        if state is not None:
+            return state  # "2.6 million homes were without power"
+    raw_after = _tokens(text[end : end + 200]) if re.match(r"\W{0,3}[a-zA-Z]", near_after) else []
+    if raw_after[:1] == ["times"]:
+        concept = _times_done(raw_after, _tokens(text[max(0, start - 80) : start])) or concept
+    forecast = _forecast(raw_after, previous_concept if since else None)
+    if forecast is not None:
+        return forecast  # "$11.2bn analysts had expected"
+    if unit == "percent":
+        concept = _reported_by(text[max(0, start - 120) : start], text[:start]) or concept
+        if since and previous_concept and concept in (None, _without_direction(previous_concept)):
+            concept = (
+                _changed_after(text[max(since, start - 40) : start], previous_concept) or concept
+            )
+    if concept in UNIT_WORDS:
+        before = _tokens(text[max(since, start - 80) : start])
+        concept = _money_noun(concept, before) or concept
+    if unit is not None and _CURRENCIES.match(unit.split("/")[0]):
+        concept = _of_possessed(raw_after) or concept
+    lead = text[max(0, start - 160) : start]
+    tail = lead[-4:].rstrip().lower()
+    to = (
+        tail.endswith(" to")
+        or tail == "to"
+        or re.match(r"(?:up|down)\s+to\b", text[start:end], re.I)
+    )
+    if to:
+        concept = _revised_to(lead, text[start:end], tight=True) or concept
+    if (
+        since
+        and previous_concept
+        and (previous_unit is None) == (unit is None)
+        and re.fullmatch(r"\s*from\s*", text[since:start])
+    ):
+        return previous_concept  # "raise the retirement age to 64 from 62"
+    if concept is not None:
+        return concept
+    revised = _revised_to(lead, text[start:end]) if to else None
+    if revised is not None:
+        return revised
+    if since and previous_concept and (previous_unit is None) == (unit is None):
+        gap = text[max(since, start - 120) : start]  # bounded: linear on long lines
+        if (start - since <= 120 and _up_from(gap, raw_after)) or _counter_claim(
+            gap, _noun_phrase(raw_after)
+        ):
+            return previous_concept
+    return _share_of_people(unit, text[end : end + 120], found.subject)
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _state_words(vocab: Vocabulary) -> frozenset[str]:
+    """The last word of each [readings.states] phrase, to try the state reading only where
+    one may stand."""
+    states = vocab.tables.get("readings", {}).get("states", {})
+    return frozenset(phrase.split()[-1] for phrase in states)
+
+
+def _before_predicate(after: str) -> str:
+    """The words after a figure up to the first word naming a concept of its own ("30
+    people were killed and the storm left homes without power": the killed), a comma, a
+    relative word or a clause opener ([clauses]).
+
+    >>> _before_predicate(" deaths as a third lies under water"), _before_predicate(" homes, and")
+    (' ', ' homes')
+    """
+    out: list[str] = []
+    for word in re.split(r"(\s+)", after):
+        low = word.strip().lower()
+        openers = table_words(vocabulary(), "clauses", "openers")
+        if low and (
+            concept_word(low.strip(".,;:")) or low in ("which", "who", "that") or low in openers
+        ):
+            break  # "deaths pass 1,000 as a third of the country lies under water"
+        if "," in word:
+            out.append(word.split(",")[0])
+            break
+        out.append(word)
+    return "".join(out)
