@@ -429,6 +429,17 @@ K, W, S = "killed", "injured", "shot"
             _reports((1, [_fig(4, W), _fig(1, W, at=5), _fig(1, W, at=6)])),
             [(W, None, 4, 1, 1, None)],
         ),
+        # One report's headline says three hurt; a later one tells one person's wound
+        # deep in its text: the count its lead tells wins over the later date.
+        (
+            _reports((1, [_fig(3, W, at=-1)]), (2, [_fig(1, W, at=6), _fig(1, W, at=6)])),
+            [(W, None, 3, 1, 2, None)],
+        ),
+        # Neither in a lead: the latest, as before.
+        (
+            _reports((1, [_fig(3, W, at=5)]), (2, [_fig(4, W, at=6)])),
+            [(W, None, 4, 1, 2, None)],
+        ),
     ],
     ids=[
         "most-articles",
@@ -453,6 +464,8 @@ K, W, S = "killed", "injured", "shot"
         "a-lone-deep-count-stands",
         "a-deep-death-of-people-named-before",
         "the-lead-count-over-people-told-apart",
+        "a-lead-count-over-a-later-deep-one",
+        "no-lead-the-latest",
     ],
 )  # fmt: skip
 def test_event_totals(reports: list[Extracted], expected: list[tuple[Any, ...]]) -> None:
@@ -461,3 +474,39 @@ def test_event_totals(reports: list[Extracted], expected: list[tuple[Any, ...]])
     ]
     assert sorted(got, key=str) == sorted(expected, key=str)
     assert all(isinstance(t, Total) for t in totals(reports))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A cyclist was critically injured and three others were hurt when a van hit a "
+            "group in Leeds on Sunday.",
+            [("injured", 4)],
+        ),
+        (
+            "A woman was stabbed in the arm and two others were wounded at the bus station.",
+            [("injured", 3), ("stabbed", 1)],
+        ),
+        (
+            "One man was killed and three others were hurt in the blast at the mill.",
+            [("injured", 3), ("killed", 1)],
+        ),
+        ("Three others were hurt in the blast at the mill.", [("injured", 3)]),
+        ("Police are investigating a triple stabbing in Croydon.", [("stabbed", 3)]),
+        ("The double homicide left the Tulsa suburb shaken.", [("killed", 2)]),
+    ],
+    ids=[
+        "one-hurt-and-three-others",
+        "one-stabbed-and-two-others-wounded",
+        "one-killed-and-three-others-hurt",
+        "others-alone",
+        "triple-stabbing",
+        "double-homicide",
+    ],
+)
+def test_event_totals_of_one_report(text: str, expected: list[tuple[str, float]]) -> None:
+    """What `factcompare corpus` tallies from a one-sentence report, read by the real
+    extraction: people told one by one before "N others" add to the count."""
+    report = extract(Article("a", "-", text, published=dt.date(2025, 3, 1)))
+    assert [(t.concept, t.value) for t in totals([report])] == expected

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from compare.align.pairs import Options
@@ -394,11 +394,47 @@ def _key(f: Figure) -> tuple[str, str | None]:
     return (f.concept or "", "suspect" if f.role == "suspect" else None)
 
 
+# "three others", "two other men": a count beside people told before it.
+_OTHERS = re.compile(r"\s+(?:[a-z]+\s+)?others?\b")
+
+
+def _with_others(e: Extracted, current: Sequence[Figure]) -> dict[str, float]:
+    """Counts that add the people told one by one before them in their sentence: "a woman
+    was critically injured and three others were hurt" counts four injured, "a man was
+    shot in the leg and two others wounded" three (a harm without a death told is a
+    wound); "one man was killed and three others hurt" stays three.  Figure id -> count."""
+    sentences = {c.sentence.index: c.sentence for c in e.claims}
+    out: dict[str, float] = {}
+    for f in current:
+        if f.concept not in ("killed", "injured") or f.qualifier != "exact":
+            continue
+        s = sentences.get(f.sentence)
+        if s is None or s.text[f.span[0] - s.start : f.span[1] - s.start] != f.text:
+            continue
+        if not _OTHERS.match(s.text, f.span[1] - s.start):
+            continue
+        alike = {f.concept} | ({"shot", "stabbed"} if f.concept == "injured" else set())
+        ones = [
+            g
+            for g in current
+            if g.sentence == f.sentence
+            and g.span[1] <= f.span[0]
+            and g.value == 1
+            and _one_person(g)
+            and g.concept in alike
+            and g.role == f.role
+        ]
+        if ones:
+            out[f.id] = f.value + len(ones)
+    return out
+
+
 def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
     """The event's tally per (concept, role): see :class:`Total`."""
     # Per article: its own value (its most repeated figure) and every value it states.
     reported: dict[
-        tuple[str, str | None], list[tuple[float, frozenset[float], dt.date | None, bool]]
+        tuple[str, str | None],
+        list[tuple[float, frozenset[float], dt.date | None, bool, frozenset[float]]],
     ] = {}
     people: dict[tuple[str, str | None], bool] = {}  # every figure one person named
     led: dict[tuple[str, str | None], set[str]] = {}  # articles whose lead tells the count
@@ -414,8 +450,11 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             for f in e.figures
             if f.concept is not None and f.scope == "current" and f.unit != "percent"
         ]  # a share is no tally ("up 11 percent")
+        summed = _with_others(e, current)
         for f in current:
             key = _key(f)
+            if f.id in summed:
+                f = replace(f, value=summed[f.id])
             if f.qualifier == "vague":
                 vague.setdefault(key, Counter())[f.value] += 1
                 continue  # "several were hurt": a count only when no report gives a number
@@ -434,7 +473,10 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             # One person told apart ("the victim died") is a part of a larger count the
             # same article states, not a count of its own.
             stated = frozenset(v for v in tally if v > 1 or v == value)
-            reported.setdefault(key, []).append((value, stated, e.article.published, key in rough))
+            heads = frozenset(v for v in first if v in stated)
+            reported.setdefault(key, []).append(
+                (value, stated, e.article.published, key in rough, heads)
+            )
         for f in current:
             if f.sentence < LEAD_SENTENCES:
                 led.setdefault(_key(f), set()).add(e.article.id)
@@ -456,18 +498,23 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             if len(telling) >= 2 or leads_others:
                 continue
         # Articles with only a vague count ("several were hurt") count when none is exact.
-        exact = [r[:3] for r in reports if not r[3]]
-        values = exact or [r[:3] for r in reports]
+        exact = [(r[0], r[1], r[2], r[4]) for r in reports if not r[3]]
+        values = exact or [(r[0], r[1], r[2], r[4]) for r in reports]
         # A value stated by more articles wins, even where it is not each one's own ("five
         # died" beside "three children" in one report, "five killed" in another); then
         # the articles whose own value it is, then the latest, then the smaller.
-        support: dict[float, tuple[int, int, dt.date]] = {}
-        for value, stated, when in values:
+        support: dict[float, tuple[int, int, int, dt.date]] = {}
+        for value, stated, when, heads in values:
             for v in stated:
-                n, own, last = support.get(v, (0, 0, dt.date.min))
-                support[v] = (n + 1, own + (v == value), max(last, when or dt.date.min))
+                n, lead_n, own, last = support.get(v, (0, 0, 0, dt.date.min))
+                support[v] = (
+                    n + 1,
+                    lead_n + (v in heads),
+                    own + (v == value),
+                    max(last, when or dt.date.min),
+                )
         value = max(support, key=lambda v: (support[v], -v))
-        _, n, last = support[value]
+        _, _, n, last = support[value]
         out[concept, role] = Total(
             concept, role, value, n, len(values), None if last == dt.date.min else last
         )
