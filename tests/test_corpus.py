@@ -435,6 +435,20 @@ K, W, S = "killed", "injured", "shot"
             _reports((1, [_fig(3, W, at=-1)]), (2, [_fig(1, W, at=6), _fig(1, W, at=6)])),
             [(W, None, 3, 1, 2, None)],
         ),
+        # A wound of one person where one died: the dead one's unless told apart by age
+        # or as another person.
+        (
+            _reports((1, [_fig(1, K, "The 19-year-old", subject="person"), _fig(1, W, "the 14-year-old", subject="person")])),
+            [(K, None, 1, 1, 1, None), (W, None, 1, 1, 1, None)],
+        ),
+        (
+            _reports((1, [_fig(1, K, "a 5-year-old girl", subject="girl"), _fig(1, W, "The 5-year-old", subject="person")])),
+            [(K, None, 1, 1, 1, None)],
+        ),
+        (
+            _reports((1, [_fig(4, K), _fig(1, W, "a fifth person", subject="person")])),
+            [(K, None, 4, 1, 1, None), (W, None, 1, 1, 1, None)],
+        ),
         # Neither in a lead: the latest, as before.
         (
             _reports((1, [_fig(3, W, at=5)]), (2, [_fig(4, W, at=6)])),
@@ -465,6 +479,9 @@ K, W, S = "killed", "injured", "shot"
         "a-deep-death-of-people-named-before",
         "the-lead-count-over-people-told-apart",
         "a-lead-count-over-a-later-deep-one",
+        "the-wound-of-another-age",
+        "the-wound-of-the-same-age",
+        "the-wound-of-a-fifth-person",
         "no-lead-the-latest",
     ],
 )  # fmt: skip

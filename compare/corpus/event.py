@@ -390,6 +390,40 @@ _ANAPHOR = re.compile(
 )
 
 
+# Words that tell a person apart from those counted before: "another", "a fifth victim".
+_ANOTHER = re.compile(
+    r"\b(?:another|other|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
+    re.IGNORECASE,
+)
+
+
+def _whom(f: Figure) -> frozenset[str]:
+    """Whom a figure names, as the tally compares people: its age where the text gives
+    one ("the 8-year-old" is not "the 7-year-old") and its subject ("boy"), or "another"
+    for a person told apart ("a fifth person", "another")."""
+    if _ANOTHER.search(f.text):
+        return frozenset({"another"})
+    subject = (f.subject or "person").lower()
+    age = re.search(r"\b(\d{1,3})[- ]years?[- ]old\b", f.text, re.IGNORECASE)
+    if age is None:
+        return frozenset({subject})
+    return frozenset({f"{age.group(1)}-year-old"} | ({subject} - {"person"}))
+
+
+def _same_people(told: list[frozenset[str]], known: set[str]) -> bool:
+    """Whether every figure of ``told`` may name one of the people ``known`` names: a
+    shared word, or one that may name anyone; an age names its own person only, when
+    ages are told on both sides."""
+    ages = {w for w in known if w.endswith("-year-old")}
+    for tags in told:
+        own = {w for w in tags if w.endswith("-year-old")}
+        if own and ages and not own & ages:
+            return False
+        if not tags & (known | _ANYONE):
+            return False
+    return True
+
+
 def _key(f: Figure) -> tuple[str, str | None]:
     return (f.concept or "", "suspect" if f.role == "suspect" else None)
 
@@ -440,7 +474,7 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
     led: dict[tuple[str, str | None], set[str]] = {}  # articles whose lead tells the count
     telling: set[str] = set()  # articles that count casualties at all
     told_back: set[tuple[str, str | None]] = set()  # counts told of people named before
-    who: dict[tuple[str, str | None], set[str]] = {}  # whom the figures name
+    who: dict[tuple[str, str | None], list[frozenset[str]]] = {}  # whom each figure names
     for e in done:
         said: dict[tuple[str, str | None], Counter[float]] = {}
         vague: dict[tuple[str, str | None], Counter[float]] = {}
@@ -462,7 +496,7 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             if f.sentence < LEAD_SENTENCES:
                 lead.setdefault(key, Counter())[f.value] += 1
             people[key] = people.get(key, True) and f.value == 1 and _one_person(f)
-            who.setdefault(key, set()).add((f.subject or "person").lower())
+            who.setdefault(key, []).append(_whom(f))
         rough = {key for key in vague if key not in said}  # "several", nothing more exact
         for key in rough:
             said[key] = vague[key]
@@ -528,7 +562,7 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
                 and people.get((rest, role))
                 and known.value >= 1
                 and (have is None or have.value <= known.value)
-                and who[rest, role] <= who.get((part, role), set()) | _ANYONE
+                and _same_people(who[rest, role], set().union(*who.get((part, role), [])))
             ):
                 # "a boy with a gunshot wound" in an event where one boy died and no report
                 # counts more people shot than dead: the wound was the dead one's.
