@@ -527,3 +527,30 @@ def test_event_totals_of_one_report(text: str, expected: list[tuple[str, float]]
     extraction: people told one by one before "N others" add to the count."""
     report = extract(Article("a", "-", text, published=dt.date(2025, 3, 1)))
     assert [(t.concept, t.value) for t in totals([report])] == expected
+
+
+def test_a_headline_death_the_body_repeats_deep_down_is_led() -> None:
+    """A headline death that the body tells again only past its lead is read once (in the
+    body) and still counts as the lead's: another report of the event telling only the
+    wound does not make it a roundup's count."""
+    first = extract(
+        Article(
+            "a",
+            "-",
+            "A climber fell on the north face on Friday, rescuers said. The climber was "
+            "taken to a hospital in Sion.",
+            title="Climber hurt in fall on the Matterhorn",
+            published=dt.date(2025, 7, 4),
+        )
+    )
+    second = extract(
+        Article(
+            "b",
+            "-",
+            "Rescuers said the weather was clear on Friday. The route was closed on Saturday. "
+            "A guide said the face was icy. Ana Ruiz, 41, died in hospital on Saturday.",
+            title="Climber, 41, hurt in Matterhorn fall dies",
+            published=dt.date(2025, 7, 6),
+        )
+    )
+    assert ("killed", 1) in [(t.concept, t.value) for t in totals([first, second])]

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from compare.align.pairs import Options
@@ -424,6 +425,18 @@ def _same_people(told: list[frozenset[str]], known: set[str]) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
+def _title_counts(title: str | None) -> frozenset[str]:
+    """The casualty concepts a headline counts ("Boy, 15, shot near school dies")."""
+    from compare.extract.figures import headline_figures
+    from compare.types import Sentence
+
+    if not title:
+        return frozenset()
+    read = headline_figures(Sentence("title", -1, title, 0, len(title)), ())
+    return frozenset(f.concept for f in read if f.concept in _CASUALTY and f.role != "suspect")
+
+
 def _key(f: Figure) -> tuple[str, str | None]:
     return (f.concept or "", "suspect" if f.role == "suspect" else None)
 
@@ -516,6 +529,10 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
                 led.setdefault(_key(f), set()).add(e.article.id)
             elif _ANAPHOR.match(f.text):
                 told_back.add(_key(f))  # "He later died", "one of them": this event's people
+        for concept in _title_counts(e.article.title):
+            # a headline count the body repeats further down is read once, in the body
+            # ("Boy, 15, who shot himself accidentally dies"): the lead told it
+            led.setdefault((concept, None), set()).add(e.article.id)
         if any(f.concept in _CASUALTY for f in current):
             telling.add(e.article.id)
     out: dict[tuple[str, str | None], Total] = {}

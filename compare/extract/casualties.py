@@ -332,7 +332,12 @@ def _concept(kind: str, m: re.Match[str], vocab: Vocabulary) -> str | None:
         return "killed"
     if kind in ("wound", "left", "hospital") or groups.get("carry") or groups.get("cond"):
         return "injured"
-    verb = (groups.get("hurt") or "").split()[-1:]
+    hurt = (groups.get("hurt") or "").lower()
+    if re.search(r"\b(?:bullet|gunfire)$", hurt):
+        return "shot"  # "was hit by a stray bullet"
+    if hurt == "grazed":
+        return "injured"  # "was grazed": a wound, no more
+    verb = hurt.split()[-1:]
     concept = vocab.predicate(verb[0]) if verb else None
     if concept is None:
         return None
