@@ -56,6 +56,23 @@ def extracted(incs: list[dict], reuse: bool) -> dict:
     return out
 
 
+def _suspects(inc: dict, concept: str) -> int:
+    status = "killed" if concept == "killed" else "injured"
+    return sum(
+        1 for p in inc["participants"] if p["role"] == "suspect" and status in (p["status"] or "")
+    )
+
+
+def _all(inc: dict, concept: str, value: int) -> bool:
+    return value == inc["num_killed" if concept == "killed" else "num_injured"]
+
+
+def _victims(inc: dict, concept: str, value: int) -> bool:
+    return value == inc["num_killed" if concept == "killed" else "num_injured"] - _suspects(
+        inc, concept
+    )
+
+
 def cause(inc: dict, concept: str, value: int, docs: list) -> str:
     if gold_ok(inc, concept, value):
         return "right"
@@ -92,6 +109,7 @@ def main() -> None:
     both = 0
     shown = 0
     dumped: list[str] = []
+    counted: dict[str, dict[str, int]] = {}
     for inc in incs:
         docs = [done[d["doc_id"]] for d in inc["docs"] if d["doc_id"] not in seen]
         seen |= {d["doc_id"] for d in inc["docs"]}
@@ -103,6 +121,7 @@ def main() -> None:
             value = next(
                 (int(t.value) for t in tot if t.concept == concept and t.role != "suspect"), 0
             )
+            counted.setdefault(inc["incident_id"], {})[concept] = value
             why = cause(inc, concept, value, docs)
             tally[concept, why] += 1
             dumped.append(f"{inc['incident_id']} {concept} {value} {why}")
@@ -119,6 +138,13 @@ def main() -> None:
     if args.dump:
         Path(args.dump).write_text("\n".join(dumped) + "\n", encoding="utf-8")
     n = len(incs)
+    for name, rule in (("all (GVA's count)", _all), ("victims", _victims)):
+        right = sum(
+            all(rule(inc, c, v) for c, v in counted[inc["incident_id"]].items())
+            for inc in incs
+            if inc["incident_id"] in counted
+        )
+        print(f"both, counted as {name} only: {right / n:.3f} ({right}/{n})")
     right_k, right_i = tally["killed", "right"], tally["injured", "right"]
     print(f"both {both / n:.3f} ({both}/{n}); killed {right_k / n:.3f}; injured {right_i / n:.3f}")
     causes = sorted({c for _, c in tally}, key=lambda c: (c != "right", c))
