@@ -446,6 +446,10 @@ K, W, S = "killed", "injured", "shot"
             [(K, None, 1, 1, 1, None)],
         ),
         (
+            _reports((1, [_fig(1, K, "a 2-year-old boy", subject="boy"), _fig(1, W, "the toddler", subject="toddler")])),
+            [(K, None, 1, 1, 1, None)],
+        ),
+        (
             _reports((1, [_fig(4, K), _fig(1, W, "a fifth person", subject="person")])),
             [(K, None, 4, 1, 1, None), (W, None, 1, 1, 1, None)],
         ),
@@ -481,6 +485,7 @@ K, W, S = "killed", "injured", "shot"
         "a-lead-count-over-a-later-deep-one",
         "the-wound-of-another-age",
         "the-wound-of-the-same-age",
+        "the-wound-of-the-toddler-who-died",
         "the-wound-of-a-fifth-person",
         "no-lead-the-latest",
     ],

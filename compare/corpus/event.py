@@ -368,8 +368,11 @@ def _counts(
 PARTS: dict[str, tuple[str, str]] = {"shot": ("killed", "injured")}
 
 
-# Subjects that may name anyone: "the victim", "a person".
-_ANYONE = frozenset({"person", "victim", "people", "child", "individual"})
+# Subjects that may name anyone: "the victim", "a person"; a young child by any name
+# ("the toddler" who was "a 2-year-old boy").
+_ANYONE = frozenset(
+    {"person", "victim", "people", "child", "individual", "toddler", "baby", "infant", "kid"}
+)
 
 
 def _one_person(f: Figure) -> bool:
