@@ -275,8 +275,8 @@ def casualty_counts(text: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
 
 @lru_cache(maxsize=4)
 def _multiples(vocab: Vocabulary) -> dict[str, int]:
-    pairs = (w.split(":") for w in _words(vocab, "multiples"))
-    return {word.lower(): int(n) for word, n in pairs}
+    pairs = (w.partition(":") for w in _words(vocab, "multiples"))
+    return {word.lower(): int(n) for word, _, n in pairs if word and n.isdigit()}
 
 
 @lru_cache(maxsize=4)
