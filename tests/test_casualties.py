@@ -184,6 +184,27 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         ("The storm killed a man and two children.", [("two", 2, "killed", None)]),
         ("He faces trial with two murder suspects.", [("two", 2, "suspects", None)]),
         ("Two murder victims were found in the river.", [("Two", 2, "killed", None)]),
+        # a harm named with its count: "a triple shooting", "a double homicide"
+        (
+            "Police are investigating a triple shooting outside a Leeds nightclub.",
+            [("triple", 3, "shot", None)],
+        ),
+        ("The double homicide shocked the village.", [("double", 2, "killed", None)]),
+        ("A quadruple fatal crash closed the motorway.", [("quadruple", 4, "killed", None)]),
+        ("Exports will double by 2030, the minister said.", []),
+        # surviving a harm is a wound; a bullet's hit is a shot
+        (
+            "Three hikers were shot, but all are expected to survive.",
+            [("Three", 3, "injured", None)],
+        ),
+        ("The cyclist was grazed by a bullet.", [("The cyclist", 1, "injured", None)]),
+        ("Maria Lopez, 34, was hit by a stray bullet.", [("Maria Lopez, 34,", 1, "shot", None)]),
+        ("The miner passed away in hospital.", [("The miner", 1, "killed", None)]),
+        # shot oneself by accident: a victim, not an attacker
+        (
+            "A hunter who shot himself by accident was airlifted to hospital.",
+            [("shot himself", 1, "shot", None)],
+        ),
     ],
     ids=[
         "shot-and-killed",
@@ -251,6 +272,15 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         "object-then-a-number",
         "crime-suspects",
         "crime-victims",
+        "triple-shooting",
+        "double-homicide",
+        "quadruple-fatal-crash",
+        "double-is-no-harm",
+        "shot-but-expected-to-survive",
+        "grazed-by-a-bullet",
+        "hit-by-a-stray-bullet",
+        "passed-away",
+        "shot-self-by-accident",
     ],
 )
 def test_casualty_counts(

@@ -429,6 +429,35 @@ K, W, S = "killed", "injured", "shot"
             _reports((1, [_fig(4, W), _fig(1, W, at=5), _fig(1, W, at=6)])),
             [(W, None, 4, 1, 1, None)],
         ),
+        # One report's headline says three hurt; a later one tells one person's wound
+        # deep in its text: the count its lead tells wins over the later date.
+        (
+            _reports((1, [_fig(3, W, at=-1)]), (2, [_fig(1, W, at=6), _fig(1, W, at=6)])),
+            [(W, None, 3, 1, 2, None)],
+        ),
+        # A wound of one person where one died: the dead one's unless told apart by age
+        # or as another person.
+        (
+            _reports((1, [_fig(1, K, "The 19-year-old", subject="person"), _fig(1, W, "the 14-year-old", subject="person")])),
+            [(K, None, 1, 1, 1, None), (W, None, 1, 1, 1, None)],
+        ),
+        (
+            _reports((1, [_fig(1, K, "a 5-year-old girl", subject="girl"), _fig(1, W, "The 5-year-old", subject="person")])),
+            [(K, None, 1, 1, 1, None)],
+        ),
+        (
+            _reports((1, [_fig(1, K, "a 2-year-old boy", subject="boy"), _fig(1, W, "the toddler", subject="toddler")])),
+            [(K, None, 1, 1, 1, None)],
+        ),
+        (
+            _reports((1, [_fig(4, K), _fig(1, W, "a fifth person", subject="person")])),
+            [(K, None, 4, 1, 1, None), (W, None, 1, 1, 1, None)],
+        ),
+        # Neither in a lead: the latest, as before.
+        (
+            _reports((1, [_fig(3, W, at=5)]), (2, [_fig(4, W, at=6)])),
+            [(W, None, 4, 1, 2, None)],
+        ),
     ],
     ids=[
         "most-articles",
@@ -453,6 +482,12 @@ K, W, S = "killed", "injured", "shot"
         "a-lone-deep-count-stands",
         "a-deep-death-of-people-named-before",
         "the-lead-count-over-people-told-apart",
+        "a-lead-count-over-a-later-deep-one",
+        "the-wound-of-another-age",
+        "the-wound-of-the-same-age",
+        "the-wound-of-the-toddler-who-died",
+        "the-wound-of-a-fifth-person",
+        "no-lead-the-latest",
     ],
 )  # fmt: skip
 def test_event_totals(reports: list[Extracted], expected: list[tuple[Any, ...]]) -> None:
@@ -461,3 +496,66 @@ def test_event_totals(reports: list[Extracted], expected: list[tuple[Any, ...]])
     ]
     assert sorted(got, key=str) == sorted(expected, key=str)
     assert all(isinstance(t, Total) for t in totals(reports))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A cyclist was critically injured and three others were hurt when a van hit a "
+            "group in Leeds on Sunday.",
+            [("injured", 4)],
+        ),
+        (
+            "A woman was stabbed in the arm and two others were wounded at the bus station.",
+            [("injured", 3), ("stabbed", 1)],
+        ),
+        (
+            "One man was killed and three others were hurt in the blast at the mill.",
+            [("injured", 3), ("killed", 1)],
+        ),
+        ("Three others were hurt in the blast at the mill.", [("injured", 3)]),
+        ("Police are investigating a triple stabbing in Croydon.", [("stabbed", 3)]),
+        ("The double homicide left the Tulsa suburb shaken.", [("killed", 2)]),
+    ],
+    ids=[
+        "one-hurt-and-three-others",
+        "one-stabbed-and-two-others-wounded",
+        "one-killed-and-three-others-hurt",
+        "others-alone",
+        "triple-stabbing",
+        "double-homicide",
+    ],
+)
+def test_event_totals_of_one_report(text: str, expected: list[tuple[str, float]]) -> None:
+    """What `factcompare corpus` tallies from a one-sentence report, read by the real
+    extraction: people told one by one before "N others" add to the count."""
+    report = extract(Article("a", "-", text, published=dt.date(2025, 3, 1)))
+    assert [(t.concept, t.value) for t in totals([report])] == expected
+
+
+def test_a_headline_death_the_body_repeats_deep_down_is_led() -> None:
+    """A headline death that the body tells again only past its lead is read once (in the
+    body) and still counts as the lead's: another report of the event telling only the
+    wound does not make it a roundup's count."""
+    first = extract(
+        Article(
+            "a",
+            "-",
+            "A climber fell on the north face on Friday, rescuers said. The climber was "
+            "taken to a hospital in Sion.",
+            title="Climber hurt in fall on the Matterhorn",
+            published=dt.date(2025, 7, 4),
+        )
+    )
+    second = extract(
+        Article(
+            "b",
+            "-",
+            "Rescuers said the weather was clear on Friday. The route was closed on Saturday. "
+            "A guide said the face was icy. Ana Ruiz, 41, died in hospital on Saturday.",
+            title="Climber, 41, hurt in Matterhorn fall dies",
+            published=dt.date(2025, 7, 6),
+        )
+    )
+    assert ("killed", 1) in [(t.concept, t.value) for t in totals([first, second])]

@@ -12,7 +12,8 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from compare.align.pairs import Options
@@ -367,8 +368,11 @@ def _counts(
 PARTS: dict[str, tuple[str, str]] = {"shot": ("killed", "injured")}
 
 
-# Subjects that may name anyone: "the victim", "a person".
-_ANYONE = frozenset({"person", "victim", "people", "child", "individual"})
+# Subjects that may name anyone: "the victim", "a person"; a young child by any name
+# ("the toddler" who was "a 2-year-old boy").
+_ANYONE = frozenset(
+    {"person", "victim", "people", "child", "individual", "toddler", "baby", "infant", "kid"}
+)
 
 
 def _one_person(f: Figure) -> bool:
@@ -390,21 +394,103 @@ _ANAPHOR = re.compile(
 )
 
 
+# Words that tell a person apart from those counted before: "another", "a fifth victim".
+_ANOTHER = re.compile(
+    r"\b(?:another|other|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
+    re.IGNORECASE,
+)
+
+
+def _whom(f: Figure) -> frozenset[str]:
+    """Whom a figure names, as the tally compares people: its age where the text gives
+    one ("the 8-year-old" is not "the 7-year-old") and its subject ("boy"), or "another"
+    for a person told apart ("a fifth person", "another")."""
+    if _ANOTHER.search(f.text):
+        return frozenset({"another"})
+    subject = (f.subject or "person").lower()
+    age = re.search(r"\b(\d{1,3})[- ]years?[- ]old\b", f.text, re.IGNORECASE)
+    if age is None:
+        return frozenset({subject})
+    return frozenset({f"{age.group(1)}-year-old"} | ({subject} - {"person"}))
+
+
+def _same_people(told: list[frozenset[str]], known: set[str]) -> bool:
+    """Whether every figure of ``told`` may name one of the people ``known`` names: a
+    shared word, or one that may name anyone; an age names its own person only, when
+    ages are told on both sides."""
+    ages = {w for w in known if w.endswith("-year-old")}
+    for tags in told:
+        own = {w for w in tags if w.endswith("-year-old")}
+        if own and ages and not own & ages:
+            return False
+        if not tags & (known | _ANYONE):
+            return False
+    return True
+
+
+@lru_cache(maxsize=4096)
+def _title_counts(title: str | None) -> frozenset[str]:
+    """The casualty concepts a headline counts ("Boy, 15, shot near school dies")."""
+    from compare.extract.figures import headline_figures
+    from compare.types import Sentence
+
+    if not title:
+        return frozenset()
+    read = headline_figures(Sentence("title", -1, title, 0, len(title)), ())
+    return frozenset(f.concept for f in read if f.concept in _CASUALTY and f.role != "suspect")
+
+
 def _key(f: Figure) -> tuple[str, str | None]:
     return (f.concept or "", "suspect" if f.role == "suspect" else None)
+
+
+# "three others", "two other men": a count beside people told before it.
+_OTHERS = re.compile(r"\s+(?:[a-z]+\s+)?others?\b")
+
+
+def _with_others(e: Extracted, current: Sequence[Figure]) -> dict[str, float]:
+    """Counts that add the people told one by one before them in their sentence: "a woman
+    was critically injured and three others were hurt" counts four injured, "a man was
+    shot in the leg and two others wounded" three (a harm without a death told is a
+    wound); "one man was killed and three others hurt" stays three.  Figure id -> count."""
+    sentences = {c.sentence.index: c.sentence for c in e.claims}
+    out: dict[str, float] = {}
+    for f in current:
+        if f.concept not in ("killed", "injured") or f.qualifier != "exact":
+            continue
+        s = sentences.get(f.sentence)
+        if s is None or s.text[f.span[0] - s.start : f.span[1] - s.start] != f.text:
+            continue
+        if not _OTHERS.match(s.text, f.span[1] - s.start):
+            continue
+        alike = {f.concept} | ({"shot", "stabbed"} if f.concept == "injured" else set())
+        ones = [
+            g
+            for g in current
+            if g.sentence == f.sentence
+            and g.span[1] <= f.span[0]
+            and g.value == 1
+            and _one_person(g)
+            and g.concept in alike
+            and g.role == f.role
+        ]
+        if ones:
+            out[f.id] = f.value + len(ones)
+    return out
 
 
 def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
     """The event's tally per (concept, role): see :class:`Total`."""
     # Per article: its own value (its most repeated figure) and every value it states.
     reported: dict[
-        tuple[str, str | None], list[tuple[float, frozenset[float], dt.date | None, bool]]
+        tuple[str, str | None],
+        list[tuple[float, frozenset[float], dt.date | None, bool, frozenset[float]]],
     ] = {}
     people: dict[tuple[str, str | None], bool] = {}  # every figure one person named
     led: dict[tuple[str, str | None], set[str]] = {}  # articles whose lead tells the count
     telling: set[str] = set()  # articles that count casualties at all
     told_back: set[tuple[str, str | None]] = set()  # counts told of people named before
-    who: dict[tuple[str, str | None], set[str]] = {}  # whom the figures name
+    who: dict[tuple[str, str | None], list[frozenset[str]]] = {}  # whom each figure names
     for e in done:
         said: dict[tuple[str, str | None], Counter[float]] = {}
         vague: dict[tuple[str, str | None], Counter[float]] = {}
@@ -414,8 +500,11 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             for f in e.figures
             if f.concept is not None and f.scope == "current" and f.unit != "percent"
         ]  # a share is no tally ("up 11 percent")
+        summed = _with_others(e, current)
         for f in current:
             key = _key(f)
+            if f.id in summed:
+                f = replace(f, value=summed[f.id])
             if f.qualifier == "vague":
                 vague.setdefault(key, Counter())[f.value] += 1
                 continue  # "several were hurt": a count only when no report gives a number
@@ -423,7 +512,7 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             if f.sentence < LEAD_SENTENCES:
                 lead.setdefault(key, Counter())[f.value] += 1
             people[key] = people.get(key, True) and f.value == 1 and _one_person(f)
-            who.setdefault(key, set()).add((f.subject or "person").lower())
+            who.setdefault(key, []).append(_whom(f))
         rough = {key for key in vague if key not in said}  # "several", nothing more exact
         for key in rough:
             said[key] = vague[key]
@@ -434,12 +523,19 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             # One person told apart ("the victim died") is a part of a larger count the
             # same article states, not a count of its own.
             stated = frozenset(v for v in tally if v > 1 or v == value)
-            reported.setdefault(key, []).append((value, stated, e.article.published, key in rough))
+            heads = frozenset(v for v in first if v in stated)
+            reported.setdefault(key, []).append(
+                (value, stated, e.article.published, key in rough, heads)
+            )
         for f in current:
             if f.sentence < LEAD_SENTENCES:
                 led.setdefault(_key(f), set()).add(e.article.id)
             elif _ANAPHOR.match(f.text):
                 told_back.add(_key(f))  # "He later died", "one of them": this event's people
+        for concept in _title_counts(e.article.title):
+            # a headline count the body repeats further down is read once, in the body
+            # ("Boy, 15, who shot himself accidentally dies"): the lead told it
+            led.setdefault((concept, None), set()).add(e.article.id)
         if any(f.concept in _CASUALTY for f in current):
             telling.add(e.article.id)
     out: dict[tuple[str, str | None], Total] = {}
@@ -456,18 +552,23 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             if len(telling) >= 2 or leads_others:
                 continue
         # Articles with only a vague count ("several were hurt") count when none is exact.
-        exact = [r[:3] for r in reports if not r[3]]
-        values = exact or [r[:3] for r in reports]
+        exact = [(r[0], r[1], r[2], r[4]) for r in reports if not r[3]]
+        values = exact or [(r[0], r[1], r[2], r[4]) for r in reports]
         # A value stated by more articles wins, even where it is not each one's own ("five
         # died" beside "three children" in one report, "five killed" in another); then
         # the articles whose own value it is, then the latest, then the smaller.
-        support: dict[float, tuple[int, int, dt.date]] = {}
-        for value, stated, when in values:
+        support: dict[float, tuple[int, int, int, dt.date]] = {}
+        for value, stated, when, heads in values:
             for v in stated:
-                n, own, last = support.get(v, (0, 0, dt.date.min))
-                support[v] = (n + 1, own + (v == value), max(last, when or dt.date.min))
+                n, lead_n, own, last = support.get(v, (0, 0, 0, dt.date.min))
+                support[v] = (
+                    n + 1,
+                    lead_n + (v in heads),
+                    own + (v == value),
+                    max(last, when or dt.date.min),
+                )
         value = max(support, key=lambda v: (support[v], -v))
-        _, n, last = support[value]
+        _, _, n, last = support[value]
         out[concept, role] = Total(
             concept, role, value, n, len(values), None if last == dt.date.min else last
         )
@@ -481,7 +582,7 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
                 and people.get((rest, role))
                 and known.value >= 1
                 and (have is None or have.value <= known.value)
-                and who[rest, role] <= who.get((part, role), set()) | _ANYONE
+                and _same_people(who[rest, role], set().union(*who.get((part, role), [])))
             ):
                 # "a boy with a gunshot wound" in an event where one boy died and no report
                 # counts more people shot than dead: the wound was the dead one's.

@@ -260,8 +260,35 @@ def casualty_counts(text: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
             many = 2.0 if m.groupdict().get("more") else 1.0
             fig = count_in_words(text, (start, end), many, concept, subject, role)
             out.append(_outcome(text, fig, vocab))
+    for m in _multiple(vocab).finditer(text):
+        start, end = m.span("np")
+        if any(s < m.end() and start < e for s, e in spans):
+            continue
+        # "a triple shooting": three people shot; "a double homicide": two killed
+        value = float(_multiples(vocab)[m.group("np").lower()])
+        concept = next(k for k in ("killed", "stabbed", "shot") if m.group(k))
+        spans.append((start, end))
+        out.append(count_in_words(text, (start, end), value, concept, "people", None))
     out.sort(key=lambda f: f.span)
     return tuple(replace(f, id=f":f{k + 1}") for k, f in enumerate(out))
+
+
+@lru_cache(maxsize=4)
+def _multiples(vocab: Vocabulary) -> dict[str, int]:
+    pairs = (w.partition(":") for w in _words(vocab, "multiples"))
+    return {word.lower(): int(n) for word, _, n in pairs if word and n.isdigit()}
+
+
+@lru_cache(maxsize=4)
+def _multiple(vocab: Vocabulary) -> re.Pattern[str]:
+    """ "a triple shooting", "double homicide", "a quadruple fatal shooting"."""
+    words = alternation(sorted(_multiples(vocab)))
+    return re.compile(
+        rf"\b(?P<np>{words})[\s-]+(?:(?P<killed>{alternation(_words(vocab, 'multiple_killed'))})"
+        rf"|(?P<stabbed>{alternation(_words(vocab, 'multiple_stabbed'))})"
+        rf"|(?P<shot>{alternation(_words(vocab, 'multiple_shot'))}))\b",
+        re.IGNORECASE,
+    )
 
 
 @lru_cache(maxsize=4)
@@ -305,7 +332,12 @@ def _concept(kind: str, m: re.Match[str], vocab: Vocabulary) -> str | None:
         return "killed"
     if kind in ("wound", "left", "hospital") or groups.get("carry") or groups.get("cond"):
         return "injured"
-    verb = (groups.get("hurt") or "").split()[-1:]
+    hurt = (groups.get("hurt") or "").lower()
+    if re.search(r"\b(?:bullet|gunfire)$", hurt):
+        return "shot"  # "was hit by a stray bullet"
+    if hurt == "grazed":
+        return "injured"  # "was grazed": a wound, no more
+    verb = hurt.split()[-1:]
     concept = vocab.predicate(verb[0]) if verb else None
     if concept is None:
         return None
@@ -354,6 +386,12 @@ def _later_death(text: str, end: int, *, alone: bool = False) -> bool:
     )
 
 
+# "shot himself by accident", "shot herself accidentally in the leg"
+_BY_ACCIDENT = re.compile(
+    r"(?:\s+[\w'\u2019-]+){0,4}?\s+(?:by\s+accident|accidentally)\b", re.IGNORECASE
+)
+
+
 def _outcome(text: str, fig: Figure, vocab: Vocabulary) -> Figure:
     """A harm's outcome told after it in the clause: "were shot and killed" counts the dead,
     "was stabbed and wounded" the hurt."""
@@ -363,7 +401,10 @@ def _outcome(text: str, fig: Figure, vocab: Vocabulary) -> Figure:
         part = re.match(r"\s+in\s+the\s+(\w+)", text[fig.span[1] :])
         if part and part.group(1).lower() in _words(vocab, "limbs"):
             return replace(fig, concept="injured", role=None, subject="person")
-        if "accidental" in before:
+        after = text[fig.span[1] : fig.span[1] + 50]
+        if "accidental" in before or _BY_ACCIDENT.match(after):
+            # "who apparently shot himself by accident": a victim of his own gun, whose
+            # death (if any) another reading tells
             return replace(fig, concept="shot", role=None, subject="person")
     if fig.concept in _counts(vocab):
         crimes = alternation(_words(vocab, "crimes"))
