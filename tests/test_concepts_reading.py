@@ -193,7 +193,7 @@ CLAUSES = [
     (
         "election-voted-over-weeks",
         "About 31 million people voted over two weeks of polling.",
-        [("About 31 million", "voted", "people"), ("two weeks", "polling duration", None)],
+        [("About 31 million", "voted", "people"), ("two weeks", "polling duration", "polling")],
     ),
     (
         "flood-evacuated-over-days",
@@ -407,12 +407,12 @@ CHANGES_AND_SPANS = [
     (
         "transport-days-of-mourning",
         "The government declared three days of national mourning.",
-        [("three days", "national mourning duration", None)],
+        [("three days", "national mourning duration", "national mourning")],
     ),
     (
         "election-weeks-of-polling",
         "Voting will take place over seven weeks of polling.",
-        [("seven weeks", "polling duration", None)],
+        [("seven weeks", "polling duration", "polling")],
     ),
 ]
 
