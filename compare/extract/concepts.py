@@ -1561,13 +1561,17 @@ def _its_doer(sentence: str, unit: str | None, concept: str | None) -> str | Non
         return None
     if set(concept.split()) & table_words(vocabulary(), "owners", "measures"):
         return None
-    pronouns = alternation(table_words(vocabulary(), "possessives", "pronouns"))
-    m = re.match(
-        rf"\W*The\s+((?:[a-z-]+\s+){{0,2}}[a-z-]+)\s+(?:has\s+|had\s+|have\s+)?"
-        rf"[a-z]+(?:ed|s)\s+{pronouns}\s",
-        sentence,
-    )
+    m = _its_doer_pattern(vocabulary()).match(sentence)
     return m.group(1) if m is not None and not is_people(m.group(1).split()[-1]) else None
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _its_doer_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    pronouns = alternation(table_words(vocab, "possessives", "pronouns"))
+    return re.compile(
+        rf"\W*The\s+((?:[a-z-]+\s+){{0,2}}[a-z-]+)\s+(?:has\s+|had\s+|have\s+)?"
+        rf"[a-z]+(?:ed|s)\s+{pronouns}\s"
+    )
 
 
 def _won_by(before: str) -> str | None:
@@ -1581,16 +1585,22 @@ def _won_by(before: str) -> str | None:
     ('Modi', None)
     """
     clause = re.split(r"[;:]|\s[\u2013\u2014-]\s|,\s+(?:and|but|while)\b", before)[-1]
-    verbs = alternation(table_words(vocabulary(), "owners", "verbs"))
-    m = re.search(
-        rf"(?:^|\s)(?P<name>{_NAME})\s+(?:[a-z]+\s+)?{verbs}\b[^,;]{{0,80}}?\s(?:with|by)\s+"
-        r"(?:(?:about|nearly|almost|some|just|over|more\s+than|less\s+than|roughly|around)\s+)?$",
-        clause,
-    )
+    if " with " not in clause and " by " not in clause:
+        return None  # cheap pre-check
+    m = _won_pattern(vocabulary()).search(clause)
     if m is None:
         return None
     name = [w for w in m.group("name").split() if w.lower() not in _NOT_OWNERS]
     return " ".join(name) if name and name[0][:1].isupper() else None
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _won_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    verbs = alternation(table_words(vocab, "owners", "verbs"))
+    return re.compile(
+        rf"(?:^|\s)(?P<name>{_NAME})\s+(?:[a-z]+\s+)?{verbs}\b[^,;]{{0,80}}?\s(?:with|by)\s+"
+        r"(?:(?:about|nearly|almost|some|just|over|more\s+than|less\s+than|roughly|around)\s+)?$"
+    )
 
 
 def _possessor(before: str, concept: str | None) -> str | None:

@@ -937,9 +937,14 @@ def _attacked(figures: Sequence[Figure], sentences: Sequence[Sentence], vocab: V
     an attacker (the vocabulary's [roles] suspect words) or a crime ([whose] crimes)."""
     if any(f.role == "suspect" for f in figures):
         return True
-    words = sorted(vocab.suspects | table_words(vocab, "whose", "crimes"))
-    pattern = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b", re.IGNORECASE)
+    pattern = _attack_words(vocab)
     return any(pattern.search(s.text) for s in sentences)
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _attack_words(vocab: Vocabulary) -> re.Pattern[str]:
+    words = alternation(vocab.suspects | table_words(vocab, "whose", "crimes"))
+    return re.compile(rf"\b{words}\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)

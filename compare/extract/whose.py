@@ -18,6 +18,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from compare.extract.concepts import is_people
+from compare.extract.resources import alternation
 from compare.extract.vocab import Vocabulary, table_words, vocabulary
 from compare.types import Figure, Role, Sentence
 
@@ -74,20 +75,17 @@ def named_people(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> tu
 
 
 def _named_role(name: str, sentences: Sequence[Sentence]) -> Role | None:
-    """ "suspect" when a sentence names the person near a word for an attacker: the word
-    within a few words before the surname ("The gunman, identified by authorities as James
-    Hodgkinson") or the person called one right after ("Ed Mole, the suspected shooter")."""
+    """ "suspect" when a sentence calls the person by a word for an attacker: the word right
+    before the name ("The gunman, identified by authorities as James Hodgkinson", "suspect
+    Ed Mole") or right after it ("Ed Mole, 41, the suspected shooter"); not "no suspects in
+    the death of Ketron Nathan"."""
     vocab = vocabulary()
-    words = sorted(vocab.suspects | table_words(vocab, "whose", "tied"))
-    tie = "|".join(re.escape(w) for w in words)
+    tie = alternation(vocab.suspects | table_words(vocab, "whose", "tied"))
     last = re.escape(name.split()[-1])
-    # The word right before the name, or calling it by name: "the suspect, John Doe",
-    # "The gunman, identified by authorities as James Hodgkinson"; not "no suspects in the
-    # death of Ketron Nathan".
     near = re.compile(
-        rf"\b(?:{tie}),?\s+(?:(?:who\s+was\s+|was\s+)?(?:identified|named)\s+"
+        rf"\b{tie},?\s+(?:(?:who\s+was\s+|was\s+)?(?:identified|named)\s+"
         rf"(?:by\s+(?:[\w-]+\s+){{1,3}})?as\s+)?(?:[A-Z][\w'.-]*\s+){{0,2}}{last}\b"
-        rf"|\b{last}\b(?:,\s*\d+)?,\s+(?:the|a)\s+(?:[a-z-]+\s+){{0,2}}(?:{tie})\b",
+        rf"|\b{last}\b(?:,\s*\d+)?,\s+(?:the|a)\s+(?:[a-z-]+\s+){{0,2}}{tie}\b",
         re.IGNORECASE,
     )
     return "suspect" if any(near.search(s.text) for s in sentences) else None
