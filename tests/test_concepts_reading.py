@@ -82,7 +82,7 @@ UNIT_MEASURES = [
     (
         "transport-train-speed",
         "The express was travelling at 128 km/h when it left the rails near Pune.",
-        [("128 km/h", "speed", None)],
+        [("128 km/h", "speed", "express")],
     ),
     (
         "storm-winds-named",
@@ -163,7 +163,7 @@ CROWDS = [
     (
         "protest-put-the-march-at",
         "Police had put that earlier march at 60,000.",
-        [("60,000", "marched", None)],
+        [("60,000", "marched", "people")],
     ),
     (
         "weather-march-the-month",
@@ -176,7 +176,7 @@ CROWDS = [
         [
             ("eight", "jury members", "women"),
             ("four", "jury members", "men"),
-            ("two days", None, None),
+            ("two days", None, "jury"),
         ],
     ),
     (

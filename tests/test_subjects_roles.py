@@ -211,7 +211,96 @@ AROUND = [
     ),
 ]
 
-ROWS = NAMED + LISTS + ATTACKS + AROUND
+# Who did, made, waited or moved: the sentence's subject, before a verb of the vocabulary's
+# [whose] tables; the group a count of the same things was told of before.
+DOERS = [
+    (
+        "health-nurses-waited-for-hours",
+        "Nurses waited in the corridor for more than two hours.",
+        "more than two hours",
+        "Nurses",
+        None,
+    ),
+    (
+        "wildfire-the-fire-burned-for-days",
+        "The fire burned for 12 days before crews contained it.",
+        "12 days",
+        "fire",
+        None,
+    ),
+    (
+        "education-asked-for-is-no-lasting",
+        "The board asked for 30 days to respond.",
+        "30 days",
+        None,
+        None,
+    ),
+    (
+        "education-a-share-of-teachers",
+        "About 40% of teachers said they would strike.",
+        "About 40%",
+        "teachers",
+        None,
+    ),
+    (
+        "sport-stabbed-so-many-times",
+        "A fan stabbed the steward 12 times outside the ground.",
+        "12",
+        "steward",
+        None,
+    ),
+    (
+        "transport-the-ferry-was-travelling-at",
+        "The ferry was travelling at about 20 knots when it hit the pier.",
+        "about 20 knots",
+        "ferry",
+        None,
+    ),
+    (
+        "tech-firms-added-jobs",
+        "Tech firms added 12,000 jobs in March.",
+        "12,000",
+        "Tech firms",
+        None,
+    ),
+    (
+        "health-hospitals-cut-beds",
+        "Hospitals cut 300 beds last year.",
+        "300",
+        "Hospitals",
+        None,
+    ),
+    (
+        "health-cases-among-schoolchildren-carry",
+        "The hospital admitted 40 cases of measles among schoolchildren. Twelve cases were severe.",
+        "Twelve",
+        "schoolchildren",
+        None,
+    ),
+    (
+        "election-the-whole-in-an-assembly",
+        "Opposition parties won 12 of the 60 seats in the regional assembly.",
+        "60",
+        "regional assembly",
+        None,
+    ),
+    (
+        "housing-thousands-march",
+        "Thousands march against the new housing law",
+        "Thousands",
+        "people",
+        None,
+    ),
+    (
+        "bank-savers-covered-up-to",
+        "Savers, covered up to $100,000 each, will be repaid.",
+        "up to $100,000",
+        "Savers",
+        None,
+    ),
+]
+
+ROWS = NAMED + LISTS + ATTACKS + AROUND + DOERS
 
 
 @pytest.mark.parametrize(

@@ -149,7 +149,11 @@ def counted(
             or _duration_word(text, start, end)
             or _duration_of(text[end:])
         )
-        return Counted(lasting, _duration_subject(text[end:], lasting))
+        return Counted(
+            lasting,
+            _duration_subject(text[end:], lasting)
+            or _who_lasted(text[:start] if start <= _WINDOW else ""),
+        )
     phrase = _of_whole(_tokens(text[end:])) or phrase  # "240 of the 543 seats"
     before = _tokens(text[since:start])
     concept = (
@@ -1330,6 +1334,12 @@ def is_people(word: str) -> bool:
     return _is_subject(word)
 
 
+def names_people(word: str) -> bool:
+    """Whether a word names people, by the word or by its ending ("schoolchildren",
+    "depositors" ... the ends of plural nouns for people, more lenient than is_people)."""
+    return _is_subject(word) or word.lower().endswith((*_PEOPLE_ENDS, "tors"))
+
+
 def _is_subject(word: str) -> bool:
     """Who is counted: people nouns, plural or singular ("one person was killed")."""
     low = word.lower()
@@ -1506,6 +1516,16 @@ def _whose_more(
     won = _won_by(before) if unit in (None, "percent") else None
     if won is not None:
         return concept, won  # "Lula won the runoff with 50.9%", "held his seat by 152,513 votes"
+    told = [w.lower() for w in phrase_of(after)]
+    if (
+        subject is None
+        and unit is None
+        and concept is not None
+        and (concept in _people_counts() or set(inflections(concept)) & _people_counts())
+        and (not told or told[:1] == concept.split())  # "a million march against": the verb
+        and not re.match(r"\s+of\b", after)  # "two of them": whom "them" names
+    ):
+        return concept, "people"  # "Police had put that earlier march at 240,000"
     if subject is not None:
         return concept, subject
     found = (
@@ -1517,8 +1537,184 @@ def _whose_more(
         or _antecedent(before, unit)
         or _doers(before, unit, concept)
         or (_owner(before) if concept == "population" else None)  # "Hong Kong has a population of"
+        or _of_people(after, unit)
+        or _whole_in(text[max(0, start - 40) : start], after, unit)
+        or _times_of(before, concept, unit)
+        or _found_to_be(before, after, concept, unit)
+        or _moving(text[:start] if start <= _WINDOW else "", unit)
+        or _makers(text[:start] if start <= _WINDOW else "", after, unit)
     )
     return concept, found
+
+
+def phrase_of(after: str) -> list[str]:
+    """The counted noun phrase right after a number (none: "at 240,000.")."""
+    return _noun_phrase(_tokens(after))
+
+
+def _who_lasted(before: str) -> str | None:
+    """Who or what a duration is of, when a verb of lasting tells it (the vocabulary's
+    [whose] lasting verbs): "Police officers waited in a school hallway for more than an
+    hour", "The jury of seven women and five men deliberated over four days", "Camp Fire
+    contained after 17 days"; not "Prosecutors had asked for 40 to 50 years".
+
+    >>> _who_lasted("Police officers waited in a school hallway for more than ")
+    'Police officers'
+    >>> _who_lasted("The jury of seven women deliberated over ")
+    'jury'
+    >>> _who_lasted("Prosecutors asked for ")
+    """
+    if len(before) > _WINDOW or not re.search(
+        r"\b(?:for|over|after|within|in)\s+(?:(?:more\s+than|less\s+than|about|nearly|almost|"
+        r"some|around|over|under|just)\s+)?$",
+        before,
+    ):
+        return None
+    lasting = table_words(vocabulary(), "whose", "lasting")
+    verb = next((m for m in re.finditer(r"\b[a-z]+\b", before) if m.group(0) in lasting), None)
+    if verb is None:
+        return None
+    m = re.fullmatch(
+        r"\W*(?:The\s+|the\s+)?(?P<np>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,2}?)"
+        r"(?:\s+(?:of|in|at|from)\s[^,;]{0,60}?)?\s+(?:had\s+|have\s+|has\s+|was\s+|were\s+)?",
+        before[: verb.start()],
+    )
+    if m is None:
+        return None
+    np = m.group("np")
+    return None if np.split()[0].lower() in NP_STOP | _NOT_OWNERS else np
+
+
+def _whole_in(before: str, after: str, unit: str | None) -> str | None:
+    """Where a whole told after a part is: "won 240 of the 543 seats in the lower house of
+    parliament" (the lower house's seats), "12 of the 40 beds in the intensive care ward".
+
+    >>> _whole_in("won 240 of the ", " seats in the lower house of parliament", None)
+    'lower house'
+    >>> _whole_in("won ", " seats in the lower house", None)
+    """
+    if unit is not None or not re.search(r"\b\d[\d,.]*\s+of\s+the\s+$", before):
+        return None
+    m = re.match(r"\s+[a-z]+\s+in\s+the\s+", after)
+    where: list[str] = []
+    for word in _tokens(after[m.end() :])[:3] if m is not None else []:
+        if not re.fullmatch(r"[a-z-]+", word) or word in NP_STOP:
+            break
+        where.append(word)
+    return " ".join(where) or None
+
+
+def _of_people(after: str, unit: str | None) -> str | None:
+    """The people a share is of: "reported by 3.8% of volunteers" (not "of the vote").
+
+    >>> _of_people(" of volunteers after the second dose", "percent")
+    'volunteers'
+    >>> _of_people(" of the vote", "percent")
+    """
+    m = re.match(r"\s+of\s+(?:the\s+|all\s+)?([a-z]+)\b", after)
+    if unit != "percent" or m is None:
+        return None
+    who = m.group(1)
+    return who if _is_subject(who) or who.endswith(_PEOPLE_ENDS) else None
+
+
+def _times_of(before: str, concept: str | None, unit: str | None) -> str | None:
+    """Whom something was done to so many times: "shot Jacob Blake, a Black man, seven
+    times" (Jacob Blake), "stabbed the guard 12 times".
+
+    >>> _times_of("a police officer shot Jacob Blake, a Black man, ", "times", None)
+    'Jacob Blake'
+    >>> _times_of("stabbed the guard ", "times", None), _times_of("won ", "times", None)
+    ('guard', None)
+    """
+    if concept != "times" or unit is not None:
+        return None
+    m = re.search(
+        rf"\b[a-z]+(?:ed|ot|uck|ew)\s+(?:the\s+(?P<noun>[a-z]+)|(?P<name>{_NAME}))"
+        r"(?:,[^,;]{1,40},)?\s+$",
+        before,
+    )
+    if m is None:
+        return None
+    return m.group("noun") or m.group("name")
+
+
+def _found_to_be(before: str, after: str, concept: str | None, unit: str | None) -> str | None:
+    """What a share is said of: "had found the vaccine more than 90% effective", "rated
+    the bridge 40% complete".
+
+    >>> _found_to_be("had found the vaccine more than ", " effective.", "effective", "percent")
+    'vaccine'
+    """
+    if unit != "percent" or concept is None:
+        return None
+    adjective = re.match(r"\s+([a-z]+)\b", after)
+    m = re.search(
+        r"\b[a-z]+\s+(?:the|its|their)\s+([a-z-]+)\s+"
+        r"(?:(?:more\s+than|less\s+than|about|nearly|almost|some|around|over|under|just)\s+)?$",
+        before,
+    )
+    if adjective is None or m is None or adjective.group(1) not in concept.split():
+        return None
+    return m.group(1)
+
+
+def _moving(sentence: str, unit: str | None) -> str | None:
+    """What a speed is of, named as the sentence's subject: "The Coromandel Express from
+    Shalimar to Chennai was travelling at", "The ferry was moving at".
+
+    >>> _moving("The Coromandel Express from Shalimar to Chennai was travelling at ", "km/h")
+    'Coromandel Express'
+    >>> _moving("The ferry was moving at about ", "knot"), _moving("Winds reached ", "km/h")
+    ('ferry', None)
+    """
+    if unit is None or unit not in table_words(vocabulary(), "unit_measures", "speed"):
+        return None
+    m = re.match(
+        rf"\W*(?:The\s+)?(?:(?P<name>{_NAME})|(?P<noun>[a-z]+))\b[^,;]{{0,80}}?\s"
+        r"(?:was|were|is|are)\s+(?:travell?ing|moving|going|flying|driving|running|speeding|"
+        r"sailing|heading|doing)\s+at\s+(?:(?:about|nearly|almost|some|around|over|up\s+to)\s+)?$",
+        sentence,
+    )
+    if m is None:
+        return None
+    name = m.group("name")
+    if name is not None:
+        words = [w for w in name.split() if w.lower() not in _NOT_OWNERS]
+        return " ".join(words) or None
+    return m.group("noun")
+
+
+def _makers(sentence: str, after: str, unit: str | None) -> str | None:
+    """Who made or cut a count of things, named as the sentence's subject before a verb of
+    the vocabulary's [whose] making ("US employers added 517,000 jobs", "Leisure and
+    hospitality, which includes restaurants and hotels, added 128,000 jobs").
+
+    >>> _makers("US employers added ", " jobs in January", None)
+    'US employers'
+    >>> _makers("Leisure and hospitality, which includes hotels, added ", " jobs", None)
+    'Leisure and hospitality'
+    >>> _makers("Economists had forecast ", " new jobs", None)
+    """
+    if unit is not None or not phrase_of(after):
+        return None
+    m = re.match(
+        r"\W*(?:The\s+)?(?P<np>[A-Za-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})"
+        r"(?:,\s+(?:which|who|that)\s[^,;]{1,60},)?\s+(?:has\s+|have\s+|had\s+)?"
+        r"(?P<verb>[a-z]+)\s+(?:(?:about|nearly|almost|some|around|over|more\s+than|just)\s+)?$",
+        sentence,
+    )
+    if m is None or m.group("verb") not in _making_verbs(vocabulary()):
+        return None
+    np = m.group("np")
+    return None if np.split()[0].lower() in NP_STOP | _NOT_OWNERS else np
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _making_verbs(vocab: Vocabulary) -> frozenset[str]:
+    lemmas = table_words(vocab, "whose", "making")
+    irregular = {k: v for k, v in vocab.tables.get("irregular", {}).items() if v in lemmas}
+    return frozenset(f for lemma in lemmas for f in inflections(lemma)) | frozenset(irregular)
 
 
 def _duration_subject(after: str, concept: str | None) -> str | None:
@@ -1689,10 +1885,12 @@ def _doers(before: str, unit: str | None, concept: str | None) -> str | None:
     'depositors'
     >>> _doers("after analysts expected ", "USD", "revenue")
     """
-    if unit is None or concept is None or not _CURRENCIES.match(unit.split("/")[0]):
+    if unit is None or not _CURRENCIES.match(unit.split("/")[0]):
         return None
     m = re.search(
-        r"(?:^|[,;]\s+|\b(?:after|as|when|while|and)\s+)([a-z]+s)\s+((?:[a-z]+\s+){1,3})$", before
+        r"(?:^|[,;]\s+|\b(?:after|as|when|while|and|said)\s+)(?:[a-z]+\s+)?((?:^[A-Z])?[a-z]+s),?\s+"
+        r"((?:[a-z]+\s+){1,3})$",
+        before,
     )
     # "-tors" too: depositors, investors, creditors act with money.
     if m is None or not (_is_subject(m.group(1)) or m.group(1).endswith((*_PEOPLE_ENDS, "tors"))):

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from compare.extract.concepts import is_people
+from compare.extract.concepts import is_people, names_people
 from compare.extract.resources import alternation
 from compare.extract.vocab import Vocabulary, table_words, vocabulary
 from compare.types import Figure, Role, Sentence
@@ -33,6 +33,7 @@ def whose(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> tuple[Fig
     out = _carry(out, text, "events", _event_in)
     out = _carry(out, text, "defendants", _defendant_in)
     out = named_people(ones_of_a_list(out, sentences), sentences)
+    out = carry_groups(out)
     return changes_of_series(out, text)
 
 
@@ -91,6 +92,35 @@ def _named_role(name: str, sentences: Sequence[Sentence]) -> Role | None:
     return "suspect" if any(near.search(s.text) for s in sentences) else None
 
 
+def carry_groups(figures: Sequence[Figure]) -> tuple[Figure, ...]:
+    """A count of the same things as an earlier count of a group of people is that group's:
+    "170 cases among trial volunteers ... Ten cases were severe" (the volunteers' cases).
+    Only a named group carries ("placebo group", "people" do not), and only to counts of
+    things that name no one.
+
+    >>> f = Figure("a:f1", "a", 0, "170", (0, 3), 170, 170, 170, "exact", None, "cases",
+    ...            "trial volunteers")
+    >>> g = replace(f, id="a:f2", sentence=1, text="Ten", value=10, subject=None)
+    >>> [x.subject for x in carry_groups([f, g])]
+    ['trial volunteers', 'trial volunteers']
+    """
+    in_part = table_words(vocabulary(), "people_counts", "in_their_part")
+    harms = table_words(vocabulary(), "people_counts", "concepts")  # whoever is hurt: "people"
+    groups: dict[str, str] = {}
+    out: list[Figure] = []
+    for fig in figures:
+        concept = fig.concept
+        if concept is not None and fig.unit is None and concept not in harms and not fig.role:
+            if fig.subject is None and concept in groups:
+                fig = replace(fig, subject=groups[concept])
+            elif fig.subject is not None and fig.subject != "people":
+                head = fig.subject.split()[-1]
+                if fig.subject.islower() and (names_people(head) or head in in_part):
+                    groups[concept] = fig.subject
+        out.append(fig)
+    return tuple(out)
+
+
 def ones_of_a_list(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> tuple[Figure, ...]:
     """One more of the people counted just before ("shot and killed two men and wounded a
     third") and some of them ("shooting three men, two of them fatally") are those people.
@@ -105,10 +135,19 @@ def ones_of_a_list(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> 
     text = {s.index: (s.start, s.text) for s in sentences}
     out: list[Figure] = []
     for fig in figures:
-        last = out[-1] if out else None
+        # The nearest count of several people before it in its sentence (not "A gunman").
+        last = max(
+            (
+                f
+                for f in figures
+                if f.sentence == fig.sentence and f.span[1] <= fig.span[0] and f.value > 1
+            ),
+            key=lambda f: f.span[1],
+            default=None,
+        )
         if (
             last is not None
-            and last.sentence == fig.sentence
+            and last.role != "suspect"
             and fig.unit is None
             and last.unit is None
             and last.subject is not None
