@@ -300,7 +300,39 @@ DOERS = [
     ),
 ]
 
-ROWS = NAMED + LISTS + ATTACKS + AROUND + DOERS
+# A group the sentence opens with, and people money was taken from.
+GROUPS = [
+    (
+        "economy-among-women",
+        "Among women, unemployment rose to 5.1% in the quarter.",
+        "5.1%",
+        "women",
+        None,
+    ),
+    (
+        "health-in-children-under-12",
+        "In children under 12, the vaccine was 91% effective.",
+        "91%",
+        "children under 12",
+        None,
+    ),
+    (
+        "tech-in-may-is-no-group",
+        "In May, the share of cloud revenue rose to 41%.",
+        "41%",
+        None,
+        None,
+    ),
+    (
+        "housing-stole-from-investors",
+        "The broker stole $5m from investors, prosecutors said.",
+        "$5m",
+        "investors",
+        None,
+    ),
+]
+
+ROWS = NAMED + LISTS + ATTACKS + AROUND + DOERS + GROUPS
 
 
 @pytest.mark.parametrize(

@@ -1543,8 +1543,45 @@ def _whose_more(
         or _found_to_be(before, after, concept, unit)
         or _moving(text[:start] if start <= _WINDOW else "", unit)
         or _makers(text[:start] if start <= _WINDOW else "", after, unit)
+        or _subgroup(text[:start] if start <= _WINDOW else "", unit)
+        or _taken_from(after)
     )
     return concept, found
+
+
+def _subgroup(sentence: str, unit: str | None) -> str | None:
+    """The people a sentence opens with as the group a share or rate is of: "In adults older
+    than 65, who are at greatest risk, efficacy was above 94%", "Among women, unemployment
+    rose to 5.1%".
+
+    >>> _subgroup("In adults older than 65, who are at risk, efficacy was above ", "percent")
+    'adults older than 65'
+    >>> _subgroup("Among women, unemployment rose to ", "percent")
+    'women'
+    >>> _subgroup("In May, it rose ", "percent")
+    """
+    if unit != "percent":
+        return None
+    m = re.match(
+        r"\W*(?:In|Among|For)\s+(?P<np>(?:[a-z-]+\s+)?(?P<head>[a-z]+)"
+        r"(?:\s+(?:older|younger)\s+than\s+\d+|\s+(?:aged|over|under)\s+\d+)?),",
+        sentence,
+    )
+    return m.group("np") if m is not None and names_people(m.group("head")) else None
+
+
+def _taken_from(after: str) -> str | None:
+    """Whose money an amount was, taken "from" people: "stealing billions of dollars from its
+    customers", "stole $5m from investors".
+
+    >>> _taken_from(" of dollars from its customers."), _taken_from(" from the bank")
+    ('customers', None)
+    """
+    m = re.match(
+        r"\s+(?:of\s+(?:dollars|euros|pounds)\s+)?from\s+(?:its|their|his|her|the)?\s*([a-z]+s)\b",
+        after,
+    )
+    return m.group(1) if m is not None and names_people(m.group(1)) else None
 
 
 def phrase_of(after: str) -> list[str]:
