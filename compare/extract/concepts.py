@@ -151,7 +151,7 @@ def counted(
         )
         return Counted(
             lasting,
-            _duration_subject(text[end:], lasting)
+            _duration_subject(text[end : end + 80], lasting)
             or _who_lasted(text[:start] if start <= _WINDOW else ""),
         )
     phrase = _of_whole(_tokens(text[end:])) or phrase  # "240 of the 543 seats"

@@ -172,7 +172,7 @@ def situate(
                 place_from=source if place is not None else None,
                 scope=scope,
                 period=period,
-                role=f.role or _role(f, clause, vocab, sentence.text[at:], attack),
+                role=f.role or _role(f, clause, vocab, sentence.text[at : at + 300], attack),
             )
         )
     return _inherit_periods(_bulletin_sources(_crowd_days(out, vocab), body), sentences)

@@ -134,17 +134,19 @@ def ones_of_a_list(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> 
     """
     text = {s.index: (s.start, s.text) for s in sentences}
     out: list[Figure] = []
-    for fig in figures:
-        # The nearest count of several people before it in its sentence (not "A gunman").
-        last = max(
-            (
-                f
-                for f in figures
-                if f.sentence == fig.sentence and f.span[1] <= fig.span[0] and f.value > 1
-            ),
-            key=lambda f: f.span[1],
-            default=None,
-        )
+    # The nearest count of several people before each figure in its sentence (not "A
+    # gunman"), found in one pass over the figures in reading order (linear).
+    nearest: dict[int, Figure | None] = {}
+    counts: dict[int, Figure] = {}
+    for k in sorted(range(len(figures)), key=lambda k: (figures[k].sentence, figures[k].span)):
+        f = figures[k]
+        nearest[k] = counts.get(f.sentence)
+        if f.value > 1:
+            counts[f.sentence] = f
+    for k, fig in enumerate(figures):
+        last = nearest[k]
+        if last is not None and last.span[1] > fig.span[0]:
+            last = None
         if (
             last is not None
             and last.role != "suspect"
