@@ -1522,7 +1522,8 @@ def _whose_more(
         and unit is None
         and concept is not None
         and (concept in _people_counts() or set(inflections(concept)) & _people_counts())
-        and (not told or told[:1] == concept.split())  # "a million march against": the verb
+        # "a million march against": the verb read as a noun; "130 hostages" are the people
+        and (not told or (told[:1] == concept.split() and concept not in _people_counts()))
         and not re.match(r"\s+of\b", after)  # "two of them": whom "them" names
     ):
         return concept, "people"  # "Police had put that earlier march at 240,000"
