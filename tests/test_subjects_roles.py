@@ -42,7 +42,8 @@ NAMED = [
 LISTS = [
     (
         "health-wounded-a-third",
-        "The suspect killed two nurses and wounded a third at the clinic.",
+        "The suspect killed two nurses and wounded a third at the clinic. He was charged with"
+        " murder.",
         "a third",
         "nurses",
         "victim",
@@ -59,11 +60,18 @@ LISTS = [
 ATTACKS = [
     (
         "sport-fans-hurt-in-an-attack",
-        "Twelve fans were injured at the stadium on Saturday. Police arrested the suspect"
-        " near the ground.",
+        "Twelve fans were injured at the stadium on Saturday. Police charged a man with"
+        " attempted murder.",
         "Twelve",
         "fans",
         "victim",
+    ),
+    (
+        "war-gunmen-named-is-no-crime",
+        "Gunmen attacked the border town on Sunday. Forty soldiers were killed, the army said.",
+        "Forty",
+        "soldiers",
+        None,
     ),
     (
         "workplace-murder-charge",
