@@ -285,7 +285,7 @@ AMOUNTS = [
     (
         "bank-withdraw",
         "The regulator put the lender under state control, after savers tried to withdraw $5bn.",
-        [("$5bn", "withdrawals", None)],
+        [("$5bn", "withdrawals", "savers")],
     ),
     (
         "disaster-will-cost",
@@ -310,7 +310,7 @@ AMOUNTS = [
     (
         "storm-losses-could-reach",
         "The storm's insured losses could reach $63bn, a risk modelling firm said.",
-        [("$63bn", "losses", None)],
+        [("$63bn", "losses", "storm")],
     ),
     (
         "aid-pledged",

@@ -21,7 +21,7 @@ REVISED = [
     (
         "farming-harvest-estimate-revised",
         "The ministry revised its wheat harvest estimate down to 41 million tonnes.",
-        [("41 million tonnes", "wheat harvest estimate", None)],
+        [("41 million tonnes", "wheat harvest estimate", "ministry")],
     ),
     (
         "health-toll-lowered-from-outbreak",
@@ -58,18 +58,18 @@ SAME_COUNT = [
         "The club sold 21,000 season tickets, up from 18,500 two years ago.",
         [
             ("21,000", "season tickets sold", "season tickets"),
-            ("18,500", "season tickets sold", None),
+            ("18,500", "season tickets sold", "season tickets"),
         ],
     ),
     (
         "sport-police-said",
         "The club said 45,000 fans attended; police said 30,000.",
-        [("45,000", "fans", "fans"), ("30,000", "fans", None)],
+        [("45,000", "fans", "fans"), ("30,000", "fans", "fans")],
     ),
     (
         "labour-company-says",
         "The union says 20,000 workers walked out, while the company says 8,000.",
-        [("20,000", "workers", "workers"), ("8,000", "workers", None)],
+        [("20,000", "workers", "workers"), ("8,000", "workers", "workers")],
     ),
 ]
 
@@ -139,7 +139,7 @@ FORECASTS_AND_REPORTS = [
     (
         "tech-crashes-cited-by-users",
         "The most common complaint was crashes, cited by 41% of users, and battery drain by 12%.",
-        [("41%", "crashes", None), ("12%", "battery drain", None)],
+        [("41%", "crashes", "users"), ("12%", "battery drain", None)],
     ),
     (
         "farming-exports-down-percent",
@@ -157,7 +157,7 @@ MONEY = [
     (
         "aviation-bonds-of-name",
         "Pension funds own about $3bn of Boeing's bonds.",
-        [("about $3bn", "bonds", None)],
+        [("about $3bn", "bonds", "Boeing bonds")],
     ),
     (
         "schools-embezzling-millions-of-euros",

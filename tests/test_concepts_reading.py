@@ -82,7 +82,7 @@ UNIT_MEASURES = [
     (
         "transport-train-speed",
         "The express was travelling at 128 km/h when it left the rails near Pune.",
-        [("128 km/h", "speed", None)],
+        [("128 km/h", "speed", "express")],
     ),
     (
         "storm-winds-named",
@@ -163,7 +163,7 @@ CROWDS = [
     (
         "protest-put-the-march-at",
         "Police had put that earlier march at 60,000.",
-        [("60,000", "marched", None)],
+        [("60,000", "marched", "people")],
     ),
     (
         "weather-march-the-month",
@@ -176,7 +176,7 @@ CROWDS = [
         [
             ("eight", "jury members", "women"),
             ("four", "jury members", "men"),
-            ("two days", "duration", None),
+            ("two days", "duration", "jury"),
         ],
     ),
     (
@@ -193,7 +193,7 @@ CLAUSES = [
     (
         "election-voted-over-weeks",
         "About 31 million people voted over two weeks of polling.",
-        [("About 31 million", "voted", "people"), ("two weeks", "polling duration", None)],
+        [("About 31 million", "voted", "people"), ("two weeks", "polling duration", "polling")],
     ),
     (
         "flood-evacuated-over-days",
@@ -417,12 +417,12 @@ CHANGES_AND_SPANS = [
     (
         "transport-days-of-mourning",
         "The government declared three days of national mourning.",
-        [("three days", "national mourning duration", None)],
+        [("three days", "national mourning duration", "national mourning")],
     ),
     (
         "election-weeks-of-polling",
         "Voting will take place over seven weeks of polling.",
-        [("seven weeks", "polling duration", None)],
+        [("seven weeks", "polling duration", "polling")],
     ),
 ]
 

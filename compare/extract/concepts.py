@@ -147,13 +147,17 @@ def counted(
     if compound is not None:
         compound = vocabulary().counted_synonyms.get(compound, compound)
     if unit in _DURATIONS:
-        return Counted(
+        lasting = (
             compound
             or _lasting(text, start, after)
             or _duration_word(text, start, end)
             or _duration_of(text[end:])
-            or _span_concept(text[max(0, start - 40) : start], text[end:], text[start:end]),
-            None,
+            or _span_concept(text[max(0, start - 40) : start], text[end:], text[start:end])
+        )
+        return Counted(
+            lasting,
+            _duration_subject(text[end : end + 80], lasting)
+            or _who_lasted(text[:start] if start <= _WINDOW else ""),
         )
     phrase = _of_whole(_tokens(text[end:])) or phrase  # "240 of the 543 seats"
     before = _tokens(text[since:start])
@@ -407,6 +411,11 @@ def counted(
         previous_concept=previous_concept,
         previous_unit=previous_unit,
     )
+    concept, subject = _whose_more(
+        text, start, end, since, unit, concept, subject,
+        compound=compound, previous=previous, previous_concept=previous_concept,
+        previous_unit=previous_unit,
+    )  # fmt: skip
     phrase = _joined(_tokens(text[end : end + 120]), phrase)
     if unit is None:
         written = compound or _written(phrase) or (previous_noun if same_noun else None)
@@ -1439,6 +1448,12 @@ def is_people(word: str) -> bool:
     return _is_subject(word)
 
 
+def names_people(word: str) -> bool:
+    """Whether a word names people, by the word or by its ending ("schoolchildren",
+    "depositors" ... the ends of plural nouns for people, more lenient than is_people)."""
+    return _is_subject(word) or word.lower().endswith((*_PEOPLE_ENDS, "tors"))
+
+
 def _is_subject(word: str) -> bool:
     """Who is counted: people nouns, plural or singular ("one person was killed")."""
     low = word.lower()
@@ -2011,3 +2026,473 @@ def _before_predicate(after: str) -> str:
             break
         out.append(word)
     return "".join(out)
+
+
+# ---------------------------------------------------------------- whose, told around it
+# Readings of who or what a figure counts that the shapes above leave without a subject:
+# each is one phrasing class news writes in every domain.  Called once, at the end of
+# `counted`, so that they only fill what it left empty (or replace a weaker owner).
+
+# A noun that is a time, not an owner: "last year's 80 seats" is no year's.
+_TIME_NOUNS = _DURATIONS | {f"{d}s" for d in _DURATIONS} | _WHEN_WORDS
+# "up from 52", "down from 6%": the value compared with, of the same measure and owner.
+_UP_FROM = re.compile(
+    r"^\s*(?:[a-z]+\s*){0,2}?,?\s*(?:up|down)\s+from\s+(?:(?:about|nearly|almost|some|around|"
+    r"roughly|just|over|under)\s+)?$"
+)
+# "The alley is about 3.2 metres wide": what a length measures.
+_DIMENSIONS = words("wide long high tall deep thick across")
+# A person's name may hold particles: "Luiz Inacio Lula da Silva".
+_NAME = r"[A-Z][\w&.'\u2019-]*(?:\s+(?:[A-Z][\w&.'\u2019-]*|da|de|dos|do|van|von|bin|al|of))*"
+
+
+def _whose_more(
+    text: str,
+    start: int,
+    end: int,
+    since: int,
+    unit: str | None,
+    concept: str | None,
+    subject: str | None,
+    *,
+    compound: str | None,
+    previous: str | None,
+    previous_concept: str | None,
+    previous_unit: str | None,
+) -> tuple[str | None, str | None]:
+    """The concept and subject after the readings below (see each)."""
+    gap = text[since:start] if since else ""
+    if since and previous_concept and unit == previous_unit and _UP_FROM.match(gap):
+        # "The Congress party won 99 seats, up from 52": the 52 are its seats too.
+        return previous_concept, previous if subject is None else subject
+    after = text[end : end + 80]
+    before = text[max(since, start - _WINDOW) : start]
+    if unit == "percent":
+        whole = re.match(rf"\s+of\s+the\s+({'|'.join(sorted(_PLACE_NOUNS))})\b", after)
+        if whole is not None:
+            return concept, whole.group(1)  # "a third of the country under water"
+    won = _won_by(before) if unit in (None, "percent") else None
+    if won is not None:
+        return concept, won  # "Lula won the runoff with 50.9%", "held his seat by 152,513 votes"
+    told = [w.lower() for w in phrase_of(after)]
+    if (
+        subject is None
+        and unit is None
+        and concept is not None
+        and (concept in _people_counts() or set(inflections(concept)) & _people_counts())
+        # "a million march against": the verb read as a noun; "130 hostages" are the people
+        and (not told or (told[:1] == concept.split() and concept not in _people_counts()))
+        and not re.match(r"\s+of\b", after)  # "two of them": whom "them" names
+    ):
+        return concept, "people"  # "Police had put that earlier march at 240,000"
+    if subject is not None:
+        return concept, subject
+    found = (
+        _possessor(before, concept)
+        or _nationals(after, unit)
+        or _its_doer(text[:start] if start <= _WINDOW else "", unit, concept)
+        or _length_of(before, after, unit)
+        or _owner_after(after, unit)
+        or _antecedent(before, unit)
+        or _doers(before, unit, concept)
+        or (_owner(before) if concept == "population" else None)  # "Hong Kong has a population of"
+        or _of_people(after, unit)
+        or _whole_in(text[max(0, start - 40) : start], after, unit)
+        or _times_of(before, concept, unit)
+        or _found_to_be(before, after, concept, unit)
+        or _moving(text[:start] if start <= _WINDOW else "", unit)
+        or _makers(text[:start] if start <= _WINDOW else "", after, unit)
+        or _subgroup(text[:start] if start <= _WINDOW else "", unit)
+        or _taken_from(after)
+    )
+    return concept, found
+
+
+def _subgroup(sentence: str, unit: str | None) -> str | None:
+    """The people a sentence opens with as the group a share or rate is of: "In adults older
+    than 65, who are at greatest risk, efficacy was above 94%", "Among women, unemployment
+    rose to 5.1%".
+
+    >>> _subgroup("In adults older than 65, who are at risk, efficacy was above ", "percent")
+    'adults older than 65'
+    >>> _subgroup("Among women, unemployment rose to ", "percent")
+    'women'
+    >>> _subgroup("In May, it rose ", "percent")
+    """
+    if unit != "percent":
+        return None
+    m = re.match(
+        r"\W*(?:In|Among|For)\s+(?P<np>(?:[a-z-]+\s+)?(?P<head>[a-z]+)"
+        r"(?:\s+(?:older|younger)\s+than\s+\d+|\s+(?:aged|over|under)\s+\d+)?),",
+        sentence,
+    )
+    return m.group("np") if m is not None and names_people(m.group("head")) else None
+
+
+def _taken_from(after: str) -> str | None:
+    """Whose money an amount was, taken "from" people: "stealing billions of dollars from its
+    customers", "stole $5m from investors".
+
+    >>> _taken_from(" of dollars from its customers."), _taken_from(" from the bank")
+    ('customers', None)
+    """
+    m = re.match(
+        r"\s+(?:of\s+(?:dollars|euros|pounds)\s+)?from\s+(?:its|their|his|her|the)?\s*([a-z]+s)\b",
+        after,
+    )
+    return m.group(1) if m is not None and names_people(m.group(1)) else None
+
+
+def phrase_of(after: str) -> list[str]:
+    """The counted noun phrase right after a number (none: "at 240,000.")."""
+    return _noun_phrase(_tokens(after))
+
+
+def _who_lasted(before: str) -> str | None:
+    """Who or what a duration is of, when a verb of lasting tells it (the vocabulary's
+    [whose] lasting verbs): "Police officers waited in a school hallway for more than an
+    hour", "The jury of seven women and five men deliberated over four days", "Camp Fire
+    contained after 17 days"; not "Prosecutors had asked for 40 to 50 years".
+
+    >>> _who_lasted("Police officers waited in a school hallway for more than ")
+    'Police officers'
+    >>> _who_lasted("The jury of seven women deliberated over ")
+    'jury'
+    >>> _who_lasted("Prosecutors asked for ")
+    """
+    if len(before) > _WINDOW or not re.search(
+        r"\b(?:for|over|after|within|in)\s+(?:(?:more\s+than|less\s+than|about|nearly|almost|"
+        r"some|around|over|under|just)\s+)?$",
+        before,
+    ):
+        return None
+    lasting = table_words(vocabulary(), "whose", "lasting")
+    verb = next((m for m in re.finditer(r"\b[a-z]+\b", before) if m.group(0) in lasting), None)
+    if verb is None:
+        return None
+    m = re.fullmatch(
+        r"\W*(?:The\s+|the\s+)?(?P<np>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,2}?)"
+        r"(?:\s+(?:of|in|at|from)\s[^,;]{0,60}?)?\s+(?:had\s+|have\s+|has\s+|was\s+|were\s+)?",
+        before[: verb.start()],
+    )
+    if m is None:
+        return None
+    np = m.group("np")
+    return None if np.split()[0].lower() in NP_STOP | _NOT_OWNERS else np
+
+
+def _whole_in(before: str, after: str, unit: str | None) -> str | None:
+    """Where a whole told after a part is: "won 240 of the 543 seats in the lower house of
+    parliament" (the lower house's seats), "12 of the 40 beds in the intensive care ward".
+
+    >>> _whole_in("won 240 of the ", " seats in the lower house of parliament", None)
+    'lower house'
+    >>> _whole_in("won ", " seats in the lower house", None)
+    """
+    if unit is not None or not re.search(r"\b\d[\d,.]*\s+of\s+the\s+$", before):
+        return None
+    m = re.match(r"\s+[a-z]+\s+in\s+the\s+", after)
+    where: list[str] = []
+    for word in _tokens(after[m.end() :])[:3] if m is not None else []:
+        if not re.fullmatch(r"[a-z-]+", word) or word in NP_STOP:
+            break
+        where.append(word)
+    return " ".join(where) or None
+
+
+def _of_people(after: str, unit: str | None) -> str | None:
+    """The people a share is of: "reported by 3.8% of volunteers" (not "of the vote").
+
+    >>> _of_people(" of volunteers after the second dose", "percent")
+    'volunteers'
+    >>> _of_people(" of the vote", "percent")
+    """
+    m = re.match(r"\s+of\s+(?:the\s+|all\s+)?([a-z]+)\b", after)
+    if unit != "percent" or m is None:
+        return None
+    who = m.group(1)
+    return who if _is_subject(who) or who.endswith(_PEOPLE_ENDS) else None
+
+
+def _times_of(before: str, concept: str | None, unit: str | None) -> str | None:
+    """Whom something was done to so many times: "shot Jacob Blake, a Black man, seven
+    times" (Jacob Blake), "stabbed the guard 12 times".
+
+    >>> _times_of("a police officer shot Jacob Blake, a Black man, ", "times", None)
+    'Jacob Blake'
+    >>> _times_of("stabbed the guard ", "times", None), _times_of("won ", "times", None)
+    ('guard', None)
+    """
+    # "times", or what was done so many times ("times stabbed": the phrasing readings)
+    if concept is None or concept.split()[0] != "times" or unit is not None:
+        return None
+    m = re.search(
+        rf"\b[a-z]+(?:ed|ot|uck|ew)\s+(?:the\s+(?P<noun>[a-z]+)|(?P<name>{_NAME}))"
+        r"(?:,[^,;]{1,40},)?\s+$",
+        before,
+    )
+    if m is None:
+        return None
+    return m.group("noun") or m.group("name")
+
+
+def _found_to_be(before: str, after: str, concept: str | None, unit: str | None) -> str | None:
+    """What a share is said of: "had found the vaccine more than 90% effective", "rated
+    the bridge 40% complete".
+
+    >>> _found_to_be("had found the vaccine more than ", " effective.", "effective", "percent")
+    'vaccine'
+    """
+    if unit != "percent" or concept is None:
+        return None
+    adjective = re.match(r"\s+([a-z]+)\b", after)
+    m = re.search(
+        r"\b[a-z]+\s+(?:the|its|their)\s+([a-z-]+)\s+"
+        r"(?:(?:more\s+than|less\s+than|about|nearly|almost|some|around|over|under|just)\s+)?$",
+        before,
+    )
+    if adjective is None or m is None or adjective.group(1) not in concept.split():
+        return None
+    return m.group(1)
+
+
+def _moving(sentence: str, unit: str | None) -> str | None:
+    """What a speed is of, named as the sentence's subject: "The Coromandel Express from
+    Shalimar to Chennai was travelling at", "The ferry was moving at".
+
+    >>> _moving("The Coromandel Express from Shalimar to Chennai was travelling at ", "km/h")
+    'Coromandel Express'
+    >>> _moving("The ferry was moving at about ", "knot"), _moving("Winds reached ", "km/h")
+    ('ferry', None)
+    """
+    if unit is None or unit not in table_words(vocabulary(), "unit_measures", "speed"):
+        return None
+    m = re.match(
+        rf"\W*(?:The\s+)?(?:(?P<name>{_NAME})|(?P<noun>[a-z]+))\b[^,;]{{0,80}}?\s"
+        r"(?:was|were|is|are)\s+(?:travell?ing|moving|going|flying|driving|running|speeding|"
+        r"sailing|heading|doing)\s+at\s+(?:(?:about|nearly|almost|some|around|over|up\s+to)\s+)?$",
+        sentence,
+    )
+    if m is None:
+        return None
+    name = m.group("name")
+    if name is not None:
+        words = [w for w in name.split() if w.lower() not in _NOT_OWNERS]
+        return " ".join(words) or None
+    return m.group("noun")
+
+
+def _makers(sentence: str, after: str, unit: str | None) -> str | None:
+    """Who made or cut a count of things, named as the sentence's subject before a verb of
+    the vocabulary's [whose] making ("US employers added 517,000 jobs", "Leisure and
+    hospitality, which includes restaurants and hotels, added 128,000 jobs").
+
+    >>> _makers("US employers added ", " jobs in January", None)
+    'US employers'
+    >>> _makers("Leisure and hospitality, which includes hotels, added ", " jobs", None)
+    'Leisure and hospitality'
+    >>> _makers("Economists had forecast ", " new jobs", None)
+    """
+    if unit is not None or not phrase_of(after):
+        return None
+    m = re.match(
+        r"\W*(?:The\s+)?(?P<np>[A-Za-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})"
+        r"(?:,\s+(?:which|who|that)\s[^,;]{1,60},)?\s+(?:has\s+|have\s+|had\s+)?"
+        r"(?P<verb>[a-z]+)\s+(?:(?:about|nearly|almost|some|around|over|more\s+than|just)\s+)?$",
+        sentence,
+    )
+    if m is None or m.group("verb") not in _making_verbs(vocabulary()):
+        return None
+    np = m.group("np")
+    return None if np.split()[0].lower() in NP_STOP | _NOT_OWNERS else np
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _making_verbs(vocab: Vocabulary) -> frozenset[str]:
+    lemmas = table_words(vocab, "whose", "making")
+    irregular = {k: v for k, v in vocab.tables.get("irregular", {}).items() if v in lemmas}
+    return frozenset(f for lemma in lemmas for f in inflections(lemma)) | frozenset(irregular)
+
+
+def _duration_subject(after: str, concept: str | None) -> str | None:
+    """What lasts, when a duration is told "of" it: "six weeks of polling" (polling's).
+
+    >>> _duration_subject(" of national mourning.", "national mourning duration")
+    'national mourning'
+    >>> _duration_subject(" of national mourning.", "pause")
+    """
+    of = _duration_of(after)
+    return of[: -len(" duration")] if of is not None and of == concept else None
+
+
+def _nationals(after: str, unit: str | None) -> str | None:
+    """People told by a nationality after a copula: "two were Thai nationals", "three are
+    British citizens".
+
+    >>> _nationals(" were Thai nationals, the ministry said", None)
+    'Thai nationals'
+    >>> _nationals(" were Thai restaurants", None), _nationals(" is Fiji", None)
+    (None, None)
+    """
+    m = re.match(r"\s+(?:were|was|are|is)\s+([A-Z][a-z]+)\s+([a-z]+s)\b", after)
+    if unit is not None or m is None or not _DEMONYM.search(m.group(1)):
+        return None
+    who = m.group(2)
+    return f"{m.group(1)} {who}" if _is_subject(who) else None
+
+
+def _its_doer(sentence: str, unit: str | None, concept: str | None) -> str | None:
+    """Whose measure a sentence told with "its"/"their" after a common noun is: "The central
+    bank raised its key rate by a quarter of a point" (the central bank's; a company's
+    revenue is left to the owner the article names, the [owners] measures).
+
+    >>> _its_doer("The central bank raised its key rate by ", "percentage point", "key rate rise")
+    'central bank'
+    >>> _its_doer("The firm said its revenue rose ", "percent", "revenue rise")
+    """
+    if unit is None or concept is None:
+        return None
+    if set(concept.split()) & table_words(vocabulary(), "owners", "measures"):
+        return None
+    m = _its_doer_pattern(vocabulary()).match(sentence)
+    return m.group(1) if m is not None and not is_people(m.group(1).split()[-1]) else None
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _its_doer_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    pronouns = alternation(table_words(vocab, "possessives", "pronouns"))
+    return re.compile(
+        rf"\W*The\s+((?:[a-z-]+\s+){{0,2}}[a-z-]+)\s+(?:has\s+|had\s+|have\s+)?"
+        rf"[a-z]+(?:ed|s)\s+{pronouns}\s"
+    )
+
+
+def _won_by(before: str) -> str | None:
+    """The named winner of a count told "with" or "by" after the verb: "Luiz Inacio Lula da
+    Silva won Brazil's presidential runoff on Sunday with", "Modi held his own seat of
+    Varanasi by" (the vocabulary's [owners] verbs).
+
+    >>> _won_by("Luiz Inacio Lula da Silva won Brazil's runoff on Sunday with ")
+    'Luiz Inacio Lula da Silva'
+    >>> _won_by("Modi held his own seat of Varanasi by "), _won_by("It won by ")
+    ('Modi', None)
+    """
+    clause = re.split(r"[;:]|\s[\u2013\u2014-]\s|,\s+(?:and|but|while)\b", before)[-1]
+    if " with " not in clause and " by " not in clause:
+        return None  # cheap pre-check
+    m = _won_pattern(vocabulary()).search(clause)
+    if m is None:
+        return None
+    name = [w for w in m.group("name").split() if w.lower() not in _NOT_OWNERS]
+    return " ".join(name) if name and name[0][:1].isupper() else None
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _won_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    verbs = alternation(table_words(vocab, "owners", "verbs"))
+    return re.compile(
+        rf"(?:^|\s)(?P<name>{_NAME})\s+(?:[a-z]+\s+)?{verbs}\b[^,;]{{0,80}}?\s(?:with|by)\s+"
+        r"(?:(?:about|nearly|almost|some|just|over|more\s+than|less\s+than|roughly|around)\s+)?$"
+    )
+
+
+def _possessor(before: str, concept: str | None) -> str | None:
+    """The thing a count or measure is of, told with a possessive: "37 of the state's 80
+    seats" (the state's), "put the vaccine's efficacy at 94.5%" (the vaccine's).
+
+    >>> _possessor("won 37 of the state's ", "seats")
+    'state'
+    >>> _possessor("put the vaccine's efficacy at ", "efficacy")
+    'vaccine'
+    >>> _possessor("last year's ", "seats"), _possessor("the firm's chief said ", "jobs")
+    (None, None)
+    """
+    m = re.search(
+        r"\b[Tt]he\s+((?:[a-z-]+\s+)?[a-z-]+)['\u2019]s\s+((?:[a-z-]+\s+){0,3}?)"
+        r"(?:(?:at|of|was|is|were|are|stood\s+at|reached|rose\s+to|fell\s+to)\s+)?"
+        r"(?:(?:about|nearly|almost|some|around|roughly|just|over|under|more\s+than)\s+)?$",
+        before,
+    )
+    if m is None or m.group(1).split()[-1] in _TIME_NOUNS:
+        return None
+    told = m.group(2).split()
+    if told and not (concept and set(told) & set(concept.split())):
+        return None  # the words between name something else than what is measured
+    return m.group(1)
+
+
+def _length_of(before: str, after: str, unit: str | None) -> str | None:
+    """What a length measures across: "The alley is about 3.2 metres wide".
+
+    >>> _length_of("The alley is about ", " metres wide.", "m")
+    'alley'
+    >>> _length_of("The alley is about ", " metres from the road", "m")
+    """
+    if unit is None or unit not in table_words(vocabulary(), "unit_measures", "length"):
+        return None
+    if not re.match(rf"\s*[a-z]*\s+(?:{'|'.join(sorted(_DIMENSIONS))})\b", after):
+        return None
+    m = re.search(
+        r"\b(?:the|a|an|its|this)\s+((?:[a-z-]+\s+)?[a-z-]+)\s+(?:is|was|are|were|stands?)\s+"
+        r"(?:(?:about|nearly|almost|some|around|roughly|just|over|under|only)\s+)?$",
+        before,
+        re.IGNORECASE,
+    )
+    return m.group(1) if m is not None else None
+
+
+def _owner_after(after: str, unit: str | None) -> str | None:
+    """An amount "of" a name's things: "16 billion francs of Credit Suisse's riskiest bonds".
+
+    >>> _owner_after(" francs of Credit Suisse's riskiest bonds will", "CHF")
+    'Credit Suisse bonds'
+    """
+    if unit is None or not _CURRENCIES.match(unit.split("/")[0]):
+        return None
+    m = re.match(
+        rf"\s+(?:[a-z]+\s+)?of\s+(?P<name>{_NAME})['\u2019]s?\s+(?:[a-z-]+\s+){{0,2}}?"
+        r"(?P<noun>[a-z]+s)\b",
+        after,
+    )
+    return f"{m.group('name')} {m.group('noun')}" if m is not None else None
+
+
+def _antecedent(before: str, unit: str | None) -> str | None:
+    """Who a relative clause an amount stands in is about: "The lender, which had $209bn in
+    assets" (the lender's).
+
+    >>> _antecedent("The lender, which had ", "USD"), _antecedent("The lender had ", "USD")
+    ('lender', None)
+    """
+    if unit is None or not _CURRENCIES.match(unit.split("/")[0]):
+        return None
+    m = re.search(
+        r"\b(?:the|The|its|Its)\s+((?:[a-z-]+\s+)?[a-z-]+),\s+(?:which|that)\s+(?:[a-z]+\s+){1,3}$",
+        before,
+    )
+    return m.group(1) if m is not None and m.group(1) not in NP_STOP else None
+
+
+def _doers(before: str, unit: str | None, concept: str | None) -> str | None:
+    """The people whose action an amount is, told right before its verb: "after depositors
+    tried to withdraw $42bn" (not those who only expect it: "the $11.2bn analysts had
+    expected", the vocabulary's [whose] expecting verbs).
+
+    >>> _doers("after depositors tried to withdraw ", "USD", "withdrawals")
+    'depositors'
+    >>> _doers("after analysts expected ", "USD", "revenue")
+    """
+    if unit is None or not _CURRENCIES.match(unit.split("/")[0]):
+        return None
+    m = re.search(
+        r"(?:^|[,;]\s+|\b(?:after|as|when|while|and|said)\s+)(?:[a-z]+\s+)?((?:^[A-Z])?[a-z]+s),?\s+"
+        r"((?:[a-z]+\s+){1,3})$",
+        before,
+    )
+    # "-tors" too: depositors, investors, creditors act with money.
+    if m is None or not (_is_subject(m.group(1)) or m.group(1).endswith((*_PEOPLE_ENDS, "tors"))):
+        return None
+    expecting = table_words(vocabulary(), "whose", "expecting")
+    if any(w in expecting or w in NP_STOP - {"to"} for w in m.group(2).split()):
+        return None
+    return m.group(1)

@@ -116,6 +116,7 @@ def situate(
         return resolved[text]
 
     where = _article_place(sentences, article, mentions)
+    attack = _attacked(figures, sentences, vocab)
     year = article.published.year if article.published else _undated_year(sentences)
     last_seen: dict[int, Mention] = {}  # paragraph -> its latest place mention so far
     out: list[Figure] = []
@@ -183,7 +184,7 @@ def situate(
                 place_from=source if place is not None else None,
                 scope=scope,
                 period=period,
-                role=f.role or _role(f, clause, vocab),
+                role=f.role or _role(f, clause, vocab, sentence.text[at : at + 300], attack),
             )
         )
     return _inherit_periods(_bulletin_sources(_crowd_days(out, vocab), body), sentences)
@@ -981,16 +982,72 @@ def _roundup(text: str, vocab: Vocabulary) -> bool:
     return _roundup_pattern(vocab).search(text) is not None
 
 
-def _role(fig: Figure, clause: str, vocab: Vocabulary) -> Role | None:
+def _role(
+    fig: Figure, clause: str, vocab: Vocabulary, rest: str = "", attack: bool = False
+) -> Role | None:
     """Victims or suspects, where the words say: "two gunmen" are suspects; people a gunman
-    killed are victims."""
+    killed are victims; a person killed or shot "by police" is the suspect; in an article
+    about an attack (``attack``: it names an attacker) the people killed or hurt are its
+    victims.  ``rest`` is the figure's sentence from the figure on.
+
+    >>> from compare.extract.vocab import vocabulary
+    >>> f = Figure("a:f1", "a", 0, "A man", (0, 5), 1, 1, 1, "exact", None, "killed", "man")
+    >>> _role(f, "A man was", vocabulary(), "A man was shot dead by police on Friday.")
+    'suspect'
+    >>> _role(f, "A man was", vocabulary(), "A man was killed on Friday.", attack=True)
+    'victim'
+    >>> _role(f, "A man was", vocabulary(), "A man was killed on Friday.") is None
+    True
+    """
     subject = (fig.subject or "").lower()
     if subject in vocab.suspects:
         return "suspect"
     if subject in vocab.victims:
         return "victim"
+    if fig.concept in _HARMED and _by_enforcers(vocab).match(rest):
+        return "suspect"
     if fig.concept in _CASUALTIES:
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", clause)}
         if words & vocab.suspects:
             return "victim"
+    if attack and fig.concept in _HARMED and fig.unit is None:
+        return "victim"
     return None
+
+
+# Harms an attacker does to people: who suffers them in an attack is a victim.
+_HARMED = frozenset({"killed", "injured", "shot", "stabbed"})
+
+
+def _attacked(figures: Sequence[Figure], sentences: Sequence[Sentence], vocab: Vocabulary) -> bool:
+    """Whether an article is about an attack: a figure counts a suspect, or a sentence names
+    a crime ([whose] crimes).  A word for attackers alone is not enough: war news names
+    gunmen and its tolls are no crime's victims."""
+    if any(f.role == "suspect" for f in figures):
+        return True
+    pattern = _attack_words(vocab)
+    return any(pattern.search(s.text) for s in sentences)
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _attack_words(vocab: Vocabulary) -> re.Pattern[str]:
+    words = alternation(table_words(vocab, "whose", "crimes"))
+    return re.compile(rf"\b{words}\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _by_enforcers(vocab: Vocabulary) -> re.Pattern[str]:
+    """A harm done "by" police or another force that stops attackers, in the figure's
+    sentence after it: "was killed in Lacey, a town near Olympia, by members of a fugitive
+    task force" (the vocabulary's [whose] enforcers; "task|force" is two words)."""
+    forces = alternation(w.replace("|", " ") for w in table_words(vocab, "whose", "enforcers"))
+    harms = alternation(_HARM_WORDS)
+    # Within the figure's own clause: not "killed 19 children before he was shot dead by".
+    own = r"(?:(?!\b(?:before|after|when|while|as|he|she|they|who|which)\b)[^.;])"
+    return re.compile(
+        rf"{own}{{0,80}}?\b(?:{harms})\b{own}{{0,80}}?\bby\s+(?:[\w-]+\s+){{0,5}}?(?:{forces})\b",
+        re.IGNORECASE,
+    )
+
+
+_HARM_WORDS = ("killed", "shot", "dead", "wounded", "injured", "gunned")

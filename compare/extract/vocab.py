@@ -151,6 +151,7 @@ _WORD_LISTS = {
     "arms": ("nouns", "verbs"),
     "causes": ("verbs",),
     "possessives": ("pronouns",),
+    "whose": ("determiners", "tied", "enforcers", "crimes", "expecting", "lasting", "making"),
 }
 
 

@@ -17,9 +17,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from compare.extract.concepts import is_people
+from compare.extract.concepts import is_people, names_people
+from compare.extract.resources import alternation
 from compare.extract.vocab import Vocabulary, table_words, vocabulary
-from compare.types import Figure, Sentence
+from compare.types import Figure, Role, Sentence
 
 _DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
 
@@ -31,7 +32,139 @@ def whose(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> tuple[Fig
     out = carry_owners(out)
     out = _carry(out, text, "events", _event_in)
     out = _carry(out, text, "defendants", _defendant_in)
+    out = named_people(ones_of_a_list(out, sentences), sentences)
+    out = carry_groups(out)
     return changes_of_series(out, text)
+
+
+# A person counted by name: capitalised words only, not "A man" or "His mother".
+_PERSON_NAME = re.compile(r"[A-Z][a-z'\u2019-]+(?:\s+(?:[A-Z][a-z'\u2019-]+|[A-Z]\.))*")
+# An ordinal after a count of people is one more of them: "killed two men and wounded a third".
+_ORDINAL_ONE = re.compile(
+    r"(?:a|an|one)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)", re.I
+)
+
+
+def named_people(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> tuple[Figure, ...]:
+    """A person counted by name ("Hodgkinson died later in hospital", "a police officer shot
+    Jacob Blake") is who is counted: the name, not "person".  Named next to a word for an
+    attacker anywhere in the article ("The gunman, identified as James Hodgkinson, ..."),
+    the person is the suspect (the vocabulary's [roles] suspect words and [whose] tied).
+
+    >>> s = [Sentence("a", 0, "The gunman, identified as Ed Mole, fired.", 0, 41),
+    ...      Sentence("a", 1, "Mole died later.", 42, 58)]
+    >>> f = Figure("a:f1", "a", 1, "Mole", (42, 46), 1, 1, 1, "exact", None, "killed",
+    ...            "person")
+    >>> [(x.subject, x.role) for x in named_people([f], s)]
+    [('Mole', 'suspect')]
+    """
+    vocab = vocabulary()
+    determiners = table_words(vocab, "whose", "determiners")
+    out: list[Figure] = []
+    for fig in figures:
+        m = _PERSON_NAME.match(fig.text)
+        if (
+            fig.subject == "person"
+            and m is not None
+            and re.fullmatch(r"(?:,\s*\d{1,3},?)?", fig.text[m.end() :])  # "Ed Mole, 52,"
+            and fig.text.split()[0].lower() not in determiners
+        ):
+            name = m.group(0)
+            fig = replace(fig, subject=name, role=fig.role or _named_role(name, sentences))
+        out.append(fig)
+    return tuple(out)
+
+
+def _named_role(name: str, sentences: Sequence[Sentence]) -> Role | None:
+    """ "suspect" when a sentence calls the person by a word for an attacker: the word right
+    before the name ("The gunman, identified by authorities as James Hodgkinson", "suspect
+    Ed Mole") or right after it ("Ed Mole, 41, the suspected shooter"); not "no suspects in
+    the death of Ketron Nathan"."""
+    vocab = vocabulary()
+    tie = alternation(vocab.suspects | table_words(vocab, "whose", "tied"))
+    last = re.escape(name.split()[-1])
+    near = re.compile(
+        rf"\b{tie},?\s+(?:(?:who\s+was\s+|was\s+)?(?:identified|named)\s+"
+        rf"(?:by\s+(?:[\w-]+\s+){{1,3}})?as\s+)?(?:[A-Z][\w'.-]*\s+){{0,2}}{last}\b"
+        rf"|\b{last}\b(?:,\s*\d+)?,\s+(?:the|a)\s+(?:[a-z-]+\s+){{0,2}}{tie}\b",
+        re.IGNORECASE,
+    )
+    return "suspect" if any(near.search(s.text) for s in sentences) else None
+
+
+def carry_groups(figures: Sequence[Figure]) -> tuple[Figure, ...]:
+    """A count of the same things as an earlier count of a group of people is that group's:
+    "170 cases among trial volunteers ... Ten cases were severe" (the volunteers' cases).
+    Only a named group carries ("placebo group", "people" do not), and only to counts of
+    things that name no one.
+
+    >>> f = Figure("a:f1", "a", 0, "170", (0, 3), 170, 170, 170, "exact", None, "cases",
+    ...            "trial volunteers")
+    >>> g = replace(f, id="a:f2", sentence=1, text="Ten", value=10, subject=None)
+    >>> [x.subject for x in carry_groups([f, g])]
+    ['trial volunteers', 'trial volunteers']
+    """
+    in_part = table_words(vocabulary(), "people_counts", "in_their_part")
+    harms = table_words(vocabulary(), "people_counts", "concepts")  # whoever is hurt: "people"
+    groups: dict[str, str] = {}
+    out: list[Figure] = []
+    for fig in figures:
+        concept = fig.concept
+        if concept is not None and fig.unit is None and concept not in harms and not fig.role:
+            if fig.subject is None and concept in groups:
+                fig = replace(fig, subject=groups[concept])
+            elif fig.subject is not None and fig.subject != "people":
+                head = fig.subject.split()[-1]
+                if fig.subject.islower() and (names_people(head) or head in in_part):
+                    groups[concept] = fig.subject
+        out.append(fig)
+    return tuple(out)
+
+
+def ones_of_a_list(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> tuple[Figure, ...]:
+    """One more of the people counted just before ("shot and killed two men and wounded a
+    third") and some of them ("shooting three men, two of them fatally") are those people.
+
+    >>> s = [Sentence("a", 0, "He shot three men, two of them fatally.", 0, 39)]
+    >>> f = Figure("a:f1", "a", 0, "three", (8, 13), 3, 3, 3, "exact", None, "shot", "men")
+    >>> g = replace(f, id="a:f2", text="two", span=(19, 22), value=2, concept="killed",
+    ...             subject=None)
+    >>> [x.subject for x in ones_of_a_list([f, g], s)]
+    ['men', 'men']
+    """
+    text = {s.index: (s.start, s.text) for s in sentences}
+    out: list[Figure] = []
+    # The nearest count of several people before each figure in its sentence (not "A
+    # gunman"), found in one pass over the figures in reading order (linear).
+    nearest: dict[int, Figure | None] = {}
+    counts: dict[int, Figure] = {}
+    for k in sorted(range(len(figures)), key=lambda k: (figures[k].sentence, figures[k].span)):
+        f = figures[k]
+        nearest[k] = counts.get(f.sentence)
+        if f.value > 1:
+            counts[f.sentence] = f
+    for k, fig in enumerate(figures):
+        last = nearest[k]
+        if last is not None and last.span[1] > fig.span[0]:
+            last = None
+        if (
+            last is not None
+            and last.role != "suspect"
+            and fig.unit is None
+            and last.unit is None
+            and last.subject is not None
+            and is_people(last.subject.split()[-1])
+            and last.subject != "people"
+            and fig.sentence in text
+        ):
+            start, said = text[fig.sentence]
+            after = said[fig.span[1] - start : fig.span[1] - start + 12]
+            ordinal = fig.subject == "person" and _ORDINAL_ONE.fullmatch(fig.text)
+            of_them = fig.subject is None and re.match(r"\s+of\s+(?:them|whom)\b", after)
+            if ordinal or of_them:
+                fig = replace(fig, subject=last.subject)
+        out.append(fig)
+    return tuple(out)
 
 
 def changes_of_series(
