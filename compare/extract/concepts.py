@@ -1830,12 +1830,12 @@ def _span_concept(before: str, after: str, figure: str = "") -> str | None:
     """What a time span with nothing said to last counts: how long something lasted, after
     a word of lasting ("rescued after 17 days", "waited for more than an hour"), or the time
     between two events ("a second quake followed nine hours later"); a span that says when
-    ("evacuated over two days", "two days after Russia fired missiles") counts nothing of
+    ("evacuated over two days", "two days after the levee broke") counts nothing of
     its own.
 
     >>> _span_concept("followed about ", " later near Elbistan"), _span_concept("", " earlier")
     ('interval', 'interval')
-    >>> _span_concept("The update came ", " after Russia fired missiles")
+    >>> _span_concept("The update came ", " after the levee broke")
     >>> _span_concept("alive after ", ". She told"), _span_concept("talked for ", " before voting")
     ('duration', 'duration')
     >>> _span_concept("were evacuated ", ".", "over two days"), _span_concept("in ", ".")

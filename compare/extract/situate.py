@@ -344,8 +344,8 @@ def _cuts(sentence: Sentence, siblings: Sequence[Figure], vocab: Vocabulary) -> 
 
 @lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
 def _compared_break(vocab: Vocabulary) -> re.Pattern[str]:
-    # Not "since": after a comma it also opens the figure's own period ("378 killed in the
-    # West Bank, including East Jerusalem, since October 7").
+    # Not "since": after a comma it also opens the figure's own period ("378 overdose deaths
+    # in the county, including the city, since January").
     words = sorted(table_words(vocab, "time", "compared") - {"since"})
     return re.compile(rf",\s+(?=(?:{alternation(words)})\b)", re.IGNORECASE)
 
