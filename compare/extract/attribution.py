@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from compare.extract.resources import ATTRIBUTION_VERBS as _SAYING
-from compare.extract.resources import words
+from compare.extract.resources import DETERMINERS, words
 from compare.extract.vocab import table_words, vocabulary
 
 _WORD = re.compile(r"\w[\w'\u2019-]*(?:\.\w+)*")
@@ -74,7 +74,6 @@ _NOUN_FOLLOWERS = words(
     of from for were are have had remain remained show showed suggest suggested"""
 )
 _PRONOUNS = words("he she they it we i you this there one someone")
-_DETERMINERS = words("the a an its their his her our")
 _MAX_WORDS = 7
 _PUNCT = re.compile(r"[,;:\"“”()\u2014]")
 # A sentence without an attribution verb needs no word-by-word look for a speaker.
@@ -220,7 +219,7 @@ def _speaker_before(text: str, words: list[re.Match[str]], verb: int) -> Speaker
     if _PUNCT.search(text[words[end].end() : words[verb].start()]):
         return _apposed(text, words, end, verb)
     last = words[end].group(0).lower()
-    if last in _BOUNDARY or last in _PRONOUNS or last in _DETERMINERS or _is_number(last):
+    if last in _BOUNDARY or last in _PRONOUNS or last in DETERMINERS or _is_number(last):
         return None
     if last in _OF:
         return None  # "the number of confirmed deaths"
@@ -246,7 +245,7 @@ def _speaker_before(text: str, words: list[re.Match[str]], verb: int) -> Speaker
             while start > 0 and not _PUNCT.search(
                 text[words[start - 1].end() : words[start].start()]
             ):
-                if words[start - 1].group(0).lower() in _BOUNDARY | _DETERMINERS:
+                if words[start - 1].group(0).lower() in _BOUNDARY | DETERMINERS:
                     break
                 start -= 1
     name = _tidy(" ".join(w.group(0) for w in words[start : end + 1]))
@@ -281,7 +280,7 @@ def _apposed(text: str, words: list[re.Match[str]], end: int, verb: int) -> Spea
     first = inner.split()[0].lower()
     if _NAME.match(inner) and len(inner.split()) <= 4:
         name, start = inner, open_ + 1
-    elif _NAME.match(" ".join(outer.split()[-3:])) and first in _DETERMINERS | {"a", "an"}:
+    elif _NAME.match(" ".join(outer.split()[-3:])) and first in DETERMINERS | {"a", "an"}:
         name = " ".join(outer.split()[-3:])
         start = outer_start
     elif first in ("which", "who", "whose"):
@@ -325,7 +324,7 @@ def _noun_not_verb(text: str, words: list[re.Match[str]], verb: int) -> bool:
         return True  # "employers added 517,000 jobs" count, not speak
     prev = words[verb - 1].group(0).lower() if verb else ""
     if word in _NOUN_VERBS and (
-        prev in _DETERMINERS or (_ADJECTIVE.search(prev) and prev not in _SKIPPED)
+        prev in DETERMINERS or (_ADJECTIVE.search(prev) and prev not in _SKIPPED)
     ):
         return True  # "the most populous state", "the latest report"
     if not word.endswith("s") or word in ("says", "tells"):

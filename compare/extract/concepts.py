@@ -23,6 +23,7 @@ from compare.extract.resources import (
     ATTRIBUTION_VERBS,
     CASUALTY_CONCEPTS,
     CONCEPTS,
+    DETERMINERS,
     FIGHTERS,
     LASTING,
     LOSS_VERBS,
@@ -492,7 +493,7 @@ def _qualifies(before: list[str]) -> bool:
     >>> _qualifies(["the", "previous"]), _qualifies(["a", "record"]), _qualifies(["the", "nearly"])
     (True, True, False)
     """
-    if len(before) != 2 or before[0].lower() not in _ARTICLES:
+    if len(before) != 2 or before[0].lower() not in DETERMINERS:
         return False
     word = before[1]
     return (
@@ -508,7 +509,6 @@ _ADVERBIALS = words(
     "behind across around against through between without within along among near about"
     " up down out off back away ago"
 )
-_ARTICLES = words("the a an its their his her our")
 _HOW_MANY = words("and or more additional further extra many few several total overall")
 
 

@@ -399,6 +399,9 @@ FIGHTERS: Final = words(
 # Participles that belong to the name of a thing counted: "armoured personnel carriers".
 NP_PARTICIPLES: Final = words("armoured armored unmanned guided wheeled tracked")
 
+# Words that open a noun phrase: "the top three seeds", "their 12 stores".
+DETERMINERS: Final = words("the a an its their his her our")
+
 # Who is counted.  A plural noun here is a subject, not a concept.
 SUBJECTS: Final = words(
     """
