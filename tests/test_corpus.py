@@ -312,6 +312,36 @@ def test_ray_engine_finds_the_same_events_and_rows(local: dict[str, Any]) -> Non
     assert on_ray["events"] == local["events"]
 
 
+RAY_AFTER_GROUPING = """
+import numpy as np
+from compare.corpus.group import candidate_links
+rows = np.random.default_rng(0).normal(size=(80, 8)).astype(np.float32)
+rows /= np.linalg.norm(rows, axis=1, keepdims=True)
+candidate_links(rows)  # 80 articles: the approximate index (usearch), not the exact search
+import ray  # after usearch, as in a program that grouped before it chose Ray
+ray.init(num_cpus=1, include_dashboard=False, log_to_driver=False)
+print("ray started after grouping")
+ray.shutdown()
+"""
+
+
+def test_ray_starts_in_a_process_that_has_grouped_a_large_corpus() -> None:
+    """A program that runs the default engine and then the Ray engine (a notebook, this suite,
+    the bench) must not be aborted by the two C++ runtimes of usearch and Ray."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("ray", reason="the Ray engine is an extra: pip install 'factcompare[ray]'")
+    run = subprocess.run(
+        [sys.executable, "-c", RAY_AFTER_GROUPING],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert (run.returncode, run.stdout.strip()) == (0, "ray started after grouping"), run.stderr
+
+
 def test_cli_min_confidence_keeps_the_surer_rows(runner: CliRunner) -> None:
     every = json.loads(runner.invoke(app, ["corpus", "tests/corpus", "-f", "json"]).output)
     rows = [r for e in every["events"] for r in e["rows"]]

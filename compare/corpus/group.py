@@ -248,6 +248,7 @@ def candidate_links(
         keys = order
         dist = 1.0 - np.take_along_axis(sims, order, axis=1)
     else:
+        _ray_runtime_first()
         from usearch.index import Index
 
         index = Index(ndim=vectors.shape[1], metric="cos", dtype="f32")
@@ -263,6 +264,28 @@ def candidate_links(
             pair = (i, j) if i < j else (j, i)
             edges[pair] = max(edges.get(pair, -1.0), 1.0 - float(d))
     return sorted(((s, i, j) for (i, j), s in edges.items()), key=lambda e: (-e[0], e[1], e[2]))
+
+
+def _ray_runtime_first() -> None:
+    """Load Ray's core library before usearch's when Ray is installed.
+
+    Both wheels link their own copy of the C++ runtime.  Whichever loads first
+    defines the runtime's process-wide (GNU unique) objects, and Ray's runtime does
+    not work with usearch's: once usearch is loaded, a later ``ray.init`` in the same
+    process aborts the interpreter (``std::regex_error``, no Python traceback).  That
+    is the default engine grouping a corpus, then the Ray engine in the same program
+    (a test, a notebook, the bench).  Loading ``_raylet`` with ``ctypes`` (local
+    symbols, no Ray import, about 25 ms) first lets both work.
+    """
+    import ctypes
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("ray")
+    if spec is None or spec.origin is None:
+        return
+    for library in Path(spec.origin).parent.glob("_raylet*.so"):
+        ctypes.CDLL(str(library))
 
 
 def _regions(places: frozenset[str]) -> frozenset[str]:
