@@ -292,6 +292,9 @@ def _assign(
     Maximises the total margin above the threshold, so that a weak pair never displaces a
     strong one; scipy's linear_sum_assignment solves it on the rows and columns that have
     a candidate (every other score is below the threshold and could only add nothing).
+    Margins are taken to four decimals: two figures that pair equally well (the same count
+    in two sentences alike) must pair the same way whatever batch encoded their sentences,
+    and vectors of one text differ by ~1e-8 between batches.
     """
     import numpy as np
 
@@ -307,7 +310,7 @@ def _assign(
     gain = np.zeros((len(rows), len(cols)))
     score = {}
     for r, c, v in candidates:
-        gain[at_row[r], at_col[c]] = v - threshold + 1e-9
+        gain[at_row[r], at_col[c]] = round(v - threshold, 4) + 1e-9
         score[r, c] = v
     picked = zip(*_lsa()(gain, maximize=True), strict=True)
     return [(rows[x], cols[y], score[rows[x], cols[y]]) for x, y in picked if gain[x, y] > 0]
