@@ -305,6 +305,27 @@ def test_place_and_time(
             [("3", "Paris, Texas, United States")],
             id="town-told-with-its-state",
         ),
+        pytest.param(
+            "BHUBANESWAR - Chief secretary Pradeep Jena said 275 died. "
+            "Some 1,175 were injured, Jena told reporters.",
+            [("275", "Bhubaneswar, India"), ("Some 1,175", "Bhubaneswar, India")],
+            id="a-persons-surname-alone-is-the-person",
+        ),
+        pytest.param(
+            "Sheriff Tom Jackson said 3 were shot. Jackson added that 2 were hurt.",
+            [("3", None), ("2", None)],
+            id="a-sheriffs-surname-speaks-and-is-no-town",
+        ),
+        pytest.param(
+            "Mayor Ann Paris spoke at noon. In Paris, 12 families were moved.",
+            [("12", "Paris, France")],
+            id="a-surname-after-a-preposition-is-the-place",
+        ),
+        pytest.param(
+            "Storms in New Mexico killed 2, and 5 died across the border in Mexico.",
+            [("2", "New Mexico, United States"), ("5", "Mexico")],
+            id="a-two-word-place-is-no-persons-name",
+        ),
     ],
 )
 def test_which_of_a_names_places(text: str, expected: list[tuple[str, str]]) -> None:

@@ -17,6 +17,7 @@ makes it a place.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -502,9 +503,41 @@ def _choose(
         and before[-1].lower() not in _LOCATIVE
     ):
         prior = before[-1].strip(",.")
-        if prior and not gazetteer().lookup(prior) and prior.lower() not in _TITLES:
+        if _given_name(prior):
             return None  # "George Washington", "Eddie Holmes": part of a person's name
     return best
+
+
+def _given_name(word: str) -> bool:
+    """Whether a capitalised word before a place name makes it a person's name."""
+    return bool(word) and not gazetteer().lookup(word) and word.lower() not in _TITLES
+
+
+def surnames(texts: Iterable[str]) -> frozenset[str]:
+    """Place names that the texts use as a person's last name ("chief secretary Pradeep
+    Jena", "Jack London"): elsewhere in the article the name alone is that person ("Jena
+    told reporters"), unless a preposition makes it a place ("in Jena").
+
+    >>> sorted(surnames(["Chief secretary Pradeep Jena said so.", "In Jena, police said."]))
+    ['Jena']
+    """
+    found = set()
+    for text in texts:
+        for run in _RUN.finditer(text):
+            words = [w.strip(".,'\u2019") for w in run.group().split(" ")]
+            for given, name in itertools.pairwise(words):
+                if (
+                    re.fullmatch(r"[A-Z][a-z]+", given)
+                    and gazetteer().known(name)
+                    and not gazetteer().known(f"{given} {name}")  # "New Mexico", "North Korea"
+                    and _given_name(given)
+                ):
+                    before = text[: run.start()].rstrip()
+                    if given == words[0] and (not before or before[-1] in '.!?"\n'):
+                        continue  # "In Jena": a sentence's first word is capitalised anyway
+                    if given.lower() not in _LOCATIVE:
+                        found.add(name)
+    return frozenset(found)
 
 
 def city_first(place: Place) -> Place:
@@ -564,6 +597,16 @@ _COMMON = frozenset(
 )
 # Titles before a place name do not make it a person's: "Governor of Texas".
 _TITLES = frozenset("the in at of governor mayor president state city county".split())
+
+
+def not_surnames(
+    text: str, found: Sequence[Mention], people: frozenset[str]
+) -> tuple[Mention, ...]:
+    """The mentions of a sentence without the names :func:`surnames` found people by,
+    unless a preposition makes the name a place ("Jena said" no, "in Jena" yes)."""
+    return tuple(
+        m for m in found if text[m.start : m.end] not in people or _after_locative(text, m.start)
+    )
 
 
 def places_in(texts: Iterable[str]) -> tuple[Mention, ...]:

@@ -20,7 +20,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from compare.extract.places import Mention, city_first, contains, gazetteer, told_with
+from compare.extract.places import (
+    Mention,
+    city_first,
+    contains,
+    gazetteer,
+    not_surnames,
+    surnames,
+    told_with,
+)
 from compare.extract.places import mentions as named
 from compare.extract.resources import alternation
 from compare.extract.vocab import Vocabulary, table_words, vocabulary
@@ -109,10 +117,12 @@ def situate(
     regions = _regions(sentences, article)
 
     resolved: dict[str, Sequence[Mention]] = {}
+    people = surnames(s.text for s in sentences)
 
     def mentions(text: str) -> Sequence[Mention]:
         if text not in resolved:
-            resolved[text] = _resolve(text, named(text), regions)
+            found = not_surnames(text, named(text), people) if people else named(text)
+            resolved[text] = _resolve(text, found, regions)
         return resolved[text]
 
     where = _article_place(sentences, article, mentions)
