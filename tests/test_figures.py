@@ -303,6 +303,9 @@ UNITS = [
     ("US dollars written after", "$US160 million", [("$US160 million", 160e6, "USD")]),
     ("digits then scale words", "4 hundred million people", [("4 hundred million", 4e8, None)]),
     ("fraction", "1/2 pound of chocolate", [("1/2 pound", 0.5, "pound")]),
+    ("mixed number, hyphen", "a sentence of 5-1/4 years", [("5-1/4 years", 5.25, "year")]),
+    ("mixed number, space", "the flight took 6 1/2 hours", [("6 1/2 hours", 6.5, "hour")]),
+    ("mixed number, thousands", "ran to 2,500 1/2 pages", [("2,500 1/2", 2500.5, None)]),
     ("minus", "at minus 5 degrees", [("minus 5 degrees", -5, "degree")]),
     (
         "unit on both ends of a range",

@@ -150,6 +150,8 @@ _DIGITS = re.compile(
     # Scientific notation: "1.99\u00d710\u221230", "6 x 10^23"; the exponent needs its sign or
     # caret, so "a 2 x 10 board" stays two numbers.
     r"(?:\s?[x\u00d7]\s?10(?:\^[-\u2212]?|[-\u2212])(?P<exp>\d{1,3})(?!\d))?"
+    # A whole number and a fraction: "5-1/4 years", "6 1/2 hours" (news copy's mixed numbers).
+    r"(?:(?<!\.\d)(?<!\.\d\d)(?<!\.\d\d\d)[-\s](?P<wnum>\d{1,2})/(?P<wden>2|3|4|8|16)(?![\d/]))?"
     r"(?:/(?P<den>\d{1,3})(?![\d/]))?"
     rf"(?:(?P<sp>\s?)(?P<mag>(?:{_MAG})(?:\s(?:{_SCALES}))*)(?![\w]))?",
     re.IGNORECASE,
@@ -282,7 +284,12 @@ def _digits(text: str) -> list[Number]:
         if m.group("exp"):
             exp = int(m.group("exp")) * (-1 if text[m.start("exp") - 1] in "-\u2212" else 1)
             value, step = float(f"{value!r}e{exp}"), float(f"{step!r}e{exp}")
-        if m.group("den"):
+        if m.group("wden"):
+            whole, part = int(m.group("wnum")), int(m.group("wden"))
+            if whole >= part:
+                continue  # "5 3/2": no mixed number
+            value, step = value + whole / part, 1 / part
+        elif m.group("den"):
             # "1/2 pound", "1/16 of a pint": a fraction, unless it reads as a date (8/2).
             den = int(m.group("den"))
             if den == 0 or value >= den or (value <= 31 and den <= 12 and den not in (2, 4, 8)):
