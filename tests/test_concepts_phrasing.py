@@ -217,12 +217,46 @@ SPANS = [
     ),
 ]
 
+# A part of a whole the sentence opens with counts what befell the part, not the whole's kind.
+PARTS = [
+    (
+        "rail-crash-part-of-the-dead-identified",
+        "Of the 275 dead, 88 had been identified.",
+        [("275", "killed", "people"), ("88", "identified", None)],
+    ),
+    (
+        "quake-part-of-the-injured-discharged",
+        "Of the 1,175 injured, 793 were discharged.",
+        [("1,175", "injured", "people"), ("793", "discharged", None)],
+    ),
+    (
+        "protest-part-of-the-arrested-released",
+        "Of the 120 protesters arrested, 40 were later released.",
+        [("120", "arrested", "protesters"), ("40", "released", None)],
+    ),
+    (
+        "storm-part-of-the-dead-who",
+        "Of the 31 dead, 12 were children.",
+        [("31", "killed", "people"), ("12", "killed", "children")],
+    ),
+]
+
 
 def _rows(text: str) -> list[Row]:
     return [(f.text, f.concept, f.subject) for f in extract(Article("a", "a.txt", text)).figures]
 
 
-CASES = [*REVISED, *SAME_COUNT, *STATES, *TIMES, *FORECASTS_AND_REPORTS, *MONEY, *SHARES, *SPANS]
+CASES = [
+    *REVISED,
+    *SAME_COUNT,
+    *STATES,
+    *TIMES,
+    *FORECASTS_AND_REPORTS,
+    *MONEY,
+    *SHARES,
+    *SPANS,
+    *PARTS,
+]
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])

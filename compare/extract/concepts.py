@@ -228,6 +228,8 @@ def counted(
             # (the 181 are all who were aboard)
             later = _concept_in(_clause(after[len(phrase) :], _CLAUSE_WORDS * 2))
             concept = later if later is not None and not _yields(later) else concept
+    if concept is None and not phrase and unit is None:
+        concept = _part_done(after, text, start)  # "Of the 275 dead, 88 had been identified"
     if concept is None:
         concept = _changed_from(text[max(0, start - _WINDOW) : start])  # "from 62 to 64"
     if concept is None:
@@ -966,6 +968,34 @@ def _of_whole(after: list[str]) -> list[str]:
         if after[k] in (",", ";", ".") or after[k].lower() in NP_STOP - {"the", "its", "their"}:
             break
     return []
+
+
+def _part_done(after: list[str], text: str, start: int) -> str | None:
+    """What befell a part of a whole a sentence opens with: "Of the 275 dead, 88 had been
+    identified", "Of the 1,175 injured, 793 were discharged".  The part is no count of the
+    whole's kind (88 of the dead were identified, not killed).
+
+    >>> _part_done(_tokens("had been identified"), "Of the 275 dead, 88 had been", 17)
+    'identified'
+    >>> _part_done(_tokens("were women"), "Of the dead, 101 were women", 13) is None
+    True
+    """
+    if _lead_of(text, start) is None or not after[:1] or after[0].lower() not in _AUXILIARIES:
+        return None
+    for tok in after[1:5]:
+        low = tok.lower()
+        if low in _AUXILIARIES or low in _ADVERBS or (low.endswith("ly") and len(low) > 4):
+            continue  # "had since been", "were later released"
+        if _is_subject(low) or names_people(low):
+            return None  # "101 were women", "12 were children": who the part is
+        if (
+            tok.isalpha()
+            and tok.islower()
+            and (low.endswith(("ed", "en")) or low in _participles())
+        ):
+            return low
+        return None
+    return None
 
 
 def _lead_of(text: str, start: int) -> str | None:
