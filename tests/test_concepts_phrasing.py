@@ -232,7 +232,7 @@ PARTS = [
     (
         "protest-part-of-the-arrested-released",
         "Of the 120 protesters arrested, 40 were later released.",
-        [("120", "arrested", "protesters"), ("40", "released", None)],
+        [("120", "arrested", "protesters"), ("40", "protesters released", None)],
     ),
     (
         "storm-part-of-the-dead-who",

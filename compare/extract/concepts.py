@@ -971,31 +971,42 @@ def _of_whole(after: list[str]) -> list[str]:
 
 
 def _part_done(after: list[str], text: str, start: int) -> str | None:
-    """What befell a part of a whole a sentence opens with: "Of the 275 dead, 88 had been
-    identified", "Of the 1,175 injured, 793 were discharged".  The part is no count of the
-    whole's kind (88 of the dead were identified, not killed).
+    """What befell a part of a whole a sentence opens with, told in the passive: "Of the 275
+    dead, 88 had been identified", "Of 40 counts in the indictment, 31 were dropped".  The
+    part is another count than the whole (88 of the dead were identified, not killed): what
+    befell it, after the whole's things when they are things ("counts dropped").
 
     >>> _part_done(_tokens("had been identified"), "Of the 275 dead, 88 had been", 17)
     'identified'
+    >>> _part_done(_tokens("were dropped"), "Of 40 counts in the indictment, 31 were", 32)
+    'counts dropped'
     >>> _part_done(_tokens("were women"), "Of the dead, 101 were women", 13) is None
     True
+    >>> _part_done(_tokens("had received a placebo"), "Of 90 patients, 71 had", 16) is None
+    True
     """
-    if _lead_of(text, start) is None or not after[:1] or after[0].lower() not in _AUXILIARIES:
+    whole = _lead_of(text, start)
+    if whole is None or not after[:1] or after[0].lower() not in _AUXILIARIES:
         return None
-    for tok in after[1:5]:
+    passive = False
+    for tok in after[:5]:
         low = tok.lower()
         if low in _AUXILIARIES or low in _ADVERBS or (low.endswith("ly") and len(low) > 4):
+            passive = passive or low in _PASSIVE
             continue  # "had since been", "were later released"
-        if _is_subject(low) or names_people(low):
-            return None  # "101 were women", "12 were children": who the part is
+        if not passive or _is_subject(low) or names_people(low):
+            return None  # "101 were women": who the part is; "71 had received": active
         if (
             tok.isalpha()
             and tok.islower()
             and (low.endswith(("ed", "en")) or low in _participles())
         ):
-            return low
+            return low if whole.endswith("ed") else f"{whole} {low}"
         return None
     return None
+
+
+_PASSIVE = words("were was are is be been being")
 
 
 def _lead_of(text: str, start: int) -> str | None:
