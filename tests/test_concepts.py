@@ -243,6 +243,16 @@ SHAPES = [
         [("12 years", "sentence", None)],
     ),
     (
+        "results-earnings-per-share",
+        "Earnings per share were $1.46.",
+        [("$1.46", "earnings per share", None)],
+    ),
+    (
+        "economy-gdp-per-capita",
+        "GDP per capita rose to $12,400.",
+        [("$12,400", "gdp per capita", None)],
+    ),
+    (
         "trial-lead-of",
         "Of 40 counts in the indictment, 31 were dropped.",
         [("40", "counts", None), ("31", "counts dropped", None)],  # a part: another count

@@ -1206,15 +1206,23 @@ def _measure(
         tok = words[i]
         low = tok.lower()
         first = i == 0
+        if low == "per" and noun and i > 0:
+            noun.insert(0, low)  # "Earnings per share were $1.46", "GDP per capita rose"
+            continue
         if not tok.isalpha() or low in NP_STOP or low in _LINKS or low in NP_ADJECTIVES:
             break
         if tok[:1].isupper() and not first:
             break  # a name ("Apple"), not what is measured
-        if low.endswith(("ed", "ing")) or low in ATTRIBUTION_VERBS or low in _NOT_MEASURES:
+        after_per = i > 0 and words[i - 1].lower() == "per"  # "per share" is a measure's
+        if low.endswith(("ed", "ing")) or low in ATTRIBUTION_VERBS:
+            break
+        if low in _NOT_MEASURES and not after_per:
             break
         noun.insert(0, low)
-        if len(noun) == 3:
+        if len(noun) == 3 + ("per" in noun):
             break
+    if noun[:1] == ["per"]:
+        noun = []
     if not noun or (unit is None and noun[-1] in SUBJECTS and noun[-1] != "population"):
         return None
     return " ".join(noun)
