@@ -306,6 +306,16 @@ def test_place_and_time(
             id="town-told-with-its-state",
         ),
         pytest.param(
+            "In North Carolina's Buncombe County, officials counted 30 deaths.",
+            [("30", "Buncombe County, North Carolina, United States")],
+            id="a-county-after-its-states-possessive",
+        ),
+        pytest.param(
+            "Floods in Texas' Harris County left 5 dead.",
+            [("5", "Harris County, Texas, United States")],
+            id="a-county-of-the-state-that-owns-it",
+        ),
+        pytest.param(
             "BHUBANESWAR - Chief secretary Pradeep Jena said 275 died. "
             "Some 1,175 were injured, Jena told reporters.",
             [("275", "Bhubaneswar, India"), ("Some 1,175", "Bhubaneswar, India")],

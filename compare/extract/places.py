@@ -346,13 +346,20 @@ def _mentions(text: str, vocab: Vocabulary) -> tuple[Mention, ...]:
             # The longest name first: "New York City" before "New York".
             for j in range(min(len(words), i + 4), i, -1):
                 name = " ".join(words[i:j]).rstrip(".,'\u2019")
-                if name.endswith(("'s", "\u2019s")):
+                owner = " ".join(words[i:j]).rstrip(".,").endswith(("'s", "\u2019s", "'", "\u2019"))
+                # an owner: "North Carolina's Buncombe County", "Texas' Harris County"
+                if owner:
                     name = name[:-2]
                 if not known(name) or (not name[:1].isupper() and name.lower() not in vocab.places):
                     continue  # most capitalised words name no place: a set says so fast
                 start = starts[i]
                 end = start + len(name)
-                if j < len(words) and words[j][:1].isupper() and not _followed_ok(words[j], keeps):
+                if (
+                    j < len(words)
+                    and words[j][:1].isupper()
+                    and not owner
+                    and not _followed_ok(words[j], keeps)
+                ):
                     continue  # "Washington Mutual", "Hamilton Hotel", "Sandy Hook": a name
                 place = _choose(gaz.lookup(name), name, text, start, end, vocab)
                 if place is not None and _shouted(name, place, text, start):
@@ -378,7 +385,16 @@ def _mentions(text: str, vocab: Vocabulary) -> tuple[Mention, ...]:
                 or not _actor(text, mention.end, vocab)
             ):
                 out.append(_as_written(mention, text))
-    return tuple(out)
+    # "North Carolina's Buncombe County": the county says where, its state is in its key.
+    return tuple(
+        m
+        for k, m in enumerate(out)
+        if not (
+            k + 1 < len(out)
+            and re.fullmatch(r"(?:'s|\u2019s|'|\u2019)\s+", text[m.end : out[k + 1].start])
+            and contains(m.place.key, out[k + 1].place.key)
+        )
+    )
 
 
 def _shouted(written: str, place: Place, text: str, start: int) -> bool:
@@ -463,6 +479,17 @@ def _choose(
             inner = [p for p in candidates if told_with(p, outer)]
             if inner:
                 return inner[0]
+    owned = re.search(
+        r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:'s|\u2019s|'|\u2019)\s+$",
+        text[max(0, start - 30) : start],
+    )
+    if owned is not None and len(candidates) > 1:
+        # "Texas' Harris County", "North Carolina's Buncombe County": the owner's own.
+        within = gazetteer().lookup(owned.group(1)) or _state(owned.group(1), vocab)
+        for outer in within:
+            inner = [p for p in candidates if told_with(p, outer)]
+            if inner:
+                return inner[0]
     town_before = re.search(
         r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?),\s*$", text[max(0, start - 30) : start]
     )
@@ -509,8 +536,14 @@ def _choose(
 
 
 def _given_name(word: str) -> bool:
-    """Whether a capitalised word before a place name makes it a person's name."""
-    return bool(word) and not gazetteer().lookup(word) and word.lower() not in _TITLES
+    """Whether a capitalised word before a place name makes it a person's name (not an
+    owner: "North Carolina's Buncombe County", "Florida's Big Bend")."""
+    return (
+        bool(word)
+        and not word.endswith(("'s", "\u2019s", "'", "\u2019"))
+        and not gazetteer().lookup(word)
+        and word.lower() not in _TITLES
+    )
 
 
 def surnames(texts: Iterable[str]) -> frozenset[str]:
