@@ -240,11 +240,17 @@ def test_verdicts(
         (fig("at least 72,289", 72289, "at_least", 72289), fig("72,302", 72302), "update"),
         (AT_LEAST, fig("30,878", 30878), "update"),
         (MORE_130, fig("134", 134, concept="hostages"), "agree"),
+        (
+            fig("more than 164,000", 164000, "more_than", 164000, concept="area burned"),
+            fig("more than 360,000", 360000, "more_than", 360000, concept="area burned"),
+            "update",
+        ),
     ],
     ids=[
         "unrounded-bound-then-count",
         "bound-left-by-more-than-5pc",
         "round-bound-then-close-count",
+        "wildfire-bounds-far-apart-later-is-an-update",
     ],
 )
 def test_later_compatible_figures(a: Figure, b: Figure, verdict: str) -> None:

@@ -341,3 +341,17 @@ def test_place_and_time(
 def test_which_of_a_names_places(text: str, expected: list[tuple[str, str]]) -> None:
     art = Article("a", "a.txt", text)
     assert [(f.text, f.place) for f in extract(art).figures] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("A gunman killed 6 people at a parade in this Chicago suburb.", "US>a1:IL"),
+        ("Floods killed 4 in a suburb of Lyon.", "FR>a1:84"),
+        ("A blast killed 2 in the Kharkiv region.", "UA>a1:07"),
+    ],
+    ids=["a-towns-suburb", "suburb-of-a-town", "a-region-is-not-widened"],
+)
+def test_a_place_around_a_town_is_its_region(text: str, key: str) -> None:
+    (fig,) = extract(Article("a", "a.txt", text)).figures
+    assert fig.place_key == key

@@ -113,7 +113,9 @@ def _figures(
     # A later report of the same quantity that cannot agree with the earlier one is an
     # update (a revised efficacy, a jobs figure restated), not a contradiction: only
     # same-day figures diverge.  A running count moves even within its rounding.
-    moved = (running and _moved(fa, fb)) or not compatible(fa, fb)
+    # Two lower bounds too far apart to be one count ("more than 164,000 acres" burned, three
+    # days later "more than 360,000") moved as well.
+    moved = (running and _moved(fa, fb)) or not compatible(fa, fb) or bounds_apart(fa, fb)
     # Figures whose wording says they may be different quantities never raise an alarm.
     weak = no_alarm(fa, fb) and compatible(fa, fb)
     if date_a and date_b and date_a != date_b and moved and not weak:

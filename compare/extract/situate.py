@@ -452,7 +452,10 @@ def _widened(text: str, m: Mention, found: Sequence[Mention]) -> Mention:
         name = ", ".join(names[:-1]) + " and " + names[-1]
         return replace(m, place=replace(m.place, key="|".join(keys), name=name))
     m = listed[0] if listed else m
-    if _LANDMARK.search(text, max(0, m.start - 30), m.start) and ">" in m.place.key:
+    landmark = _LANDMARK.search(text, max(0, m.start - 30), m.start) or (
+        ">c:" in m.place.key and _AROUND.match(text, m.end)  # a town's, not "Kharkiv region"
+    )
+    if landmark and ">" in m.place.key:
         parent = m.place.key.rsplit(">", 1)[0]
         return replace(m, place=replace(m.place, key=parent))
     return m
@@ -465,12 +468,15 @@ _LISTED = re.compile(
     r"(?:ern)?\s+)?",
     re.IGNORECASE,
 )
-# A place as a landmark: "near Miami", "outside Lyon", "50 km north of Kabul", "off Japan".
+# A place as a landmark: "near Miami", "outside Lyon", "50 km north of Kabul", "off Japan",
+# "a suburb of Chicago".
 _LANDMARK = re.compile(
     r"\b(?:near|nearby|outside|close\s+to|off|(?:north|south|east|west|north-?east|"
-    r"north-?west|south-?east|south-?west)\s+of)\s+(?:the\s+)?$",
+    r"north-?west|south-?east|south-?west)\s+of|(?:suburbs?|outskirts)\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# ... or told before what lies around it: "this Chicago suburb", "the Paris region".
+_AROUND = re.compile(r"\s+(?:suburbs?|outskirts|exurbs?|region|metro(?:politan)?\s+area)\b")
 
 
 def _weakness(text: str, m: Mention) -> int:
