@@ -357,7 +357,7 @@ def _mentions(text: str, vocab: Vocabulary) -> tuple[Mention, ...]:
                 if (
                     j < len(words)
                     and words[j][:1].isupper()
-                    and not owner
+                    and not (owner and _place_at(words, j))  # not "Ukraine's General Staff"
                     and not _followed_ok(words[j], keeps)
                 ):
                     continue  # "Washington Mutual", "Hamilton Hotel", "Sandy Hook": a name
@@ -394,6 +394,15 @@ def _mentions(text: str, vocab: Vocabulary) -> tuple[Mention, ...]:
             and re.fullmatch(r"(?:'s|\u2019s|'|\u2019)\s+", text[m.end : out[k + 1].start])
             and contains(m.place.key, out[k + 1].place.key)
         )
+    )
+
+
+def _place_at(words: list[str], j: int) -> bool:
+    """Whether a place's name starts at words[j]: "Buncombe County" after "North Carolina's"."""
+    known = gazetteer().known
+    return any(
+        known(" ".join(words[j:k]).rstrip(".,'\u2019"))
+        for k in range(j + 1, min(len(words), j + 4) + 1)
     )
 
 
