@@ -73,6 +73,21 @@ PEOPLE = [
         [("Some 3,000", "arsenal fans", "arsenal fans")],
     ),
     (
+        "air-crash-people-carried-were-on-board",
+        "A jet carrying 181 people crashed.",
+        [("181", "on board", "people")],
+    ),
+    (
+        "air-crash-the-whole-aboard-the-part-died",
+        "179 of the 181 people aboard died.",
+        [("179", "killed", "people"), ("181", "on board", "people")],
+    ),
+    (
+        "aid-convoy-carries-cargo",
+        "A convoy carrying 20 tonnes of aid arrived.",
+        [("20 tonnes", "aid", None)],
+    ),
+    (
         "transport-crew-are-who",
         "The ship carried 120 passengers and 25 crew.",
         [("120", "passengers", "passengers"), ("25", "crew", "crew")],

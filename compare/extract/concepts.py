@@ -228,6 +228,11 @@ def counted(
             # (the 181 are all who were aboard)
             later = _concept_in(_clause(after[len(phrase) :], _CLAUSE_WORDS * 2))
             concept = later if later is not None and not _yields(later) else concept
+        rest = [t.lower() for t in after[len(phrase) : len(phrase) + 2]]
+        if whole and (rest[:1] == ["aboard"] or rest == ["on", "board"]):
+            # "179 of the 181 people aboard died": the whole is who was aboard; the verb
+            # tells what befell the part.
+            concept = vocabulary().predicates.get("aboard", "on board")
     if concept is None and not phrase and unit is None:
         concept = _part_done(after, text, start)  # "Of the 275 dead, 88 had been identified"
     if concept is None:
@@ -1366,6 +1371,10 @@ def _governing(before: list[str], phrase: list[str]) -> str | None:
         head = phrase[-1].lower() if phrase else ""
         # People lost are dead ("340 medics"); games or ground lost are not.
         return "killed" if head in SUBJECTS and head not in FIGHTERS else None
+    if word in table_words(vocabulary(), "on_board", "verbs"):
+        head = phrase[-1] if phrase else ""
+        people = names_people(head.lower()) and not _in_their_part(head)
+        return vocabulary().predicates.get("aboard", "on board") if people else None
     found = concept_word(word)
     return fatal(found, before[-2].lower() if len(before) > 1 else "") if found else None
 
