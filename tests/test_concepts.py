@@ -243,6 +243,16 @@ SHAPES = [
         [("12 years", "sentence", None)],
     ),
     (
+        "markets-shares-fell-in-extended-trading",
+        "Shares fell 20% in extended trading.",
+        [("20%", "shares decline", None)],
+    ),
+    (
+        "markets-shares-closed-down",
+        "Airline shares closed down 6% on Friday.",
+        [("6%", "airline shares decline", "airline shares")],
+    ),
+    (
         "results-earnings-per-share",
         "Earnings per share were $1.46.",
         [("$1.46", "earnings per share", None)],

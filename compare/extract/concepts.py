@@ -60,7 +60,8 @@ _MEASURE_LINKS = words(
     """of was were is are stood stands reached reaches hit hits totalled totaled totals
     rose rises risen fell falls fallen increased increases decreased decreases grew grows
     jumped jumps climbed climbs dropped drops declined declines slipped surged edged at
-    doubled tripled halved eased slowed accelerated soared plunged tumbled rebounded reach"""
+    doubled tripled halved eased slowed accelerated soared plunged tumbled rebounded reach
+    closed ended finished"""
 )
 # Nouns that name a share of something else, never what is measured.
 _NOT_MEASURES = words("part parts rest most half some all each one share total number")
@@ -74,7 +75,7 @@ _LINKS = words(
     doubled tripled halved eased slowed accelerated soared plunged tumbled rebounded
     nearly almost about around some roughly over more than less fewer at least estimated
     an record just only s reach could would will may might shrunk shrank dwindled swelled
-    ballooned has have had"""
+    ballooned has have had closed ended finished"""
 )
 # A markdown list item or table row read as text: "Tanks: 6,526", "1. Personnel: about 409,010".
 _LABEL = re.compile(
@@ -1183,7 +1184,8 @@ def _measure(
     >>> _measure(_tokens("The bank had"), _tokens("in assets."), "USD", None)
     'assets'
     """
-    if after[:1] and after[0].lower() in ("in", "of") and len(after) > 1:
+    changed = unit == "percent" and bool(before) and before[-1].lower() in _MEASURE_LINKS
+    if after[:1] and after[0].lower() in ("in", "of") and len(after) > 1 and not changed:
         # "$209 billion in assets", "$5bn of debt", "€68m in emergency aid"
         named = []
         for word in after[1:3]:
