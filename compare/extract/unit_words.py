@@ -113,6 +113,7 @@ UNIT_WORDS: Final[dict[str, str]] = {
     "litres": "litre",
     "liters": "litre",
     "gallons": "gallon",
+    "gallon": "gallon",  # "a 5 gallon bucket", "1/128 of a US gallon"
     "barrels": "barrel",
     "barrel": "barrel",
     "mph": "mph",
@@ -242,6 +243,9 @@ UNIT_WORDS: Final[dict[str, str]] = {
     "ounces": "ounce",
     "ounce": "ounce",
     "pints": "pint",
+    "pint": "pint",
+    "quarts": "quart",
+    "quart": "quart",
     "australian dollars": "AUD",
     "new zealand dollars": "NZD",
     "canadian dollars": "CAD",
