@@ -127,6 +127,26 @@ UNITS = [
         "The Dax fell 1.2% to 17,950.",
         [("1.2%", "percent"), ("17,950", None)],
     ),
+    (
+        "markets-level-after-points-and-percent",
+        "The Dow lost 300 points, or 1%, to close at 33,000.",
+        [("300 points", "point"), ("1%", "percent"), ("33,000", "point")],
+    ),
+    (
+        "markets-level-to-fall-to",
+        "The index has shed 162.3 points, or 2.1%, to fall to 7,425.8.",
+        [("162.3 points", "point"), ("2.1%", "percent"), ("7,425.8", "point")],
+    ),
+    (
+        "markets-parallel-index-level",
+        "The Kospi ended up 0.5% at 2,510.2 points, while the Kosdaq lost 1.1% to end at 841.7.",
+        [("0.5%", "percent"), ("2,510.2 points", "point"), ("1.1%", "percent"), ("841.7", "point")],
+    ),
+    (
+        "markets-price-level-gets-no-points",
+        "Brent rose 1% to $80 while WTI gained 2% to 76.",
+        [("1%", "percent"), ("$80", "USD"), ("2%", "percent"), ("76", None)],
+    ),
     # "from X to Y" of one measure: Y takes X's unit, whatever stands between.
     (
         "cars-from-to-carries-unit",
