@@ -350,6 +350,9 @@ CASED_UNITS: Final[dict[str, str]] = {
     "\u2033": "inch",
     "\u2032": "foot",
 }
+# Scales named after a number whose unit they do not spell: "6.1 on the Richter scale"
+# ("on the GPa scale" takes the unit word itself).
+SCALES: Final[dict[str, str]] = {"richter": "magnitude", "moment": "magnitude"}
 # A number before these is a magnitude: "a 6.1 earthquake", "a 7.8-magnitude quake".
 MAGNITUDE_NOUNS: Final = frozenset({"earthquake", "quake", "tremor", "aftershock"})
 # What a rate is per: "$52 a barrel", "$14.95 a month", "63 cents per share", "$80 per sq m".

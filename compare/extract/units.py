@@ -18,6 +18,7 @@ from compare.extract.unit_words import (
     MODIFIERS,
     PER_WORDS,
     RATE_NAMES,
+    SCALES,
     UNIT_WORDS,
 )
 
@@ -112,7 +113,6 @@ _FRACTION = re.compile(r"\d\s*[/\u2044]\s*\d")
 # A number told on a named scale: "a 6.1 on the Richter scale", "between 50 and 70 on the
 # GPa scale".
 _ON_SCALE = re.compile(r"\s+on\s+the\s+(?P<u>[A-Za-z]+)(?:\s+magnitude)?\s+scale\b")
-_SCALE_NAMES = {"richter": "magnitude", "moment": "magnitude"}
 # "a day or two", "another pick or two": the number counts the thing named just before it,
 # when nothing of its own follows.
 _ONE_OR = re.compile(r"\b(?:a|an|another|one)\s+(?P<w>[a-z]+)\s+or\s+$")
@@ -262,9 +262,7 @@ def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
     scale = _ON_SCALE.match(text, end)
     if scale is not None:
         name = scale.group("u")
-        unit = (
-            _SCALE_NAMES.get(name.lower()) or CASED_UNITS.get(name) or UNIT_WORDS.get(name.lower())
-        )
+        unit = SCALES.get(name.lower()) or CASED_UNITS.get(name) or UNIT_WORDS.get(name.lower())
         if unit is not None:
             return UnitMatch(unit, end)  # "between 50 and 70 on the GPa scale"
     alone = _ONE_OR.search(text, max(0, start - 30), start)
