@@ -116,6 +116,8 @@ _ON_SCALE = re.compile(r"\s+on\s+the\s+(?P<u>[A-Za-z]+)(?:\s+magnitude)?\s+scale
 # "a day or two", "another pick or two": the number counts the thing named just before it,
 # when nothing of its own follows.
 _ONE_OR = re.compile(r"\b(?:a|an|another|one)\s+(?P<w>[a-z]+)\s+or\s+$")
+# Words before "or two" that name no thing: "a dozen or two", "a couple or two".
+_NOT_COUNTED = frozenset({"dozen", "couple", "few", "lot", "score", "half", "quarter", "third"})
 _NOTHING_AFTER = re.compile(
     r"\s*(?:[.,;:)!?]|$|(?:of|in|on|at|to|for|from|before|after|later|ago|more|and|or|but|"
     r"with|by|until|as|since|earlier)\b)"
@@ -273,10 +275,6 @@ def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
         if word not in _NUMBER_NAMES and word not in _NOT_COUNTED:
             return UnitMatch(None, end, plural(word))  # "another pick or two"
     return UnitMatch(None, end)
-
-
-# Words before "or two" that name no thing: "a dozen or two", "a couple or two".
-_NOT_COUNTED = frozenset({"dozen", "couple", "few", "lot", "score", "half", "quarter", "third"})
 
 
 def rate(text: str, end: int, unit: str | None) -> tuple[str, int] | None:
