@@ -127,6 +127,26 @@ UNITS = [
         "The Dax fell 1.2% to 17,950.",
         [("1.2%", "percent"), ("17,950", None)],
     ),
+    (
+        "markets-level-after-points-and-percent",
+        "The Dow lost 300 points, or 1%, to close at 33,000.",
+        [("300 points", "point"), ("1%", "percent"), ("33,000", "point")],
+    ),
+    (
+        "markets-level-to-fall-to",
+        "The index has shed 162.3 points, or 2.1%, to fall to 7,425.8.",
+        [("162.3 points", "point"), ("2.1%", "percent"), ("7,425.8", "point")],
+    ),
+    (
+        "markets-parallel-index-level",
+        "The Kospi ended up 0.5% at 2,510.2 points, while the Kosdaq lost 1.1% to end at 841.7.",
+        [("0.5%", "percent"), ("2,510.2 points", "point"), ("1.1%", "percent"), ("841.7", "point")],
+    ),
+    (
+        "markets-price-level-gets-no-points",
+        "Brent rose 1% to $80 while WTI gained 2% to 76.",
+        [("1%", "percent"), ("$80", "USD"), ("2%", "percent"), ("76", None)],
+    ),
     # "from X to Y" of one measure: Y takes X's unit, whatever stands between.
     (
         "cars-from-to-carries-unit",
@@ -211,6 +231,27 @@ UNITS = [
         "Sales and profit were 2.2 billion shekels ($590 million) and 71 million.",
         [("2.2 billion shekels", "ILS"), ("$590 million", "USD"), ("71 million", None)],
     ),
+    # A unit told around the number in other ways: a named scale, a fraction of one unit
+    # (which gallon is meant), "a day or two".
+    (
+        "quake-richter-scale",
+        "The quake measured 6.1 on the Richter scale.",
+        [("6.1", "magnitude")],
+    ),
+    (
+        "materials-named-unit-scale",
+        "The alloy scored between 50 and 70 on the GPa scale.",
+        [("between 50 and 70", "GPa")],
+    ),
+    ("unknown-scale-has-no-unit", "Noise hit 140 on the city's scale.", [("140", None)]),
+    (
+        "fuel-fraction-of-an-imperial-gallon",
+        "The tank holds 3/4 of an imperial gallon.",
+        [("3/4 of an imperial gallon", "gallon")],
+    ),
+    ("sport-fraction-of-a-mile", "The race is 1/4 of a mile.", [("1/4 of a mile", "mile")]),
+    ("repairs-a-day-or-two", "Repairs will take a day or two.", [("two", "day")]),
+    ("health-an-hour-or-two", "Wait an hour or two before eating.", [("two", "hour")]),
     (
         "health-a-range-after-a-year-like-number",
         "Adults need about 2000 - 2500 calories a day.",
@@ -299,6 +340,77 @@ NOUNS = [
     ("cars-compound-counts", "a six-cylinder engine", [("six-cylinder", "cylinders")]),
     ("amount-is-no-count", "Her net worth of 1.2 billion", [("1.2 billion", None)]),
     ("measure-has-a-unit", "The river rose 3 metres.", [("3 metres", None)]),
+    # A possessive owner stays in the phrase; a count of one names a singular thing.
+    (
+        "sport-owner-of-the-counted",
+        "Two of the coach's assistants resigned.",
+        [("Two", "coach assistants")],
+    ),
+    (
+        "company-named-owner",
+        "Three of Tesla\u2019s factories paused output.",
+        [("Three", "tesla factories")],
+    ),
+    ("law-one-and-its-verb", "One lawsuit seeks damages.", [("One", "lawsuit")]),
+    ("council-one-and-its-verb", "One bill requires schools to test water.", [("One", "bill")]),
+    # A model's number inside the phrase; a measure between the count and its noun.
+    (
+        "aviation-model-number",
+        "The airline grounded two new 737 Max jets.",
+        [("two", "new 737 max jets")],
+    ),
+    (
+        "cars-model-number",
+        "The carmaker recalled 5,000 Model 3 sedans.",
+        [("5,000", "model 3 sedans")],
+    ),
+    (
+        "war-measured-things",
+        "A jet dropped two 500-pound bombs.",
+        [("two", "bombs"), ("500-pound", None)],
+    ),
+    (
+        "retail-measured-things",
+        "The plant filled eight million 250ml bottles.",
+        [("eight million", "bottles"), ("250ml", None)],
+    ),
+    # An adverb and its participle say how, a hyphened participle says which.
+    (
+        "housing-adverb-and-participle",
+        "The council approved 300 newly built homes.",
+        [("300", "homes")],
+    ),
+    (
+        "energy-hyphened-participle-kept",
+        "The wind farm equals about 15 reasonably sized gas-fired plants.",
+        [("about 15", "gas-fired plants")],
+    ),
+    (
+        "retail-hyphened-participle",
+        "The town lost 12 family-owned shops.",
+        [("12", "family-owned shops")],
+    ),
+    # A later count that is a part of the one before counts the same things.
+    (
+        "power-including-part",
+        "Storms cut power to 200,000 homes, including 40,000 in Dallas.",
+        [("200,000", "homes"), ("40,000", "homes")],
+    ),
+    (
+        "schools-among-them-part",
+        "The district closed 30 schools, among them 12 in the north.",
+        [("30", "schools"), ("12", "schools")],
+    ),
+    (
+        "music-a-song-or-two",
+        "The band will play a song or two before midnight.",
+        [("two", "songs")],
+    ),
+    (
+        "markets-no-noun-after-a-preposition",
+        "The yen traded at 132.86 against the dollar.",
+        [("132.86", None)],
+    ),
     (
         "others-name-no-noun",
         "Ten soldiers and 12 others died.",
@@ -311,3 +423,29 @@ NOUNS = [
 def test_counted_noun(text: str, expected: list[tuple[str, str | None]]) -> None:
     figures = extract(Article("a", "a.txt", text)).figures
     assert [(f.text, f.noun) for f in figures] == expected
+
+
+# Who is counted when no noun is written: "who" after a count says people.
+PEOPLE = [
+    (
+        "health-who-are-people",
+        "The clinic treated 40 patients, and 12 who arrived later were sent home.",
+        [("40", "patients"), ("12", "people")],
+    ),
+    (
+        "jobs-who-are-people",
+        "Some 68,000 are jobless and 9,000 who have looked for a year.",
+        [("Some 68,000", None), ("9,000", "people")],
+    ),
+    (
+        "crime-whom-are-people",
+        "Police questioned 14, 3 of whom were held.",
+        [("14", None), ("3", "people")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [u[1:] for u in PEOPLE], ids=[u[0] for u in PEOPLE])
+def test_who_counts_people(text: str, expected: list[tuple[str, str | None]]) -> None:
+    figures = extract(Article("a", "a.txt", text)).figures
+    assert [(f.text, f.subject) for f in figures] == expected

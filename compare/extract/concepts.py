@@ -146,6 +146,8 @@ def counted(
     phrase = _noun_phrase(after)
     if phrase[:1] and phrase[0].lower() in table_words(vocabulary(), "holders", "not_nouns"):
         phrase = []  # "and 500 million to 1 billion worldwide": no noun of its own
+    if not phrase and unit is None:
+        phrase = _measured(text, end)  # "eight million 250ml bottles"
     if compound is not None:
         compound = vocabulary().counted_synonyms.get(compound, compound)
     if unit in _DURATIONS:
@@ -173,6 +175,8 @@ def counted(
     same_noun = False  # the count names no noun and is of the previous figure's things
     if not phrase and after[1:2] and after[0].lower() in _COPULAS and _is_subject(after[1]):
         subject = after[1]  # "Of the dead, 101 were women"
+    elif not phrase and unit is None and after[:1] and after[0].lower() in ("who", "whom"):
+        subject = "people"  # "and 95,800 who have been out of work for two years"
     elif not phrase and after[1:2] and after[0].lower() in _COPULAS:
         who = _noun_phrase(after[1:])
         if 1 < len(who) <= 3 and _is_subject(who[-1]) and all(w.islower() for w in who):
@@ -427,6 +431,14 @@ def counted(
     )  # fmt: skip
     phrase = _joined(_tokens(text[end : end + 120]), phrase)
     if unit is None:
+        same_noun = same_noun or (not phrase and _PART_OF.fullmatch(text, since, start) is not None)
+        if (
+            text[start:end].lower() in ("one", "1", "a single")
+            and phrase[1:]
+            and _is_plural(phrase[-1].lower())
+            and not _is_plural(phrase[-2].lower())
+        ):
+            phrase = phrase[:-1]  # "One proposal asks": one thing is singular, "asks" its verb
         written = compound or _written(phrase) or (previous_noun if same_noun else None)
         if written is None and phrase and text[start:end].lower() in ("one", "1", "a single"):
             # "one particular demand", not "one hand behind his back"
@@ -465,23 +477,33 @@ def _written(phrase: list[str], *, whole: bool = False) -> str | None:
         for w in words[:-1]
         if w not in dropped
         and w not in _NUMBER_WORDS
-        and not (w.endswith("ed") and w not in NP_PARTICIPLES)
+        and not (w.endswith("ed") and "-" not in w and w not in NP_PARTICIPLES)
     ]
     return " ".join([*kept, words[-1]])
 
 
 def _joined(tokens: list[str], phrase: list[str]) -> list[str]:
     """A phrase whose words before its noun are joined by "and"/"or" ("4.3M digital and
-    physical sales"), read on to that noun from the figure's following ``tokens``.
+    physical sales"), or an owner's phrase ("two of Johnson's deputies"), read on to that
+    noun from the figure's following ``tokens``.
 
+    >>> _joined(_tokens("of Johnson's deputies were fired"), ["Johnson's"])
+    ["Johnson's", 'deputies']
     >>> _joined(_tokens("digital and physical sales of the film"), ["digital"])
     ['digital', 'and', 'physical', 'sales']
     >>> _joined(_tokens("soldiers and 12 civilians"), ["soldiers"])
     ['soldiers']
     """
-    if not phrase or _is_plural(phrase[-1].lower()):
+    if not phrase:
         return phrase
     n = len(phrase)
+    if phrase[-1].lower().endswith(("'s", "\u2019s")):
+        # "two of Johnson's deputies": the owner, then the things counted
+        k = next((k for k in range(len(tokens) - n + 1) if tokens[k : k + n] == phrase), -1)
+        nxt = tokens[k + n] if 0 <= k < len(tokens) - n else ""
+        return [*phrase, nxt] if nxt[:1].islower() and _is_plural(nxt) else phrase
+    if _is_plural(phrase[-1].lower()):
+        return phrase
     for k in range(len(tokens) - n + 1):
         if tokens[k : k + n] == phrase:
             rest = tokens[k + n :]
@@ -511,6 +533,30 @@ def _qualifies(before: list[str]) -> bool:
         and word not in NP_STOP | _QUALIFYING | _HOW_MANY | _NUMBER_WORDS
         and word not in table_words(vocabulary(), "noun_phrase", "drop")
     )
+
+
+# A later count that is a part of the one before: "6 million homes, including 1.5 million in".
+_PART_OF = re.compile(
+    r"[^.;:\d]{0,30}?\b(?:including|among\s+them|of\s+which|of\s+whom)\s+"
+    r"(?:(?:about|some|nearly|almost|around|roughly|over|more\s+than)\s+)?",
+    re.IGNORECASE,
+)
+# "eight million 250ml bottles", "two 500-pound bombs": a measure between count and noun.
+_MEASURE = re.compile(r"\s+\d[\d,.]*(?:\s?|-)(?P<u>[A-Za-z]+)(?=\s)")
+
+
+def _measured(text: str, end: int) -> list[str]:
+    """The noun phrase of a count whose things are told with a measure first ("eight
+    million 250ml bottles" count bottles), or nothing.
+
+    >>> _measured("eight million 250ml bottles of gel", 13), _measured("at 5 pm today", 2)
+    (['bottles'], [])
+    """
+    m = _MEASURE.match(text, end)
+    if m is None or m.group("u").lower() not in UNIT_WORDS:
+        return []
+    found = _noun_phrase(_tokens(text[m.end() : m.end() + 80]))
+    return found if found and _is_plural(found[-1].lower()) else []
 
 
 _ADVERBIALS = words(
@@ -1462,11 +1508,21 @@ def _earlier(before: list[str]) -> str | None:
 def _noun_phrase(tokens: list[str]) -> list[str]:
     """Words of the counted noun phrase, ending after its first plural noun."""
     out: list[str] = []
+    if tokens[2:] and tokens[0].endswith("ly") and tokens[1].endswith(("ed", "en", "built")):
+        tokens = tokens[2:]  # "20 decently sized coal-fired power plants", "newly built"
     for i, tok in enumerate(tokens[:_MAX_NP]):
         low = tok.lower()
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if low == "and" and out and out[-1][0].isupper() and nxt[:1].isupper():
             out.append(tok)  # "Kia and Hyundai vehicles"
+            continue
+        if (
+            tok.isdigit()
+            and out
+            and nxt[1:2].isalpha()
+            and (nxt[:1].isupper() or out[-1][:1].isupper())
+        ):
+            out.append(tok)  # a model's number: "two new 737 Max jets", "Model 3 sedans"
             continue
         if not tok[0].isalpha() or low in NP_STOP:
             break

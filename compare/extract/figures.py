@@ -72,7 +72,14 @@ _CHANGE = re.compile(
 # one measure), "rose 64.06 points to 4,577.10" (an index level, in points).
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _FROM_TO_GAP = re.compile(r"(?:\s+[^\s\d][^\s]*|\s+(?:19|20)\d\d){0,4}?\s+to\s+", re.IGNORECASE)
-_TO_LEVEL = re.compile(r"\s+(?:to|at)\s+")
+_TO_LEVEL = re.compile(
+    r",?\s+(?:to\s+(?:close|end|finish|fall|rise|settle|stand|trade)\s+)?(?:to|at)\s+"
+)
+# An index level: "lost 162.31 points, or 2.14%, to fall to 7,425.81" (the change told in
+# points, then again in percent); "edged down 0.03% to 1,463.87 points, while the TA-125
+# climbed 0.1% to 1,333.18" (a later index's level in the earlier one's points).
+_RESTATED = re.compile(r",?\s+or\s+")
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at|of)\s+$")
 
 
 # A parallel clause that repeats the measure with a bare number: "the DAX rose by 2 percent
@@ -148,6 +155,7 @@ def _figures_in(text: str) -> tuple[Figure, ...]:
     previous_noun: str | None = None
     previous_end = 0
     carried: tuple[str, re.Pattern[str]] | None = None
+    levels = False  # an index level in points was told
     for low_num, high_num in _group(nums, norm):
         fig = _figure(
             sentence,
@@ -163,9 +171,20 @@ def _figures_in(text: str) -> tuple[Figure, ...]:
             carried,
             previous_noun,
         )
+        gap = (previous_end, fig.span[0])
         previous_end = fig.span[1]
         previous_concept, previous_unit, previous_noun = fig.concept, fig.unit, fig.noun
-        carried = _carried(norm, fig)
+        if fig.unit == "point" and _LEVEL_BEFORE.search(norm, max(0, gap[1] - 20), gap[1]):
+            levels = True
+        if (
+            fig.unit == "percent"
+            and carried is not None
+            and carried[0] == "point"
+            and _RESTATED.fullmatch(norm, *gap)
+        ) or (fig.unit == "percent" and levels and _TO_LEVEL.match(norm, fig.span[1])):
+            carried = ("point", _TO_LEVEL)  # the level after a change in points and percent
+        else:
+            carried = _carried(norm, fig)
         if fig.concept == AGE and fig.unit is not None:
             # "a 13-year-old", "30 years old": an age describes a person, it counts nothing
             # (a person's "at the age of 64" is dropped with the other ages, nonfigures.py);

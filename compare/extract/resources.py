@@ -471,5 +471,7 @@ NP_STOP: Final = words(
     shall should remain remained remains stay stayed there here this these those the a
     an its their his her our your my it they them he she we you i not no so also still
     now then just only even per each every all both either neither according
+    against through across via toward towards among between within without upon
+    come comes came go goes went
     """
 )

@@ -113,6 +113,7 @@ UNIT_WORDS: Final[dict[str, str]] = {
     "litres": "litre",
     "liters": "litre",
     "gallons": "gallon",
+    "gallon": "gallon",  # "a 5 gallon bucket", "1/128 of a US gallon"
     "barrels": "barrel",
     "barrel": "barrel",
     "mph": "mph",
@@ -242,6 +243,9 @@ UNIT_WORDS: Final[dict[str, str]] = {
     "ounces": "ounce",
     "ounce": "ounce",
     "pints": "pint",
+    "pint": "pint",
+    "quarts": "quart",
+    "quart": "quart",
     "australian dollars": "AUD",
     "new zealand dollars": "NZD",
     "canadian dollars": "CAD",
@@ -346,6 +350,9 @@ CASED_UNITS: Final[dict[str, str]] = {
     "\u2033": "inch",
     "\u2032": "foot",
 }
+# Scales named after a number whose unit they do not spell: "6.1 on the Richter scale"
+# ("on the GPa scale" takes the unit word itself).
+SCALES: Final[dict[str, str]] = {"richter": "magnitude", "moment": "magnitude"}
 # A number before these is a magnitude: "a 6.1 earthquake", "a 7.8-magnitude quake".
 MAGNITUDE_NOUNS: Final = frozenset({"earthquake", "quake", "tremor", "aftershock"})
 # What a rate is per: "$52 a barrel", "$14.95 a month", "63 cents per share", "$80 per sq m".

@@ -18,6 +18,7 @@ from compare.extract.unit_words import (
     MODIFIERS,
     PER_WORDS,
     RATE_NAMES,
+    SCALES,
     UNIT_WORDS,
 )
 
@@ -107,6 +108,20 @@ _MODIFIED_UNIT = re.compile(
     + alternation(w for w in UNIT_WORDS if w.endswith("s") and " " not in w and len(w) > 3)
     + r")(?![A-Za-z0-9])"
 )
+# A written fraction of one unit: "1/16 of a US pint", "3\u20444 of a mile".
+_FRACTION = re.compile(r"\d\s*[/\u2044]\s*\d")
+# A number told on a named scale: "a 6.1 on the Richter scale", "between 50 and 70 on the
+# GPa scale".
+_ON_SCALE = re.compile(r"\s+on\s+the\s+(?P<u>[A-Za-z]+)(?:\s+magnitude)?\s+scale\b")
+# "a day or two", "another pick or two": the number counts the thing named just before it,
+# when nothing of its own follows.
+_ONE_OR = re.compile(r"\b(?:a|an|another|one)\s+(?P<w>[a-z]+)\s+or\s+$")
+# Words before "or two" that name no thing: "a dozen or two", "a couple or two".
+_NOT_COUNTED = frozenset({"dozen", "couple", "few", "lot", "score", "half", "quarter", "third"})
+_NOTHING_AFTER = re.compile(
+    r"\s*(?:[.,;:)!?]|$|(?:of|in|on|at|to|for|from|before|after|later|ago|more|and|or|but|"
+    r"with|by|until|as|since|earlier)\b)"
+)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]$", re.IGNORECASE)
 _MAGNITUDE_AFTER = re.compile(r"\s(?P<n>[a-z]+)(?:\s(?P<n2>[a-z]+))?", re.IGNORECASE)
 
@@ -138,7 +153,8 @@ def currency_before(text: str, start: int) -> tuple[str, int] | None:
     return unit, start - (len(m.group(0)))
 
 
-_OF_ONE = re.compile(r"\s+of\s+an?(?=\s)", re.IGNORECASE)
+# "of a percentage point", "of an hour", "of a US gallon" (which gallon is meant).
+_OF_ONE = re.compile(r"\s+of\s+an?(?:\s+(?:US|U\.S\.|imperial))?(?=\s)", re.IGNORECASE)
 
 
 def share_of_unit(text: str, end: int) -> tuple[str, int] | None:
@@ -175,6 +191,10 @@ def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
     """
     if _MAGNITUDE_BEFORE.search(text[max(0, start - 12) : start]):
         return UnitMatch("magnitude", end)
+    if _FRACTION.search(text, start, end):
+        one = share_of_unit(text, end)
+        if one is not None:
+            return UnitMatch(*one)  # "1/16 of a US pint" is 0.0625 pint
     hang = _SUSPENDED.match(text, end)
     if hang:
         later = _SUSPENDED_END.search(text, hang.end(), hang.end() + 40)
@@ -241,6 +261,19 @@ def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
             spelled = currency_before(text, at)
             return UnitMatch(spelled[0] if spelled else None, end)
         return UnitMatch(unit_after(text, at, at + len(whole), value).unit, end)
+    scale = _ON_SCALE.match(text, end)
+    if scale is not None:
+        name = scale.group("u")
+        unit = SCALES.get(name.lower()) or CASED_UNITS.get(name) or UNIT_WORDS.get(name.lower())
+        if unit is not None:
+            return UnitMatch(unit, end)  # "between 50 and 70 on the GPa scale"
+    alone = _ONE_OR.search(text, max(0, start - 30), start)
+    if alone is not None and _NOTHING_AFTER.match(text, end):
+        word = alone.group("w")
+        if word in UNIT_WORDS:
+            return UnitMatch(UNIT_WORDS[word], end)  # "a day or two"
+        if word not in _NUMBER_NAMES and word not in _NOT_COUNTED:
+            return UnitMatch(None, end, plural(word))  # "another pick or two"
     return UnitMatch(None, end)
 
 
