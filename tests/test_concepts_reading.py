@@ -548,3 +548,22 @@ def test_changes_and_spans(text: str, expected: list[Row]) -> None:
 )
 def test_things_and_owners(text: str, expected: list[Row]) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "concept"),
+    [
+        (
+            "More than 1.28 million people marched against a reform raising the retirement age"
+            " to 64 from 62, the ministry said. The union put the figure at 3.5 million.",
+            "3.5 million",
+            "marched",
+        ),
+    ],
+    ids=["protest-rival-estimate"],
+)
+def test_the_figure_refers_to_a_count_of_its_order(text: str, figure: str, concept: str) -> None:
+    """ "The figure" refers back to the article's main count among those of its order of
+    magnitude, not to smaller numbers told since (an age, two shares)."""
+    found = {f.text: f.concept for f in extract(Article("a", "a.txt", text)).figures}
+    assert found[figure] == concept

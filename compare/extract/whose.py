@@ -285,7 +285,12 @@ def refer_back(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> tupl
                 last = next(f for f in earlier if f.sentence == last.sentence)
             elif way is None:
                 # "the final count" is of what the article counts most, the latest such
-                # ("3,958 dead ... 11,300 dead ... 10,100 missing. The final count could reach")
+                # ("3,958 dead ... 11,300 dead ... 10,100 missing. The final count could reach"),
+                # among counts of its order of magnitude when there are: "1.28 million
+                # marched ... to raise the retirement age to 64 from 62. The union put the
+                # figure at 3.5 million" (a rival estimate is of the same order).
+                near = [f for f in earlier if _same_order(f.value, fig.value)]
+                earlier = near or earlier
                 counts = Counter(f.concept for f in earlier)
                 top = max(counts.values())
                 # ties: the concept the article told first, its main count
@@ -298,6 +303,16 @@ def refer_back(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> tupl
             fig = replace(fig, concept=concept, subject=fig.subject or last.subject, unit=unit)
         out.append(fig)
     return tuple(out)
+
+
+def _same_order(a: float, b: float) -> bool:
+    """Whether two values are within a factor of ten of each other.
+
+    >>> _same_order(1.28e6, 3.5e6), _same_order(64, 3.5e6), _same_order(0, 5)
+    (True, False, False)
+    """
+    lo, hi = sorted((abs(a), abs(b)))
+    return lo > 0 and hi / lo < 10
 
 
 def _without(concept: str, directions: set[str]) -> str:
