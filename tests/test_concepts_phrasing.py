@@ -101,6 +101,21 @@ STATES = [
         "Three people died as 10,000 homes lost power.",
         [("Three", "killed", "people"), ("10,000", "without power", None)],
     ),
+    (
+        "schools-share-on-strike",
+        "About 39% of teachers were on strike, the ministry said.",
+        [("About 39%", "on strike", "teachers")],
+    ),
+    (
+        "pilgrimage-still-in-hospital",
+        "Ninety-five pilgrims were still in hospital.",
+        [("Ninety-five", "in hospital", "pilgrims")],
+    ),
+    (
+        "crash-victims-in-critical-condition",
+        "Four victims remain in critical condition.",
+        [("Four", "in critical condition", "victims")],
+    ),
 ]
 
 # How many times something was done: the verb before "N times" (its object between).
