@@ -508,6 +508,15 @@ def test_a_crowd_counted_on_a_day(a: str | None, b: str | None, why: str | None)
             id="more-hurt-is-no-update-of-the-hurt",
         ),
         pytest.param(
+            "A gunman shot 21 people at the rally, including 8 children, officials said.",
+            "The gunman shot 22 people, half of them children. In addition to those shot, up "
+            "to 9 more people suffered injuries as crowds fled, officials said.",
+            # "in addition to those shot" makes the 9 added, whatever the count before it:
+            # no update of the 8 children
+            {("21", "22", "update")},
+            id="in-addition-to-another-count-is-no-update-of-it",
+        ),
+        pytest.param(
             "The storm has killed 30 people, officials said.",
             "Another 12 people died overnight, bringing the storm's toll to 42, officials said.",
             {("30", "42", "update")},

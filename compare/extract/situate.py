@@ -173,7 +173,8 @@ def situate(
             and period is None
             # "five were killed and three more were injured", "49 were killed ... Another 53
             # were wounded": more people, counted otherwise, so the total of that count.
-            and f.concept == last_concept
+            # ... or the sentence says so: "In addition to those shot, up to 9 more".
+            and (f.concept == last_concept or _BESIDES.search(sentence.text, 0, at) is not None)
             and _added(sentence.text, at, f.span[1] - sentence.start)
         ):
             scope, period = "period", ADDED  # "9 more people were hurt": not the total
@@ -865,6 +866,8 @@ def _added(text: str, at: int, end: int) -> bool:
     """
     return bool(_ADDED_BEFORE.search(text, max(0, at - 20), at) or _ADDED_AFTER.match(text, end))
 
+
+_BESIDES = re.compile(r"\b(?:in\s+addition\s+to|besides|apart\s+from|on\s+top\s+of)\b", re.I)
 
 # A figure compared with after this one ("up from 4.8%"): a period after it is that one's.
 _COMPARED_FIGURE = re.compile(r"\b(?:from|than|compared\s+with|against)\s+\S*\d", re.I)
