@@ -70,7 +70,11 @@ _PERIOD = re.compile(
     r"(?:in|during|over|within)\s+the\s+(?:past|last|previous|preceding)\s+(?:\d{1,3}|"
     r"twenty-four|forty-eight|seventy-two|two|three|four|five|six|seven|ten)\s+(?:hours|days)|"
     r"(?:in|within)\s+(?:24|48|72|twenty-four|forty-eight|seventy-two)\s+hours|"
-    r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+alone)\b",
+    r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+alone|"
+    # The year so far ("the 19th child shot in the city so far this year", "sales this
+    # year") and a past season ("Last summer, one man was killed in a shooting nearby").
+    r"(?:so\s+far\s+)?this\s+year(?:\s+alone)?|year[- ]to[- ]date|"
+    r"(?:last|this\s+past)\s+(?:summer|winter|spring|fall|autumn))\b",
     re.IGNORECASE,
 )
 _REPORTING = re.compile(r"quarter|half|fiscal|months?\b|week\s+to|" + _MONTHS + r"$", re.IGNORECASE)
@@ -155,7 +159,11 @@ def situate(
             if place is None and where is not None:
                 place, source = where, "article"
         told = _scope(
-            _relative(sentence.text, when_lo), sentence.text[when_lo:when_hi], f, year, vocab
+            _relative(sentence.text, when_lo) or _entry_year(sentence.text, at),
+            sentence.text[when_lo:when_hi],
+            f,
+            year,
+            vocab,
         )
         scope, period = _event_scope(f, *told, article.published)
         if (
@@ -659,6 +667,10 @@ def _event_scope(
         return scope, period
     if period is not None and _INCREMENT.search(period):
         return "period", period  # "54 died in the past 24 hours": a day's count, not the toll
+    if period is not None and _THIS_YEAR.search(period):
+        return "period", period  # "shot in the city so far this year": the year's, no event's
+    if period is not None and _SEASON.search(period):
+        return "background", period  # "Last summer, one man was killed": an earlier event
     if period is not None and ("year" in period or _YEAR.search(period)):
         return "background", period
     month = _MONTH_NUMBER.get((period or "").split(" ")[0])
@@ -702,6 +714,8 @@ _WEEKDAY = re.compile(
 
 
 _INCREMENT = re.compile(r"\b(?:hours|days|alone)$")
+_THIS_YEAR = re.compile(r"\bthis\s+year\b|\bto[- ]date\b")
+_SEASON = re.compile(r"\b(?:summer|winter|spring|fall|autumn)$")
 _MONTH_NUMBER = {
     m: k
     for k, m in enumerate(
@@ -729,6 +743,27 @@ def _relative(text: str, start: int) -> str:
         named = _NAMED_YEAR.search(text, max(0, start - 60), start)
         return named.group(1) if named else ""
     return ""
+
+
+# A timeline's entry: "1993: Dr. David Gunn is shot to death", "Photo 2011: ..." (at most two
+# words before the year, which the colon closes).
+_ENTRY = re.compile(r"\s*(?:[A-Za-z][\w'\u2019-]*\s+){0,2}(" + _YEAR.pattern + r")\s*:\s")
+
+
+def _entry_year(text: str, at: int) -> str:
+    """The year of a timeline's entry a figure at ``at`` stands in ("1993: a doctor is shot
+    to death outside a clinic"): an earlier year makes its figures another event's.
+
+    >>> _entry_year("1993: A doctor is shot to death outside a clinic.", 6)
+    '1993'
+    >>> _entry_year("In 1993: 12 died.", 9), _entry_year("Police said 2 died.", 12)
+    ('', '')
+    """
+    m = _ENTRY.match(text)
+    return m.group(1) if m is not None and at >= m.end() and not _NOT_ENTRY.match(text) else ""
+
+
+_NOT_ENTRY = re.compile(r"\s*(?:in|on|by|since|until|from|for|during)\b", re.IGNORECASE)
 
 
 # A year opening the noun phrase that a relative clause follows: "the 2018 Camp Fire in
@@ -950,8 +985,17 @@ def _link_line(text: str, vocab: Vocabulary) -> bool:
     True
     >>> _link_line("More than 40 people died in the fire.", vocabulary())
     False
+    >>> _link_line("2:05 Two dead in warehouse fire", vocabulary())
+    True
     """
+    if _CLIP.match(text):
+        return True
     return ":" in text[:40] and _link_labels(vocab).match(text) is not None
+
+
+# A video's running time before its title, as players list other clips: "1:21 Prosecutor
+# in double murder trial says ..." (not a clock time: "11:49 a.m. An officer was shot").
+_CLIP = re.compile(r"\s*\d{1,2}:[0-5]\d\s+(?!(?:a\.?m|p\.?m|am|pm|hrs|h)\b)[A-Z][a-z]")
 
 
 SEVERAL_EVENTS = "several events"
@@ -960,10 +1004,16 @@ SEVERAL_EVENTS = "several events"
 @lru_cache(maxsize=4)
 def _roundup_pattern(vocab: Vocabulary) -> re.Pattern[str]:
     words = table_words(vocab, "casualty_readings", "roundups")
+    told = alternation(words)
     return re.compile(
-        r"\bin\s+(?:(?:two|three|four|five|six|several|multiple|separate|unrelated|weekend|"
-        rf"overnight|night|morning|afternoon|evening|\w+day(?:['\u2019]s)?)\s+){{1,3}}"
-        rf"{alternation(words)}\b",
+        r"\b(?:in|from|after|following|during)\s+(?:one\s+of\s+)?(?:the\s+)?"
+        # "in a string of separate, apparently unrelated shootings"
+        r"(?:an?\s+(?:string|series|spate|wave|rash|number)\s+of\s+)?"
+        r"(?:(?:two|three|four|five|six|several|multiple|separate|unrelated|apparently|"
+        r"seemingly|weekend|overnight|night|morning|afternoon|evening|\w+day(?:['\u2019]s)?|"
+        rf"shooting|stabbing|traffic|road),?\s+){{1,4}}{told}\b|"
+        # "a series of weekend shootings left five people dead"
+        rf"\b(?:string|series|spate|wave|rash)\s+of\s+(?:[\w-]+,?\s+){{0,3}}{told}\b",
         re.IGNORECASE,
     )
 
@@ -978,6 +1028,8 @@ def _roundup(text: str, vocab: Vocabulary) -> bool:
     True
     >>> _roundup("Four people were killed in a crash on the motorway", vocabulary())
     False
+    >>> _roundup("A spate of weekend crashes left six dead", vocabulary())
+    True
     """
     return _roundup_pattern(vocab).search(text) is not None
 
