@@ -118,19 +118,51 @@ def test_a_year_so_far_is_a_period_of_any_figure() -> None:
             "A teenager hurt in one of three separate stabbings on Friday is recovering.",
             ["background"],
         ),
+        (
+            "Police are investigating two separate crashes that left four people injured.",
+            ["background"],
+        ),
+        ("Nine people were hurt in stabbings across London on Saturday.", ["background"]),
         ("Two people were killed in the crash on Friday.", ["current"]),
         ("Two people were killed after a series of explosions at the plant.", ["current"]),
+        ("Three people were hurt in the stabbings at the station.", ["current"]),
     ],
     ids=[
         "spate-of-crashes",
         "series-of-stabbings",
         "string-of-separate-shootings",
         "one-of-several",
+        "separate-crashes",
+        "stabbings-across-a-city",
         "one-crash",
         "explosions-of-one-event",
+        "the-stabbings-of-one-attack",
     ],
 )
 def test_roundups_of_several_events(text: str, scopes: list[str]) -> None:
     """A toll told of several events at once (a spate, a series, one of three) is a
     roundup's, not this event's count."""
     assert [s for _, _, s in _scopes(text)] == scopes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The fire follows a blaze at a warehouse last month that killed two workers.",
+            [("killed", 2, "background")],
+        ),
+        (
+            "The crash comes just over a year after nine people were hurt at the same junction.",
+            [("injured", 9, "background")],
+        ),
+        (
+            "The collapse came as rescuers searched for 12 miners; three were killed.",
+            [("killed", 3, "current")],
+        ),
+    ],
+    ids=["follows-a-blaze", "a-year-after", "came-as"],
+)
+def test_the_event_this_one_follows(text: str, expected: list[tuple[str, float, str]]) -> None:
+    """ "This follows a blaze that killed two": the counts of the earlier event."""
+    assert _scopes(text) == expected

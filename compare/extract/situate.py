@@ -181,6 +181,8 @@ def situate(
             scope, period = "background", ANOTHER_STORY
         elif scope == "current" and f.concept in _CASUALTIES and _roundup(sentence.text, vocab):
             scope, period = "background", SEVERAL_EVENTS
+        elif scope == "current" and f.concept in _CASUALTIES and _follows(sentence.text, at, vocab):
+            scope, period = "background", "earlier"
         day = _one_day(f, sentence.text[when_lo:when_hi], article.published, vocab)
         if day is not None and scope == "current" and period is None:
             period = day  # still this event's count (scope current), of that day
@@ -1013,7 +1015,10 @@ def _roundup_pattern(vocab: Vocabulary) -> re.Pattern[str]:
         r"seemingly|weekend|overnight|night|morning|afternoon|evening|\w+day(?:['\u2019]s)?|"
         rf"shooting|stabbing|traffic|road),?\s+){{1,4}}{told}\b|"
         # "a series of weekend shootings left five people dead"
-        rf"\b(?:string|series|spate|wave|rash)\s+of\s+(?:[\w-]+,?\s+){{0,3}}{told}\b",
+        rf"\b(?:string|series|spate|wave|rash)\s+of\s+(?:[\w-]+,?\s+){{0,3}}{told}\b|"
+        # "investigating two separate shooting incidents", "in crashes across the state"
+        rf"\b(?:separate|unrelated)\s+(?:[\w-]+\s+){{0,2}}{told}\b|"
+        rf"\bin\s+{told}\s+(?:across|around|throughout|all\s+over)\b",
         re.IGNORECASE,
     )
 
@@ -1032,6 +1037,31 @@ def _roundup(text: str, vocab: Vocabulary) -> bool:
     True
     """
     return _roundup_pattern(vocab).search(text) is not None
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _follows_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    events = alternation(vocab.event_words)
+    return re.compile(
+        r"\b(?:follows|followed|comes|came)\s+(?:[\w-]+\s+){0,3}?(?:"
+        rf"(?:a|an|another)\s+(?:[\w-]+\s+){{0,2}}?(?:{events})\b|"
+        r"(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?)\s+after\b)",
+        re.IGNORECASE,
+    )
+
+
+def _follows(text: str, at: int, vocab: Vocabulary) -> bool:
+    """Whether a figure at ``at`` counts the earlier event its sentence says this one follows:
+    "The crash follows a similar collision last month that killed two", "The shooting comes
+    just over a year after nine people were shot at a housing complex".
+
+    >>> from compare.extract.vocab import vocabulary
+    >>> t = "The fire follows a blaze last month that killed two"
+    >>> _follows(t, t.find("two"), vocabulary()), _follows("Two died in the fire", 0, vocabulary())
+    (True, False)
+    """
+    m = _follows_pattern(vocab).search(text, 0, at)
+    return m is not None
 
 
 def _role(
