@@ -166,3 +166,23 @@ def test_roundups_of_several_events(text: str, scopes: list[str]) -> None:
 def test_the_event_this_one_follows(text: str, expected: list[tuple[str, float, str]]) -> None:
     """ "This follows a blaze that killed two": the counts of the earlier event."""
     assert _scopes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A gas explosion killed four people in a block of flats on Monday. Eleven "
+            "were injured. Rescuers found two more dead in the rubble on Tuesday.",
+            [("killed", 4, "current"), ("injured", 11, "current"), ("killed", 2, "period")],
+        ),
+        (
+            "Five people were killed and three more were injured when the bridge fell.",
+            [("killed", 5, "current"), ("injured", 3, "current")],
+        ),
+    ],
+    ids=["more-dead-later-in-the-text", "more-of-another-count"],
+)
+def test_more_of_a_count_told_before(text: str, expected: list[tuple[str, float, str]]) -> None:
+    """ "Two more dead", after a count of the dead anywhere before, is no total."""
+    assert _scopes(text) == expected

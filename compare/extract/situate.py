@@ -128,7 +128,7 @@ def situate(
     ordered = sorted(figures, key=lambda f: (f.sentence, f.span[0]))
     siblings: dict[int, list[Figure]] = {}
     cut_of: dict[int, _Cuts] = {}
-    last_concept: str | None = None  # what the figure before this one counts
+    counted: set[str] = set()  # what the figures before this one count
     for f in ordered:
         siblings.setdefault(f.sentence, []).append(f)
     for f in ordered:
@@ -171,12 +171,14 @@ def situate(
             and period is None
             # "five were killed and three more were injured", "49 were killed ... Another 53
             # were wounded": more people, counted otherwise, so the total of that count.
-            and f.concept == last_concept
+            # "left four dead ... Officers found two more dead at a second house": more
+            # of the people counted before.
+            and f.concept in counted
             and _added(sentence.text, at, f.span[1] - sentence.start)
         ):
             scope, period = "period", ADDED  # "9 more people were hurt": not the total
         if f.concept is not None:
-            last_concept = f.concept
+            counted.add(f.concept)
         if scope == "current" and _link_line(sentence.text, vocab):
             scope, period = "background", ANOTHER_STORY
         elif scope == "current" and f.concept in _CASUALTIES and _roundup(sentence.text, vocab):
