@@ -123,6 +123,7 @@ def test_a_year_so_far_is_a_period_of_any_figure() -> None:
             ["background"],
         ),
         ("Nine people were hurt in stabbings across London on Saturday.", ["background"]),
+        ("Eight drivers were hurt in crashes from Friday to Sunday.", ["background"]),
         ("Two people were killed in the crash on Friday.", ["current"]),
         ("Two people were killed after a series of explosions at the plant.", ["current"]),
         ("Three people were hurt in the stabbings at the station.", ["current"]),
@@ -134,6 +135,7 @@ def test_a_year_so_far_is_a_period_of_any_figure() -> None:
         "one-of-several",
         "separate-crashes",
         "stabbings-across-a-city",
+        "crashes-from-friday",
         "one-crash",
         "explosions-of-one-event",
         "the-stabbings-of-one-attack",
@@ -160,8 +162,12 @@ def test_roundups_of_several_events(text: str, scopes: list[str]) -> None:
             "The collapse came as rescuers searched for 12 miners; three were killed.",
             [("killed", 3, "current")],
         ),
+        (
+            "The attack follows a spate of robberies that left two shopkeepers dead.",
+            [("killed", 2, "background")],
+        ),
     ],
-    ids=["follows-a-blaze", "a-year-after", "came-as"],
+    ids=["follows-a-blaze", "a-year-after", "came-as", "follows-a-spate"],
 )
 def test_the_event_this_one_follows(text: str, expected: list[tuple[str, float, str]]) -> None:
     """ "This follows a blaze that killed two": the counts of the earlier event."""

@@ -1020,7 +1020,8 @@ def _roundup_pattern(vocab: Vocabulary) -> re.Pattern[str]:
         rf"\b(?:string|series|spate|wave|rash)\s+of\s+(?:[\w-]+,?\s+){{0,3}}{told}\b|"
         # "investigating two separate shooting incidents", "in crashes across the state"
         rf"\b(?:separate|unrelated)\s+(?:[\w-]+\s+){{0,2}}{told}\b|"
-        rf"\bin\s+{told}\s+(?:across|around|throughout|all\s+over)\b",
+        rf"\bin\s+{told}\s+(?:across|around|throughout|all\s+over|from|over|since|between|"
+        r"during|this|last)\b",
         re.IGNORECASE,
     )
 
@@ -1046,7 +1047,8 @@ def _follows_pattern(vocab: Vocabulary) -> re.Pattern[str]:
     events = alternation(vocab.event_words)
     return re.compile(
         r"\b(?:follows|followed|comes|came)\s+(?:[\w-]+\s+){0,3}?(?:"
-        rf"(?:a|an|another)\s+(?:[\w-]+\s+){{0,2}}?(?:{events})\b|"
+        rf"(?:a|an|another)\s+(?:[\w-]+\s+){{0,2}}?(?:{events}|streak|spate|wave|string|series|"
+        r"rash)\b|"
         r"(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?)\s+after\b)",
         re.IGNORECASE,
     )
