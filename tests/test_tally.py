@@ -86,3 +86,33 @@ def test_a_part_of_a_count_is_not_the_count(
     count is the whole one."""
     got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 2)])]
     assert sorted(x for x in got if x[0] in (K, W)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "expected"),
+    [
+        (
+            "Six people were hurt when a stage collapsed at the fair on Friday.",
+            "Organisers initially said that six people were hurt in the collapse. The count "
+            "now stands at four injured, organisers said.",
+            [("injured", 4)],
+        ),
+        (
+            "Six people were hurt when a stage collapsed at the fair on Friday.",
+            "Initial reports said 12 people were injured in the collapse on Friday.",
+            [("injured", 6)],
+        ),
+        (
+            "A stage collapsed at the fair on Friday, organisers said.",
+            "A woman was injured, but organisers initially said the stage was empty.",
+            [("injured", 1)],
+        ),
+    ],
+    ids=["initially-said", "initial-reports", "a-later-clause-says-initially"],
+)
+def test_a_report_told_as_superseded_is_not_the_count(
+    first: str, later: str, expected: list[tuple[str, float]]
+) -> None:
+    """ "Initially said six were hurt": the count a later report replaced."""
+    got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 2)])]
+    assert [x for x in got if x[0] in (K, W)] == expected

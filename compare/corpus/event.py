@@ -93,11 +93,13 @@ class Total:
     and period figures are left out: "the 1999 quake, which killed 17,000"); the
     event's value is the one the most articles state (a count of one beside a larger
     count in the same article is a person told apart, not a count), then the one the
-    most articles hold as their own, then the latest, then
-    the smaller.  A vague count ("several were hurt") counts only where its article
-    has nothing more exact, and its article only where no article has.  ``derived``
-    says when the value comes from other totals instead
-    ("shot 3 - killed 1" when no article counts the wounded, or when two or more articles
+    most articles hold as their own, then (for a casualty count) the one told most
+    often, then the latest, then the smaller.  A part of a count ("three of the injured
+    drove to hospital") is no count of its own, nor one told as an earlier report that a
+    later replaced ("police initially said six were shot").  A vague count ("several
+    were hurt") counts only where its article has nothing more exact, and its article
+    only where no article has.  ``derived`` says when the value comes from other totals
+    instead ("shot 3 - killed 1" when no article counts the wounded, or when two or more articles
     count more people shot than the stated wounded and dead: a count of the wounded
     often names only some of them, "two men and a woman were hurt").  A wound told of
     one person ("a boy with a gunshot wound") in an event where that person, or someone
@@ -541,6 +543,34 @@ class _Support:
         return (self.articles, self.lead, self.own, self.mentions if casualty else 0, self.last)
 
 
+# A report the sentence says was superseded: "Authorities initially said six were shot",
+# "Initial reports indicated four agents were wounded", "police said earlier that".
+_SUPERSEDED = re.compile(
+    r"\b(?:initially|originally|at\s+first|first|earlier|previously)\s+(?:had\s+)?"
+    r"(?:said|reported|put|told|indicated|stated|announced|counted)\b|"
+    r"\b(?:initial|original|earlier|early|preliminary)\s+(?:reports?|figures?|counts?|"
+    r"estimates?)\b|\bsaid\s+earlier\b",
+    re.IGNORECASE,
+)
+
+
+def _superseded(e: Extracted, current: Sequence[Figure]) -> set[str]:
+    """Casualty counts told as an earlier report that a later one replaced ("police
+    initially said six people were shot"; the words before the figure): figure ids.  The
+    event's count is the later ("was wounded, but police initially said" is not one)."""
+    sentences = {c.sentence.index: c.sentence for c in e.claims}
+    out: set[str] = set()
+    for f in current:
+        s = sentences.get(f.sentence)
+        if (
+            s is not None
+            and f.concept in _CASUALTY
+            and _SUPERSEDED.search(s.text, 0, max(0, f.span[0] - s.start))
+        ):
+            out.add(f.id)
+    return out
+
+
 def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
     """The event's tally per (concept, role): see :class:`Total`."""
     # Per article: its own value (its most repeated figure) and every value it states.
@@ -559,7 +589,7 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             for f in e.figures
             if f.concept is not None and f.scope == "current" and f.unit != "percent"
         ]  # a share is no tally ("up 11 percent")
-        parts = _parts(e, current)
+        parts = _parts(e, current) | _superseded(e, current)
         current = [f for f in current if f.id not in parts]
         summed = _with_others(e, current)
         for f in current:
@@ -616,7 +646,8 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
         values = [r for r in reports if not r.rough] or reports
         # A value stated by more articles wins, even where it is not each one's own ("five
         # died" beside "three children" in one report, "five killed" in another); then
-        # the articles whose own value it is, then the latest, then the smaller.
+        # the articles whose own value it is, then (a casualty count) the value told most
+        # often, then the latest, then the smaller (see _Support.rank).
         support: dict[float, _Support] = {}
         for r in values:
             for v in r.stated:
