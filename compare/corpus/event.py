@@ -93,11 +93,13 @@ class Total:
     and period figures are left out: "the 1999 quake, which killed 17,000"); the
     event's value is the one the most articles state (a count of one beside a larger
     count in the same article is a person told apart, not a count), then the one the
-    most articles hold as their own, then the latest, then
-    the smaller.  A vague count ("several were hurt") counts only where its article
-    has nothing more exact, and its article only where no article has.  ``derived``
-    says when the value comes from other totals instead
-    ("shot 3 - killed 1" when no article counts the wounded, or when two or more articles
+    most articles hold as their own, then (for a casualty count) the one told most
+    often, then the latest, then the smaller.  A part of a count ("three of the injured
+    drove to hospital") is no count of its own, nor one told as an earlier report that a
+    later replaced ("police initially said six were shot").  A vague count ("several
+    were hurt") counts only where its article has nothing more exact, and its article
+    only where no article has.  ``derived`` says when the value comes from other totals
+    instead ("shot 3 - killed 1" when no article counts the wounded, or when two or more articles
     count more people shot than the stated wounded and dead: a count of the wounded
     often names only some of them, "two men and a woman were hurt").  A wound told of
     one person ("a boy with a gunshot wound") in an event where that person, or someone
@@ -479,13 +481,100 @@ def _with_others(e: Extracted, current: Sequence[Figure]) -> dict[str, float]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _partitive(concept: str) -> re.Pattern[str] | None:
+    """ "three of the injured", "two of those wounded": a part of a count of the same
+    casualties (the vocabulary's [casualty_words]), told after its figure."""
+    from compare.extract.vocab import vocabulary
+
+    words = str(vocabulary().tables.get("casualty_words", {}).get(concept, ""))
+    told = "|".join(re.escape(" ".join(w.split())) for w in words.split("|") if w.strip())
+    if not told:
+        return None
+    return re.compile(
+        rf"\s+of\s+(?:the|those|these)\s+(?:[\w-]+\s+){{0,2}}?(?:{told})\b", re.IGNORECASE
+    )
+
+
+def _parts(e: Extracted, current: Sequence[Figure]) -> set[str]:
+    """Figures that count a part of the casualties counted in full elsewhere: "three of the
+    injured drove themselves to hospital", "two of those killed were children" (figure
+    ids).  A part is never the event's count."""
+    sentences = {c.sentence.index: c.sentence for c in e.claims}
+    out: set[str] = set()
+    for f in current:
+        s = sentences.get(f.sentence)
+        pattern = _partitive(f.concept) if f.concept in _CASUALTY else None
+        if s is None or pattern is None:
+            continue
+        end = f.span[1] - s.start
+        if s.text[f.span[0] - s.start : end] == f.text and pattern.match(s.text, end):
+            out.add(f.id)
+    return out
+
+
+@dataclass(frozen=True)
+class _Report:
+    """One article's report of one (concept, role) count."""
+
+    value: float  # its own value
+    stated: frozenset[float]  # every value it states (one person told apart left out)
+    when: dt.date | None
+    rough: bool  # only a vague count ("several")
+    heads: frozenset[float]  # the values its lead states
+    said: Counter[float]  # how often it states each value
+
+
+@dataclass(frozen=True)
+class _Support:
+    """How the articles of an event support one value of a count."""
+
+    articles: int = 0  # articles that state it
+    lead: int = 0  # articles whose lead states it
+    own: int = 0  # articles whose own value it is
+    mentions: int = 0  # times it is stated, in all
+    last: dt.date = dt.date.min  # the latest article that states it
+
+    def rank(self, casualty: bool) -> tuple[int, int, int, int, dt.date]:
+        """More articles, then more leads, then more articles' own value; then, for a
+        casualty count, the value told more often (a toll in a headline and its lead
+        against one mention in passing: "one person was taken to hospital"); then the
+        latest (a company's results, an election's count: the latest is current)."""
+        return (self.articles, self.lead, self.own, self.mentions if casualty else 0, self.last)
+
+
+# A report the sentence says was superseded: "Authorities initially said six were shot",
+# "Initial reports indicated four agents were wounded", "police said earlier that".
+_SUPERSEDED = re.compile(
+    r"\b(?:initially|originally|at\s+first|first|earlier|previously)\s+(?:had\s+)?"
+    r"(?:said|reported|put|told|indicated|stated|announced|counted)\b|"
+    r"\b(?:initial|original|earlier|early|preliminary)\s+(?:reports?|figures?|counts?|"
+    r"estimates?)\b|\bsaid\s+earlier\b",
+    re.IGNORECASE,
+)
+
+
+def _superseded(e: Extracted, current: Sequence[Figure]) -> set[str]:
+    """Casualty counts told as an earlier report that a later one replaced ("police
+    initially said six people were shot"; the words before the figure): figure ids.  The
+    event's count is the later ("was wounded, but police initially said" is not one)."""
+    sentences = {c.sentence.index: c.sentence for c in e.claims}
+    out: set[str] = set()
+    for f in current:
+        s = sentences.get(f.sentence)
+        if (
+            s is not None
+            and f.concept in _CASUALTY
+            and _SUPERSEDED.search(s.text, 0, max(0, f.span[0] - s.start))
+        ):
+            out.add(f.id)
+    return out
+
+
 def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
     """The event's tally per (concept, role): see :class:`Total`."""
     # Per article: its own value (its most repeated figure) and every value it states.
-    reported: dict[
-        tuple[str, str | None],
-        list[tuple[float, frozenset[float], dt.date | None, bool, frozenset[float]]],
-    ] = {}
+    reported: dict[tuple[str, str | None], list[_Report]] = {}
     people: dict[tuple[str, str | None], bool] = {}  # every figure one person named
     led: dict[tuple[str, str | None], set[str]] = {}  # articles whose lead tells the count
     telling: set[str] = set()  # articles that count casualties at all
@@ -500,6 +589,8 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             for f in e.figures
             if f.concept is not None and f.scope == "current" and f.unit != "percent"
         ]  # a share is no tally ("up 11 percent")
+        parts = _parts(e, current) | _superseded(e, current)
+        current = [f for f in current if f.id not in parts]
         summed = _with_others(e, current)
         for f in current:
             key = _key(f)
@@ -525,7 +616,7 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             stated = frozenset(v for v in tally if v > 1 or v == value)
             heads = frozenset(v for v in first if v in stated)
             reported.setdefault(key, []).append(
-                (value, stated, e.article.published, key in rough, heads)
+                _Report(value, stated, e.article.published, key in rough, heads, tally)
             )
         for f in current:
             if f.sentence < LEAD_SENTENCES:
@@ -552,23 +643,25 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             if len(telling) >= 2 or leads_others:
                 continue
         # Articles with only a vague count ("several were hurt") count when none is exact.
-        exact = [(r[0], r[1], r[2], r[4]) for r in reports if not r[3]]
-        values = exact or [(r[0], r[1], r[2], r[4]) for r in reports]
+        values = [r for r in reports if not r.rough] or reports
         # A value stated by more articles wins, even where it is not each one's own ("five
         # died" beside "three children" in one report, "five killed" in another); then
-        # the articles whose own value it is, then the latest, then the smaller.
-        support: dict[float, tuple[int, int, int, dt.date]] = {}
-        for value, stated, when, heads in values:
-            for v in stated:
-                n, lead_n, own, last = support.get(v, (0, 0, 0, dt.date.min))
-                support[v] = (
-                    n + 1,
-                    lead_n + (v in heads),
-                    own + (v == value),
-                    max(last, when or dt.date.min),
+        # the articles whose own value it is, then (a casualty count) the value told most
+        # often, then the latest, then the smaller (see _Support.rank).
+        support: dict[float, _Support] = {}
+        for r in values:
+            for v in r.stated:
+                was = support.get(v, _Support())
+                support[v] = _Support(
+                    was.articles + 1,
+                    was.lead + (v in r.heads),
+                    was.own + (v == r.value),
+                    was.mentions + r.said[v],
+                    max(was.last, r.when or dt.date.min),
                 )
-        value = max(support, key=lambda v: (support[v], -v))
-        _, _, n, last = support[value]
+        casualty = concept in _CASUALTY
+        value = max(support, key=lambda v: (support[v].rank(casualty), -v))
+        n, last = support[value].own, support[value].last
         out[concept, role] = Total(
             concept, role, value, n, len(values), None if last == dt.date.min else last
         )

@@ -78,7 +78,11 @@ _PERIOD = re.compile(
     r"(?:in|during|over|within)\s+the\s+(?:past|last|previous|preceding)\s+(?:\d{1,3}|"
     r"twenty-four|forty-eight|seventy-two|two|three|four|five|six|seven|ten)\s+(?:hours|days)|"
     r"(?:in|within)\s+(?:24|48|72|twenty-four|forty-eight|seventy-two)\s+hours|"
-    r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+alone)\b",
+    r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+alone|"
+    # The year so far ("the 19th child shot in the city so far this year", "sales this
+    # year") and a past season ("Last summer, one man was killed in a shooting nearby").
+    r"(?:so\s+far\s+)?this\s+year(?:\s+alone)?|year[- ]to[- ]date|"
+    r"(?:last|this\s+past)\s+(?:summer|winter|spring|fall|autumn))\b",
     re.IGNORECASE,
 )
 _REPORTING = re.compile(r"quarter|half|fiscal|months?\b|week\s+to|" + _MONTHS + r"$", re.IGNORECASE)
@@ -134,7 +138,7 @@ def situate(
     ordered = sorted(figures, key=lambda f: (f.sentence, f.span[0]))
     siblings: dict[int, list[Figure]] = {}
     cut_of: dict[int, _Cuts] = {}
-    last_concept: str | None = None  # what the figure before this one counts
+    counted: set[str] = set()  # what the figures before this one count
     for f in ordered:
         siblings.setdefault(f.sentence, []).append(f)
     for f in ordered:
@@ -165,7 +169,11 @@ def situate(
             if place is None and where is not None:
                 place, source = where, "article"
         told = _scope(
-            _relative(sentence.text, when_lo), sentence.text[when_lo:when_hi], f, year, vocab
+            _relative(sentence.text, when_lo) or _entry_year(sentence.text, at),
+            sentence.text[when_lo:when_hi],
+            f,
+            year,
+            vocab,
         )
         scope, period = _event_scope(f, *told, article.published)
         if (
@@ -173,17 +181,21 @@ def situate(
             and period is None
             # "five were killed and three more were injured", "49 were killed ... Another 53
             # were wounded": more people, counted otherwise, so the total of that count.
-            # ... or the sentence says so: "In addition to those shot, up to 9 more".
-            and (f.concept == last_concept or _BESIDES.search(sentence.text, 0, at) is not None)
+            # "left four dead ... Officers found two more dead at a second house": more
+            # of the people counted before; or the sentence says so: "In addition to those
+            # shot, up to 9 more".
+            and (f.concept in counted or _BESIDES.search(sentence.text, 0, at) is not None)
             and _added(sentence.text, at, f.span[1] - sentence.start)
         ):
             scope, period = "period", ADDED  # "9 more people were hurt": not the total
         if f.concept is not None:
-            last_concept = f.concept
+            counted.add(f.concept)
         if scope == "current" and _link_line(sentence.text, vocab):
             scope, period = "background", ANOTHER_STORY
         elif scope == "current" and f.concept in _CASUALTIES and _roundup(sentence.text, vocab):
             scope, period = "background", SEVERAL_EVENTS
+        elif scope == "current" and f.concept in _CASUALTIES and _follows(sentence.text, at, vocab):
+            scope, period = "background", "earlier"
         day = _one_day(f, sentence.text[when_lo:when_hi], article.published, vocab)
         if day is not None and scope == "current" and period is None:
             period = day  # still this event's count (scope current), of that day
@@ -676,6 +688,10 @@ def _event_scope(
         return scope, period
     if period is not None and _INCREMENT.search(period):
         return "period", period  # "54 died in the past 24 hours": a day's count, not the toll
+    if period is not None and _THIS_YEAR.search(period):
+        return "period", period  # "shot in the city so far this year": the year's, no event's
+    if period is not None and _SEASON.search(period):
+        return "background", period  # "Last summer, one man was killed": an earlier event
     if period is not None and ("year" in period or _YEAR.search(period)):
         return "background", period
     month = _MONTH_NUMBER.get((period or "").split(" ")[0])
@@ -719,6 +735,8 @@ _WEEKDAY = re.compile(
 
 
 _INCREMENT = re.compile(r"\b(?:hours|days|alone)$")
+_THIS_YEAR = re.compile(r"\bthis\s+year\b|\bto[- ]date\b")
+_SEASON = re.compile(r"\b(?:summer|winter|spring|fall|autumn)$")
 _MONTH_NUMBER = {
     m: k
     for k, m in enumerate(
@@ -746,6 +764,27 @@ def _relative(text: str, start: int) -> str:
         named = _NAMED_YEAR.search(text, max(0, start - 60), start)
         return named.group(1) if named else ""
     return ""
+
+
+# A timeline's entry: "1993: Dr. David Gunn is shot to death", "Photo 2011: ..." (at most two
+# words before the year, which the colon closes).
+_ENTRY = re.compile(r"\s*(?:[A-Za-z][\w'\u2019-]*\s+){0,2}(" + _YEAR.pattern + r")\s*:\s")
+
+
+def _entry_year(text: str, at: int) -> str:
+    """The year of a timeline's entry a figure at ``at`` stands in ("1993: a doctor is shot
+    to death outside a clinic"): an earlier year makes its figures another event's.
+
+    >>> _entry_year("1993: A doctor is shot to death outside a clinic.", 6)
+    '1993'
+    >>> _entry_year("In 1993: 12 died.", 9), _entry_year("Police said 2 died.", 12)
+    ('', '')
+    """
+    m = _ENTRY.match(text)
+    return m.group(1) if m is not None and at >= m.end() and not _NOT_ENTRY.match(text) else ""
+
+
+_NOT_ENTRY = re.compile(r"\s*(?:in|on|by|since|until|from|for|during)\b", re.IGNORECASE)
 
 
 # A year opening the noun phrase that a relative clause follows: "the 2018 Camp Fire in
@@ -969,8 +1008,17 @@ def _link_line(text: str, vocab: Vocabulary) -> bool:
     True
     >>> _link_line("More than 40 people died in the fire.", vocabulary())
     False
+    >>> _link_line("2:05 Two dead in warehouse fire", vocabulary())
+    True
     """
+    if _CLIP.match(text):
+        return True
     return ":" in text[:40] and _link_labels(vocab).match(text) is not None
+
+
+# A video's running time before its title, as players list other clips: "1:21 Prosecutor
+# in double murder trial says ..." (not a clock time: "11:49 a.m. An officer was shot").
+_CLIP = re.compile(r"\s*\d{1,2}:[0-5]\d\s+(?!(?:a\.?m|p\.?m|am|pm|hrs|h)\b)[A-Z][a-z]")
 
 
 SEVERAL_EVENTS = "several events"
@@ -979,10 +1027,20 @@ SEVERAL_EVENTS = "several events"
 @lru_cache(maxsize=4)
 def _roundup_pattern(vocab: Vocabulary) -> re.Pattern[str]:
     words = table_words(vocab, "casualty_readings", "roundups")
+    told = alternation(words)
     return re.compile(
-        r"\bin\s+(?:(?:two|three|four|five|six|several|multiple|separate|unrelated|weekend|"
-        rf"overnight|night|morning|afternoon|evening|\w+day(?:['\u2019]s)?)\s+){{1,3}}"
-        rf"{alternation(words)}\b",
+        r"\b(?:in|from|after|following|during)\s+(?:one\s+of\s+)?(?:the\s+)?"
+        # "in a string of separate, apparently unrelated shootings"
+        r"(?:an?\s+(?:string|series|spate|wave|rash|number)\s+of\s+)?"
+        r"(?:(?:two|three|four|five|six|several|multiple|separate|unrelated|apparently|"
+        r"seemingly|weekend|overnight|night|morning|afternoon|evening|\w+day(?:['\u2019]s)?|"
+        rf"shooting|stabbing|traffic|road),?\s+){{1,4}}{told}\b|"
+        # "a series of weekend shootings left five people dead"
+        rf"\b(?:string|series|spate|wave|rash)\s+of\s+(?:[\w-]+,?\s+){{0,3}}{told}\b|"
+        # "investigating two separate shooting incidents", "in crashes across the state"
+        rf"\b(?:separate|unrelated)\s+(?:[\w-]+\s+){{0,2}}{told}\b|"
+        rf"\bin\s+{told}\s+(?:across|around|throughout|all\s+over|from|over|since|between|"
+        r"during|this|last)\b",
         re.IGNORECASE,
     )
 
@@ -997,8 +1055,36 @@ def _roundup(text: str, vocab: Vocabulary) -> bool:
     True
     >>> _roundup("Four people were killed in a crash on the motorway", vocabulary())
     False
+    >>> _roundup("A spate of weekend crashes left six dead", vocabulary())
+    True
     """
     return _roundup_pattern(vocab).search(text) is not None
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _follows_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    events = alternation(vocab.event_words)
+    return re.compile(
+        r"\b(?:follows|followed|comes|came)\s+(?:[\w-]+\s+){0,3}?(?:"
+        rf"(?:a|an|another)\s+(?:[\w-]+\s+){{0,2}}?(?:{events}|streak|spate|wave|string|series|"
+        r"rash)\b|"
+        r"(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?)\s+after\b)",
+        re.IGNORECASE,
+    )
+
+
+def _follows(text: str, at: int, vocab: Vocabulary) -> bool:
+    """Whether a figure at ``at`` counts the earlier event its sentence says this one follows:
+    "The crash follows a similar collision last month that killed two", "The shooting comes
+    just over a year after nine people were shot at a housing complex".
+
+    >>> from compare.extract.vocab import vocabulary
+    >>> t = "The fire follows a blaze last month that killed two"
+    >>> _follows(t, t.find("two"), vocabulary()), _follows("Two died in the fire", 0, vocabulary())
+    (True, False)
+    """
+    m = _follows_pattern(vocab).search(text, 0, at)
+    return m is not None
 
 
 def _role(

@@ -1,0 +1,118 @@
+"""The event's tally (compare.corpus.event.totals): which of its articles' values is the
+count of each casualty."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from compare.corpus.event import totals
+from compare.pipeline import Extracted, extract
+from compare.types import Article, Figure
+
+
+def _fig(value: float, concept: str, *, at: int = 0, text: str | None = None) -> Figure:
+    return Figure("x:f1", "x", at, text or str(value), (0, 1), value, value, value, "exact",
+                  None, concept)  # fmt: skip
+
+
+def _reports(*days: tuple[int, list[Figure]]) -> list[Extracted]:
+    return [
+        Extracted(Article(f"a{n}", "-", "", published=dt.date(2025, 5, day)), tuple(figs), ())
+        for n, (day, figs) in enumerate(days)
+    ]
+
+
+K, W = "killed", "injured"
+
+
+@pytest.mark.parametrize(
+    ("reports", "expected"),
+    [
+        # A crash: one report says six hurt in its headline and first sentence; a report
+        # the next day mentions three once: the count told twice wins over the later date.
+        (_reports((1, [_fig(6, W, at=-1), _fig(6, W, at=0)]), (2, [_fig(3, W, at=1)])), (W, 6)),
+        # Repetition never outweighs more articles: two reports of a fire say three dead.
+        (
+            _reports((1, [_fig(5, K), _fig(5, K), _fig(5, K)]), (2, [_fig(3, K)]), (2, [_fig(3, K)])),
+            (K, 3),
+        ),
+        # Told once each: the latest, as before.
+        (_reports((1, [_fig(4, W, at=1)]), (2, [_fig(5, W, at=1)])), (W, 5)),
+        # Not a casualty: a company's revenue told twice, then revised once the next day:
+        # the latest is current.
+        (_reports((1, [_fig(5e9, "revenue"), _fig(5e9, "revenue")]), (2, [_fig(5.2e9, "revenue")])),
+         ("revenue", 5.2e9)),
+    ],
+    ids=["told-twice-over-a-later-mention", "more-articles-over-repetition", "once-each-the-latest",
+         "revenue-the-latest"],
+)  # fmt: skip
+def test_the_count_the_articles_repeat(
+    reports: list[Extracted], expected: tuple[str, float]
+) -> None:
+    assert [(t.concept, t.value) for t in totals(reports)] == [expected]
+
+
+def _read(text: str, day: int) -> Extracted:
+    return extract(Article(f"a{day}", "-", text, published=dt.date(2025, 3, day)))
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "expected"),
+    [
+        (
+            "Six people were hurt when a bus hit a wall in Leeds on Sunday.",
+            "Three of the injured were taken to hospital by car, police said.",
+            [("injured", 6)],
+        ),
+        (
+            "A fire at a care home in Lyon killed five people on Monday.",
+            "Two of those killed were nurses, the mayor said on Tuesday.",
+            [("killed", 5)],
+        ),
+        (
+            "Six climbers were hurt in an avalanche on Sunday.",
+            "Two of them died in hospital on Monday, rescuers said.",
+            [("injured", 6), ("killed", 2)],
+        ),
+    ],
+    ids=["three-of-the-injured", "two-of-those-killed", "two-of-them-died-counts"],
+)
+def test_a_part_of_a_count_is_not_the_count(
+    first: str, later: str, expected: list[tuple[str, float]]
+) -> None:
+    """ "Three of the injured" in a later report counts some of the injured; the event's
+    count is the whole one."""
+    got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 2)])]
+    assert sorted(x for x in got if x[0] in (K, W)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "expected"),
+    [
+        (
+            "Six people were hurt when a stage collapsed at the fair on Friday.",
+            "Organisers initially said that six people were hurt in the collapse. The count "
+            "now stands at four injured, organisers said.",
+            [("injured", 4)],
+        ),
+        (
+            "Six people were hurt when a stage collapsed at the fair on Friday.",
+            "Initial reports said 12 people were injured in the collapse on Friday.",
+            [("injured", 6)],
+        ),
+        (
+            "A stage collapsed at the fair on Friday, organisers said.",
+            "A woman was injured, but organisers initially said the stage was empty.",
+            [("injured", 1)],
+        ),
+    ],
+    ids=["initially-said", "initial-reports", "a-later-clause-says-initially"],
+)
+def test_a_report_told_as_superseded_is_not_the_count(
+    first: str, later: str, expected: list[tuple[str, float]]
+) -> None:
+    """ "Initially said six were hurt": the count a later report replaced."""
+    got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 2)])]
+    assert [x for x in got if x[0] in (K, W)] == expected
