@@ -366,6 +366,13 @@ NOT_FIGURES = [
     ("shirt number", "Dak Prescott (4) scored", []),
     ("second half", "in the second half of the game", []),
     ("name holding a number word", "he told BBC One", []),
+    (
+        "name opened by a number word",
+        "It happened outside the Four Points Sheraton, where two people died.",
+        ["two"],
+    ),
+    ("hospital named with a number", "He was taken to Three Rivers Hospital.", []),
+    ("title-case headline counts", "Two Killed, Three Hurt In Crash On Highway", ["Two", "Three"]),
     ("year before a name", "the 2003 Iron Bowl", []),
     ("year after a possessive", "Keytruda's 2018 sales", []),
     ("early count is no year", "an average of 1500.", ["1500"]),

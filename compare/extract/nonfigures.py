@@ -240,7 +240,31 @@ def not_a_figure(num: Number, text: str) -> bool:
         return True  # "a ten-for-one stock split": a ratio
     if num.kind == "words" and raw[0].isupper() and re.search(r"[A-Z][\w]*\s$", before):
         return True  # "BBC One", "Formula One": a number word inside a name
+    if num.kind == "words" and raw[0].isupper() and _name_opened(text, before, after):
+        return True  # "outside the Four Points Sheraton", "Three Rivers Hospital": a name
     return raw.lower() == "one" and bool(_ONE_BEFORE.search(before) or _ONE_AFTER.match(after))
+
+
+def _name_opened(text: str, before: str, after: str) -> bool:
+    """Whether a capitalised number word inside a sentence opens a name: a capitalised word
+    follows and the sentence is no headline in title case ("Two Killed In Crash").
+
+    >>> t = "It happened outside the Four Points Sheraton."
+    >>> _name_opened(t, "It happened outside the ", " Points Sheraton.")
+    True
+    >>> t = "Police said Two Killed In Crash was the headline."
+    >>> _name_opened("Two Killed In Crash At Mall", "", " Killed In Crash")
+    False
+    """
+    tail = before.rstrip()
+    if (
+        not tail
+        or tail[-1] in ".!?:;\"'\u201c\u2018(-\u2013\u2014"
+        or not re.match(r"\s[A-Z][a-z]", after)
+    ):
+        return False
+    # not a headline in title case: a lowercase word of four letters or more says so
+    return any(w[0].islower() for w in re.findall(r"[A-Za-z]{4,}", text))
 
 
 def _broadcaster(before: str) -> bool:
