@@ -190,6 +190,11 @@ SHAPES = [
         [("One", "killed", "person"), ("3", "injured", "people")],
     ),
     (
+        "crime-found-shot-to-death",
+        "Two men were found shot to death in a car, and three were shot in the leg.",
+        [("Two", "killed", "men"), ("three", "shot", "people")],
+    ),
+    (
         "crash-mortally-injured-one",
         "A cyclist was mortally injured when the truck struck him.",
         [("A cyclist", "killed", "cyclist")],

@@ -1606,6 +1606,8 @@ def _concept_in(words: list[str]) -> str | None:
                 continue  # "six people were in the car during the shooting": the event, no count
             found = concept_word(low, lows[i + 1] if i + 1 < len(lows) else "")
             found = fatal(found, lows[i - 1] if i else "") if found else None
+            if found and _to_death(found, lows[i + 1 : i + 3]):
+                found = "killed"  # "found shot to death", "shot dead"
         if found and _yields(found):
             weak = weak or found
         elif found:
@@ -1646,6 +1648,22 @@ def fatal(concept: str, before: str) -> str:
     fatal = table_words(vocab, "fatal", "adverbs")
     harms = table_words(vocab, "fatal", "harms")
     return "killed" if before in fatal and concept in harms else concept
+
+
+def _to_death(concept: str, after: list[str]) -> bool:
+    """Whether words after a harm make it a death: "shot to death", "shot dead".
+
+    >>> _to_death("shot", ["to", "death"]), _to_death("shot", ["dead"]), _to_death("shot", ["in"])
+    (True, True, False)
+    """
+    vocab = vocabulary()
+    if concept not in table_words(vocab, "fatal", "harms"):
+        return False
+    told = " ".join(after)
+    phrases = str(vocab.tables.get("fatal", {}).get("after", "")).split("|")
+    return any(
+        told == w or told.startswith(w + " ") for w in (" ".join(p.split()) for p in phrases) if w
+    )
 
 
 def concept_word(word: str, following: str = "") -> str | None:

@@ -137,7 +137,7 @@ _WORD_LISTS = {
     "time": ("periods", "events", "history", "earlier", "compared"),
     "running_total": ("phrases", "totals"),
     "casualty_words": ("killed", "injured", "hostages", "displaced"),
-    "fatal": ("adverbs", "harms"),
+    "fatal": ("adverbs", "harms", "after"),
     "owners": ("verbs", "measures"),
     "people_counts": ("concepts", "in_their_part", "yields"),
     "events": ("kinds", "suffixes", "measures"),
