@@ -1419,10 +1419,6 @@ def _governing(before: list[str], phrase: list[str]) -> str | None:
         head = phrase[-1].lower() if phrase else ""
         # People lost are dead ("340 medics"); games or ground lost are not.
         return "killed" if head in SUBJECTS and head not in FIGHTERS else None
-    if word in table_words(vocabulary(), "on_board", "verbs"):
-        head = phrase[-1] if phrase else ""
-        people = names_people(head.lower()) and not _in_their_part(head)
-        return vocabulary().predicates.get("aboard", "on board") if people else None
     found = concept_word(word)
     return fatal(found, before[-2].lower() if len(before) > 1 else "") if found else None
 
