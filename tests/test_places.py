@@ -316,6 +316,16 @@ def test_place_and_time(
             id="a-county-of-the-state-that-owns-it",
         ),
         pytest.param(
+            "In Georgia, 17 people died. South Carolina reported 19 deaths.",
+            [("17", "Georgia, United States"), ("19", "South Carolina, United States")],
+            id="a-state-reporting-its-own-deaths",
+        ),
+        pytest.param(
+            "In Acapulco, 12 people died. Canada says 3 of its citizens were killed.",
+            [("12", "Acapulco, Mexico"), ("3", "Acapulco, Mexico")],
+            id="a-country-speaking-is-no-place",
+        ),
+        pytest.param(
             "BHUBANESWAR - Chief secretary Pradeep Jena said 275 died. "
             "Some 1,175 were injured, Jena told reporters.",
             [("275", "Bhubaneswar, India"), ("Some 1,175", "Bhubaneswar, India")],

@@ -383,6 +383,7 @@ def _mentions(text: str, vocab: Vocabulary) -> tuple[Mention, ...]:
                 _after_locative(text, mention.start)
                 or _of_name(text, mention.start)
                 or not _actor(text, mention.end, vocab)
+                or _region(mention.place)
             ):
                 out.append(_as_written(mention, text))
     # "North Carolina's Buncombe County": the county says where, its state is in its key.
@@ -395,6 +396,19 @@ def _mentions(text: str, vocab: Vocabulary) -> tuple[Mention, ...]:
             and contains(m.place.key, out[k + 1].place.key)
         )
     )
+
+
+def _region(place: Place) -> bool:
+    """A state, province or county: one that reports ("South Carolina reported 19 deaths",
+    "Sindh said 200 died") counts its own, where a country or a capital ("Israel says",
+    "Moscow claims") may speak of elsewhere.
+
+    >>> _region(Place("US>a1:SC", "South Carolina", 0)), _region(Place("RU>a1:48>c:524901", "Moscow", 0))
+    (True, False)
+    >>> _region(Place("IL", "Israel", 0))
+    False
+    """
+    return ">" in place.key and ">c:" not in place.key
 
 
 def _place_at(words: list[str], j: int) -> bool:
