@@ -403,10 +403,10 @@ def _region(place: Place) -> bool:
     "Sindh said 200 died") counts its own, where a country or a capital ("Israel says",
     "Moscow claims") may speak of elsewhere.
 
-    >>> _region(Place("US>a1:SC", "South Carolina", 0)), _region(Place("RU>a1:48>c:524901", "Moscow", 0))
-    (True, False)
-    >>> _region(Place("IL", "Israel", 0))
-    False
+    >>> _region(Place("US>a1:SC", "South Carolina", 0))
+    True
+    >>> _region(Place("RU>a1:48>c:524901", "Moscow", 0)), _region(Place("IL", "Israel", 0))
+    (False, False)
     """
     return ">" in place.key and ">c:" not in place.key
 
