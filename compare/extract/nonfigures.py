@@ -32,6 +32,7 @@ _TIME_AFTER = re.compile(
 )
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 _PHONE = re.compile(
+    r"(?=[+(\d])"  # every phone starts so: the scan skips other places at once
     r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4}|\d{2,4}[.-]\d{3,4}[.-]\d{3,4})"
     r"|\+\d{1,3}[\s\d]{8,}\d"
 )
@@ -115,6 +116,19 @@ _ONE_AFTER = re.compile(
 )
 
 
+# Compiled once (these were compiled-cache lookups on every number of every sentence).
+_MONEY_BEFORE = re.compile(r"[$€£¥]\s?$")
+_WORD_NEXT = re.compile(r"\s+([A-Za-z]+)")
+_DATE_AFTER = re.compile(r"^[/.]\d")
+_DATE_BEFORE = re.compile(r"\d[/.]$")  # searched in the last 4 characters (3, and a newline)
+_PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent)")
+_SHIRT_BEFORE = re.compile(r"[A-Z]\w+\s\($")
+_NUMBER_BEFORE = re.compile(r"\b(?:no|nos|number)\.?\s*$|#$", re.IGNORECASE)
+_AGE_END_AFTER = re.compile(r"^\s*(?:,|\.(?:\s|$)|$)")
+_AGE_HEADLINE = re.compile(r"-(?:Year|Month|Week)s?-Old\b", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"[A-Z][\w]*\s$")
+
+
 def phone_spans(text: str) -> list[tuple[int, int]]:
     """Where phone numbers stand, so that their digits are never read as counts.
 
@@ -149,18 +163,18 @@ def is_year(num: Number, text: str) -> bool:
     before = text[max(0, num.start - 8) : num.start]
     if num.kind == "digits" and _YEAR_BEFORE.search(before) and len(raw) in (2, 4):
         return not _counted_after(text, num.end)  # "2023-24", not "2000 - 2500 calories"
-    if num.kind != "digits" or not re.fullmatch(r"\d{4}", raw):
+    if num.kind != "digits" or not (len(raw) == 4 and raw.isdecimal()):  # re's \d{4}
         return False
     if not 1000 <= num.value <= 2199:
         return False
-    if re.search(r"[$€£¥]\s?$", before):
+    if _MONEY_BEFORE.search(before):
         return False
     if _COUNT_CONTEXT.search(before):
         return False  # "about 2000 - 2500 calories"
     if num.value < 1900 and not _YEAR_CONTEXT.search(before):
         return False  # "an average of 1500" is a count; "in 1848" a year
     after = text[num.end : num.end + 30]
-    m = re.match(r"\s+([A-Za-z]+)", after)
+    m = _WORD_NEXT.match(after)
     if m is None or m.group(1)[0].isupper() or _DETERMINER_BEFORE.search(before):
         return True  # "the 2003 Iron Bowl", "Keytruda's 2018 sales"
     return not _counted_after(text, num.end)
@@ -169,7 +183,7 @@ def is_year(num: Number, text: str) -> bool:
 def _counted_after(text: str, end: int) -> bool:
     """Whether a plural noun or a unit follows: "2000 people" and "1500 km" are counts;
     "2006 war" or "2024 election" are years."""
-    m = re.match(r"\s+([A-Za-z]+)", text[end : end + 30])
+    m = _WORD_NEXT.match(text[end : end + 30])
     if m is None:
         return False
     word = m.group(1).lower()
@@ -193,7 +207,7 @@ def not_a_figure(num: Number, text: str) -> bool:
     if num.kind == "digits":
         if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after) or before.endswith(":"):
             return True
-        if re.match(r"^[/.]\d", after) or re.search(r"\d[/.]$", before):
+        if _DATE_AFTER.match(after) or _DATE_BEFORE.search(before, max(0, len(before) - 4)):
             return True  # 8/2/2024, 08.02.2024
         if (
             num.value <= 31
@@ -208,23 +222,20 @@ def not_a_figure(num: Number, text: str) -> bool:
         if (
             (name[:1].isupper() and name.lower() in IDENTIFIER_LABELS)
             or name.lower() in CASELESS_LABELS
-        ) and not re.match(r"\s?(?:%|per\s?cent)", after):
+        ) and not _PERCENT_AFTER.match(after):
             return True
         if _NAME_AFTER.match(after) or _ROUND_BEFORE.search(before) or _is_score(num, text):
             return True
-        if before.endswith("(") and after.startswith(")") and re.search(r"[A-Z]\w+\s\($", before):
+        if before.endswith("(") and after.startswith(")") and _SHIRT_BEFORE.search(before):
             return True  # "Dak Prescott (4)": a shirt number
         if _NUMBERING_BEFORE.search(before) and _NUMBERING_AFTER.match(after):
             return True
-        if re.search(r"\b(?:no|nos|number)\.?\s*$|#$", before, re.IGNORECASE):
+        last = before.rstrip()[-1:]  # the pattern's last letter, when it can match at all
+        if last and last in "oOsSrR.#\u017f" and _NUMBER_BEFORE.search(before):
             return True
-        if (
-            _AGE_NAME.search(before)
-            and re.match(r"^\s*(?:,|\.(?:\s|$)|$)", after)
-            and num.value < 120
-        ):
+        if _AGE_NAME.search(before) and _AGE_END_AFTER.match(after) and num.value < 120:
             return True
-        if re.match(r"-(?:Year|Month|Week)s?-Old\b", after, re.IGNORECASE) and after[1].isupper():
+        if _AGE_HEADLINE.match(after) and after[1].isupper():
             return True  # a headline's "10-Year-Old Girl": an age, in title case
         if _broadcaster(before):
             return True  # "Action News 5", "FOX Carolina 21": a station, not a count
@@ -238,7 +249,7 @@ def not_a_figure(num: Number, text: str) -> bool:
         return True
     if num.kind in ("digits", "words") and (_FOR_AFTER.match(after) or _FOR_BEFORE.search(before)):
         return True  # "a ten-for-one stock split": a ratio
-    if num.kind == "words" and raw[0].isupper() and re.search(r"[A-Z][\w]*\s$", before):
+    if num.kind == "words" and raw[0].isupper() and _NAME_BEFORE.search(before):
         return True  # "BBC One", "Formula One": a number word inside a name
     return raw.lower() == "one" and bool(_ONE_BEFORE.search(before) or _ONE_AFTER.match(after))
 

@@ -88,13 +88,17 @@ _SEPARATORS = {
 }
 
 
+_SEPARATOR_CHARS = re.compile(r"[,\s\u00a0\u202f]")
+_NOT_DIGITS = re.compile(r"[^0-9.]")
+
+
 def parse_digits(text: str) -> float | None:
     """The value of a digit string with thousands separators (comma, space, thin space).
 
     >>> parse_digits("27,840"), parse_digits("27 840"), parse_digits("1.25"), parse_digits("x")
     (27840.0, 27840.0, 1.25, None)
     """
-    cleaned = re.sub(r"[,\s\u00a0\u202f]", "", text)
+    cleaned = _SEPARATOR_CHARS.sub("", text)
     try:
         return float(cleaned)
     except ValueError:
@@ -107,7 +111,7 @@ def written_step(text: str) -> float:
     >>> written_step("1,200"), written_step("27,840"), written_step("85"), written_step("1.25")
     (100.0, 10.0, 1.0, 0.01)
     """
-    digits = re.sub(r"[^0-9.]", "", text)
+    digits = _NOT_DIGITS.sub("", text)
     if "." in digits:
         return 10.0 ** -len(digits.split(".", 1)[1])
     stripped = digits.rstrip("0")
