@@ -181,6 +181,19 @@ _PHRASES = re.compile(
     r"|(?P<one>an?)(?=\s+(?:second|minute|hour|day|week|month|year|decade)\b)))\b",
     re.IGNORECASE,
 )
+
+
+def _lowercase_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same IGNORECASE pattern without the flag, to run on ASCII text lowercased (the
+    same offsets, the same matches: its own letters are all lowercase, so the flag only
+    made re try each letter both ways, at twice the cost on every sentence)."""
+    own = re.sub(r"\\.|\(\?P<|A-Za-z", "", pattern.pattern)
+    if any(c.isupper() for c in own):
+        raise ValueError(f"an uppercase letter needs IGNORECASE: {pattern.pattern[:60]}")
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+_PHRASES_LOWER = _lowercase_twin(_PHRASES)
 _QUALIFIED = re.compile(
     r"\b(?:more\s+than|less\s+than|fewer\s+than|over|nearly|almost|about|around|roughly|"
     r"at\s+least|under|just\s+over|just\s+under|some)\s+$",
@@ -198,6 +211,7 @@ _AND_A_HALF = re.compile(r" and a half\b", re.IGNORECASE)
 _ANY_NUMBER_WORD = re.compile(
     rf"(?<![A-Za-z])(?:{alternation(_NUMBER_WORDS)})(?![A-Za-z])", re.IGNORECASE
 )
+_ANY_NUMBER_WORD_LOWER = _lowercase_twin(_ANY_NUMBER_WORD)
 _MORE_WORDS = re.compile(rf"(?:\s+and\s+|[\s-])(?:{alternation(_NUMBER_WORDS)})\b", re.IGNORECASE)
 
 
@@ -246,7 +260,8 @@ class _Spans:
 
 def _phrases(text: str) -> list[Number]:
     out = []
-    for m in _PHRASES.finditer(text):
+    found = _PHRASES_LOWER.finditer(text.lower()) if text.isascii() else _PHRASES.finditer(text)
+    for m in found:  # its groups are read lowercased, its offsets are the text's
         key = " ".join(m.group(0).lower().split())
         if m.group("vague"):
             low, high = VAGUE[key]
@@ -329,7 +344,11 @@ def _spelled(text: str) -> list[Number]:
     while "one hundred and five" is one; text2num then computes the value (word2number read
     "one million two hundred thousand" as 1,201,200).
     """
-    if not _ANY_NUMBER_WORD.search(text):
+    if text.isascii():
+        spelled = _ANY_NUMBER_WORD_LOWER.search(text.lower())
+    else:
+        spelled = _ANY_NUMBER_WORD.search(text)
+    if not spelled:
         return []  # most sentences spell no number: one regex pass instead of a word loop
     words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
     out: list[Number] = []
