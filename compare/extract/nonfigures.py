@@ -61,6 +61,7 @@ _WORD_AFTER = re.compile(r"\s?([A-Za-z%]+)")
 # A ratio told as "N-for-M", not two counts: "a ten-for-one stock split", "went 3-for-4",
 # "a two-for-one offer".
 _FOR_AFTER = re.compile(r"^[-\u2010\u2011]for[-\u2010\u2011]\w", re.IGNORECASE)
+# (6 characters, 7 with a newline: searched in the last 7 of the words before)
 _FOR_BEFORE = re.compile(r"\w[-\u2010\u2011]for[-\u2010\u2011]$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|its|their|his|her|this|last|next)|\w+(?:['\u2019]s|s'?))\s$"
@@ -215,7 +216,7 @@ def not_a_figure(num: Number, text: str) -> bool:
             and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after))
         ):
             return True
-        if _MODEL_BEFORE.search(before):
+        if before.endswith(("-", "-\n")) and _MODEL_BEFORE.search(before):  # it ends so
             return True
         label = _LABEL_BEFORE.search(before)
         name = label.group("label") if label else ""
@@ -224,7 +225,7 @@ def not_a_figure(num: Number, text: str) -> bool:
             or name.lower() in CASELESS_LABELS
         ) and not _PERCENT_AFTER.match(after):
             return True
-        if _NAME_AFTER.match(after) or _ROUND_BEFORE.search(before) or _is_score(num, text):
+        if _NAME_AFTER.match(after) or _round_before(before) or _is_score(num, text):
             return True
         if before.endswith("(") and after.startswith(")") and _SHIRT_BEFORE.search(before):
             return True  # "Dak Prescott (4)": a shirt number
@@ -233,7 +234,12 @@ def not_a_figure(num: Number, text: str) -> bool:
         last = before.rstrip()[-1:]  # the pattern's last letter, when it can match at all
         if last and last in "oOsSrR.#\u017f" and _NUMBER_BEFORE.search(before):
             return True
-        if _AGE_NAME.search(before) and _AGE_END_AFTER.match(after) and num.value < 120:
+        if (
+            "," in before
+            and _AGE_NAME.search(before)
+            and _AGE_END_AFTER.match(after)
+            and num.value < 120
+        ):
             return True
         if _AGE_HEADLINE.match(after) and after[1].isupper():
             return True  # a headline's "10-Year-Old Girl": an age, in title case
@@ -241,17 +247,26 @@ def not_a_figure(num: Number, text: str) -> bool:
             return True  # "Action News 5", "FOX Carolina 21": a station, not a count
         if _in_phone(num.start, text):
             return True
-    if num.kind == "share" and _ROUND_BEFORE.search(before):
+    if num.kind == "share" and _round_before(before):
         return True  # "the second half of the game"
     if num.kind == "share" and _ORDINAL_SHARE.match(raw) and _NOUN_AFTER.match(after):
         return True
     if num.kind in ("digits", "words") and _told_otherwise(num, raw, text, before, after):
         return True
-    if num.kind in ("digits", "words") and (_FOR_AFTER.match(after) or _FOR_BEFORE.search(before)):
+    if num.kind in ("digits", "words") and (
+        _FOR_AFTER.match(after) or _FOR_BEFORE.search(before, max(0, len(before) - 7))
+    ):
         return True  # "a ten-for-one stock split": a ratio
     if num.kind == "words" and raw[0].isupper() and _NAME_BEFORE.search(before):
         return True  # "BBC One", "Formula One": a number word inside a name
     return raw.lower() == "one" and bool(_ONE_BEFORE.search(before) or _ONE_AFTER.match(after))
+
+
+def _round_before(before: str) -> bool:
+    """``_ROUND_BEFORE`` searched only where a match can start: it spans at most 7
+    characters and its $ may stand before a last newline (its \\b still sees the
+    character before where the search starts)."""
+    return _ROUND_BEFORE.search(before, max(0, len(before) - 8)) is not None
 
 
 def _broadcaster(before: str) -> bool:
