@@ -252,7 +252,8 @@ def counted(
         if gapped is not None:
             concept = _describe(gapped.group("np").split())
     if concept is None:
-        tally = _NOUN_TALLY.search(text[since:start])
+        gap = text[since:start]
+        tally = _NOUN_TALLY.search(gap) if "tally" in gap or "count" in gap else None
         refs = table_words(vocabulary(), "references", "adjectives")
         if tally is not None and tally.group("n") not in NP_STOP | refs:  # not "final count"
             concept = plural(tally.group("n"))
@@ -677,7 +678,7 @@ def _changed_from(before: str) -> str | None:
     """
     vocab = vocabulary()
     verbs = table_words(vocab, "changes", "up") | table_words(vocab, "changes", "down")
-    m = _CHANGED_FROM_RE1.search(before)
+    m = _CHANGED_FROM_RE1.search(before) if "from" in before else None  # its word first
     if m is None or m.group(1) not in verbs:
         return None
     noun = m.group(2).split()
@@ -1752,6 +1753,8 @@ def _counter_claim(gap: str, phrase: list[str]) -> bool:
     >>> _counter_claim(" marched; police say ", ["cars"]), _counter_claim(" and ate ", [])
     (False, False)
     """
+    if phrase or ("," not in gap and ";" not in gap):
+        return False  # (the pattern needs its comma or semicolon: looked for first)
     m = _COUNTER.search(gap)
     return (
         not phrase and m is not None and m.group("verb") in ATTRIBUTION_VERBS | _reading("saying")
@@ -1957,6 +1960,8 @@ def _reported_by(before: str, sentence: str) -> str | None:
     'nausea'
     >>> _reported_by("and headache by ", "It rose by 3% and headache by ")
     """
+    if "by" not in before:
+        return None  # both shapes end in "by": looked for first
     m = _REPORTED_BY.search(before)
     if m is None or m.group("verb") not in _reading("reporting"):
         m = _AND_BY.search(before)
