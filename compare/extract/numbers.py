@@ -30,6 +30,7 @@ from compare.extract.resources import (
     VAGUE,
     WORD_COUNTS,
     alternation,
+    lowercase_twin,
 )
 from compare.extract.unit_words import GLUED_UNITS
 
@@ -183,17 +184,7 @@ _PHRASES = re.compile(
 )
 
 
-def _lowercase_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The same IGNORECASE pattern without the flag, to run on ASCII text lowercased (the
-    same offsets, the same matches: its own letters are all lowercase, so the flag only
-    made re try each letter both ways, at twice the cost on every sentence)."""
-    own = re.sub(r"\\.|\(\?P<|A-Za-z", "", pattern.pattern)
-    if any(c.isupper() for c in own):
-        raise ValueError(f"an uppercase letter needs IGNORECASE: {pattern.pattern[:60]}")
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
-
-
-_PHRASES_LOWER = _lowercase_twin(_PHRASES)
+_PHRASES_LOWER = lowercase_twin(_PHRASES)
 _QUALIFIED = re.compile(
     r"\b(?:more\s+than|less\s+than|fewer\s+than|over|nearly|almost|about|around|roughly|"
     r"at\s+least|under|just\s+over|just\s+under|some)\s+$",
@@ -211,7 +202,7 @@ _AND_A_HALF = re.compile(r" and a half\b", re.IGNORECASE)
 _ANY_NUMBER_WORD = re.compile(
     rf"(?<![A-Za-z])(?:{alternation(_NUMBER_WORDS)})(?![A-Za-z])", re.IGNORECASE
 )
-_ANY_NUMBER_WORD_LOWER = _lowercase_twin(_ANY_NUMBER_WORD)
+_ANY_NUMBER_WORD_LOWER = lowercase_twin(_ANY_NUMBER_WORD)
 _MORE_WORDS = re.compile(rf"(?:\s+and\s+|[\s-])(?:{alternation(_NUMBER_WORDS)})\b", re.IGNORECASE)
 
 
