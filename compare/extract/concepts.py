@@ -1598,9 +1598,12 @@ def concept_word(word: str, following: str = "") -> str | None:
     """
     low = word.lower()
     vocab = vocabulary()
+    found = CONCEPTS.get(low) or vocab.predicate(low)
+    if found is None:
+        return None  # most words: no phrase to build for the check below
     if following and f"{low} {following.lower()}" in vocab.not_predicates:
         return None
-    return CONCEPTS.get(low) or vocab.predicate(low)
+    return found
 
 
 def _describe(phrase: list[str]) -> str | None:
@@ -1692,6 +1695,8 @@ def _revised_to(before: str, figure: str, *, tight: bool = False) -> str | None:
     if m is not None:
         before = f"{before}{figure[: m.end()]} "
     verbs = _revising_verbs(vocabulary())
+    if not any(v in before for v in verbs - {"up", "down"}):
+        return None  # no verb of revision to find: the two long searches below need one
     found = [
         x
         for x in (_REVISED_ACTIVE.search(before), _REVISED_PASSIVE.search(before))
@@ -2144,14 +2149,13 @@ def _whose_more(
     won = _won_by(before) if unit in (None, "percent") else None
     if won is not None:
         return concept, won  # "Lula won the runoff with 50.9%", "held his seat by 152,513 votes"
-    told = [w.lower() for w in phrase_of(after)]
     if (
         subject is None
         and unit is None
         and concept is not None
         and (concept in _people_counts() or set(inflections(concept)) & _people_counts())
         # "a million march against": the verb read as a noun; "130 hostages" are the people
-        and (not told or (told[:1] == concept.split() and concept not in _people_counts()))
+        and _told_as(phrase_of(after), concept)
         and not _WHOSE_MORE_RE1.match(after)  # "two of them": whom "them" names
     ):
         return concept, "people"  # "Police had put that earlier march at 240,000"
@@ -2183,6 +2187,13 @@ _SUBGROUP_RE1 = re.compile(
     r"\W*(?:In|Among|For)\s+(?P<np>(?:[a-z-]+\s+)?(?P<head>[a-z]+)"
     r"(?:\s+(?:older|younger)\s+than\s+\d+|\s+(?:aged|over|under)\s+\d+)?),"
 )
+
+
+def _told_as(phrase: list[str], concept: str) -> bool:
+    """No noun told after the count, or the concept's own word (read only when the other
+    conditions hold: it was 18% of ``_whose_more``, read for every figure)."""
+    told = [w.lower() for w in phrase]
+    return not told or (told[:1] == concept.split() and concept not in _people_counts())
 
 
 def _subgroup(sentence: str, unit: str | None) -> str | None:
