@@ -216,7 +216,8 @@ def not_a_figure(num: Number, text: str) -> bool:
             return True  # 8/2/2024, 08.02.2024
         if (
             num.value <= 31
-            and re.fullmatch(r"\d{1,2}", raw)
+            and 0 < len(raw) <= 2
+            and raw.isdecimal()  # re's \d{1,2}
             and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after))
         ):
             return True
@@ -233,7 +234,7 @@ def not_a_figure(num: Number, text: str) -> bool:
             return True
         if before.endswith("(") and after.startswith(")") and _SHIRT_BEFORE.search(before):
             return True  # "Dak Prescott (4)": a shirt number
-        if _NUMBERING_BEFORE.search(before) and _NUMBERING_AFTER.match(after):
+        if _NUMBERING_AFTER.match(after) and _NUMBERING_BEFORE.search(before):  # cheap one first
             return True
         last = before.rstrip()[-1:]  # the pattern's last letter, when it can match at all
         if last and last in "oOsSrR.#\u017f" and _NUMBER_BEFORE.search(before):
@@ -277,7 +278,7 @@ def _broadcaster(before: str) -> bool:
     """Whether the words before a number name a broadcaster ("Newschannel 6", "WAFB 9"):
     call letters, or a capitalised word of the vocabulary's [not_figures] broadcasters
     within the two words before it ("FOX Carolina 21")."""
-    if _CALL_LETTERS.search(before):
+    if ("K" in before or "W" in before) and _CALL_LETTERS.search(before):  # its first letter
         return True
     names = _broadcasters(vocabulary())
     tail = before.rstrip().split()[-2:]
