@@ -802,7 +802,7 @@ def _among(after: str) -> str | None:
     >>> _among(" confirmed cases of flu among trial volunteers, 162"), _among(" among them")
     ('trial volunteers', None)
     """
-    m = _AMONG_RE1.match(after)
+    m = _AMONG_RE1.match(after) if "among" in after else None  # its word, looked for first
     if m is not None and _AMONG_RE2.search(after[: m.start(1)]):
         return None  # another count stands between: "300 cases and 12 among children"
     head = m.group(1).split()[-1] if m is not None else ""
