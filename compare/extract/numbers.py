@@ -99,7 +99,7 @@ def parse_digits(text: str) -> float | None:
     >>> parse_digits("27,840"), parse_digits("27 840"), parse_digits("1.25"), parse_digits("x")
     (27840.0, 27840.0, 1.25, None)
     """
-    cleaned = _SEPARATOR_CHARS.sub("", text)
+    cleaned = text if text.isdigit() else _SEPARATOR_CHARS.sub("", text)  # most have none
     try:
         return float(cleaned)
     except ValueError:
@@ -112,7 +112,7 @@ def written_step(text: str) -> float:
     >>> written_step("1,200"), written_step("27,840"), written_step("85"), written_step("1.25")
     (100.0, 10.0, 1.0, 0.01)
     """
-    digits = _NOT_DIGITS.sub("", text)
+    digits = text if text.isascii() and text.isdigit() else _NOT_DIGITS.sub("", text)
     if "." in digits:
         return 10.0 ** -len(digits.split(".", 1)[1])
     stripped = digits.rstrip("0")
@@ -341,7 +341,10 @@ def _spelled(text: str) -> list[Number]:
         spelled = _ANY_NUMBER_WORD.search(text)
     if not spelled:
         return []  # most sentences spell no number: one regex pass instead of a word loop
-    words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
+    if text.isascii():  # lowercased once: the same offsets
+        words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text.lower())]
+    else:
+        words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
     out: list[Number] = []
     i = 0
     while i < len(words):
