@@ -2438,8 +2438,10 @@ def _nationals(after: str, unit: str | None) -> str | None:
     >>> _nationals(" were Thai restaurants", None), _nationals(" is Fiji", None)
     (None, None)
     """
+    if unit is not None:
+        return None
     m = _NATIONALS_RE1.match(after)
-    if unit is not None or m is None or not _DEMONYM.search(m.group(1)):
+    if m is None or not _DEMONYM.search(m.group(1)):
         return None
     who = m.group(2)
     return f"{m.group(1)} {who}" if _is_subject(who) else None
@@ -2523,6 +2525,8 @@ def _possessor(before: str, concept: str | None) -> str | None:
     >>> _possessor("last year's ", "seats"), _possessor("the firm's chief said ", "jobs")
     (None, None)
     """
+    if "'s" not in before and "\u2019s" not in before:
+        return None  # the possessive the pattern needs, looked for first
     m = _POSSESSOR_RE1.search(before)
     if m is None or m.group(1).split()[-1] in _TIME_NOUNS:
         return None
