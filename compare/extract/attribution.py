@@ -207,7 +207,9 @@ def _speaker_before(text: str, words: list[re.Match[str]], verb: int) -> Speaker
         end -= 2
         while end >= 0 and words[end].group(0).lower() in _SKIPPED | {"late", "early", "on"}:
             end -= 1
-    if re.search(r"['\u2019]s\s+$", text[: words[verb].start()]):
+    lead = text[: words[verb].start()]
+    stripped = lead.rstrip()  # re's ['\u2019]s\s+$, without a search of the whole lead
+    if len(stripped) < len(lead) and stripped.endswith(("'s", "\u2019s")):
         return None  # "above Wall Street's estimate of $26.8 billion": a noun, not a verb
     if end < 0 or _noun_not_verb(text, words, verb):
         # "Insurance claims rose 40%", "the most populous state", "employers added 517,000
@@ -302,7 +304,7 @@ def _apposed(text: str, words: list[re.Match[str]], end: int, verb: int) -> Spea
 
 def _subject(text: str, words: list[re.Match[str]], verb: int) -> Speaker | None:
     """The speaker of ", saying 1,127 bodies had been recovered": the sentence's subject."""
-    if not re.search(r",\s*$", text[: words[verb].start()]):
+    if not text[: words[verb].start()].rstrip().endswith(","):  # re's ,\s*$
         return None
     head: list[str] = []
     for w in _first_phrase(text[: words[verb].start()]).split():
