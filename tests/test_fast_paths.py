@@ -10,6 +10,7 @@ a longer alternative) fails here instead of silently reading less.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -103,3 +104,12 @@ def test_a_figure_placed_in_its_article_is_the_figure_replace_makes(text: str) -
         expected = replace(f, id="c:f9", article="c", sentence=7, span=(1, 2))
         assert placed == expected
         assert repr(placed) == repr(expected)
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_a_stripped_end_reads_what_an_end_anchored_pattern_reads(text: str) -> None:
+    for lead in [text[:k] for k in range(len(text) + 1)] + ["the state's \n", "Thus,\n"]:
+        stripped = lead.rstrip()
+        possessive = len(stripped) < len(lead) and stripped.endswith(("'s", "\u2019s"))
+        assert possessive == bool(re.search(r"['\u2019]s\s+$", lead))
+        assert stripped.endswith(",") == bool(re.search(r",\s*$", lead))
