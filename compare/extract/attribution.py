@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from compare.extract.resources import ATTRIBUTION_VERBS as _SAYING
-from compare.extract.resources import DETERMINERS, words
+from compare.extract.resources import DETERMINERS, alternation, words
 from compare.extract.vocab import table_words, vocabulary
 
 _WORD = re.compile(r"\w[\w'\u2019-]*(?:\.\w+)*")
@@ -77,7 +77,7 @@ _PRONOUNS = words("he she they it we i you this there one someone")
 _MAX_WORDS = 7
 _PUNCT = re.compile(r"[,;:\"“”()\u2014]")
 # A sentence without an attribution verb needs no word-by-word look for a speaker.
-_ANY_VERB = re.compile(r"\b(?:" + "|".join(sorted(ATTRIBUTION_VERBS)) + r")\b")
+_ANY_VERB = re.compile(r"\b" + alternation(ATTRIBUTION_VERBS) + r"\b")  # a tree: 2.5x faster
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:()\"“”]+)", re.IGNORECASE)
 # "figures from the ministry": the ministry is the claimant, not its figures.
 _SOURCE_NOUNS = re.compile(
@@ -148,20 +148,26 @@ def attribution(text: str) -> str | None:
 def speakers(text: str) -> tuple[Speaker, ...]:
     """Every attribution phrase in the sentence, in order of appearance."""
     found: list[Speaker] = []
-    for m in _ACCORDING.finditer(text):
+    # Each pattern is tried only where the words it needs stand (the same matches, found
+    # faster: these scans were 5% of extraction).  re's IGNORECASE matches no other
+    # letters than str.lower() gives for these (only "i" and "s" have more: "\u0131",
+    # "\u017f"), and the inverted form needs one of _ANY_VERB's verbs.
+    low = text.lower()
+    any_verb = _ANY_VERB.search(text) is not None
+    for m in _ACCORDING.finditer(text) if "ccord" in low else ():
         acronym = _ACRONYM_AFTER.match(text, m.end())
         name = acronym.group("acr") if acronym else _short(_SOURCE_NOUNS.sub("", m.group("who")))
         if name:
             found.append(Speaker(name, m.start(), m.end()))
-    for m in _BY_SOURCE.finditer(text):
+    for m in _BY_SOURCE.finditer(text) if "by" in low else ():
         name = m.group("acr") or _short(_first_phrase(m.group("who")))
         if name and not _overlaps(m.start(), found):
             found.append(Speaker(name, m.start(), m.end()))
-    for m in _OWN_SOURCE.finditer(text):
+    for m in _OWN_SOURCE.finditer(text) if "'s" in text or "\u2019s" in text else ():
         name = _short(m.group("who"))
         if name and not _overlaps(m.start(), found):
             found.append(Speaker(name, m.start(), m.end()))
-    for m in _INVERTED.finditer(text):
+    for m in _INVERTED.finditer(text) if any_verb else ():
         who = " ".join(m.group("who").split())
         first = _first_phrase(who)
         if first != who:
@@ -169,7 +175,7 @@ def speakers(text: str) -> tuple[Speaker, ...]:
         name = _tidy(first)
         if name and not _overlaps(m.start(), found):
             found.append(Speaker(name, m.start(), m.end()))
-    words = list(_WORD.finditer(text)) if _ANY_VERB.search(text) else []
+    words = list(_WORD.finditer(text)) if any_verb else []
     for i, m in enumerate(words):
         if m.group(0) not in ATTRIBUTION_VERBS or _overlaps(m.start(), found):
             continue
@@ -201,7 +207,9 @@ def _speaker_before(text: str, words: list[re.Match[str]], verb: int) -> Speaker
         end -= 2
         while end >= 0 and words[end].group(0).lower() in _SKIPPED | {"late", "early", "on"}:
             end -= 1
-    if re.search(r"['\u2019]s\s+$", text[: words[verb].start()]):
+    lead = text[: words[verb].start()]
+    stripped = lead.rstrip()  # re's ['\u2019]s\s+$, without a search of the whole lead
+    if len(stripped) < len(lead) and stripped.endswith(("'s", "\u2019s")):
         return None  # "above Wall Street's estimate of $26.8 billion": a noun, not a verb
     if end < 0 or _noun_not_verb(text, words, verb):
         # "Insurance claims rose 40%", "the most populous state", "employers added 517,000
@@ -296,7 +304,7 @@ def _apposed(text: str, words: list[re.Match[str]], end: int, verb: int) -> Spea
 
 def _subject(text: str, words: list[re.Match[str]], verb: int) -> Speaker | None:
     """The speaker of ", saying 1,127 bodies had been recovered": the sentence's subject."""
-    if not re.search(r",\s*$", text[: words[verb].start()]):
+    if not text[: words[verb].start()].rstrip().endswith(","):  # re's ,\s*$
         return None
     head: list[str] = []
     for w in _first_phrase(text[: words[verb].start()]).split():

@@ -106,6 +106,13 @@ class Counted:
     noun: str | None = field(default=None, repr=False)
 
 
+# Compiled once: called on every figure.
+_COUNTED_RE1 = re.compile(r"\s*\(\s*")
+_COUNTED_RE2 = re.compile(r"\b([a-z]{3,}s)\s*$")
+_COUNTED_RE3 = re.compile(r"\s*(?:to|from)\s*")
+_COUNTED_RE4 = re.compile(r"[\w\s'-]{0,30}?(?:,|\band)\s*")
+
+
 def counted(
     text: str,
     start: int,
@@ -201,9 +208,7 @@ def counted(
             done = _done(_past_aside(after[len(phrase) :], before)) or _done_before(before)
             if done is None and previous_concept and since:
                 last = previous_concept.split()[-1]
-                if last in _participles() and re.fullmatch(
-                    r"[\w\s'-]{0,30}?(?:,|\band)\s*", text[since:start]
-                ):
+                if last in _participles() and _COUNTED_RE4.fullmatch(text[since:start]):
                     done = last  # "destroyed 13,972 homes, 528 buildings and 4,293 structures"
             if concept is not None and done is not None:
                 # What happened is the concept, the things it happened to the subject
@@ -259,7 +264,8 @@ def counted(
         if gapped is not None:
             concept = _describe(gapped.group("np").split())
     if concept is None:
-        tally = _NOUN_TALLY.search(text[since:start])
+        gap = text[since:start]
+        tally = _NOUN_TALLY.search(gap) if "tally" in gap or "count" in gap else None
         refs = table_words(vocabulary(), "references", "adjectives")
         if tally is not None and tally.group("n") not in NP_STOP | refs:  # not "final count"
             concept = plural(tally.group("n"))
@@ -300,12 +306,7 @@ def counted(
             name, _, noun = owner.rpartition(" ")
             # "Apple's revenue was $383.3bn": Apple's, the revenue being the concept
             subject = name if name and noun in concept.split() else owner
-        elif (
-            owner is None
-            and since
-            and previous
-            and re.fullmatch(r"\s*(?:to|from)\s*", text[since:start])
-        ):
+        elif owner is None and since and previous and _COUNTED_RE3.fullmatch(text[since:start]):
             subject = previous  # "revenue fell 1% to $89.5bn": the same owner's amount
     if concept is None and unit is None:
         concept = _lead_of(text, start)  # "Of the dead, 101 were women"
@@ -328,7 +329,7 @@ def counted(
             elided = _ELIDED.fullmatch(gap)  # "..., the Scottish National Party 55"
             if unit is None and elided and concept not in _people_counts():
                 owner = elided.group("name")
-            named = re.search(r"\b([a-z]{3,}s)\s*$", gap)  # "its lenders $1.3bn"
+            named = _COUNTED_RE2.search(gap)  # "its lenders $1.3bn"
             if owner is None and named is not None and _is_plural(named.group(1)):
                 owner = named.group(1)
             subject = owner or previous
@@ -389,7 +390,7 @@ def counted(
         and previous_unit is not None
         and _CURRENCIES.match(unit.split("/")[0])
         and _CURRENCIES.match(previous_unit.split("/")[0])
-        and re.fullmatch(r"\s*\(\s*", text[since:start])
+        and _COUNTED_RE1.fullmatch(text[since:start])
     ):
         # "3 billion Swiss francs ($3.2bn)", "3,000 taka ($38) a month": the same amount
         # in another currency.
@@ -453,6 +454,10 @@ def counted(
     return Counted(concept, subject, written)
 
 
+# Compiled once: called on every figure.
+_WRITTEN_RE1 = re.compile(r"['\u2019]s$")
+
+
 def _written(phrase: list[str], *, whole: bool = False) -> str | None:
     """The counted noun phrase as written, lowercase, when it ends in a plural noun: the
     concept's words with the qualifiers ``_describe`` drops ("four different bosses",
@@ -466,7 +471,7 @@ def _written(phrase: list[str], *, whole: bool = False) -> str | None:
     >>> _written(["Johnson's", "deputies"]), _written(["more", "recorded", "songs"])
     ('johnson deputies', 'songs')
     """
-    words = [re.sub(r"['\u2019]s$", "", w.lower()) for w in phrase]
+    words = [_WRITTEN_RE1.sub("", w.lower()) for w in phrase]
     if not words or words[-1] == "others" or not (whole or _is_plural(words[-1])):
         return None
     # Words that say how many more rather than which ("eight more picks"), and the
@@ -591,6 +596,28 @@ def _crowd_verbs(vocab: Vocabulary) -> frozenset[str]:
     return frozenset(form for lemma in lemmas for form in inflections(lemma))
 
 
+@lru_cache(maxsize=32)  # keyed by the vocabulary (a user's file makes a new one)
+def _vocab_regex(vocab: Vocabulary, template: str, table: str, key: str) -> re.Pattern[str]:
+    """``template`` with ``{words}`` the words of ``[table] key``, compiled once per
+    vocabulary (it was joined, hashed and looked up in re's cache on every figure)."""
+    return re.compile(template.replace("{words}", "|".join(sorted(table_words(vocab, table, key)))))
+
+
+_CAUSED = r"\b([a-z]+)(?:\s+in\s+(?:[A-Z][\w'-]*\s*)+)?\s+(?:{words})\b"
+_ITS = r"\b(?:{words})\s+((?:[\w-]+\s+){0,3}[\w-]+)"
+_FOR_ITS = r"\s*(?:\w+\s+){0,2}?for\s+(?:{words})\s+((?:[\w-]+\s+){0,2}[\w-]+)"
+_GIVEN = (
+    r"[^,;\d]{0,30}?(?:\s|\bin\s+the\s+(?:group|arm)\s+)"
+    r"(?:had\s+|have\s+|were\s+|was\s+)?"
+    r"(?:been\s+)?(?:{words})\s+(?:a|an|the)\s+([a-z]+)\b"
+)
+_REPORTED = r"\b[A-Za-z]+,\s+(?:{words})\s+by\b"
+
+
+# Compiled once: called on every figure.
+_CAUSED_BY_RE1 = re.compile(r"[;:]|,\s+(?:but|while|after|before|when|because|which)\b")
+
+
 def _caused_by(before: str) -> str | None:
     """The event that caused an amount, told earlier in its clause (the vocabulary's
     [causes] verbs and [time] events): "This summer's floods in Pakistan caused $14.9bn of
@@ -602,10 +629,9 @@ def _caused_by(before: str) -> str | None:
     (None, None)
     """
     vocab = vocabulary()
-    clause = re.split(r"[;:]|,\s+(?:but|while|after|before|when|because|which)\b", before)[-1]
-    verbs = "|".join(sorted(table_words(vocab, "causes", "verbs")))
+    clause = _CAUSED_BY_RE1.split(before)[-1]
     found = None
-    for m in re.finditer(rf"\b([a-z]+)(?:\s+in\s+(?:[A-Z][\w'-]*\s*)+)?\s+(?:{verbs})\b", clause):
+    for m in _vocab_regex(vocab, _CAUSED, "causes", "verbs").finditer(clause):
         if m.group(1) in vocab.event_words:
             found = m.group(1)
     return found
@@ -616,6 +642,15 @@ def _caused_by(before: str) -> str | None:
 _WINDOW = 300
 # Words after a noun that say when: "for their vaccine earlier this month".
 _WHEN_WORDS = words("earlier later ago this last next previously yesterday today")
+
+
+# Compiled once: called on every figure.
+_POSSESSED_RE1 = re.compile(
+    r"\W*(?:[A-Z]{2,}[\w ,.]*?\s[\u2013\u2014-]\s+)?"  # a dateline
+    r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)"
+    r"(?:\s+and\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)?\s+[a-z]"
+)
+_POSSESSED_RE2 = re.compile(r"[;:]|,\s+(?:and|but|while)\b")
 
 
 def _possessed(text: str, start: int, end: int, concept: str) -> str | None:
@@ -631,18 +666,13 @@ def _possessed(text: str, start: int, end: int, concept: str) -> str | None:
     >>> _possessed("Apple said its revenue rose 8%", 27, 29, "revenue rise")
     'Apple'
     """
-    lead = re.match(
-        r"\W*(?:[A-Z]{2,}[\w ,.]*?\s[\u2013\u2014-]\s+)?"  # a dateline
-        r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)"
-        r"(?:\s+and\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)?\s+[a-z]",
-        text,
-    )
+    lead = _POSSESSED_RE1.match(text)
     if lead is None or lead.group("name").split()[0].lower() in _NOT_OWNERS:
         return None
-    pronouns = "|".join(sorted(table_words(vocabulary(), "possessives", "pronouns")))
+    vocab = vocabulary()
     near = text[max(lead.end(), start - _WINDOW) : start]  # bounded: linear on long lines
-    clause = re.split(r"[;:]|,\s+(?:and|but|while)\b", near)[-1]
-    m = list(re.finditer(rf"\b(?:{pronouns})\s+((?:[\w-]+\s+){{0,3}}[\w-]+)", clause))
+    clause = _POSSESSED_RE2.split(near)[-1]
+    m = list(_vocab_regex(vocab, _ITS, "possessives", "pronouns").finditer(clause))
     said: list[str] = []
     for word in m[-1].group(1).split() if m else []:
         if word in _LINKS or word in NP_STOP:
@@ -651,9 +681,7 @@ def _possessed(text: str, start: int, end: int, concept: str) -> str | None:
     nouns = [w for w in said if w.isalpha() and w.islower()]
     found = nouns[-1] if nouns else None
     if found is None:
-        after = re.match(
-            rf"\s*(?:\w+\s+){{0,2}}?for\s+(?:{pronouns})\s+((?:[\w-]+\s+){{0,2}}[\w-]+)", text[end:]
-        )
+        after = _vocab_regex(vocab, _FOR_ITS, "possessives", "pronouns").match(text[end:])
         told = []
         for word in after.group(1).split() if after else []:
             if word in _LINKS or word in NP_STOP or word in _WHEN_WORDS:
@@ -667,6 +695,10 @@ def _possessed(text: str, start: int, end: int, concept: str) -> str | None:
     return name if found in concept.split() else f"{name} {found}"
 
 
+# Compiled once: called on every figure.
+_DURATION_OF_RE1 = re.compile(r"\s+of\s+((?:[a-z]+\s+)?[a-z]+)\b")
+
+
 def _duration_of(after: str) -> str | None:
     """What a duration lasts, told after "of": "seven days of national mourning", "six weeks
     of polling" (its duration).
@@ -676,10 +708,17 @@ def _duration_of(after: str) -> str | None:
     >>> _duration_of(" of the year"), _duration_of(" later")
     (None, None)
     """
-    m = re.match(r"\s+of\s+((?:[a-z]+\s+)?[a-z]+)\b", after)
+    m = _DURATION_OF_RE1.match(after)
     if m is None or any(w in NP_STOP or w in _DURATIONS for w in m.group(1).split()):
         return None
     return f"{m.group(1)} duration"
+
+
+# Compiled once: called on every figure.
+_CHANGED_FROM_RE1 = re.compile(
+    r"\b([a-z]+)\s+(?:the|its|their|his|her)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\s+from\s+"
+    r"(?:\S+\s+to\s+)?$"
+)
 
 
 def _changed_from(before: str) -> str | None:
@@ -693,11 +732,7 @@ def _changed_from(before: str) -> str | None:
     """
     vocab = vocabulary()
     verbs = table_words(vocab, "changes", "up") | table_words(vocab, "changes", "down")
-    m = re.search(
-        r"\b([a-z]+)\s+(?:the|its|their|his|her)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\s+from\s+"
-        r"(?:\S+\s+to\s+)?$",
-        before,
-    )
+    m = _CHANGED_FROM_RE1.search(before) if "from" in before else None  # its word first
     if m is None or m.group(1) not in verbs:
         return None
     noun = m.group(2).split()
@@ -781,6 +816,10 @@ def _out_of_aside(after: str, before: list[str]) -> str:
     return after
 
 
+# Compiled once: called on every figure.
+_ARM_OF_RE1 = re.compile(r"\s+(?:a|an|the)\s+([a-z]+)\s*(?:[,;.]|$|and\b)")
+
+
 def _arm_of(after: str, before: str) -> str | None:
     """The arm of a trial a count is in, told by what it was given (the vocabulary's
     [arms]): "185 had received a placebo and 11 the vaccine", "eight in the group given the
@@ -795,20 +834,19 @@ def _arm_of(after: str, before: str) -> str | None:
     """
     vocab = vocabulary()
     nouns = table_words(vocab, "arms", "nouns")
-    verbs = "|".join(sorted(table_words(vocab, "arms", "verbs")))
-    m = re.match(
-        rf"[^,;\d]{{0,30}}?(?:\s|\bin\s+the\s+(?:group|arm)\s+)"
-        rf"(?:had\s+|have\s+|were\s+|was\s+)?"
-        rf"(?:been\s+)?(?:{verbs})\s+(?:a|an|the)\s+([a-z]+)\b",
-        after,
-    )
-    if m is None and re.search(rf"\b(?:{verbs})\b", before):
-        m = re.match(r"\s+(?:a|an|the)\s+([a-z]+)\s*(?:[,;.]|$|and\b)", after)  # gapped
+    m = _vocab_regex(vocab, _GIVEN, "arms", "verbs").match(after)
+    if m is None and _vocab_regex(vocab, r"\b(?:{words})\b", "arms", "verbs").search(before):
+        m = _ARM_OF_RE1.match(after)  # gapped
     return f"{m.group(1)} group" if m is not None and m.group(1) in nouns else None
 
 
 # Endings of plural nouns for people ("residents", "schoolchildren", "pensioners").
 _PEOPLE_ENDS = ("ers", "ents", "ants", "ists", "children", "people")
+
+
+# Compiled once: called on every figure.
+_AMONG_RE1 = re.compile(r"[^,;]{0,40}?\bamong\s+((?:[a-z]+\s+){0,2}?[a-z]+)\b(?!\s+[a-z]+s\b)")
+_AMONG_RE2 = re.compile(r"(?<![\w-])\d")
 
 
 def _among(after: str) -> str | None:
@@ -818,13 +856,18 @@ def _among(after: str) -> str | None:
     >>> _among(" confirmed cases of flu among trial volunteers, 162"), _among(" among them")
     ('trial volunteers', None)
     """
-    m = re.match(r"[^,;]{0,40}?\bamong\s+((?:[a-z]+\s+){0,2}?[a-z]+)\b(?!\s+[a-z]+s\b)", after)
-    if m is not None and re.search(r"(?<![\w-])\d", after[: m.start(1)]):
+    m = _AMONG_RE1.match(after) if "among" in after else None  # its word, looked for first
+    if m is not None and _AMONG_RE2.search(after[: m.start(1)]):
         return None  # another count stands between: "300 cases and 12 among children"
     head = m.group(1).split()[-1] if m is not None else ""
     if m is None or not (_is_subject(head) or _in_their_part(head) or head.endswith(_PEOPLE_ENDS)):
         return None
     return m.group(1)
+
+
+# Compiled once: called on every figure.
+_GROUP_OF_RE1 = re.compile(r"^([^,;]{0,30}),\s+(?:including|among)\s[^,;]{1,40},")
+_GROUP_OF_RE2 = re.compile(r"[^,;\d]{0,40}?\bin\s+the\s+([a-z]+)\s+([a-z]+)\b")
 
 
 def _group_of(after: str) -> str | None:
@@ -837,8 +880,8 @@ def _group_of(after: str) -> str | None:
     (None, 'age group')
     """
     nouns = table_words(vocabulary(), "groups", "nouns")
-    after = re.sub(r"^([^,;]{0,30}),\s+(?:including|among)\s[^,;]{1,40},", r"\1", after)
-    m = re.match(r"[^,;\d]{0,40}?\bin\s+the\s+([a-z]+)\s+([a-z]+)\b", after)
+    after = _GROUP_OF_RE1.sub(r"\1", after)
+    m = _GROUP_OF_RE2.match(after)
     return f"{m.group(1)} {m.group(2)}" if m and m.group(2) in nouns else None
 
 
@@ -1175,13 +1218,19 @@ _NOT_OWNERS = frozenset(
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|i)$")
 
 
+# Compiled once: called on every figure.
+_OWNER_RE1 = re.compile(r"[;:]|,\s+(?:and|but|while|after|before|when|because)\b")
+_OWNER_RE2 = re.compile(r"\s+([a-z]+s)\b")
+_OWNER_RE3 = re.compile(r"\s+of\b")
+
+
 def _owner(text: str) -> str | None:
     """Whose the measured amount is: the last proper name before it in its clause.
 
     >>> _owner("Moderna's vaccine was"), _owner("In the quarter, Apple reported revenue of")
     ('Moderna vaccine', 'Apple')
     """
-    clause = re.split(r"[;:]|,\s+(?:and|but|while|after|before|when|because)\b", text)[-1]
+    clause = _OWNER_RE1.split(text)[-1]
     found = None
     for m in _OWNER.finditer(clause):
         ahead = clause[: m.start()].split()[-1:]
@@ -1193,7 +1242,7 @@ def _owner(text: str) -> str | None:
             continue
         if m.start() == 0 and len(words) == 1 and words[0].lower() in NP_STOP:
             continue
-        of = words[-1] == "of" or re.match(r"\s+of\b", clause[m.end() :]) is not None
+        of = words[-1] == "of" or _OWNER_RE3.match(clause[m.end() :]) is not None
         words = words[:-1] if words[-1] == "of" else words
         if (
             len(words) == 1
@@ -1207,7 +1256,7 @@ def _owner(text: str) -> str | None:
         noun = m.group("noun")
         if noun and noun.endswith("est"):
             noun = None  # "Siemens' biggest market": the owner alone
-        people = re.match(r"\s+([a-z]+s)\b", clause[m.end() :])
+        people = _OWNER_RE2.match(clause[m.end() :])
         if (
             not noun
             and people
@@ -1403,7 +1452,12 @@ def _where_of(before: list[str]) -> str | None:
 
 
 def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text[-300:] if len(text) > 300 else text)
+    return list(_tokens_of(text[-300:] if len(text) > 300 else text))
+
+
+@lru_cache(maxsize=256)  # a figure's readers tokenise the same stretches again and again
+def _tokens_of(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(text))
 
 
 def _is_number(token: str) -> bool:
@@ -1674,9 +1728,12 @@ def concept_word(word: str, following: str = "") -> str | None:
     """
     low = word.lower()
     vocab = vocabulary()
+    found = CONCEPTS.get(low) or vocab.predicate(low)
+    if found is None:
+        return None  # most words: no phrase to build for the check below
     if following and f"{low} {following.lower()}" in vocab.not_predicates:
         return None
-    return CONCEPTS.get(low) or vocab.predicate(low)
+    return found
 
 
 def _describe(phrase: list[str]) -> str | None:
@@ -1741,6 +1798,10 @@ _REVISED_PASSIVE = re.compile(
 )
 
 
+# Compiled once: called on every figure.
+_REVISED_TO_RE1 = re.compile(r"(?:up|down)\s+to\b", re.IGNORECASE)
+
+
 def _revised_to(before: str, figure: str, *, tight: bool = False) -> str | None:
     """What a count revised to an amount counts: the object of the verb of revision ("revised
     December's gain up to 260,000", "lowered the death toll from Friday's collision to 275",
@@ -1760,10 +1821,12 @@ def _revised_to(before: str, figure: str, *, tight: bool = False) -> str | None:
     'flights'
     >>> _revised_to("Officials lowered the toll from the crash to ", "275", tight=True)
     """
-    m = re.match(r"(?:up|down)\s+to\b", figure, re.IGNORECASE)
+    m = _REVISED_TO_RE1.match(figure)
     if m is not None:
         before = f"{before}{figure[: m.end()]} "
     verbs = _revising_verbs(vocabulary())
+    if not any(v in before for v in verbs - {"up", "down"}):
+        return None  # no verb of revision to find: the two long searches below need one
     found = [
         x
         for x in (_REVISED_ACTIVE.search(before), _REVISED_PASSIVE.search(before))
@@ -1825,6 +1888,8 @@ def _counter_claim(gap: str, phrase: list[str]) -> bool:
     >>> _counter_claim(" marched; police say ", ["cars"]), _counter_claim(" and ate ", [])
     (False, False)
     """
+    if phrase or ("," not in gap and ";" not in gap):
+        return False  # (the pattern needs its comma or semicolon: looked for first)
     m = _COUNTER.search(gap)
     return (
         not phrase and m is not None and m.group("verb") in ATTRIBUTION_VERBS | _reading("saying")
@@ -2030,11 +2095,13 @@ def _reported_by(before: str, sentence: str) -> str | None:
     'nausea'
     >>> _reported_by("and headache by ", "It rose by 3% and headache by ")
     """
+    if "by" not in before:
+        return None  # both shapes end in "by": looked for first
     m = _REPORTED_BY.search(before)
     if m is None or m.group("verb") not in _reading("reporting"):
         m = _AND_BY.search(before)
-        verbs = "|".join(sorted(_reading("reporting")))
-        if m is None or not re.search(rf"\b[A-Za-z]+,\s+(?:{verbs})\s+by\b", sentence):
+        reported = _vocab_regex(vocabulary(), _REPORTED, "readings", "reporting")
+        if m is None or not reported.search(sentence):
             return None
     noun = [w for w in m.group("noun").split() if w not in NP_STOP and w not in _AUXILIARIES]
     return " ".join(noun) or None
@@ -2053,6 +2120,12 @@ def _changed_after(gap: str, previous: str) -> str | None:
     base = _without_direction(previous) or previous
     changed = _with_direction(base, _tokens(gap))
     return changed if changed != base else None
+
+
+# Compiled once: called on every figure.
+_READ_PHRASING_RE1 = re.compile(r"\W{0,3}[a-zA-Z]")
+_READ_PHRASING_RE2 = re.compile(r"(?:up|down)\s+to\b", re.I)
+_READ_PHRASING_RE3 = re.compile(r"\s*from\s*")
 
 
 def _read_phrasing(
@@ -2080,7 +2153,7 @@ def _read_phrasing(
         state = _state_after(_before_predicate(near_after))
         if state is not None:
             return state  # "2.6 million homes were without power"
-    raw_after = _tokens(text[end : end + 200]) if re.match(r"\W{0,3}[a-zA-Z]", near_after) else []
+    raw_after = _tokens(text[end : end + 200]) if _READ_PHRASING_RE1.match(near_after) else []
     if raw_after[:1] == ["times"]:
         concept = _times_done(raw_after, _tokens(text[max(0, start - 80) : start])) or concept
     forecast = _forecast(raw_after, previous_concept if since else None)
@@ -2099,18 +2172,14 @@ def _read_phrasing(
         concept = _of_possessed(raw_after) or concept
     lead = text[max(0, start - 160) : start]
     tail = lead[-4:].rstrip().lower()
-    to = (
-        tail.endswith(" to")
-        or tail == "to"
-        or re.match(r"(?:up|down)\s+to\b", text[start:end], re.I)
-    )
+    to = tail.endswith(" to") or tail == "to" or _READ_PHRASING_RE2.match(text[start:end])
     if to:
         concept = _revised_to(lead, text[start:end], tight=True) or concept
     if (
         since
         and previous_concept
         and (previous_unit is None) == (unit is None)
-        and re.fullmatch(r"\s*from\s*", text[since:start])
+        and _READ_PHRASING_RE3.fullmatch(text[since:start])
     ):
         return previous_concept  # "raise the retirement age to 64 from 62"
     if concept is not None:
@@ -2172,8 +2241,14 @@ _UP_FROM = re.compile(
 )
 # "The alley is about 3.2 metres wide": what a length measures.
 _DIMENSIONS = words("wide long high tall deep thick across")
+_OF_THE_PLACE = re.compile(rf"\s+of\s+the\s+({'|'.join(sorted(_PLACE_NOUNS))})\b")
+_DIMENSION_AFTER = re.compile(rf"\s*[a-z]*\s+(?:{'|'.join(sorted(_DIMENSIONS))})\b")
 # A person's name may hold particles: "Luiz Inacio Lula da Silva".
 _NAME = r"[A-Z][\w&.'\u2019-]*(?:\s+(?:[A-Z][\w&.'\u2019-]*|da|de|dos|do|van|von|bin|al|of))*"
+
+
+# Compiled once: called on every figure.
+_WHOSE_MORE_RE1 = re.compile(r"\s+of\b")
 
 
 def _whose_more(
@@ -2198,21 +2273,20 @@ def _whose_more(
     after = text[end : end + 80]
     before = text[max(since, start - _WINDOW) : start]
     if unit == "percent":
-        whole = re.match(rf"\s+of\s+the\s+({'|'.join(sorted(_PLACE_NOUNS))})\b", after)
+        whole = _OF_THE_PLACE.match(after)
         if whole is not None:
             return concept, whole.group(1)  # "a third of the country under water"
     won = _won_by(before) if unit in (None, "percent") else None
     if won is not None:
         return concept, won  # "Lula won the runoff with 50.9%", "held his seat by 152,513 votes"
-    told = [w.lower() for w in phrase_of(after)]
     if (
         subject is None
         and unit is None
         and concept is not None
         and (concept in _people_counts() or set(inflections(concept)) & _people_counts())
         # "a million march against": the verb read as a noun; "130 hostages" are the people
-        and (not told or (told[:1] == concept.split() and concept not in _people_counts()))
-        and not re.match(r"\s+of\b", after)  # "two of them": whom "them" names
+        and _told_as(phrase_of(after), concept)
+        and not _WHOSE_MORE_RE1.match(after)  # "two of them": whom "them" names
     ):
         return concept, "people"  # "Police had put that earlier march at 240,000"
     if subject is not None:
@@ -2238,6 +2312,20 @@ def _whose_more(
     return concept, found
 
 
+# Compiled once: called on every figure.
+_SUBGROUP_RE1 = re.compile(
+    r"\W*(?:In|Among|For)\s+(?P<np>(?:[a-z-]+\s+)?(?P<head>[a-z]+)"
+    r"(?:\s+(?:older|younger)\s+than\s+\d+|\s+(?:aged|over|under)\s+\d+)?),"
+)
+
+
+def _told_as(phrase: list[str], concept: str) -> bool:
+    """No noun told after the count, or the concept's own word (read only when the other
+    conditions hold: it was 18% of ``_whose_more``, read for every figure)."""
+    told = [w.lower() for w in phrase]
+    return not told or (told[:1] == concept.split() and concept not in _people_counts())
+
+
 def _subgroup(sentence: str, unit: str | None) -> str | None:
     """The people a sentence opens with as the group a share or rate is of: "In adults older
     than 65, who are at greatest risk, efficacy was above 94%", "Among women, unemployment
@@ -2251,12 +2339,14 @@ def _subgroup(sentence: str, unit: str | None) -> str | None:
     """
     if unit != "percent":
         return None
-    m = re.match(
-        r"\W*(?:In|Among|For)\s+(?P<np>(?:[a-z-]+\s+)?(?P<head>[a-z]+)"
-        r"(?:\s+(?:older|younger)\s+than\s+\d+|\s+(?:aged|over|under)\s+\d+)?),",
-        sentence,
-    )
+    m = _SUBGROUP_RE1.match(sentence)
     return m.group("np") if m is not None and names_people(m.group("head")) else None
+
+
+# Compiled once: called on every figure.
+_TAKEN_FROM_RE1 = re.compile(
+    r"\s+(?:of\s+(?:dollars|euros|pounds)\s+)?from\s+(?:its|their|his|her|the)?\s*([a-z]+s)\b"
+)
 
 
 def _taken_from(after: str) -> str | None:
@@ -2266,10 +2356,7 @@ def _taken_from(after: str) -> str | None:
     >>> _taken_from(" of dollars from its customers."), _taken_from(" from the bank")
     ('customers', None)
     """
-    m = re.match(
-        r"\s+(?:of\s+(?:dollars|euros|pounds)\s+)?from\s+(?:its|their|his|her|the)?\s*([a-z]+s)\b",
-        after,
-    )
+    m = _TAKEN_FROM_RE1.match(after)
     return m.group(1) if m is not None and names_people(m.group(1)) else None
 
 
@@ -2311,6 +2398,12 @@ def _who_lasted(before: str) -> str | None:
     return None if np.split()[0].lower() in NP_STOP | _NOT_OWNERS else np
 
 
+# Compiled once: called on every figure.
+_WHOLE_IN_RE1 = re.compile(r"\s+[a-z]+\s+in\s+the\s+")
+_WHOLE_IN_RE2 = re.compile(r"\b\d[\d,.]*\s+of\s+the\s+$")
+_WHOLE_IN_RE3 = re.compile(r"[a-z-]+")
+
+
 def _whole_in(before: str, after: str, unit: str | None) -> str | None:
     """Where a whole told after a part is: "won 240 of the 543 seats in the lower house of
     parliament" (the lower house's seats), "12 of the 40 beds in the intensive care ward".
@@ -2319,15 +2412,19 @@ def _whole_in(before: str, after: str, unit: str | None) -> str | None:
     'lower house'
     >>> _whole_in("won ", " seats in the lower house", None)
     """
-    if unit is not None or not re.search(r"\b\d[\d,.]*\s+of\s+the\s+$", before):
+    if unit is not None or not _WHOLE_IN_RE2.search(before):
         return None
-    m = re.match(r"\s+[a-z]+\s+in\s+the\s+", after)
+    m = _WHOLE_IN_RE1.match(after)
     where: list[str] = []
     for word in _tokens(after[m.end() :])[:3] if m is not None else []:
-        if not re.fullmatch(r"[a-z-]+", word) or word in NP_STOP:
+        if not _WHOLE_IN_RE3.fullmatch(word) or word in NP_STOP:
             break
         where.append(word)
     return " ".join(where) or None
+
+
+# Compiled once: called on every figure.
+_OF_PEOPLE_RE1 = re.compile(r"\s+of\s+(?:the\s+|all\s+)?([a-z]+)\b")
 
 
 def _of_people(after: str, unit: str | None) -> str | None:
@@ -2337,7 +2434,7 @@ def _of_people(after: str, unit: str | None) -> str | None:
     'volunteers'
     >>> _of_people(" of the vote", "percent")
     """
-    m = re.match(r"\s+of\s+(?:the\s+|all\s+)?([a-z]+)\b", after)
+    m = _OF_PEOPLE_RE1.match(after)
     if unit != "percent" or m is None:
         return None
     who = m.group(1)
@@ -2412,6 +2509,14 @@ def _moving(sentence: str, unit: str | None) -> str | None:
     return m.group("noun")
 
 
+# Compiled once: called on every figure.
+_MAKERS_RE1 = re.compile(
+    r"\W*(?:The\s+)?(?P<np>[A-Za-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})"
+    r"(?:,\s+(?:which|who|that)\s[^,;]{1,60},)?\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?P<verb>[a-z]+)\s+(?:(?:about|nearly|almost|some|around|over|more\s+than|just)\s+)?$"
+)
+
+
 def _makers(sentence: str, after: str, unit: str | None) -> str | None:
     """Who made or cut a count of things, named as the sentence's subject before a verb of
     the vocabulary's [whose] making ("US employers added 517,000 jobs", "Leisure and
@@ -2425,12 +2530,7 @@ def _makers(sentence: str, after: str, unit: str | None) -> str | None:
     """
     if unit is not None or not phrase_of(after):
         return None
-    m = re.match(
-        r"\W*(?:The\s+)?(?P<np>[A-Za-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})"
-        r"(?:,\s+(?:which|who|that)\s[^,;]{1,60},)?\s+(?:has\s+|have\s+|had\s+)?"
-        r"(?P<verb>[a-z]+)\s+(?:(?:about|nearly|almost|some|around|over|more\s+than|just)\s+)?$",
-        sentence,
-    )
+    m = _MAKERS_RE1.match(sentence)
     if m is None or m.group("verb") not in _making_verbs(vocabulary()):
         return None
     np = m.group("np")
@@ -2455,6 +2555,10 @@ def _duration_subject(after: str, concept: str | None) -> str | None:
     return of[: -len(" duration")] if of is not None and of == concept else None
 
 
+# Compiled once: called on every figure.
+_NATIONALS_RE1 = re.compile(r"\s+(?:were|was|are|is)\s+([A-Z][a-z]+)\s+([a-z]+s)\b")
+
+
 def _nationals(after: str, unit: str | None) -> str | None:
     """People told by a nationality after a copula: "two were Thai nationals", "three are
     British citizens".
@@ -2464,8 +2568,10 @@ def _nationals(after: str, unit: str | None) -> str | None:
     >>> _nationals(" were Thai restaurants", None), _nationals(" is Fiji", None)
     (None, None)
     """
-    m = re.match(r"\s+(?:were|was|are|is)\s+([A-Z][a-z]+)\s+([a-z]+s)\b", after)
-    if unit is not None or m is None or not _DEMONYM.search(m.group(1)):
+    if unit is not None:
+        return None
+    m = _NATIONALS_RE1.match(after)
+    if m is None or not _DEMONYM.search(m.group(1)):
         return None
     who = m.group(2)
     return f"{m.group(1)} {who}" if _is_subject(who) else None
@@ -2497,6 +2603,10 @@ def _its_doer_pattern(vocab: Vocabulary) -> re.Pattern[str]:
     )
 
 
+# Compiled once: called on every figure.
+_WON_BY_RE1 = re.compile(r"[;:]|\s[\u2013\u2014-]\s|,\s+(?:and|but|while)\b")
+
+
 def _won_by(before: str) -> str | None:
     """The named winner of a count told "with" or "by" after the verb: "Luiz Inacio Lula da
     Silva won Brazil's presidential runoff on Sunday with", "Modi held his own seat of
@@ -2507,7 +2617,7 @@ def _won_by(before: str) -> str | None:
     >>> _won_by("Modi held his own seat of Varanasi by "), _won_by("It won by ")
     ('Modi', None)
     """
-    clause = re.split(r"[;:]|\s[\u2013\u2014-]\s|,\s+(?:and|but|while)\b", before)[-1]
+    clause = _WON_BY_RE1.split(before)[-1]
     if " with " not in clause and " by " not in clause:
         return None  # cheap pre-check
     m = _won_pattern(vocabulary()).search(clause)
@@ -2526,6 +2636,14 @@ def _won_pattern(vocab: Vocabulary) -> re.Pattern[str]:
     )
 
 
+# Compiled once: called on every figure.
+_POSSESSOR_RE1 = re.compile(
+    r"\b[Tt]he\s+((?:[a-z-]+\s+)?[a-z-]+)['\u2019]s\s+((?:[a-z-]+\s+){0,3}?)"
+    r"(?:(?:at|of|was|is|were|are|stood\s+at|reached|rose\s+to|fell\s+to)\s+)?"
+    r"(?:(?:about|nearly|almost|some|around|roughly|just|over|under|more\s+than)\s+)?$"
+)
+
+
 def _possessor(before: str, concept: str | None) -> str | None:
     """The thing a count or measure is of, told with a possessive: "37 of the state's 80
     seats" (the state's), "put the vaccine's efficacy at 94.5%" (the vaccine's).
@@ -2537,12 +2655,9 @@ def _possessor(before: str, concept: str | None) -> str | None:
     >>> _possessor("last year's ", "seats"), _possessor("the firm's chief said ", "jobs")
     (None, None)
     """
-    m = re.search(
-        r"\b[Tt]he\s+((?:[a-z-]+\s+)?[a-z-]+)['\u2019]s\s+((?:[a-z-]+\s+){0,3}?)"
-        r"(?:(?:at|of|was|is|were|are|stood\s+at|reached|rose\s+to|fell\s+to)\s+)?"
-        r"(?:(?:about|nearly|almost|some|around|roughly|just|over|under|more\s+than)\s+)?$",
-        before,
-    )
+    if "'s" not in before and "\u2019s" not in before:
+        return None  # the possessive the pattern needs, looked for first
+    m = _POSSESSOR_RE1.search(before)
     if m is None or m.group(1).split()[-1] in _TIME_NOUNS:
         return None
     told = m.group(2).split()
@@ -2560,7 +2675,7 @@ def _length_of(before: str, after: str, unit: str | None) -> str | None:
     """
     if unit is None or unit not in table_words(vocabulary(), "unit_measures", "length"):
         return None
-    if not re.match(rf"\s*[a-z]*\s+(?:{'|'.join(sorted(_DIMENSIONS))})\b", after):
+    if not _DIMENSION_AFTER.match(after):
         return None
     m = re.search(
         r"\b(?:the|a|an|its|this)\s+((?:[a-z-]+\s+)?[a-z-]+)\s+(?:is|was|are|were|stands?)\s+"
@@ -2587,6 +2702,12 @@ def _owner_after(after: str, unit: str | None) -> str | None:
     return f"{m.group('name')} {m.group('noun')}" if m is not None else None
 
 
+# Compiled once: called on every figure.
+_ANTECEDENT_RE1 = re.compile(
+    r"\b(?:the|The|its|Its)\s+((?:[a-z-]+\s+)?[a-z-]+),\s+(?:which|that)\s+(?:[a-z]+\s+){1,3}$"
+)
+
+
 def _antecedent(before: str, unit: str | None) -> str | None:
     """Who a relative clause an amount stands in is about: "The lender, which had $209bn in
     assets" (the lender's).
@@ -2596,11 +2717,15 @@ def _antecedent(before: str, unit: str | None) -> str | None:
     """
     if unit is None or not _CURRENCIES.match(unit.split("/")[0]):
         return None
-    m = re.search(
-        r"\b(?:the|The|its|Its)\s+((?:[a-z-]+\s+)?[a-z-]+),\s+(?:which|that)\s+(?:[a-z]+\s+){1,3}$",
-        before,
-    )
+    m = _ANTECEDENT_RE1.search(before)
     return m.group(1) if m is not None and m.group(1) not in NP_STOP else None
+
+
+# Compiled once: called on every figure.
+_DOERS_RE1 = re.compile(
+    r"(?:^|[,;]\s+|\b(?:after|as|when|while|and|said)\s+)(?:[a-z]+\s+)?((?:^[A-Z])?[a-z]+s),?\s+"
+    r"((?:[a-z]+\s+){1,3})$"
+)
 
 
 def _doers(before: str, unit: str | None, concept: str | None) -> str | None:
@@ -2614,11 +2739,7 @@ def _doers(before: str, unit: str | None, concept: str | None) -> str | None:
     """
     if unit is None or not _CURRENCIES.match(unit.split("/")[0]):
         return None
-    m = re.search(
-        r"(?:^|[,;]\s+|\b(?:after|as|when|while|and|said)\s+)(?:[a-z]+\s+)?((?:^[A-Z])?[a-z]+s),?\s+"
-        r"((?:[a-z]+\s+){1,3})$",
-        before,
-    )
+    m = _DOERS_RE1.search(before)
     # "-tors" too: depositors, investors, creditors act with money.
     if m is None or not (_is_subject(m.group(1)) or m.group(1).endswith((*_PEOPLE_ENDS, "tors"))):
         return None

@@ -73,8 +73,9 @@ def implicit(text: str, taken: Sequence[tuple[int, int]] = ()) -> tuple[Figure, 
 @lru_cache(maxsize=8192)
 def _implicit(text: str, taken: tuple[tuple[int, int], ...]) -> tuple[Figure, ...]:
     vocab = vocabulary()
+    low = text.lower()  # once, not once per cue
     if not any(
-        w in text.lower()
+        w in low
         for w in (
             "kill",
             "dead",

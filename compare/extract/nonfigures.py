@@ -17,6 +17,7 @@ from compare.extract.resources import (
     MONTHS,
     SUBJECTS,
     alternation,
+    lowercase_twin,
 )
 from compare.extract.unit_words import UNIT_WORDS
 from compare.extract.vocab import Vocabulary, table_words, vocabulary
@@ -32,6 +33,7 @@ _TIME_AFTER = re.compile(
 )
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 _PHONE = re.compile(
+    r"(?=[+(\d])"  # every phone starts so: the scan skips other places at once
     r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4}|\d{2,4}[.-]\d{3,4}[.-]\d{3,4})"
     r"|\+\d{1,3}[\s\d]{8,}\d"
 )
@@ -60,6 +62,7 @@ _WORD_AFTER = re.compile(r"\s?([A-Za-z%]+)")
 # A ratio told as "N-for-M", not two counts: "a ten-for-one stock split", "went 3-for-4",
 # "a two-for-one offer".
 _FOR_AFTER = re.compile(r"^[-\u2010\u2011]for[-\u2010\u2011]\w", re.IGNORECASE)
+# (6 characters, 7 with a newline: searched in the last 7 of the words before)
 _FOR_BEFORE = re.compile(r"\w[-\u2010\u2011]for[-\u2010\u2011]$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|its|their|his|her|this|last|next)|\w+(?:['\u2019]s|s'?))\s$"
@@ -92,6 +95,9 @@ _AGED_RANGE_AFTER = re.compile(r"^\s*(?:to|-|\u2013|and)\s*\d{1,3}\b")
 _AGE_AFTER = re.compile(r"^\s*(?:[.,;)]|$|at\s+the\s+time\b|years?\s+old\b|and\s+(?:older|over)\b)")
 # Gallery furniture: "Image 1 of 10", "Photo 3 of 12".
 _GALLERY = re.compile(r"\b(?:image|photo|picture|slide|graphic)\s+(?:\d+\s+of\s+)?$", re.IGNORECASE)
+_AGE_BOUND_LOWER = lowercase_twin(_AGE_BOUND_BEFORE)
+_AGE_BEFORE_LOWER = lowercase_twin(_AGE_BEFORE)
+_GALLERY_LOWER = lowercase_twin(_GALLERY)
 # Emergency numbers one calls: "called 911", "dial 999".
 _CALLED = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?)\s+$", re.IGNORECASE)
 # A time reference, not an amount: "two weeks ago", "four days after the collapse", "the
@@ -113,6 +119,19 @@ _ONE_BEFORE = re.compile(
 _ONE_AFTER = re.compile(
     r"^(?:\s+(?:of|another|by|or\s+(?:another|the\s+other))\b|'s|\s*$|\s+\d)", re.I
 )
+
+
+# Compiled once (these were compiled-cache lookups on every number of every sentence).
+_MONEY_BEFORE = re.compile(r"[$€£¥]\s?$")
+_WORD_NEXT = re.compile(r"\s+([A-Za-z]+)")
+_DATE_AFTER = re.compile(r"^[/.]\d")
+_DATE_BEFORE = re.compile(r"\d[/.]$")  # searched in the last 4 characters (3, and a newline)
+_PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent)")
+_SHIRT_BEFORE = re.compile(r"[A-Z]\w+\s\($")
+_NUMBER_BEFORE = re.compile(r"\b(?:no|nos|number)\.?\s*$|#$", re.IGNORECASE)
+_AGE_END_AFTER = re.compile(r"^\s*(?:,|\.(?:\s|$)|$)")
+_AGE_HEADLINE = re.compile(r"-(?:Year|Month|Week)s?-Old\b", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"[A-Z][\w]*\s$")
 
 
 def phone_spans(text: str) -> list[tuple[int, int]]:
@@ -149,18 +168,18 @@ def is_year(num: Number, text: str) -> bool:
     before = text[max(0, num.start - 8) : num.start]
     if num.kind == "digits" and _YEAR_BEFORE.search(before) and len(raw) in (2, 4):
         return not _counted_after(text, num.end)  # "2023-24", not "2000 - 2500 calories"
-    if num.kind != "digits" or not re.fullmatch(r"\d{4}", raw):
+    if num.kind != "digits" or not (len(raw) == 4 and raw.isdecimal()):  # re's \d{4}
         return False
     if not 1000 <= num.value <= 2199:
         return False
-    if re.search(r"[$€£¥]\s?$", before):
+    if _MONEY_BEFORE.search(before):
         return False
     if _COUNT_CONTEXT.search(before):
         return False  # "about 2000 - 2500 calories"
     if num.value < 1900 and not _YEAR_CONTEXT.search(before):
         return False  # "an average of 1500" is a count; "in 1848" a year
     after = text[num.end : num.end + 30]
-    m = re.match(r"\s+([A-Za-z]+)", after)
+    m = _WORD_NEXT.match(after)
     if m is None or m.group(1)[0].isupper() or _DETERMINER_BEFORE.search(before):
         return True  # "the 2003 Iron Bowl", "Keytruda's 2018 sales"
     return not _counted_after(text, num.end)
@@ -169,7 +188,7 @@ def is_year(num: Number, text: str) -> bool:
 def _counted_after(text: str, end: int) -> bool:
     """Whether a plural noun or a unit follows: "2000 people" and "1500 km" are counts;
     "2006 war" or "2024 election" are years."""
-    m = re.match(r"\s+([A-Za-z]+)", text[end : end + 30])
+    m = _WORD_NEXT.match(text[end : end + 30])
     if m is None:
         return False
     word = m.group(1).lower()
@@ -193,52 +212,57 @@ def not_a_figure(num: Number, text: str) -> bool:
     if num.kind == "digits":
         if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after) or before.endswith(":"):
             return True
-        if re.match(r"^[/.]\d", after) or re.search(r"\d[/.]$", before):
+        if _DATE_AFTER.match(after) or _DATE_BEFORE.search(before, max(0, len(before) - 4)):
             return True  # 8/2/2024, 08.02.2024
         if (
             num.value <= 31
-            and re.fullmatch(r"\d{1,2}", raw)
+            and 0 < len(raw) <= 2
+            and raw.isdecimal()  # re's \d{1,2}
             and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after))
         ):
             return True
-        if _MODEL_BEFORE.search(before):
+        if before.endswith(("-", "-\n")) and _MODEL_BEFORE.search(before):  # it ends so
             return True
         label = _LABEL_BEFORE.search(before)
         name = label.group("label") if label else ""
         if (
             (name[:1].isupper() and name.lower() in IDENTIFIER_LABELS)
             or name.lower() in CASELESS_LABELS
-        ) and not re.match(r"\s?(?:%|per\s?cent)", after):
+        ) and not _PERCENT_AFTER.match(after):
             return True
-        if _NAME_AFTER.match(after) or _ROUND_BEFORE.search(before) or _is_score(num, text):
+        if _NAME_AFTER.match(after) or _round_before(before) or _is_score(num, text):
             return True
-        if before.endswith("(") and after.startswith(")") and re.search(r"[A-Z]\w+\s\($", before):
+        if before.endswith("(") and after.startswith(")") and _SHIRT_BEFORE.search(before):
             return True  # "Dak Prescott (4)": a shirt number
-        if _NUMBERING_BEFORE.search(before) and _NUMBERING_AFTER.match(after):
+        if _NUMBERING_AFTER.match(after) and _NUMBERING_BEFORE.search(before):  # cheap one first
             return True
-        if re.search(r"\b(?:no|nos|number)\.?\s*$|#$", before, re.IGNORECASE):
+        last = before.rstrip()[-1:]  # the pattern's last letter, when it can match at all
+        if last and last in "oOsSrR.#\u017f" and _NUMBER_BEFORE.search(before):
             return True
         if (
-            _AGE_NAME.search(before)
-            and re.match(r"^\s*(?:,|\.(?:\s|$)|$)", after)
+            "," in before
+            and _AGE_NAME.search(before)
+            and _AGE_END_AFTER.match(after)
             and num.value < 120
         ):
             return True
-        if re.match(r"-(?:Year|Month|Week)s?-Old\b", after, re.IGNORECASE) and after[1].isupper():
+        if _AGE_HEADLINE.match(after) and after[1].isupper():
             return True  # a headline's "10-Year-Old Girl": an age, in title case
         if _broadcaster(before):
             return True  # "Action News 5", "FOX Carolina 21": a station, not a count
         if _in_phone(num.start, text):
             return True
-    if num.kind == "share" and _ROUND_BEFORE.search(before):
+    if num.kind == "share" and _round_before(before):
         return True  # "the second half of the game"
     if num.kind == "share" and _ORDINAL_SHARE.match(raw) and _NOUN_AFTER.match(after):
         return True
     if num.kind in ("digits", "words") and _told_otherwise(num, raw, text, before, after):
         return True
-    if num.kind in ("digits", "words") and (_FOR_AFTER.match(after) or _FOR_BEFORE.search(before)):
+    if num.kind in ("digits", "words") and (
+        _FOR_AFTER.match(after) or _FOR_BEFORE.search(before, max(0, len(before) - 7))
+    ):
         return True  # "a ten-for-one stock split": a ratio
-    if num.kind == "words" and raw[0].isupper() and re.search(r"[A-Z][\w]*\s$", before):
+    if num.kind == "words" and raw[0].isupper() and _NAME_BEFORE.search(before):
         return True  # "BBC One", "Formula One": a number word inside a name
     if num.kind == "words" and raw[0].isupper() and _name_opened(text, before, after):
         return True  # "outside the Four Points Sheraton", "Three Rivers Hospital": a name
@@ -267,11 +291,18 @@ def _name_opened(text: str, before: str, after: str) -> bool:
     return any(w[0].islower() for w in re.findall(r"[A-Za-z]{4,}", text))
 
 
+def _round_before(before: str) -> bool:
+    """``_ROUND_BEFORE`` searched only where a match can start: it spans at most 7
+    characters and its $ may stand before a last newline (its \\b still sees the
+    character before where the search starts)."""
+    return _ROUND_BEFORE.search(before, max(0, len(before) - 8)) is not None
+
+
 def _broadcaster(before: str) -> bool:
     """Whether the words before a number name a broadcaster ("Newschannel 6", "WAFB 9"):
     call letters, or a capitalised word of the vocabulary's [not_figures] broadcasters
     within the two words before it ("FOX Carolina 21")."""
-    if _CALL_LETTERS.search(before):
+    if ("K" in before or "W" in before) and _CALL_LETTERS.search(before):  # its first letter
         return True
     names = _broadcasters(vocabulary())
     tail = before.rstrip().split()[-2:]
@@ -287,9 +318,11 @@ def _told_otherwise(num: Number, raw: str, text: str, before: str, after: str) -
     """Ages, time references, gallery furniture and phrases that only look like counts."""
     if _WHEN_AFTER.match(text, num.end, num.end + 40):
         return True
-    if num.value < 120 and _AGE_BOUND_BEFORE.search(before):
+    # ASCII words lowercased meet the same patterns without IGNORECASE, at half the cost.
+    low = before.lower() if before.isascii() else None
+    if num.value < 120 and _ending(_AGE_BOUND_BEFORE, _AGE_BOUND_LOWER, before, low):
         return True
-    if num.value < 120 and _AGE_BEFORE.search(before):
+    if num.value < 120 and _ending(_AGE_BEFORE, _AGE_BEFORE_LOWER, before, low):
         return bool(
             _AGE_AFTER.match(after) or _OLDER.search(before) or _AGED_RANGE_AFTER.match(after)
         )
@@ -299,7 +332,12 @@ def _told_otherwise(num: Number, raw: str, text: str, before: str, after: str) -
         return True
     if raw.lower() == "one" and after.startswith(" point") and before.endswith("at "):
         return True  # "at one point"
-    return _GALLERY.search(before) is not None
+    return _ending(_GALLERY, _GALLERY_LOWER, before, low)
+
+
+def _ending(pattern: re.Pattern[str], lower: re.Pattern[str], before: str, low: str | None) -> bool:
+    """``pattern.search(before)``, by its lowercase twin when ``low`` is ``before`` lowercased."""
+    return (pattern.search(before) if low is None else lower.search(low)) is not None
 
 
 def _is_score(num: Number, text: str) -> bool:

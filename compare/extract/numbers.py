@@ -30,6 +30,7 @@ from compare.extract.resources import (
     VAGUE,
     WORD_COUNTS,
     alternation,
+    lowercase_twin,
 )
 from compare.extract.unit_words import GLUED_UNITS
 
@@ -88,13 +89,17 @@ _SEPARATORS = {
 }
 
 
+_SEPARATOR_CHARS = re.compile(r"[,\s\u00a0\u202f]")
+_NOT_DIGITS = re.compile(r"[^0-9.]")
+
+
 def parse_digits(text: str) -> float | None:
     """The value of a digit string with thousands separators (comma, space, thin space).
 
     >>> parse_digits("27,840"), parse_digits("27 840"), parse_digits("1.25"), parse_digits("x")
     (27840.0, 27840.0, 1.25, None)
     """
-    cleaned = re.sub(r"[,\s\u00a0\u202f]", "", text)
+    cleaned = text if text.isdigit() else _SEPARATOR_CHARS.sub("", text)  # most have none
     try:
         return float(cleaned)
     except ValueError:
@@ -107,7 +112,7 @@ def written_step(text: str) -> float:
     >>> written_step("1,200"), written_step("27,840"), written_step("85"), written_step("1.25")
     (100.0, 10.0, 1.0, 0.01)
     """
-    digits = re.sub(r"[^0-9.]", "", text)
+    digits = text if text.isascii() and text.isdigit() else _NOT_DIGITS.sub("", text)
     if "." in digits:
         return 10.0 ** -len(digits.split(".", 1)[1])
     stripped = digits.rstrip("0")
@@ -179,6 +184,9 @@ _PHRASES = re.compile(
     r"|(?P<one>an?)(?=\s+(?:second|minute|hour|day|week|month|year|decade)\b)))\b",
     re.IGNORECASE,
 )
+
+
+_PHRASES_LOWER = lowercase_twin(_PHRASES)
 _QUALIFIED = re.compile(
     r"\b(?:more\s+than|less\s+than|fewer\s+than|over|nearly|almost|about|around|roughly|"
     r"at\s+least|under|just\s+over|just\s+under|some)\s+$",
@@ -196,6 +204,7 @@ _AND_A_HALF = re.compile(r" and a half\b", re.IGNORECASE)
 _ANY_NUMBER_WORD = re.compile(
     rf"(?<![A-Za-z])(?:{alternation(_NUMBER_WORDS)})(?![A-Za-z])", re.IGNORECASE
 )
+_ANY_NUMBER_WORD_LOWER = lowercase_twin(_ANY_NUMBER_WORD)
 _MORE_WORDS = re.compile(rf"(?:\s+and\s+|[\s-])(?:{alternation(_NUMBER_WORDS)})\b", re.IGNORECASE)
 
 
@@ -244,7 +253,8 @@ class _Spans:
 
 def _phrases(text: str) -> list[Number]:
     out = []
-    for m in _PHRASES.finditer(text):
+    found = _PHRASES_LOWER.finditer(text.lower()) if text.isascii() else _PHRASES.finditer(text)
+    for m in found:  # its groups are read lowercased, its offsets are the text's
         key = " ".join(m.group(0).lower().split())
         if m.group("vague"):
             low, high = VAGUE[key]
@@ -332,9 +342,16 @@ def _spelled(text: str) -> list[Number]:
     while "one hundred and five" is one; text2num then computes the value (word2number read
     "one million two hundred thousand" as 1,201,200).
     """
-    if not _ANY_NUMBER_WORD.search(text):
+    if text.isascii():
+        spelled = _ANY_NUMBER_WORD_LOWER.search(text.lower())
+    else:
+        spelled = _ANY_NUMBER_WORD.search(text)
+    if not spelled:
         return []  # most sentences spell no number: one regex pass instead of a word loop
-    words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
+    if text.isascii():  # lowercased once: the same offsets
+        words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text.lower())]
+    else:
+        words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
     out: list[Number] = []
     i = 0
     while i < len(words):

@@ -13,7 +13,12 @@ from __future__ import annotations
 
 import re
 
-from compare.extract.resources import PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, alternation
+from compare.extract.resources import (
+    PREFIX_QUALIFIERS,
+    SUFFIX_QUALIFIERS,
+    alternation,
+    lowercase_twin,
+)
 from compare.types import Qualifier
 
 ABOUT_SHARE = 0.05  # "about" grants at least 5% either side, as statistical checkers do
@@ -31,6 +36,7 @@ _PREFIX = re.compile(
     + r"))\s*$",
     re.IGNORECASE,
 )
+_PREFIX_LOWER = lowercase_twin(_PREFIX)
 _SUFFIX = re.compile(
     r"^(?:\s+(?P<words>or\s+more|or\s+so|or\s+fewer|or\s+less|or\s+greater|or\s+higher)\b|-(?P<glued>plus|odd)\b|(?P<sign>\+))",
     re.IGNORECASE,
@@ -47,7 +53,7 @@ def prefix_qualifier(before: str) -> tuple[Qualifier, int] | None:
     >>> prefix_qualifier("the handover ") is None
     True
     """
-    m = _PREFIX.search(before)
+    m = _PREFIX_LOWER.search(before.lower()) if before.isascii() else _PREFIX.search(before)
     if m is None:
         return None
     key = " ".join(m.group("q").lower().split())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from compare.extract.resources import alternation
 from compare.extract.unit_words import (
@@ -177,6 +178,7 @@ def share_of_unit(text: str, end: int) -> tuple[str, int] | None:
     return None if unit is None or unit == "percent" else (unit, u.end())
 
 
+@lru_cache(maxsize=256)  # a range's ends are read again as figures: a quarter repeats
 def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
     """The unit after a number ending at ``end``.
 

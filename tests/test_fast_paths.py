@@ -1,0 +1,115 @@
+"""Extraction's speed shortcuts find exactly what the plain patterns find.
+
+`figures` reads a sentence in well under a millisecond because a few hot patterns take a
+shortcut: an IGNORECASE pattern run as its lowercase twin on ASCII text lowercased, an
+end-anchored pattern searched only where a match can start, a pattern tried only where
+the word it needs stands.  Each row is a sentence from some domain; each test compares the
+shortcut with the plain pattern on it, so a pattern edited later (a new word with a capital,
+a longer alternative) fails here instead of silently reading less.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+
+from compare.extract import attribution, nonfigures, numbers, qualifiers
+from compare.extract.figures import _placed, figures
+from compare.types import Sentence
+
+SENTENCES = {
+    "quake": "A magnitude-6.8 quake killed MORE THAN 2,900 people, about half of them in Al Haouz.",
+    "election": "Labour won 411 seats, up from 202; the Conservatives fell to 121, Reuters reported.",
+    "results": "Nvidia's revenue rose 101% to $13.51bn, according to the company's filing.",
+    "trial": "Figures compiled by the FDA show efficacy of 95%; Pfizer said it was over a third.",
+    "gallery": "Image 3 of 12: Firefighters, aged 18 to 25, worked for an hour at the No. 4 pit.",
+    "headline": "Two Dead, Dozens Hurt As Bus Overturns On The M1; Police Say A Third Was Critical",
+    "ages": "The victim, who was 17, and his brother, now 19, were older than 16 at the time.",
+    "sport": "He went 3-for-4 in the second half, the last-16 tie, and scored in the 89th minute.",
+    "phone": "Call +1 555-123-4567 or (02) 9876 5432 before 9 a.m.; Station WAFB 9 reported it.",
+    "non-ascii": "İstanbul'da 1.200 kişi: nearly 40 \u017feats, \u2019s figures, a fifth of the vote.",
+    "newline": "Route No.\n7 and item #\n3 were listed with another second \n",
+}
+ROWS = [pytest.param(text, id=name) for name, text in SENTENCES.items()]
+
+
+def _found(pattern: object, text: str) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [
+        (m.span(), tuple(g.lower() if g else g for g in m.groups()))
+        for m in pattern.finditer(text)  # type: ignore[attr-defined]
+    ]
+
+
+TWINS = [
+    (numbers._PHRASES, numbers._PHRASES_LOWER),
+    (numbers._ANY_NUMBER_WORD, numbers._ANY_NUMBER_WORD_LOWER),
+    (qualifiers._PREFIX, qualifiers._PREFIX_LOWER),
+    (nonfigures._AGE_BEFORE, nonfigures._AGE_BEFORE_LOWER),
+    (nonfigures._AGE_BOUND_BEFORE, nonfigures._AGE_BOUND_LOWER),
+    (nonfigures._GALLERY, nonfigures._GALLERY_LOWER),
+]
+
+
+def _befores(text: str) -> list[str]:
+    """The words before every place a number may stand, as not_a_figure cuts them."""
+    return [text[max(0, k - 40) : k] for k in range(len(text) + 1)]
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_a_lowercase_twin_finds_what_its_ignorecase_pattern_finds(text: str) -> None:
+    for plain, twin in TWINS:
+        for piece in [text, *_befores(text)]:
+            if piece.isascii():
+                assert _found(twin, piece.lower()) == _found(plain, piece), plain.pattern[:40]
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_end_anchored_patterns_are_searched_where_a_match_can_start(text: str) -> None:
+    for before in _befores(text):
+        assert nonfigures._round_before(before) == bool(nonfigures._ROUND_BEFORE.search(before))
+        for pattern, back in ((nonfigures._FOR_BEFORE, 7), (nonfigures._DATE_BEFORE, 4)):
+            bounded = pattern.search(before, max(0, len(before) - back))
+            assert bool(bounded) == bool(pattern.search(before)), pattern.pattern
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_a_pattern_skipped_for_want_of_its_word_finds_nothing_there(text: str) -> None:
+    low = text.lower()
+    skipped = [
+        (attribution._ACCORDING, "ccord" not in low),
+        (attribution._BY_SOURCE, "by" not in low),
+        (attribution._OWN_SOURCE, "'s" not in text and "\u2019s" not in text),
+        (attribution._INVERTED, attribution._ANY_VERB.search(text) is None),
+    ]
+    for pattern, skip in skipped:
+        if skip:
+            assert _found(pattern, text) == [], pattern.pattern[:40]
+    for before in _befores(text):
+        if not before.endswith(("-", "-\n")):
+            assert nonfigures._MODEL_BEFORE.search(before) is None
+        if "," not in before:
+            assert nonfigures._AGE_NAME.search(before) is None
+        if "K" not in before and "W" not in before:
+            assert nonfigures._CALL_LETTERS.search(before) is None
+        if before.rstrip()[-1:] not in tuple("oOsSrR.#\u017f"):
+            assert nonfigures._NUMBER_BEFORE.search(before) is None
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_a_figure_placed_in_its_article_is_the_figure_replace_makes(text: str) -> None:
+    for f in figures(Sentence("b", 4, text, 100, 100 + len(text))):
+        placed = _placed(f, "c:f9", "c", 7, (1, 2))
+        expected = replace(f, id="c:f9", article="c", sentence=7, span=(1, 2))
+        assert placed == expected
+        assert repr(placed) == repr(expected)
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_a_stripped_end_reads_what_an_end_anchored_pattern_reads(text: str) -> None:
+    for lead in [text[:k] for k in range(len(text) + 1)] + ["the state's \n", "Thus,\n"]:
+        stripped = lead.rstrip()
+        possessive = len(stripped) < len(lead) and stripped.endswith(("'s", "\u2019s"))
+        assert possessive == bool(re.search(r"['\u2019]s\s+$", lead))
+        assert stripped.endswith(",") == bool(re.search(r",\s*$", lead))
