@@ -118,6 +118,24 @@ def _title(text: str) -> list[tuple[str, float, str | None]]:
         ),
         ("Two are in critical condition, and one is in fair condition.", []),
         ("Two men were arrested and taken to the hospital for evaluation.", []),
+        (
+            "Five passengers died at the scene and one in hospital, the coroner said.",
+            [("Five", 5, "killed"), ("one", 1, "killed")],
+        ),
+        (
+            "Seven people died on the bridge and three after being taken to hospital.",
+            [("Seven", 7, "killed"), ("three", 3, "killed")],
+        ),
+        ("The climber died later in hospital, officials said.", [("The climber", 1, "killed")]),
+        # ages between the count and its verb
+        (
+            "Two hikers, one 16 and the other 17, were injured in the fall.",
+            [("Two", 2, "injured")],
+        ),
+        (
+            "Three climbers, ages 19 to 24, were killed in the avalanche.",
+            [("Three", 3, "killed")],
+        ),
         # one more person: "another", an ordinal
         (
             "One miner died and another was hurt in the rockfall.",
@@ -177,6 +195,11 @@ def _title(text: str) -> list[tuple[str, float, str | None]]:
         "left-others-in-serious-condition",
         "conditions-of-some-are-no-count",
         "arrested-and-taken-is-no-harm",
+        "died-one-in-hospital-is-a-death",
+        "died-after-being-taken-is-a-death",
+        "died-in-hospital-stays-dead",
+        "ages-aside-one-and-the-other",
+        "ages-aside-range",
         "another-subject",
         "another-object",
         "another-in-condition",
@@ -217,6 +240,7 @@ def test_counts_in_sentences(text: str, expected: list[tuple[str, float, str | N
         ("Team kills it at the finals", []),
         ("Driver charged in crash death of best friend", [("best friend", 1, "killed")]),
         ("Death of a Salesman returns to Broadway", []),
+        ("Two men charged in death of hiker", [("hiker", 1, "killed")]),
         ("Pilot, passenger killed in plane crash", [("Pilot, passenger", 2, "killed")]),
         ("Guard, robber wounded in bank raid", [("Guard, robber", 1, "injured")]),
         ("Boy, 9, and grandfather hurt in boat fire", [("Boy, 9, and grandfather", 2, "injured")]),
@@ -236,6 +260,7 @@ def test_counts_in_sentences(text: str, expected: list[tuple[str, float, str | N
         "no-person-no-count",
         "death-of-a-person",
         "death-of-a-title",
+        "the-accused-are-not-the-dead",
         "comma-list",
         "comma-list-the-attacker-is-no-victim",
         "comma-list-with-age",
@@ -259,3 +284,45 @@ def test_others_after_one_person(text: str, subject: str) -> None:
     """ "he and four others": the others are people, not the group counted before."""
     found = figures(Sentence("a", 0, text, 0, len(text)))
     assert [f.subject for f in found if f.text == "four"] == [subject]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "2 hikers injured after rockfall on ridge",
+            "The two were on the ridge when it happened.",
+            [("2", 2, "injured")],
+        ),
+        (
+            "Three injured in warehouse fire",
+            "Several shots of the blaze were posted online.",
+            [("Three", 3, "injured")],
+        ),
+        ("Three injured in warehouse fire", "Three workers were injured, the firm said.", []),
+        (
+            "3 Dead, 1 Critical After Ferry Capsizes",
+            "The ferry capsized on Sunday.",
+            [("3", 3, "killed"), ("1", 1, "injured")],
+        ),
+        (
+            "Pilot, passenger killed; 2 others in hospital",
+            "The plane crashed on Sunday.",
+            [("Pilot, passenger", 2, "killed"), ("2", 2, "injured")],
+        ),
+    ],
+    ids=[
+        "body-number-without-concept-repeats-nothing",
+        "vague-body-number-repeats-nothing",
+        "the-body-count-repeats-it",
+        "a-count-in-critical-condition",
+        "others-in-hospital",
+    ],
+)
+def test_headline_count_beside_the_body(
+    title: str, body: str, expected: list[tuple[str, float, str | None]]
+) -> None:
+    """A headline's casualty count is dropped only when the body counts the same thing."""
+    found = figures(Sentence("a", 0, body, 0, len(body)))
+    heads = headline_figures(Sentence("a", -1, title, 0, len(title)), found)
+    assert [(f.text, f.value, f.concept) for f in heads if f.concept in _CASUALTIES] == expected

@@ -394,7 +394,7 @@ def _how_many(np: str, groups: dict[str, str | None], subject: str) -> tuple[flo
     parts = re.split(r"\s+and\s+", np) if groups.get("more") or groups.get("more2") else [np]
     # "the couple were found dead", "a couple and their baby": a couple is two
     many = sum(2.0 if p.split()[-1].lower() == "couple" else 1.0 for p in parts)
-    return many, subject
+    return many, "people" if len(parts) > 1 else subject
 
 
 def _both(np: str) -> bool:
@@ -438,11 +438,14 @@ def _attempted(text: str, fig: Figure, vocab: Vocabulary) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _care(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _care(vocab: Vocabulary) -> tuple[re.Pattern[str], ...]:
     carried = alternation(_words(vocab, "carried"))
     hospitals = alternation(_words(vocab, "hospitals"))
     conditions = alternation(_words(vocab, "conditions"))
-    gap = rf"(?:(?!(?:{_NUMBER_WORD}|and|or|but)\b)[a-z-]+\s+){{0,2}}?"
+    gap = (
+        rf"(?:(?!(?:{_NUMBER_WORD}|and|or|but|died|dies|dead|killed|later|after|before|being|"
+        r"while|when)\b)[a-z-]+\s+){0,2}?"
+    )
     where = rf"to\s+(?:an?\s+|the\s+)?(?:[\w'\u2019.-]+\s+){{0,4}}?(?i:{hospitals})\b"
     return (
         # "three people were taken to the hospital", "1 rushed to hospital"
@@ -452,11 +455,15 @@ def _care(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
         ),
         # "sending three people to the hospital" (the count after the verb)
         re.compile(rf"\s+{gap}{where}"),
-        # "left one dead and two others in critical condition"
+        # "left one dead and two others in critical condition", "3 Dead, 1 Critical"
         re.compile(
             rf"\s+{gap}(?:(?:were|was|are|is|remain|remains|remained)\s+)?(?:listed\s+)?"
             rf"in\s+(?:{conditions})\s+condition\b"
+            r"|\s+(?:(?i:others|more|people)\s+)?(?i:critical|critically\s+(?:hurt|injured|wounded))"
+            r"(?=\s*(?:[,;:|)]|$|\s+(?i:in|at|on|after|as|following)\b))"
         ),
+        # "2 others in hospital" (not "five died at the scene and one in hospital")
+        re.compile(r"\s+(?i:others)\s+in\s+(?:the\s+)?(?i:hospital)\b"),
     )
 
 
@@ -468,10 +475,13 @@ def _in_care(text: str, fig: Figure, vocab: Vocabulary) -> bool:
     # carrying verb itself ("1 rushed"): a count with no concept of its own is most often
     # a part ("Two are in critical condition, and one is in fair condition").
     carried = fig.concept is not None and fig.concept in _words(vocab, "carried")
+    taken, sent, condition, in_hospital = _care(vocab)
+    end = fig.span[1]
+    others = fig.concept is None and re.match(r"\s+others\b", text[end:]) is not None
+    if others and (condition.match(text, end) or in_hospital.match(text, end)):
+        return True  # "Girl, man killed; 2 others in hospital"
     if fig.unit is not None or fig.value >= 1000 or not (fig.concept == "killed" or carried):
         return False
-    taken, sent, condition = _care(vocab)
-    end = fig.span[1]
     m = taken.match(text, end) or condition.match(text, end)
     before = text[max(0, fig.span[0] - 12) : fig.span[0]]
     if m is None and re.search(r"\b(?:sending|sent|sends|send)\s+$", before, re.I):
@@ -496,6 +506,21 @@ def _later_death(text: str, end: int, *, alone: bool = False) -> bool:
     )
 
 
+# A count of the accused before a killing's name: "Two men charged in death of teen", "3
+# teens arrested in fatal stabbing".
+_ACCUSED = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:(?:were|are|have\s+been|was|has\s+been)\s+)?"
+    r"(?P<verb>charged|arrested|indicted|accused|sentenced|convicted|detained|jailed|booked|"
+    r"held|questioned|sought)\b",
+    re.IGNORECASE,
+)
+# The ages of the people counted, between the count and its verb: "Two teenagers, one 16
+# and the other 17, were injured", "Three climbers, ages 19 to 24, were killed".
+_AGES_ASIDE = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?[a-z-]+,\s+(?:one|both|ages?|aged|all)\b[^,;.]{0,40},\s+"
+    r"(?:were|are|have\s+been|had\s+been)\s+(?:(?:all|also|critically|seriously|fatally)\s+)?"
+    r"(?P<pred>[a-z]+)\b"
+)
 # A plural verb after the person: two people or a group ("Protesters were hurt").
 _PLURAL_VERB = re.compile(r"(?:\s*,[^,;.]{1,60},)?\s+(?:later\s+)?(?:were|are|have\s+been)\b")
 # "..., one man fatally,", "— one fatally —": the count closes a clause of its own.
@@ -534,6 +559,10 @@ def _outcome(text: str, fig: Figure, vocab: Vocabulary) -> Figure:
             return replace(fig, concept=legal.group(1).lower())  # "two murder suspects"
     if fig.concept == "killed" and _attempted(text, fig, vocab):
         return replace(fig, concept=None)  # "trying to kill 2 officers": nobody died
+    accused = _ACCUSED.match(text, fig.span[1]) if fig.concept == "killed" else None
+    if accused is not None:
+        # "Two men charged in death of teen": the accused, not the dead
+        return replace(fig, concept=accused.group("verb").lower())
     if _in_care(text, fig, vocab):
         return replace(fig, concept="injured")  # "sending three people to the hospital"
     fatally = _FATALLY.match(text, fig.span[1])
@@ -553,6 +582,12 @@ def _outcome(text: str, fig: Figure, vocab: Vocabulary) -> Figure:
             and (re.search(r"\bfir(?:e|es|ed|ing)\s+$", before) or _SHOT_NOUN.match(after))
         ):
             return replace(fig, concept="shots")  # "firing one shot": shots, not people
+    counted = fig.concept is None or fig.concept not in _counts(vocab)
+    aside = _AGES_ASIDE.match(text, fig.span[1]) if counted and not fig.unit else None
+    if aside is not None and vocab.predicate(aside.group("pred")) in _counts(vocab):
+        # "Two teenagers, one 16 and the other 17, were injured": the ages stepped over
+        subject = fig.subject or fig.concept
+        fig = replace(fig, concept=vocab.predicate(aside.group("pred")), subject=subject)
     if fig.unit is None and fig.concept is not None and fig.concept not in _counts(vocab):
         # "Two hikers were killed" counts hikers killed, not hikers.
         m = _PASSIVE.match(text, fig.span[1])
