@@ -97,7 +97,7 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
     anyone = rf"(?:{definite}|{indefinite}|{full})"
     # A second person after "and" ("her brother and 4-year-old daughter"); an age is no count.
     more = (
-        rf"\s+and\s+(?!{_NUMBER_WORD}\b(?!-))(?:{anyone}|"
+        rf"\s+(?:and|&)\s+(?!{_NUMBER_WORD}\b(?!-))(?:{anyone}|"
         rf"(?:(?:{_AGE}|[a-z]+(?:-[a-z]+)*)\s+)?(?:{people}))"
     )
     killed = alternation(_words(vocab, "killed_passive"))
@@ -130,7 +130,8 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
         ),
         # "killed a firefighter", "wounding his father", "left a cyclist dead"
         "object": re.compile(
-            rf"\b(?:(?P<killed>{active_killed})|(?P<hurt>{active_hurt}))\s+"
+            rf"\b(?:(?:critically|seriously|gravely|severely|badly|slightly)\s+)?"
+            rf"(?:(?P<killed>{active_killed})|(?P<hurt>{active_hurt}))\s+"
             # "killed her father and 6-year-old daughter": two people
             # "shot her and their baby girl", "struck both him and their son": two people
             rf"(?P<np>(?:[Bb]oth\s+)?(?:{anyone}(?P<more>{more})?|(?:him|her)(?P<more2>{more})))\b"
@@ -151,6 +152,13 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
             rf"(?:{_MODIFIER}){{0,2}}?(?:{people}))?)\s+(?:(?:was|is|has\s+been|had\s+been|got)\s+)?"
             rf"(?:(?:later|also|reportedly)\s+)?(?:(?P<adv>{adverbs})\s+)?(?:(?P<killed>{killed})|"
             rf"(?P<hurt>{hurt})|(?P<died>{died})|(?P<cond>in\s+(?:{conditions})\s+condition))\b"
+        ),
+        # "A woman was killed and her brother and 4-year-old daughter injured": the
+        # second clause's "were" left out
+        "elided": re.compile(
+            rf"(?:\b(?:was|were)\s+(?:{killed}|{hurt}|{died})\s+and\s+)"
+            rf"(?P<np>(?:{definite}|{indefinite})(?P<more>{more})?)\s+"
+            rf"(?:(?P<adv>{adverbs})\s+)?(?:(?P<killed>{killed})|(?P<hurt>{hurt}))\b"
         ),
         "another_object": re.compile(
             rf"\b(?:(?P<killed>{active_killed})|(?P<hurt>{active_hurt}))\s+(?P<np>another)\b"
@@ -297,6 +305,8 @@ def casualty_counts(text: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
             spans.append((start, end))
             fig = count_in_words(text, (start, end), many, concept, subject, role)
             out.append(_outcome(text, fig, vocab))
+    out = _families(text, out, vocab)
+    spans = [f.span for f in out]
     for m in _multiple(vocab).finditer(text):
         start, end = m.span("np")
         if any(s < m.end() and start < e for s, e in spans):
@@ -382,6 +392,39 @@ def _concept(kind: str, m: re.Match[str], vocab: Vocabulary) -> str | None:
     return "killed" if (groups.get("adv") or "").lower() in fatal else concept
 
 
+@lru_cache(maxsize=4)
+def _family(vocab: Vocabulary) -> re.Pattern[str]:
+    """ "his wife and their four children", "A Roy couple and their two young children": a
+    person (or a couple) and a count of their relatives."""
+    people = alternation(_people(vocab))
+    return re.compile(
+        rf"\b(?P<np>(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+(?:{_MODIFIER}|[A-Z][\w'-]*\s+){{0,2}}?"
+        rf"(?P<who>{people})\s+and\s+(?:their|his|her)\s+(?P<n>\w+)\s+"
+        r"(?:[a-z-]+\s+){0,2}?(?:children|kids|sons|daughters|grandchildren|siblings|brothers|"
+        r"sisters|relatives|parents|girls|boys))\b"
+    )
+
+
+def _families(text: str, out: list[Figure], vocab: Vocabulary) -> list[Figure]:
+    """The count of relatives with the person before it: "killing his wife and their four
+    children" is five killed, "a couple and their two children were found dead" four (the
+    concept is the one the count of relatives was read with)."""
+    if " and " not in text:
+        return out
+    for m in _family(vocab).finditer(text):
+        start, end = m.span("np")
+        inner = [f for f in out if m.start("n") <= f.span[0] and f.span[1] <= m.end("n")]
+        if len(inner) != 1 or inner[0].concept not in _FINER.keys() | {"killed"}:
+            continue
+        count = inner[0]
+        more = 2.0 if m.group("who").lower() == "couple" else 1.0
+        whole = count_in_words(
+            text, (start, end), count.value + more, count.concept, "people", count.role
+        )
+        out = [f for f in out if not (f.span[0] < end and start < f.span[1])] + [whole]
+    return sorted(out, key=lambda f: f.span)
+
+
 def _how_many(np: str, groups: dict[str, str | None], subject: str) -> tuple[float, str]:
     """How many people a reading's noun phrase names, and who: two joined by "and" ("her
     brother and 4-year-old daughter"), "both men", "the couple", "the victims, ages 22 and
@@ -391,7 +434,7 @@ def _how_many(np: str, groups: dict[str, str | None], subject: str) -> tuple[flo
         return float(len(ages)), "people"
     if _both(np):
         return 2.0, "people"
-    parts = re.split(r"\s+and\s+", np) if groups.get("more") or groups.get("more2") else [np]
+    parts = re.split(r"\s+(?:and|&)\s+", np) if groups.get("more") or groups.get("more2") else [np]
     # "the couple were found dead", "a couple and their baby": a couple is two
     many = sum(2.0 if p.split()[-1].lower() == "couple" else 1.0 for p in parts)
     return many, "people" if len(parts) > 1 else subject
@@ -525,7 +568,8 @@ _AGES_ASIDE = re.compile(
 _PLURAL_VERB = re.compile(r"(?:\s*,[^,;.]{1,60},)?\s+(?:later\s+)?(?:were|are|have\s+been)\b")
 # "..., one man fatally,", "— one fatally —": the count closes a clause of its own.
 _FATALLY = re.compile(
-    r"\s+(?:(?P<noun>[a-z]+)\s+)?(?:fatally|mortally)\s*(?:[,;.)\u2014\u2013]|-\s|$)"
+    r"\s+(?:(?P<noun>[a-z]+)\s+)?(?:fatally|mortally)\s*(?:[,;.)\u2014\u2013]|-\s|$)",
+    re.IGNORECASE,  # headlines: "4 Shot, 1 Fatally"
 )
 
 
@@ -625,7 +669,8 @@ def _headline(vocab: Vocabulary) -> re.Pattern[str]:
         rf"(?:^|(?<=[:|,;\u2013\u2014-]\s))"
         rf"(?P<np>{item}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){item})*|another)"
         rf"(?:,\s+\d{{1,3}},)?\s+(?:(?:is|was|found)\s+)?(?:(?P<adv>{adverbs})\s+)?"
-        rf"(?:(?P<killed>{killed})|(?P<hurt>{hurt})|(?P<recovering>recovering|recovers)"
+        rf"(?:(?P<killed>{killed})|(?P<hurt>{hurt})(?!\s+(?:his|her|their|an?|the)\s)"
+        rf"|(?P<recovering>recovering|recovers)"
         rf"(?=\s+(?:[\w'\u2019-]+\s+){{0,3}}?(?:after|from)\s+(?:[\w'\u2019-]+\s+){{0,3}}?"
         rf"(?:{alternation(_words(vocab, 'recovering_from'))})))\b",
         re.IGNORECASE,

@@ -276,7 +276,7 @@ def _repeats(head: Figure, body: Figure) -> bool:
         # "several shots", "Girl Dies" over "one rule": the headline's count is its own
         # (not "Six presumed dead" over "six missing": a count of people the same)
         people = table_words(vocabulary(), "people_counts", "concepts")
-        words = not any(c.isdigit() for c in head.text)  # "Girl", "Six": read from words
+        words = not head.text.replace(",", "").isdigit()  # "Girl", "Six": read from words
         if body.concept is None or body.qualifier == "vague":
             return False
         if words and body.concept not in people:
