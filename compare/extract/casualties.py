@@ -689,7 +689,11 @@ def _headline_active(vocab: Vocabulary) -> re.Pattern[str]:
     )
     one = rf"(?:(?:an?|the|his|her|their|its)\s+)?(?:{word}){{0,2}}?(?:{people}|{_AGE})"
     # past forms only before a determiner or an age: "Teen killed in crash" is passive
-    past = r"(?=(?:his|her|their|an?|the|\d{1,3}-(?:year|month|week)-old)\b)"
+    # ... or after "that": "shooting that killed teen"
+    past = (
+        r"(?:(?<=\bthat\skilled\s)|(?<=\bthat\sinjured\s)|(?<=\bthat\swounded\s)"
+        r"|(?=(?:his|her|their|an?|the|\d{1,3}-(?:year|month|week)-old)\b))"
+    )
     return re.compile(
         # "... charged in shooting death of best friend": a killing named by its victim
         rf"\b(?:(?P<killed>kills|killing|killed\s+{past}|"
