@@ -89,7 +89,10 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         ("Medics treated a woman with a stab wound to the arm.", [("a woman", 1, "injured", None)]),
         # what is no count
         ("He said he was in the car when it happened.", []),
-        ("A journalist and his son died in the strike.", []),
+        (
+            "A journalist and his son died in the strike.",
+            [("A journalist and his son", 2, "killed", None)],
+        ),
         ("The gunman later killed himself.", [("killed himself", 1, "killed", "suspect")]),
         (
             "Dozens of badly wounded Palestinians crossed the border.",

@@ -51,7 +51,10 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
             [("A 13-year-old boy", 1, "killed", None)],
         ),
         ("Smith, 45, told reporters that a 13-year-old was missing.", []),
-        ("A journalist and his son died in the strike.", []),
+        (
+            "A journalist and his son died in the strike.",
+            [("A journalist and his son", 2, "killed", None)],
+        ),
     ],
     ids=[
         "shot-and-killed",

@@ -45,6 +45,12 @@ _NUMBER_WORD = (
     r"several|both|all|\d)"
 )
 _AGE = r"\d{1,3}-(?:year|month|week)-old"
+# Words between a determiner and the person: "his 25-year-old father", "the wounded teen";
+# not a function word ("her brother and 4-year-old daughter" is two people).
+_MODIFIER = (
+    rf"(?:{_AGE}|(?!(?:and|or|but|his|her|their|its|with|of|who|that|to|in|at|on|by)\b)"
+    r"[a-z]+(?:-[a-z]+)*)\s+"
+)
 # A name: capitalised words, optionally after an age ("15-year-old Ana Ruiz"), optionally
 # followed by its age in commas ("Ana Ruiz, 15,").
 _NAME = (
@@ -75,24 +81,37 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
     names_skip = alternation(_words(vocab, "not_names"))
     # A definite person: "the driver", "his 25-year-old father", "the girl's mother",
     # "the 15-year-old".
+    # "both men", "both of the victims": two people, read wherever a definite person is
+    both = (
+        rf"[Bb]oth\s+(?:of\s+(?=the\b)|of\s+them\b)?(?:(?:the|his|her|their)\s+)?"
+        rf"(?:{_MODIFIER}){{0,2}}?(?:{alternation(_plural(vocab))})"
+    )
     definite = (
-        rf"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|(?:the\s+)?[A-Za-z]+['\u2019]s)\s+"
-        rf"(?:(?:{_AGE}|[a-z]+(?:-[a-z]+)*)\s+){{0,3}}?(?:{people}|{_AGE})"
+        rf"(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|(?:the\s+)?[A-Za-z]+['\u2019]s)\s+"
+        rf"(?:{_MODIFIER}){{0,3}}?(?:{people}|{_AGE})|{both}|[Bb]oth\s+of\s+them)"
     )
-    indefinite = (
-        rf"(?:[Aa]n?|[Oo]ne)\s+(?:(?:{_AGE}|[a-z]+(?:-[a-z]+)*)\s+){{0,3}}?(?:{people}|{_AGE})"
-    )
+    indefinite = rf"(?:[Aa]n?|[Oo]ne)\s+(?:{_MODIFIER}){{0,3}}?(?:{people}|{_AGE})"
     name = _NAME.replace("{skip}", rf"(?!(?i:{names_skip}|{_NUMBER_WORD})\b)")
-    person = rf"(?:{definite}|{name})"
+    # "the victims, ages 22 and 25,": as many people as ages
+    aged = (
+        rf"(?:[Tt]he\s+)?(?:{_MODIFIER}){{0,2}}?(?:{alternation(_plural(vocab))}),\s+"
+        r"(?:ages?|aged)\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s+and\s+\d{1,3},"
+    )
+    person = rf"(?:{definite}|{name}|{aged})"
     # After a verb a single capitalised word is as often a group ("wounded Haitians")
     # as a person: a name there has two words, or an age before it.
     full = rf"(?:{_AGE}\s+{name}|(?=[A-Z][\w'\u2019.-]*\s+[A-Z]){name})"
     anyone = rf"(?:{definite}|{indefinite}|{full})"
+    # A second person after "and" ("her brother and 4-year-old daughter"); an age is no count.
+    more = (
+        rf"\s+(?:and|&)\s+(?!{_NUMBER_WORD}\b(?!-))(?:{anyone}|"
+        rf"(?:(?:{_AGE}|[a-z]+(?:-[a-z]+)*)\s+)?(?:{people}))"
+    )
     killed = alternation(_words(vocab, "killed_passive"))
     hurt = alternation(_words(vocab, "injured_passive"))
     died = alternation(_words(vocab, "died"))
     adverbs = alternation(_words(vocab, "adverbs"))
-    aux = r"(?:was|is|has\s+been|had\s+been|got|remains|remained)"
+    aux = r"(?:was|is|has\s+been|had\s+been|got|remains|remained|were|are|have\s+been)"
     wounds = alternation(_words(vocab, "wounds"))
     carrying = alternation(_words(vocab, "carrying"))
     conditions = alternation(_words(vocab, "conditions"))
@@ -107,7 +126,8 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
         "subject": re.compile(
             r"(?:^|(?<=[.;:,\"\u201c]\s)|(?<=\bthat\s)|(?<=\bsaid\s)|(?<=\bsays\s)"
             r"|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\buntil\s)|(?<=\bwhen\s))"
-            rf"(?P<np>{person}|[Hh]e|[Ss]he)"
+            # "A man and a 2-year-old boy were fatally shot": two people
+            rf"(?P<np>(?:{person}|{indefinite}(?=\s+and\s))(?P<more>\s+and\s+{anyone})?|[Hh]e|[Ss]he)"
             rf"(?:\s*,\s+(?:(?:who|a|an)\b[^,;.]{{0,60}}|\d{{1,3}}),)?\s+"  # an apposition, an age
             rf"(?:(?:later\s+)?(?:{aux})\s+(?:(?P<adv>{adverbs})\s+)?(?:(?P<killed>{killed})|(?P<hurt>{hurt}))"
             rf"|(?:(?:{aux}|has|had)\s+)?(?:(?:{adverbs})\s+)?(?P<died>{died})"
@@ -117,11 +137,12 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
         ),
         # "killed a firefighter", "wounding his father", "left a cyclist dead"
         "object": re.compile(
-            rf"\b(?:(?P<killed>{active_killed})|(?P<hurt>{active_hurt}))\s+"
+            rf"\b(?:(?:critically|seriously|gravely|severely|badly|slightly)\s+)?"
+            rf"(?:(?P<killed>{active_killed})|(?P<hurt>{active_hurt}))\s+"
             # "killed her father and 6-year-old daughter": two people
-            rf"(?P<np>{anyone}(?P<more>\s+and\s+(?!{_NUMBER_WORD}\b)(?:{anyone}|"
-            rf"(?:(?:{_AGE}|[a-z]+(?:-[a-z]+)*)\s+)?(?:{people})))?)\b"
-            rf"(?!\s+(?:and|or)\s+(?:{_NUMBER_WORD}|{people}s?|others)\b)"
+            # "shot her and their baby girl", "struck both him and their son": two people
+            rf"(?P<np>(?:[Bb]oth\s+)?(?:{anyone}(?P<more>{more})?|(?:him|her)(?P<more2>{more})))\b"
+            rf"(?!\s+(?:and|or)\s+(?:{_NUMBER_WORD}\b(?!-)|(?:{people})s?\b|others\b))"
         ),
         # "killed two men and wounded a third": one more person, named by the ordinal alone
         # (followed by punctuation or a function word, not "a third of", "a third time")
@@ -130,8 +151,28 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
             rf"(?P<np>an?\s+(?:{alternation(_words(vocab, 'ordinals'))}))\b"
             r"(?=\s*(?:[,.;:)]|$)|\s+(?:with|and|in|at|on|by|as|before|after|during|while|when)\b)"
         ),
+        # "One man died and another was wounded", "killed one and injured another",
+        # "left one dead and another in critical condition": one more person
+        "another": re.compile(
+            rf"(?:^|\band\s+|[,;]\s+|\bwhile\s+)(?P<np>[Aa]nother(?:\s+(?:{_MODIFIER}){{0,2}}?"
+            rf"(?:{people}))?|[Aa]n?\s+(?:{alternation(_words(vocab, 'ordinals'))})(?:\s+"
+            rf"(?:{_MODIFIER}){{0,2}}?(?:{people}))?)\s+(?:(?:was|is|has\s+been|had\s+been|got)\s+)?"
+            rf"(?:(?:later|also|reportedly)\s+)?(?:(?P<adv>{adverbs})\s+)?(?:(?P<killed>{killed})|"
+            rf"(?P<hurt>{hurt})|(?P<died>{died})|(?P<cond>in\s+(?:{conditions})\s+condition))\b"
+        ),
+        # "A woman was killed and her brother and 4-year-old daughter injured": the
+        # second clause's "were" left out
+        "elided": re.compile(
+            rf"(?:\b(?:was|were)\s+(?:{killed}|{hurt}|{died})\s+and\s+)"
+            rf"(?P<np>(?:{definite}|{indefinite})(?P<more>{more})?)\s+"
+            rf"(?:(?P<adv>{adverbs})\s+)?(?:(?P<killed>{killed})|(?P<hurt>{hurt}))\b"
+        ),
+        "another_object": re.compile(
+            rf"\b(?:(?P<killed>{active_killed})|(?P<hurt>{active_hurt}))\s+(?P<np>another)\b"
+            r"(?=\s*(?:[,.;:)]|$)|\s+(?:with|and|in|at|on|by|as|before|after|during|while|when)\b)"
+        ),
         "left": re.compile(
-            rf"\bleft\s+(?P<np>{anyone})\s+(?:(?P<killed>dead)|"
+            rf"\b(?:left|leaves|leaving)\s+(?P<np>{anyone}|him|her)\s+(?:(?P<killed>dead)|"
             rf"(?P<hurt>wounded|injured|hurt|hospitali[sz]ed|in\s+(?:{conditions})\s+condition))\b"
         ),
         # "A worker who was hit by a falling beam on Monday has died"
@@ -150,8 +191,10 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
         # "the 14-year-old was taken to the hospital", "a fourth victim ... is being treated"
         "hospital": re.compile(
             r"(?:^|(?<=[.;:,\"\u201c]\s)|(?<=\bthat\s)|(?<=\bsaid\s)|(?<=\bsay\s)|(?<=\bsays\s))"
-            rf"(?P<np>{definite}|{indefinite}|{name})(?:\s*,[^,;.]{{1,60}},?)?\s+"
-            r"(?:was|is|has\s+been|had\s+been|remains|remained)\s+(?:later\s+|also\s+|still\s+)?"
+            rf"(?P<np>(?:{definite}|{indefinite}|{name})(?P<more>\s+and\s+{anyone})?|{aged})"
+            r"(?:\s*,[^,;.]{1,60},?)?\s+"
+            r"(?:was|is|has\s+been|had\s+been|remains|remained|were|are|have\s+been)\s+"
+            r"(?:later\s+|also\s+|still\s+)?"
             rf"(?:(?:{carried})\s+(?:\w+\s+){{0,2}}?to\s+(?:an?\s+|the\s+)?(?:[\w'\u2019.-]+\s+){{0,4}}?"
             rf"(?i:{hospitals})|being\s+treated|treated\s+(?:at|in|for)|hospitali[sz]ed)\b"
         ),
@@ -263,10 +306,14 @@ def casualty_counts(text: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
                 role = "suspect"
                 nouns = re.findall(r"[a-z]+", text[: agent.start()].lower())
                 subject = next((w for w in reversed(nouns) if w in _people(vocab)), subject)
+            many, subject = _how_many(np, m.groupdict(), subject)
+            if many == 1 and _PLURAL_VERB.match(text, end):
+                continue  # "Protesters were injured": a group, not a person named
             spans.append((start, end))
-            many = 2.0 if m.groupdict().get("more") else 1.0
             fig = count_in_words(text, (start, end), many, concept, subject, role)
             out.append(_outcome(text, fig, vocab))
+    out = _families(text, out, vocab)
+    spans = [f.span for f in out]
     for m in _multiple(vocab).finditer(text):
         start, end = m.span("np")
         if any(s < m.end() and start < e for s, e in spans):
@@ -353,6 +400,69 @@ def _concept(kind: str, m: re.Match[str], vocab: Vocabulary) -> str | None:
 
 
 @lru_cache(maxsize=4)
+def _family(vocab: Vocabulary) -> re.Pattern[str]:
+    """ "his wife and their four children", "A Roy couple and their two young children": a
+    person (or a couple) and a count of their relatives."""
+    people = alternation(_people(vocab))
+    return re.compile(
+        rf"\b(?P<np>(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+(?:{_MODIFIER}|[A-Z][\w'-]*\s+){{0,2}}?"
+        rf"(?P<who>{people})\s+and\s+(?:their|his|her)\s+(?P<n>\w+)\s+"
+        r"(?:[a-z-]+\s+){0,2}?(?:children|kids|sons|daughters|grandchildren|siblings|brothers|"
+        r"sisters|relatives|parents|girls|boys))\b"
+    )
+
+
+def _families(text: str, out: list[Figure], vocab: Vocabulary) -> list[Figure]:
+    """The count of relatives with the person before it: "killing his wife and their four
+    children" is five killed, "a couple and their two children were found dead" four (the
+    concept is the one the count of relatives was read with)."""
+    if " and " not in text:
+        return out
+    for m in _family(vocab).finditer(text):
+        start, end = m.span("np")
+        inner = [f for f in out if m.start("n") <= f.span[0] and f.span[1] <= m.end("n")]
+        if len(inner) != 1 or inner[0].concept not in _FINER.keys() | {"killed"}:
+            continue
+        count = inner[0]
+        more = 2.0 if m.group("who").lower() == "couple" else 1.0
+        whole = count_in_words(
+            text, (start, end), count.value + more, count.concept, "people", count.role
+        )
+        out = [f for f in out if not (f.span[0] < end and start < f.span[1])] + [whole]
+    return sorted(out, key=lambda f: f.span)
+
+
+def _how_many(np: str, groups: dict[str, str | None], subject: str) -> tuple[float, str]:
+    """How many people a reading's noun phrase names, and who: two joined by "and" ("her
+    brother and 4-year-old daughter"), "both men", "the couple", "the victims, ages 22 and
+    25," (one a listed age)."""
+    ages = re.findall(r"\b\d{1,3}\b", np) if re.search(r",\s+age", np) else []
+    if len(ages) > 1:
+        return float(len(ages)), "people"
+    if _both(np):
+        return 2.0, "people"
+    parts = re.split(r"\s+(?:and|&)\s+", np) if groups.get("more") or groups.get("more2") else [np]
+    # "the couple were found dead", "a couple and their baby": a couple is two
+    many = sum(2.0 if p.split()[-1].lower() == "couple" else 1.0 for p in parts)
+    return many, "people" if len(parts) > 1 else subject
+
+
+def _both(np: str) -> bool:
+    """ "both men", "both of them": two people (never "both him and his son", told by
+    its second person)."""
+    return re.match(r"both\s+(?!him\b|her\b)", np, re.IGNORECASE) is not None and not re.search(
+        r"\sand\s", np
+    )
+
+
+@lru_cache(maxsize=4)
+def _plural(vocab: Vocabulary) -> frozenset[str]:
+    """Plural people words: "men", "victims", "brothers" (the singulars with an s)."""
+    irregular = {"men", "women", "children", "people", "persons", "teens", "gunmen"}
+    return frozenset({f"{w}s" for w in _people(vocab) if not w.endswith("s")} | irregular)
+
+
+@lru_cache(maxsize=4)
 def _people(vocab: Vocabulary) -> frozenset[str]:
     """The vocabulary's singular people and the more this module reads ("a bystander")."""
     return vocab.singular_people | frozenset(_words(vocab, "people"))
@@ -377,6 +487,59 @@ def _attempted(text: str, fig: Figure, vocab: Vocabulary) -> bool:
     )
 
 
+@lru_cache(maxsize=4)
+def _care(vocab: Vocabulary) -> tuple[re.Pattern[str], ...]:
+    carried = alternation(_words(vocab, "carried"))
+    hospitals = alternation(_words(vocab, "hospitals"))
+    conditions = alternation(_words(vocab, "conditions"))
+    gap = (
+        rf"(?:(?!(?:{_NUMBER_WORD}|and|or|but|died|dies|dead|killed|later|after|before|being|"
+        r"while|when)\b)[a-z-]+\s+){0,2}?"
+    )
+    where = rf"to\s+(?:an?\s+|the\s+)?(?:[\w'\u2019.-]+\s+){{0,4}}?(?i:{hospitals})\b"
+    return (
+        # "three people were taken to the hospital", "1 rushed to hospital"
+        re.compile(
+            rf"\s+{gap}(?:(?:were|was|are|is|have\s+been|had\s+been)\s+)?"
+            rf"(?:later\s+|also\s+|all\s+)?(?i:{carried})\s+(?:\w+\s+){{0,2}}?{where}"
+        ),
+        # "sending three people to the hospital" (the count after the verb)
+        re.compile(rf"\s+{gap}{where}"),
+        # "left one dead and two others in critical condition", "3 Dead, 1 Critical"
+        re.compile(
+            rf"\s+{gap}(?:(?:were|was|are|is|remain|remains|remained)\s+)?(?:listed\s+)?"
+            rf"in\s+(?:{conditions})\s+condition\b"
+            r"|\s+(?:(?i:others|more|people)\s+)?(?i:critical|critically\s+(?:hurt|injured|wounded))"
+            r"(?=\s*(?:[,;:|)]|$|\s+(?i:in|at|on|after|as|following)\b))"
+        ),
+        # "2 others in hospital" (not "five died at the scene and one in hospital")
+        re.compile(r"\s+(?i:others)\s+in\s+(?:the\s+)?(?i:hospital)\b"),
+    )
+
+
+def _in_care(text: str, fig: Figure, vocab: Vocabulary) -> bool:
+    """A count of people taken to hospital or in a grave condition is a count of the hurt,
+    whatever the clause before counted: "killed one and sent three to the hospital",
+    "left one dead and two others in critical condition", "1 rushed to hospital"."""
+    # Only a count read as dead (its concept carried from the death before) or as the
+    # carrying verb itself ("1 rushed"): a count with no concept of its own is most often
+    # a part ("Two are in critical condition, and one is in fair condition").
+    carried = fig.concept is not None and fig.concept in _words(vocab, "carried")
+    taken, sent, condition, in_hospital = _care(vocab)
+    end = fig.span[1]
+    others = fig.concept is None and re.match(r"\s+others\b", text[end:]) is not None
+    if others and (condition.match(text, end) or in_hospital.match(text, end)):
+        return True  # "Girl, man killed; 2 others in hospital"
+    if fig.unit is not None or fig.value >= 1000 or not (fig.concept == "killed" or carried):
+        return False
+    m = taken.match(text, end) or condition.match(text, end)
+    before = text[max(0, fig.span[0] - 12) : fig.span[0]]
+    if m is None and re.search(r"\b(?:sending|sent|sends|send)\s+$", before, re.I):
+        m = sent.match(text, end)
+    # "... taken to a hospital, where he died": the outcome is the death
+    return m is not None and not _later_death(text, m.end())
+
+
 def _later_death(text: str, end: int, *, alone: bool = False) -> bool:
     """ "... was shot and later died", "... taken to a hospital, where he died Friday",
     "... taken to the hospital and pronounced dead"."""
@@ -386,11 +549,35 @@ def _later_death(text: str, end: int, *, alone: bool = False) -> bool:
     return (
         re.match(
             r"[^.;]{0,60}?\b(?:and|but|later|where\s+(?:he|she)|where\s+(?:he|she)\s+later)\s+"
-            r"(?:was\s+)?(?:later\s+)?(?:died|(?:was\s+)?pronounced\s+dead)\b",
+            r"(?:was\s+)?(?:later\s+)?(?:died|succumbed|passed\s+away|(?:was\s+)?pronounced\s+dead)\b",
             rest,
         )
         is not None
     )
+
+
+# A count of the accused before a killing's name: "Two men charged in death of teen", "3
+# teens arrested in fatal stabbing".
+_ACCUSED = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:(?:were|are|have\s+been|was|has\s+been)\s+)?"
+    r"(?P<verb>charged|arrested|indicted|accused|sentenced|convicted|detained|jailed|booked|"
+    r"held|questioned|sought)\b",
+    re.IGNORECASE,
+)
+# The ages of the people counted, between the count and its verb: "Two teenagers, one 16
+# and the other 17, were injured", "Three climbers, ages 19 to 24, were killed".
+_AGES_ASIDE = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?[a-z-]+,\s+(?:one|both|ages?|aged|all)\b[^,;.]{0,40},\s+"
+    r"(?:were|are|have\s+been|had\s+been)\s+(?:(?:all|also|critically|seriously|fatally)\s+)?"
+    r"(?P<pred>[a-z]+)\b"
+)
+# A plural verb after the person: two people or a group ("Protesters were hurt").
+_PLURAL_VERB = re.compile(r"(?:\s*,[^,;.]{1,60},)?\s+(?:later\s+)?(?:were|are|have\s+been)\b")
+# "..., one man fatally,", "— one fatally —": the count closes a clause of its own.
+_FATALLY = re.compile(
+    r"\s+(?:(?P<noun>[a-z]+)\s+)?(?:fatally|mortally)\s*(?:[,;.)\u2014\u2013]|-\s|$)",
+    re.IGNORECASE,  # headlines: "4 Shot, 1 Fatally"
+)
 
 
 # "shot himself by accident", "shot herself accidentally in the leg"
@@ -423,6 +610,17 @@ def _outcome(text: str, fig: Figure, vocab: Vocabulary) -> Figure:
             return replace(fig, concept=legal.group(1).lower())  # "two murder suspects"
     if fig.concept == "killed" and _attempted(text, fig, vocab):
         return replace(fig, concept=None)  # "trying to kill 2 officers": nobody died
+    accused = _ACCUSED.match(text, fig.span[1]) if fig.concept == "killed" else None
+    if accused is not None:
+        # "Two men charged in death of teen": the accused, not the dead
+        return replace(fig, concept=accused.group("verb").lower())
+    if _in_care(text, fig, vocab):
+        return replace(fig, concept="injured")  # "sending three people to the hospital"
+    fatally = _FATALLY.match(text, fig.span[1])
+    if fatally is not None and fig.unit is None and fig.concept != "killed":
+        # "Four people were shot, one man fatally": one of them died
+        noun = fatally.group("noun")
+        return replace(fig, concept="killed", subject=noun.lower() if noun else fig.subject)
     if fig.concept in _counts(vocab):
         after = text[fig.span[1] : fig.span[1] + 30]
         before = text[max(0, fig.span[0] - 12) : fig.span[0]]
@@ -435,6 +633,12 @@ def _outcome(text: str, fig: Figure, vocab: Vocabulary) -> Figure:
             and (re.search(r"\bfir(?:e|es|ed|ing)\s+$", before) or _SHOT_NOUN.match(after))
         ):
             return replace(fig, concept="shots")  # "firing one shot": shots, not people
+    counted = fig.concept is None or fig.concept not in _counts(vocab)
+    aside = _AGES_ASIDE.match(text, fig.span[1]) if counted and not fig.unit else None
+    if aside is not None and vocab.predicate(aside.group("pred")) in _counts(vocab):
+        # "Two teenagers, one 16 and the other 17, were injured": the ages stepped over
+        subject = fig.subject or fig.concept
+        fig = replace(fig, concept=vocab.predicate(aside.group("pred")), subject=subject)
     if fig.unit is None and fig.concept is not None and fig.concept not in _counts(vocab):
         # "Two hikers were killed" counts hikers killed, not hikers.
         m = _PASSIVE.match(text, fig.span[1])
@@ -459,18 +663,73 @@ def _outcome(text: str, fig: Figure, vocab: Vocabulary) -> Figure:
 
 @lru_cache(maxsize=4)
 def _headline(vocab: Vocabulary) -> re.Pattern[str]:
-    people = alternation(_people(vocab))
+    people = alternation(_headline_people(vocab))  # "Guard, robber wounded"
     killed = alternation([*_words(vocab, "killed_passive"), *_words(vocab, "died"), "dead", "dies"])
     hurt = alternation(_words(vocab, "injured_passive"))
     adverbs = alternation(_words(vocab, "adverbs"))
+    item = rf"(?:[\w'\u2019-]+\s+){{0,3}}?(?:{people}|{_AGE})(?:,\s+\d{{1,3}}(?=,))?"
     return re.compile(
         # "Teen killed in crash", "10-Year-Old Girl Dies After Fire", "Police: Driver, 60,
         # hurt": a headline drops its articles and may capitalise every word.
-        rf"(?:^|(?<=[:|,\u2013\u2014-]\s))(?P<np>(?:[\w'\u2019-]+\s+){{0,3}}?(?:{people})|another)"
+        # "11-Year-Old Grazed By Bullet", "Woman recovering after shooting"
+        # "Man, woman killed in crash", "Boy, 2, and man killed": people listed
+        rf"(?:^|(?<=[:|,;\u2013\u2014-]\s))"
+        rf"(?P<np>{item}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){item})*|another)"
         rf"(?:,\s+\d{{1,3}},)?\s+(?:(?:is|was|found)\s+)?(?:(?P<adv>{adverbs})\s+)?"
-        rf"(?:(?P<killed>{killed})|(?P<hurt>{hurt}))\b",
+        rf"(?:(?P<killed>{killed})|(?P<hurt>{hurt})(?!\s+(?:his|her|their|an?|the)\s)"
+        rf"|(?P<recovering>recovering|recovers)"
+        rf"(?=\s+(?:[\w'\u2019-]+\s+){{0,3}}?(?:after|from)\s+(?:[\w'\u2019-]+\s+){{0,3}}?"
+        rf"(?:{alternation(_words(vocab, 'recovering_from'))})))\b",
         re.IGNORECASE,
     )
+
+
+@lru_cache(maxsize=4)
+def _headline_active(vocab: Vocabulary) -> re.Pattern[str]:
+    """ "Man kills woman, her son", "Shooting hospitalizes juvenile", "Boy shoots sister":
+    a headline's harm done to people it names without an article."""
+    people = alternation(_people(vocab))
+    word = (
+        r"(?!(?:and|or|but|his|her|their|its|with|of|who|that|to|in|at|on|by|after|before|"
+        r"for|from|kills?|killed|injur\w*|wound\w*|shoots?|shot|stabs?|stabbed|hurts?|"
+        r"hospitali\w*)\b)(?![\w'\u2019-]+ing\b)[\w'\u2019-]+\s+"
+    )
+    one = rf"(?:(?:an?|the|his|her|their|its)\s+)?(?:{word}){{0,2}}?(?:{people}|{_AGE})"
+    # past forms only before a determiner or an age: "Teen killed in crash" is passive
+    # ... or after "that": "shooting that killed teen"
+    past = (
+        r"(?:(?<=\bthat\skilled\s)|(?<=\bthat\sinjured\s)|(?<=\bthat\swounded\s)"
+        r"|(?=(?:his|her|their|an?|the|\d{1,3}-(?:year|month|week)-old)\b))"
+    )
+    return re.compile(
+        # "... charged in shooting death of best friend": a killing named by its victim
+        rf"\b(?:(?P<killed>kills|killing|killed\s+{past}|"
+        rf"(?:(?:shooting|stabbing)\s+)?(?:death|slaying|murder)\s+of\s+)|"
+        rf"(?P<hurt>wounds|wounding|injures|injuring|hospitalizes|hospitalises|hospitalizing|"
+        rf"(?:wounded|injured)\s+{past})|"
+        rf"(?P<shot>shoots|shot\s+{past})|(?P<stabbed>stabs|stabbed\s+{past}))\s*"
+        rf"(?P<np>{one}(?:\s*(?:,|\band\b|&)\s*(?:and\s+)?{one})*)\b(?!['\u2019])",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=4)
+def _headline_people(vocab: Vocabulary) -> frozenset[str]:
+    """People a headline names: the singular people and attackers ("robber", not "robbers")."""
+    one = frozenset(w for w in vocab.suspects if not w.endswith(("s", "men")))
+    return _people(vocab) | one
+
+
+def _listed(np: str, vocab: Vocabulary) -> float:
+    """How many people a headline lists: "daughter and brother" two, "woman, her son" two."""
+    parts = [
+        p.split()
+        for p in re.split(r"\s*(?:,|&|\band\b)\s*", np.lower())
+        if p.strip() and not p.strip().isdigit()  # "Boy, 2, and man": an age
+    ]
+    people = _headline_people(vocab)
+    named = [p for p in parts if p[-1] in people or re.fullmatch(_AGE, p[-1])]
+    return float(len(named)) if len(parts) > 1 and len(named) == len(parts) else 1.0
 
 
 # A headline's outcome after the harm: "Worker injured in plant blast dies".
@@ -493,6 +752,8 @@ def headline_counts(title: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
             continue
         verb = (m.group("hurt") or "").split()[-1:]
         concept = "killed" if m.group("killed") else (vocab.predicate(verb[0]) if verb else None)
+        if m.group("recovering") or [v.lower() for v in verb] == ["grazed"]:
+            concept = "injured"  # "Woman recovering after accidental shooting"
         if concept is None:
             continue
         if (m.group("adv") or "").lower() in fatal or (
@@ -501,9 +762,24 @@ def headline_counts(title: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
             concept = "killed"  # "Worker injured in plant blast dies"
         head = m.group("np").split()[-1].lower()
         role: Role | None = "suspect" if head in vocab.suspects else None
-        subject = head if head != "another" else "person"
-        fig = count_in_words(title, (start, end), 1.0, concept, subject, role)
+        subject = head if head in _people(vocab) else "person"
+        many = _listed(m.group("np"), vocab)
+        attackers = sum(w in vocab.suspects for w in re.findall(r"[\w-]+", m.group("np").lower()))
+        if many > 1 and 0 < attackers < many:
+            # "Officer, suspect wounded in shootout": the victims; the attacker is no victim
+            many, role, subject = many - attackers, None, "person"
+        fig = count_in_words(title, (start, end), many, concept, subject, role)
         read.append(_outcome(title, fig, vocab))
+    for m in _headline_active(vocab).finditer(title):
+        start, end = m.span("np")
+        if any(s < end and start < e for s, e in (f.span for f in read)):
+            continue
+        concept = next(k for k in ("killed", "shot", "stabbed") if m.group(k) or k == "stabbed")
+        concept = "injured" if m.group("hurt") else concept
+        head = m.group("np").split()[-1].lower()
+        subject = head if head in _people(vocab) else "person"
+        many = _listed(m.group("np"), vocab)
+        read.append(count_in_words(title, (start, end), many, concept, subject, None))
     if len(read) == len(found):
         return tuple(found)
     out = sorted(read, key=lambda f: f.span)

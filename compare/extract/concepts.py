@@ -195,6 +195,7 @@ def counted(
             # ("killed one woman and wounded 22 others", "the driver ... four others"),
             # people: a singular noun never counts the others.
             one = previous is not None and previous.lower() in vocabulary().singular_people
+            one = one or _after_one(text[max(0, start - 16) : start])  # "he and four others"
             subject = "people" if one else previous
         elif _is_subject(head):
             subject = head
@@ -2747,3 +2748,9 @@ def _doers(before: str, unit: str | None, concept: str | None) -> str | None:
     if any(w in expecting or w in NP_STOP - {"to"} for w in m.group(2).split()):
         return None
     return m.group(1)
+
+
+def _after_one(before: str) -> bool:
+    """ "he and four others", "Ana Ruiz and two others": the others are people, whoever the
+    sentence counted before (read6, counts)."""
+    return re.search(r"\b(?:he|she|him|her)\s+and\s+$", before, re.IGNORECASE) is not None

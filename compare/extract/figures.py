@@ -296,6 +296,16 @@ def _repeats(head: Figure, body: Figure) -> bool:
     harms = {head.concept, body.concept}
     if len(harms) == 2 and harms <= _PEOPLE_HARMS:
         return False  # "Girl Dies After Being Shot" over "a girl was shot": a death is no wound
+    if head.concept in _PEOPLE_HARMS and body.concept != head.concept:
+        # "2 teens injured" over a "Two" the body left unread, "three injured" over
+        # "several shots", "Girl Dies" over "one rule": the headline's count is its own
+        # (not "Six presumed dead" over "six missing": a count of people the same)
+        people = table_words(vocabulary(), "people_counts", "concepts")
+        words = not head.text.replace(",", "").isdigit()  # "Girl", "Six": read from words
+        if body.concept is None or body.qualifier == "vague":
+            return False
+        if words and body.concept not in people:
+            return False
     if head.value == body.value:
         return True  # the same number in the same unit: the headline's "9.1%" is the body's
     rounded = abs(head.value - body.value) <= 0.02 * abs(body.value)

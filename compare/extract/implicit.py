@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from compare.extract.concepts import fatal
 from compare.extract.resources import alternation
-from compare.extract.vocab import Vocabulary, vocabulary
+from compare.extract.vocab import Vocabulary, table_words, vocabulary
 from compare.types import Figure, Role
 
 # Words allowed between the article and the person: "a 45-year-old man", "an unarmed black
@@ -30,18 +30,27 @@ _AUX = (
     r"(?P<aux>(?:was|is|has\s+been|had\s+been|were|got|have\s+been|being)\s+)?(?:later\s+)?"
     r"(?:(?P<adv>fatally|critically|seriously|gravely|mortally|also|reportedly|allegedly)\s+)?"
 )
-# A death told after the harm in the same clause: "... shot Sunday died Friday".
-_LATER_DEATH = re.compile(r"(?:\s+[A-Za-z]+){0,3}?\s+(?:later\s+)?(?:died|succumbed)\b")
+# A death told after the harm in the same clause: "... shot Sunday died Friday", "a man
+# wounded in a shooting earlier this month has died"; not another clause's ("a man was
+# shot and a woman died").
+_LATER_DEATH = re.compile(
+    r"(?:\s+(?!(?:and|but|or|while|whose|said|says|told|as|when)\b)[\w'\u2019.-]+){0,10}?"
+    r"\s+(?:(?:has|had|have)\s+)?(?:later\s+|since\s+|now\s+)?(?:died|dies|succumbed)\b"
+)
+# A death inside the person's own relative clause: "a woman who succumbed to her injuries".
+_DIED_IN_GAP = re.compile(r"\bwho\s+(?:later\s+|since\s+|then\s+)?(?:died|succumbed)\b")
 _MAX_GAP = 40  # characters between the person and the predicate ("who was found inside")
 
 
 @lru_cache(maxsize=1)
 def _patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    people = alternation(vocab.singular_people)
+    # the people casualties.py reads too ("a miner", "a bystander"): [casualty_readings]
+    people = alternation(vocab.singular_people | table_words(vocab, "casualty_readings", "people"))
     verbs = alternation(w for w in vocab.predicates if " " not in w)
     person = re.compile(
         # "a 19-year-old was shot": the age names the person.
         rf"\b(?P<np>(?:[Aa]n?|[Oo]ne)\s+{_MODIFIERS}(?P<who>{people}|\d{{1,3}}-year-old))\b"
+        r"(?!(?<=couple)\s+of\b)"  # "a couple of people": a few
         rf"(?P<gap>[^.;:]{{0,{_MAX_GAP}}}?)\s*{_AUX}"
         rf"(?P<pred>found\s+dead|pronounced\s+dead|(?:{verbs})(?:\s+and\s+(?:{verbs}))?)\b",
     )
@@ -114,7 +123,9 @@ def _implicit(text: str, taken: tuple[tuple[int, int], ...]) -> tuple[Figure, ..
         if concept is None:
             continue
         concept = fatal(concept, (m.group("adv") or "").lower())  # "was fatally stabbed"
-        if concept != "killed" and _LATER_DEATH.match(text, m.end()):
+        if concept != "killed" and (
+            _LATER_DEATH.match(text, m.end()) or _DIED_IN_GAP.search(m.group("gap"))
+        ):
             concept = "killed"  # "a man who was shot Sunday died Friday": the outcome
         first = m.group("pred").lower().split()[0]
         passive = m.group("aux") or first in _INTRANSITIVE or first in ("found", "pronounced")
@@ -182,6 +193,8 @@ def count_in_words(
     the toll has reached it; a harm may differ from the others' ("one worker died; a second
     worker is being treated" is one injured)."""
     words = text[span[0] : span[1]].lower().split()
+    if value == 1.0 and words[-1:] == ["couple"]:
+        value = 2.0  # "a couple was killed": two people
     if value == 1.0 and concept == "killed":
         value = float(next((_ORDINALS[w] for w in words if w in _ORDINALS), 1))
     return Figure(

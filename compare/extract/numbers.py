@@ -217,7 +217,7 @@ def scan(text: str) -> list[Number]:
     [27000.0, 12.0, 3000000000.0, 20.0]
     """
     norm = ascii_digits(text)
-    found: list[Number] = list(_phrases(norm))
+    found: list[Number] = [*_dozens(norm), *_phrases(norm)]
     taken = _Spans((n.start, n.end) for n in found)
     for num in _digits(norm):
         if taken.add(num.start, num.end):
@@ -249,6 +249,27 @@ class _Spans:
         self.starts.insert(i, start)
         self.ends.insert(i, end)
         return True
+
+
+# "two dozen people", "3 dozen eggs": twelve times the number (not "dozens", vague).
+_DOZEN = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[\s-]dozen\b(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _dozens(text: str) -> list[Number]:
+    """ "Two-dozen people" is 24, one number (``scan`` had read 2 and no dozen).
+
+    >>> [(n.value, n.kind) for n in _dozens("Two-dozen people and 3 dozen eggs")]
+    [(24.0, 'words'), (36.0, 'words')]
+    """
+    out = []
+    for m in _DOZEN.finditer(text):
+        n = m.group("n")
+        value = 12.0 * (float(n) if n.isdigit() else float(text2num(n.lower(), "en")))
+        out.append(Number(m.start(), m.end(), value, 12.0, "words"))
+    return out
 
 
 def _phrases(text: str) -> list[Number]:
