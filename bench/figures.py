@@ -605,7 +605,7 @@ def main() -> int:
         return 0
     print(
         f"speed, one core, best of {SPEED_ROUNDS}: quantulum3 {q['speed']:,.0f} sentences/s "
-        f"({q['mode']}); factcompare is {ours / q['speed']:.0f}x faster"
+        f"({q['mode']}); factcompare is {ours / q['speed']:.1f}x faster"
     )
     tags = q["tags"]
     m = cqe_metrics((d["quantities"], t) for d, t in zip(data, tags, strict=True))

@@ -1708,13 +1708,16 @@ def _to_death(concept: str, after: list[str]) -> bool:
     (True, True, False)
     """
     vocab = vocabulary()
-    if concept not in table_words(vocab, "fatal", "harms"):
+    if not after or concept not in table_words(vocab, "fatal", "harms"):
         return False
     told = " ".join(after)
+    return any(told == w or told.startswith(w + " ") for w in _death_words(vocab))
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _death_words(vocab: Vocabulary) -> tuple[str, ...]:
     phrases = str(vocab.tables.get("fatal", {}).get("after", "")).split("|")
-    return any(
-        told == w or told.startswith(w + " ") for w in (" ".join(p.split()) for p in phrases) if w
-    )
+    return tuple(w for w in (" ".join(p.split()) for p in phrases) if w)
 
 
 def concept_word(word: str, following: str = "") -> str | None:
