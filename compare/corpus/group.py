@@ -56,6 +56,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from compare.corpus.digest import Digest
@@ -266,6 +267,7 @@ def candidate_links(
     return sorted(((s, i, j) for (i, j), s in edges.items()), key=lambda e: (-e[0], e[1], e[2]))
 
 
+@lru_cache(maxsize=1)  # once per process: a library loaded stays loaded
 def _ray_runtime_first() -> None:
     """Load Ray's core library before usearch's when Ray is installed.
 

@@ -39,7 +39,13 @@ from compare.extract.resources import (
 )
 from compare.extract.unit_words import UNIT_WORDS
 from compare.extract.units import plural
-from compare.extract.vocab import Vocabulary, inflections, table_words, vocabulary
+from compare.extract.vocab import (
+    Vocabulary,
+    inflections,
+    table_phrases,
+    table_words,
+    vocabulary,
+)
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*|\d[\d,.]*|[^\w\s]")
 _IRREGULAR_PLURALS = words("people children men women police personnel staff")
@@ -1102,7 +1108,7 @@ def _part_done(after: list[str], text: str, start: int) -> str | None:
     return None
 
 
-_PASSIVE = words("were was are is be been being")
+_PASSIVE = _AUXILIARIES - words("have has had")  # "were discharged", "had been identified"
 
 
 def _lead_of(text: str, start: int) -> str | None:
@@ -1711,13 +1717,8 @@ def _to_death(concept: str, after: list[str]) -> bool:
     if not after or concept not in table_words(vocab, "fatal", "harms"):
         return False
     told = " ".join(after)
-    return any(told == w or told.startswith(w + " ") for w in _death_words(vocab))
-
-
-@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
-def _death_words(vocab: Vocabulary) -> tuple[str, ...]:
-    phrases = str(vocab.tables.get("fatal", {}).get("after", "")).split("|")
-    return tuple(w for w in (" ".join(p.split()) for p in phrases) if w)
+    phrases = table_phrases(vocab, "fatal", "after")
+    return any(told == w or told.startswith(w + " ") for w in phrases)
 
 
 def concept_word(word: str, following: str = "") -> str | None:

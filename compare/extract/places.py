@@ -401,11 +401,11 @@ def _mentions(text: str, vocab: Vocabulary) -> tuple[Mention, ...]:
 def _region(place: Place) -> bool:
     """A state, province or county: one that reports ("South Carolina reported 19 deaths",
     "Sindh said 200 died") counts its own, where a country or a capital ("Canada says",
-    "Moscow claims") may speak of elsewhere.
+    "Ottawa claims") may speak of elsewhere.
 
     >>> _region(Place("US>a1:SC", "South Carolina", 0))
     True
-    >>> _region(Place("RU>a1:48>c:524901", "Moscow", 0)), _region(Place("CA", "Canada", 0))
+    >>> _region(Place("CA>a1:08>c:6094817", "Ottawa", 0)), _region(Place("CA", "Canada", 0))
     (False, False)
     """
     return ">" in place.key and ">c:" not in place.key

@@ -31,7 +31,7 @@ from compare.extract.places import (
 )
 from compare.extract.places import mentions as named
 from compare.extract.resources import alternation
-from compare.extract.vocab import Vocabulary, table_words, vocabulary
+from compare.extract.vocab import Vocabulary, table_phrases, table_words, vocabulary
 from compare.segment import dateline
 from compare.types import Article, Figure, PlaceFrom, Role, Scope, Sentence
 
@@ -993,8 +993,7 @@ ANOTHER_STORY = "another story"
 
 @lru_cache(maxsize=4)
 def _link_labels(vocab: Vocabulary) -> re.Pattern[str]:
-    labels = str(vocab.tables.get("not_figures", {}).get("link_labels", "")).split("|")
-    words = alternation(" ".join(w.split()) for w in labels if w.strip())
+    words = alternation(table_phrases(vocab, "not_figures", "link_labels"))
     return re.compile(rf"\s*{words}\s*:", re.IGNORECASE)
 
 

@@ -85,6 +85,17 @@ def table_words(vocab: Vocabulary, table: str, key: str) -> frozenset[str]:
     return frozenset(str(vocab.tables.get(table, {}).get(key, "")).split())
 
 
+@lru_cache(maxsize=64)  # read on every figure by some rules: split once per vocabulary
+def table_phrases(vocab: Vocabulary, table: str, key: str) -> tuple[str, ...]:
+    """The phrases of one entry written ``"to death | dead"``, spaces normalised; none if absent.
+
+    >>> table_phrases(vocabulary(), "fatal", "after")
+    ('to death', 'dead')
+    """
+    text = str(vocab.tables.get(table, {}).get(key, ""))
+    return tuple(w for w in (" ".join(p.split()) for p in text.split("|")) if w)
+
+
 @lru_cache(maxsize=1)
 def vocabulary(language: str = "en") -> Vocabulary:
     """The vocabulary of ``language`` with the user's files merged in (read once)."""
