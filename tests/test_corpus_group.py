@@ -6,7 +6,8 @@ holds them.  The rules: two shared rare names join reports within the date windo
 when a place name was resolved to a namesake in another region; one rare name carries
 a link two weeks; four names and close wording carry it up to two years (a verdict, a
 sentence); a company's next quarter, told with the same executives in other words, is
-another event.
+another event.  Names of where (a town's county, hospital or paper) score a link but
+carry none beyond the window: they recur in every event of their town.
 """
 
 from __future__ import annotations
@@ -27,7 +28,11 @@ DAY = dt.date(2025, 3, 10)
 
 
 def _pair(
-    gap: int, places: tuple[str | None, str | None], names: tuple[str, ...], cosine: float
+    gap: int,
+    places: tuple[str | None, str | None],
+    names: tuple[str, ...],
+    cosine: float,
+    where: tuple[str, ...] = (),
 ) -> tuple[list[Digest], np.ndarray]:
     digests = [
         Digest(
@@ -35,6 +40,7 @@ def _pair(
             DAY + dt.timedelta(days=shift),
             frozenset({place}) if place else frozenset(),
             frozenset(names),
+            where=frozenset(where),
         )
         for key, shift, place in (("a", 0, places[0]), ("b", gap, places[1]))
     ]
@@ -46,21 +52,26 @@ STORM = ("hurricane idalia", "cedar key")
 RECALL = ("model y",)
 TRIAL = ("maria lopez", "oak street", "judge hanna", "carl weber")
 QUARTER = ("lena park", "omar haddad", "river campus", "nova phone")
+COUNTY = ("davis county", "lakeview hospital", "mount olympus", "standard examiner")
 
 
 @pytest.mark.parametrize(
-    ("gap", "places", "names", "cosine", "together"),
+    ("gap", "places", "names", "cosine", "together", "where"),
     [
-        (1, (FLORIDA, UTAH), STORM, 0.5, True),
-        (1, (FLORIDA, UTAH), STORM[:1], 0.9, False),
-        (20, (FLORIDA, UTAH), STORM, 0.9, False),
-        (1, (FLORIDA, BAVARIA), (), 0.95, False),
-        (5, (BAVARIA, BAVARIA), RECALL, 0.5, True),
-        (5, (BAVARIA, BAVARIA), (), 0.9, False),
-        (15, (BAVARIA, BAVARIA), RECALL, 0.9, False),
-        (400, (UTAH, None), TRIAL, 0.6, True),
-        (240, (None, None), QUARTER, 0.3, False),
-        (800, (UTAH, UTAH), TRIAL, 0.9, False),
+        (1, (FLORIDA, UTAH), STORM, 0.5, True, ()),
+        (1, (FLORIDA, UTAH), STORM[:1], 0.5, True, STORM[1:]),
+        (1, (FLORIDA, UTAH), STORM[:1], 0.9, False, ()),
+        (20, (FLORIDA, UTAH), STORM, 0.9, False, ()),
+        (1, (FLORIDA, BAVARIA), (), 0.95, False, ()),
+        (5, (BAVARIA, BAVARIA), RECALL, 0.5, True, ()),
+        (5, (BAVARIA, BAVARIA), (), 0.9, False, ()),
+        (15, (BAVARIA, BAVARIA), RECALL, 0.9, False, ()),
+        (400, (UTAH, None), TRIAL, 0.6, True, ()),
+        (240, (None, None), QUARTER, 0.3, False, ()),
+        (800, (UTAH, UTAH), TRIAL, 0.9, False, ()),
+        (2, (UTAH, UTAH), (), 0.4, True, COUNTY[:2]),
+        (90, (UTAH, UTAH), (), 0.9, False, COUNTY),
+        (20, (UTAH, UTAH), RECALL, 0.9, False, COUNTY),
     ],
     ids=[
         "storm-town-read-as-a-namesake-two-names-join",
@@ -73,6 +84,10 @@ QUARTER = ("lena park", "omar haddad", "river campus", "nova phone")
         "verdict-a-year-later-four-names",
         "next-quarter-same-executives-other-words-stays-apart",
         "four-names-beyond-two-years-stays-apart",
+        "storm-and-its-town-a-name-of-where-join",
+        "two-names-of-where-within-the-window-join",
+        "wildfire-months-later-same-county-hospital-and-paper-stays-apart",
+        "one-name-and-names-of-where-three-weeks-later-stays-apart",
     ],
 )
 def test_two_reports_of_one_event(
@@ -81,8 +96,9 @@ def test_two_reports_of_one_event(
     names: tuple[str, ...],
     cosine: float,
     together: bool,
+    where: tuple[str, ...],
 ) -> None:
-    digests, vectors = _pair(gap, places, names, cosine)
+    digests, vectors = _pair(gap, places, names, cosine, where)
     assert group(digests, vectors) == ([[0, 1]] if together else [[0], [1]])
 
 
@@ -166,7 +182,7 @@ LOOK_ALIKE = [[1, 0, 0], [0.95, 0.312, 0], [0.312, 0.95, 0], [0, 1, 0]]
     ids=[
         "one-look-alike-pair-does-not-chain-two-events",
         "a-lone-report-joins-on-its-link",
-        "five-rare-names-join-two-groups",
+        "enough-rare-names-join-two-groups",
     ],
 )
 def test_two_groups_merge_when_they_are_alike_as_a_whole(

@@ -13,11 +13,13 @@ name shared (three at most).  Links are taken strongest first and merge two grou
 when the score reaches the threshold, the places fit and the dates fit.
 
 Dates: the two articles are at most ``window`` days apart; the rare names they share
-stretch that, as follow-ups name the people, the storm or the product of the first
+that mark one event (not the names of where, a town's county or hospital: see
+:mod:`compare.corpus.digest`) stretch that, as follow-ups name the people, the storm or
+the product of the first
 report: one name, two weeks (:data:`ONE_NAME_DAYS`: the funeral, the arrest, the recall's
 next step); :data:`NAMES_FOR_FOLLOW_UP` names, ``follow_up`` days; :data:`NAMES_FOR_LATE`
 names and close wording (:data:`LATE_COSINE`), :data:`LATE_DAYS` (the trial, the
-verdict, the sentence: the victim's, the accused's, the judge's and the street's names).
+verdict, the sentence: the victim's, the accused's and the street's names).
 A company's next quarter told with the same executives in other words stays apart.  A
 group never spans more than the longest window its links allow.  A follow-up window no
 longer than the window turns the name rules off.
@@ -80,7 +82,7 @@ LATE_DAYS = 730
 LATE_COSINE = 0.5  # ...when their wording is close too (a company's next quarter is not)
 ONE_NAME_DAYS = 14
 GROUPS_COSINE = 0.75  # two groups' centroids at least this close merge on one link...
-NAMES_FOR_GROUPS = 5  # ...or the link shares this many rare names
+NAMES_FOR_GROUPS = 4  # ...or the link shares this many rare names
 NAME_WEIGHT = 0.2  # added to the cosine per rare name two articles share
 MAX_NAMES = 3  # names counted per link
 RARE_NAME = 10  # a name that more articles use identifies no event (of 1,259 on GVA)
@@ -96,7 +98,14 @@ class Link:
     score: float
     i: int
     j: int
-    names: int  # rare names the two share
+    names: int  # rare names the two share, of where included
+    marks: int = -1  # of those, the names that mark one event (-1: all of them)
+
+    @property
+    def follows(self) -> int:
+        """The shared names that carry a follow-up beyond the window: people, streets,
+        storms and rare figures, not the names of where ("Cook County", a hospital)."""
+        return self.names if self.marks < 0 else self.marks
 
     @property
     def cosine(self) -> float:
@@ -114,11 +123,11 @@ class Rules:
 
     def days(self, link: Link) -> int:
         """How far apart the two articles of ``link`` may be published."""
-        if self.follow_up <= self.window or not link.names:
+        if self.follow_up <= self.window or not link.follows:
             return self.window  # follow-ups off (a follow-up window no longer than the window)
-        if link.names >= NAMES_FOR_LATE and link.cosine >= LATE_COSINE:
+        if link.follows >= NAMES_FOR_LATE and link.cosine >= LATE_COSINE:
             return max(self.follow_up, LATE_DAYS)
-        if link.names >= NAMES_FOR_FOLLOW_UP:
+        if link.follows >= NAMES_FOR_FOLLOW_UP:
             return self.follow_up
         return min(max(self.window, ONE_NAME_DAYS), self.follow_up)
 
@@ -214,15 +223,17 @@ def links(
     """Candidate links (nearest neighbours and shared rare names), strongest first."""
     sims = candidate_links(vectors, neighbours=neighbours)
     pairs = {(i, j): s for s, i, j in sims}
-    users: dict[str, list[int]] = defaultdict(list)
+    users: dict[tuple[bool, str], list[int]] = defaultdict(list)  # (marks an event?, name)
     for n, d in enumerate(digests):
         for name in d.names | d.figures:  # a rare figure ("injured=13") marks an event too
-            users[name].append(n)
-    rare: list[set[str]] = [set() for _ in digests]
-    for name, who in users.items():
+            users[True, name].append(n)
+        for name in d.where:
+            users[False, name].append(n)
+    rare: list[set[tuple[bool, str]]] = [set() for _ in digests]
+    for used, who in users.items():
         if 1 < len(who) <= RARE_NAME:
             for n in who:
-                rare[n].add(name)
+                rare[n].add(used)
             for a in range(len(who)):
                 for b in range(a + 1, len(who)):
                     pair = (who[a], who[b])
@@ -230,8 +241,10 @@ def links(
                         pairs[pair] = float(vectors[who[a]] @ vectors[who[b]])
     found = []
     for (i, j), sim in pairs.items():
-        shared = len(rare[i] & rare[j])
-        found.append(Link(sim + NAME_WEIGHT * min(shared, MAX_NAMES), i, j, shared))
+        shared = rare[i] & rare[j]
+        marks = sum(1 for event, _ in shared if event)
+        score = sim + NAME_WEIGHT * min(len(shared), MAX_NAMES)
+        found.append(Link(score, i, j, len(shared), marks))
     return sorted(found, key=lambda k: (-k.score, k.i, k.j))
 
 

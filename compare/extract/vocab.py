@@ -163,6 +163,7 @@ _WORD_LISTS = {
     "causes": ("verbs",),
     "possessives": ("pronouns",),
     "whose": ("determiners", "tied", "enforcers", "crimes", "expecting", "lasting", "making"),
+    "event_names": ("institutions", "furniture", "titles", "function_words"),
 }
 
 
