@@ -362,6 +362,8 @@ NOT_FIGURES = [
     ("a range is no score", "5-10 people", ["5-10"]),
     ("market index", "The S&P 500 rose 0.2% and the FTSE 100 fell.", ["0.2%"]),
     ("product name", "the iPhone 11 Pro and two 737 Max jets", ["two"]),
+    ("birthday party", "Five teens were hurt at a Sweet 16 party.", ["Five"]),
+    ("idiom", "It was a catch 22 for 40 growers.", ["40"]),
     ("address", "at 575 Wilbraham Road", []),
     ("shirt number", "Dak Prescott (4) scored", []),
     ("second half", "in the second half of the game", []),

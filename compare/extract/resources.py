@@ -451,7 +451,7 @@ IDENTIFIER_LABELS: Final = words(
 CASELESS_LABELS: Final = words(
     """
     iso p sp ftse stoxx nasdaq asx fortune dax nikkei russell cac iphone note game category
-    hiv watch big planet part group formula covid
+    hiv watch big planet part group formula covid sweet catch
     """
 )
 # Adjectives dropped from a counted noun phrase ("two separate meetings" counts meetings).
