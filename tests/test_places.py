@@ -32,6 +32,8 @@ from compare.types import Article
         ("Israel's army said 12 soldiers died.", []),
         ("Police in Jackson said two men were shot.", ["Jackson, Mississippi, United States"]),
         ("Reading the report, Smith said 40 people died.", []),
+        ("Four people were wounded in a Downtown shooting, Metro police said.", []),
+        ("Floods on the Southside of Chicago left 3 dead.", ["Chicago, Illinois, United States"]),
         ("Eddie Holmes, 13, was shot at a home.", []),
         ("Apple's revenue in China fell 2.5% to $15.8 billion.", ["China"]),
         (
@@ -85,6 +87,8 @@ from compare.types import Article
         "possessive-actor",
         "place-after-in-is-no-speaker",
         "town-named-like-a-word",
+        "part-of-a-town-is-no-town",
+        "part-of-a-town-in-a-town",
         "surname-not-a-town",
         "company-and-country",
         "province-and-city",
