@@ -34,6 +34,8 @@ from compare.types import Article
         ("Reading the report, Smith said 40 people died.", []),
         ("Four people were wounded in a Downtown shooting, Metro police said.", []),
         ("Floods on the Southside of Chicago left 3 dead.", ["Chicago, Illinois, United States"]),
+        ("Two people died in Harris County after the storm.", ["Harris County, Texas, United States"]),
+        ("Ballots in Cook County were recounted.", ["Cook County, Illinois, United States"]),
         ("Eddie Holmes, 13, was shot at a home.", []),
         ("Apple's revenue in China fell 2.5% to $15.8 billion.", ["China"]),
         (
@@ -89,6 +91,8 @@ from compare.types import Article
         "town-named-like-a-word",
         "part-of-a-town-is-no-town",
         "part-of-a-town-in-a-town",
+        "county-namesakes-the-larger-states",
+        "election-county-namesakes-the-larger-states",
         "surname-not-a-town",
         "company-and-country",
         "province-and-city",

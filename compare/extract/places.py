@@ -33,7 +33,7 @@ from typing import Literal
 from compare.extract.vocab import Vocabulary, table_words, vocabulary
 
 Relation = Literal["same", "nested", "apart", "unknown"]
-GAZETTEER_VERSION = 4
+GAZETTEER_VERSION = 5
 # Towns this small are taken only where a preposition or a dateline says they are places.
 SMALL_TOWN = 100_000
 BIG_CITY = 500_000  # these are also found by any other name ("Kiev", "Bombay")
@@ -280,15 +280,33 @@ def _build() -> dict[str, tuple[Place, ...]]:
 
     cities("cities15000.json")
     cities("cities5000.json", only="US")
+    # Namesakes of one size (the counties, which have none in the data: "Cook County" is
+    # in Georgia, Illinois and Minnesota) in order of their region's towns' people: with no
+    # state told, news means Illinois' (5 million people), not Georgia's (17,000).
+    towns = {p.key: p for places in found.values() for p in places.values() if ">c:" in p.key}
+    people: dict[str, int] = {}
+    for town in towns.values():
+        region = _region_key(town.key)
+        people[region] = people.get(region, 0) + town.population
     # Another spelling of a town counts only where no place has that name of its own:
     # "Puyallup" is a town, not one of Tacoma's alternate names.
     for name, places in alternates.items():
         if name not in found:
             found[name] = places
     return {
-        name: tuple(sorted(places.values(), key=lambda p: -p.population))
+        name: tuple(
+            sorted(
+                places.values(),
+                key=lambda p: (-p.population, -people.get(_region_key(p.key), 0)),
+            )
+        )
         for name, places in found.items()
     }
+
+
+def _region_key(key: str) -> str:
+    """A place's country and first-level division: "US>a1:IL>co:17031" -> "US>a1:IL"."""
+    return ">".join(key.split(">")[:2])
 
 
 def fold(name: str) -> str:
