@@ -34,7 +34,10 @@ from compare.types import Article
         ("Reading the report, Smith said 40 people died.", []),
         ("Four people were wounded in a Downtown shooting, Metro police said.", []),
         ("Floods on the Southside of Chicago left 3 dead.", ["Chicago, Illinois, United States"]),
-        ("Two people died in Harris County after the storm.", ["Harris County, Texas, United States"]),
+        (
+            "Two people died in Harris County after the storm.",
+            ["Harris County, Texas, United States"],
+        ),
         ("Ballots in Cook County were recounted.", ["Cook County, Illinois, United States"]),
         ("Eddie Holmes, 13, was shot at a home.", []),
         ("Apple's revenue in China fell 2.5% to $15.8 billion.", ["China"]),
