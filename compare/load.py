@@ -78,6 +78,56 @@ def parse_date(value: object, *, where: str) -> dt.date | None:
         ) from None
 
 
+# A date as news writes it in a dateline or a "Published" line (English month names; the
+# standard library's C-locale parsing reads them): "Aug. 12, 2023", "12 August 2023".
+_MONTH = (
+    r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = (
+    rf"(?P<date>{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})"
+)
+_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+_TEXT_DATES = tuple(
+    re.compile(pattern)
+    for pattern in (
+        # "LAHAINA, Hawaii, Aug. 12, 2023 (AP) - ": a dateline with its date ...
+        rf"[A-Z][A-Za-z .'\-]{{1,40}}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s*{_WEEKDAY}"
+        rf"{_DATE}\s*(?:\([^)]{{1,30}}\))?\s*[-\u2013\u2014]",
+        # ... "Nov. 21, 2023 - ": a dateline that is only a date ...
+        rf"{_WEEKDAY}{_DATE}\s*[-\u2013\u2014]\s",
+        # ... "Published 3:04 PM EDT, Sat August 12, 2023", "Updated: 12 August 2023".
+        rf"(?:Published|Updated|Posted|Last\s+updated|Date)\b[^\n]{{0,24}}?{_WEEKDAY}{_DATE}",
+    )
+)
+_DATED_LINES = 5  # a story's date stands in its first lines: a dateline or a byline's date
+
+
+def dated(text: str) -> dt.date | None:
+    """The date a story's dateline or "Published" line gives, for a story whose metadata
+    gives none; a date told in the story itself ("on Aug. 8 the fire began") is not it.
+
+    >>> dated("LAHAINA, Hawaii, Aug. 12, 2023 - The toll rose to 93.")
+    datetime.date(2023, 8, 12)
+    >>> dated("The fire began on Aug. 8, 2023 - officials said.") is None
+    True
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:_DATED_LINES]
+    for line in lines:
+        found = next((m for m in (p.match(line) for p in _TEXT_DATES) if m), None)
+        if found is None:
+            continue
+        written = re.sub(r"(?i)\bsept\b", "Sep", re.sub(r"[.,]", " ", found.group("date")))
+        written = " ".join(written.split())
+        for shape in ("%b %d %Y", "%B %d %Y", "%d %b %Y", "%d %B %Y", "%Y-%m-%d"):
+            try:
+                return dt.datetime.strptime(written, shape).date()
+            except ValueError:
+                continue
+    return None
+
+
 def identity(path: str) -> str:
     """The real path a file name stands for (``-`` for standard input), as one-line errors.
 
@@ -224,7 +274,8 @@ def load(
         text=body.strip("\n"),
         title=_str_or_none(fields.get("title")),
         outlet=_str_or_none(fields.get("outlet") or fields.get("source") or fields.get("site")),
-        published=parse_date(fields.get("published") or fields.get("date"), where=path),
+        published=parse_date(fields.get("published") or fields.get("date"), where=path)
+        or dated(body),
         language=str(fields.get("language") or "en"),
     )
     return _override(article, meta) if meta else article

@@ -16,7 +16,7 @@ from compare.types import Article, Sentence
 # "JERUSALEM (AA) -", "GAZA CITY, Feb 8 (Reuters) -", "KYIV -", "WASHINGTON (AP) —"
 DATELINE = re.compile(
     r"^(?P<dl>[A-Z][A-Z .'\-]{1,40}"  # place
-    r"(?:,\s*[A-Z][\w. ]{0,20})?"  # ", Feb 8"
+    r"(?:,\s*[A-Z][\w. ]{0,20}){0,2}(?:,\s*\d{4})?"  # ", Hawaii", ", Feb 8", ", 2024"
     r"(?:\s*\([^)]{1,30}\))?"  # "(AA)"
     r"\s*[-\u2013\u2014]+\s+)"  # the dash
     r"(?=\S)"

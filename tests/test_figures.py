@@ -148,6 +148,12 @@ QUALIFIERS = [
     ("more than", "more than 130 hostages", [("more than 130", 130, 130, None, "more_than")]),
     ("over", "over 500 homes", [("over 500", 500, 500, None, "more_than")]),
     (
+        "risen past",
+        "Fire toll climbs past 100",
+        [("climbs past 100", 100, 100, None, "more_than")],
+    ),
+    ("the past is no bound", "in the past 24 hours", [("24 hours", 24, 24, 24, "exact")]),
+    (
         "nearly never includes the value",
         "nearly 1,200 people",
         [("nearly 1,200", 1200, 1080, 1200, "nearly")],

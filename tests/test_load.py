@@ -157,3 +157,35 @@ def test_same_file_twice() -> None:
 )
 def test_markdown_reads_as_prose(markdown: str, text: str) -> None:
     assert markdown_to_text(markdown) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("LAHAINA, Hawaii, Aug. 12, 2023 - The toll rose to 93.", dt.date(2023, 8, 12)),
+        ("NEW DELHI, June 4, 2024 (AP) \u2014 Counting began.", dt.date(2024, 6, 4)),
+        ("PARIS, 19 January 2023 (Reuters) - Unions marched.", dt.date(2023, 1, 19)),
+        ("Nov. 21, 2023 - Nvidia reported revenue of $18.1 billion.", dt.date(2023, 11, 21)),
+        ("By Jane Roe\nPublished 3:04 PM EDT, Sat August 12, 2023\nThe fire grew.",
+         dt.date(2023, 8, 12)),
+        ("Updated: 12 September 2024\nThe jury deliberated.", dt.date(2024, 9, 12)),
+        ("The fire began on Aug. 8, 2023 - officials said.", None),
+        ("PARIS (AP) \u2014 Protesters marched on Jan. 19, 2023.", None),
+        ("Quake survivors were pulled out.\nLater, on March 3, 2023 - the rescue ended.", None),
+    ],
+    ids=[
+        "wildfire-dateline", "election-dateline-agency", "protest-day-first", "results-date-only",
+        "published-line", "updated-line", "a-date-in-the-story-is-no-date",
+        "dateline-without-date", "a-later-line-is-no-dateline",
+    ],
+)  # fmt: skip
+def test_a_story_without_metadata_is_dated_by_its_dateline(
+    tmp_path: Path, text: str, published: dt.date | None
+) -> None:
+    """A story pasted without metadata keeps its date: the judge tells an update from a
+    divergence by dates.  Metadata wins where it is given."""
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    assert load(str(path)).published == published
+    path.write_text(f"---\npublished: 2020-01-02\n---\n{text}", encoding="utf-8")
+    assert load(str(path)).published == dt.date(2020, 1, 2)

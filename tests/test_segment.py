@@ -20,6 +20,8 @@ def split(text: str) -> list[str]:
         ("JERUSALEM (AA) - Talks went on. They ended.", ["Talks went on.", "They ended."]),
         ("GAZA CITY, Feb 8 (Wire) — Aid arrived.", ["Aid arrived."]),
         ("KYIV - Shelling resumed.", ["Shelling resumed."]),
+        ("LAHAINA, Hawaii, Aug. 12, 2023 - The toll rose.", ["The toll rose."]),
+        ("NEW DELHI, June 4, 2024 (AP) — Counting began.", ["Counting began."]),
         (
             '"We will win. We will not stop," he said. Then he left.',
             ['"We will win. We will not stop," he said.', "Then he left."],
@@ -40,6 +42,8 @@ def split(text: str) -> list[str]:
         "dateline-aa",
         "dateline-wire",
         "dateline-bare",
+        "dateline-town-state-and-date",
+        "dateline-town-and-date-with-agency",
         "quote-kept-whole",
         "curly-quote",
         "abbreviations",
