@@ -672,6 +672,8 @@ def _possessed(text: str, start: int, end: int, concept: str) -> str | None:
     'Moderna vaccine'
     >>> _possessed("Apple said its revenue rose 8%", 27, 29, "revenue rise")
     'Apple'
+    >>> t = "Nvidia said revenue in its third quarter rose 206%"
+    >>> _possessed(t, 47, 51, "revenue rise")
     """
     lead = _POSSESSED_RE1.match(text)
     if lead is None or lead.group("name").split()[0].lower() in _NOT_OWNERS:
@@ -685,6 +687,8 @@ def _possessed(text: str, start: int, end: int, concept: str) -> str | None:
         if word in _LINKS or word in NP_STOP:
             break  # "its experimental Covid-19 vaccine was": the vaccine
         said.append(word)
+    if set(said) & vocab.period_words:
+        said = []  # "its fiscal third quarter": when, not a thing of the name's
     nouns = [w for w in said if w.isalpha() and w.islower()]
     found = nouns[-1] if nouns else None
     if found is None:
@@ -1445,6 +1449,7 @@ def _where_of(before: list[str]) -> str | None:
     'euro zone'
     >>> _where_of(_tokens("Unemployment in Spain fell to")), _where_of(_tokens("It rose to"))
     (None, None)
+    >>> _where_of(_tokens("revenue in its fiscal third quarter rose"))
     """
     words = list(before)
     while words and words[-1].lower() in _LINKS:
@@ -1455,6 +1460,8 @@ def _where_of(before: list[str]) -> str | None:
     ]
     if not where or len(kept) == len(words) or not all(w.islower() and w.isalpha() for w in where):
         return None
+    if set(where) & vocabulary().period_words:
+        return None  # "revenue in its fiscal third quarter": when, not who or where
     return " ".join(where)
 
 

@@ -57,6 +57,8 @@ _SINCE = re.compile(
     r"(?:,?\s+(?:19|20)\d{2})?|"
     r"(?:19|20)\d{2}|last\s+\w+))",
 )
+# A comparison's base right before a period: "from a year earlier", "versus a year ago".
+_BASE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\s+$", re.I)
 _PERIOD = re.compile(
     r"\b(?P<p>(?:(?:in|during|for|over)\s+)?(?:the\s+)?(?:first|second|third|fourth|final|last|"
     r"latest|previous|same|past)[\s-]+(?:fiscal\s+)?(?:quarter|half|year|month|week|"
@@ -837,6 +839,9 @@ def _scope_of(
             _YEAR.search(m.group())
             and _compared_year(clause, m.start(), at, at + len(figure_text), vocab)
         )
+        # "up 279% from a year earlier", "than a year ago": the base a change is measured
+        # against, not the figure's own time
+        and not _BASE.search(clause, max(0, m.start() - 20), m.start())
     ]
     periods = [  # stated periods other than a bare year ("in 2019" is the year's)
         abs(m.start() - at) for m in stated if not _YEAR.search(m.group())
