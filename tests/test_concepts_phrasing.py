@@ -247,6 +247,32 @@ PARTS = [
 ]
 
 
+# People treated in or taken to hospital after an event were hurt in it (a phrase of the
+# vocabulary's [predicates]); "treated" alone names no harm.
+HOSPITAL = [
+    (
+        "transport-treated-in-hospital",
+        "Two people survived, and 16 were treated in hospital.",
+        [("Two", "survived", "people"), ("16", "injured", "people")],
+    ),
+    (
+        "storm-treated-at-hospitals-after-deaths",
+        "The storm killed 4 people and 30 were treated at hospitals.",
+        [("4", "killed", "people"), ("30", "injured", "people")],
+    ),
+    (
+        "factory-taken-to-a-hospital",
+        "Nine workers were taken to a hospital after the blast.",
+        [("Nine", "injured", "workers")],
+    ),
+    (
+        "crime-treated-as-suspicious-guard",
+        "The death was treated as suspicious by 3 detectives.",
+        [("3", "detectives", None)],
+    ),
+]
+
+
 def _rows(text: str) -> list[Row]:
     return [(f.text, f.concept, f.subject) for f in extract(Article("a", "a.txt", text)).figures]
 
@@ -261,6 +287,7 @@ CASES = [
     *SHARES,
     *SPANS,
     *PARTS,
+    *HOSPITAL,
 ]
 
 

@@ -998,11 +998,35 @@ def _verb_of(tokens: list[str]) -> str | None:
         # "Nineteen foreigners were among the dead": who is counted among the casualties.
         among = concept_word(tokens[3])
         return among if among in CASUALTY_CONCEPTS else None
-    for tok in tokens[:4]:
+    for at, tok in enumerate(tokens[:4]):
         low = tok.lower()
         if low in _AUXILIARIES or low in _ADVERBS or (low.endswith("ly") and len(low) > 4):
             continue  # "also died", "had quickly gathered"
-        return concept_word(tok)
+        return concept_word(tok) or _phrase_predicate([t.lower() for t in tokens[at : at + 5]])
+    return None
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _phrase_openers(vocab: Vocabulary) -> frozenset[str]:
+    """The first words of the [predicates] of three words or more."""
+    return frozenset(k.split()[0] for k in vocab.predicates if len(k.split()) > 2)
+
+
+def _phrase_predicate(lows: list[str]) -> str | None:
+    """The concept of a predicate of three to five words that opens ``lows`` (lowercase):
+    "treated in hospital", "taken to a hospital" (the vocabulary's [predicates]).
+
+    >>> _phrase_predicate(["treated", "at", "local", "hospitals", "after"])
+    'injured'
+    >>> _phrase_predicate(["treated", "as", "suspicious"])
+    """
+    vocab = vocabulary()
+    if not lows or lows[0] not in _phrase_openers(vocab):
+        return None
+    for size in range(min(5, len(lows)), 2, -1):
+        found = vocab.predicate(" ".join(lows[:size]))
+        if found is not None:
+            return found
     return None
 
 
@@ -1663,8 +1687,9 @@ def _concept_in(words: list[str]) -> str | None:
     lows = [w.lower() for w in words]
     weak: str | None = None
     for i, low in enumerate(lows):
+        found = _phrase_predicate(lows[i : i + 5])  # "were treated in hospital"
         pair = f"{low} {lows[i + 1]}" if i + 1 < len(lows) else ""
-        found = concept_word(pair) if pair else None
+        found = found or (concept_word(pair) if pair else None)
         if not found:
             if i and low.endswith("ing") and _names_event(lows[i - 1]):
                 continue  # "six people were in the car during the shooting": the event, no count
