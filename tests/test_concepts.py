@@ -148,6 +148,21 @@ SHAPES = [
         [("368", "seats", "Conservatives"), ("203", None, "Labour")],
     ),
     (
+        "election-party-named-by-a-common-noun",
+        "In the state, the opposition won 43 seats; the ruling party won 37.",
+        [("43", "seats", "opposition"), ("37", None, "ruling party")],
+    ),
+    (
+        "union-ballot-named-by-a-common-noun",
+        "The union won 62% of the vote at the plant.",
+        [("62%", "vote", "union")],
+    ),
+    (
+        "guard-custody-police-are-no-owner",
+        "The police took 5 people into custody.",
+        [("5", None, "people")],
+    ),
+    (
         "election-seats-elided",
         "Labour was projected to win 191 seats, the Scottish National Party 55 and the"
         " Liberal Democrats 13.",

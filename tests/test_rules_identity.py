@@ -162,6 +162,12 @@ def paired(found: list[Row]) -> set[tuple[str, str, str]]:
             id="party-count-pairs-with-its-party",
         ),
         pytest.param(
+            "In the state, the opposition won 43 seats.",
+            "The Samajwadi Party won 37 of the state's 80 seats.",
+            set(),
+            id="opposition-seats-are-not-the-states-seats",
+        ),
+        pytest.param(
             "The hospital said 212 patients were waiting for beds on Monday.",
             "The hospital revised the number of patients waiting for beds to 198 from 212.",
             {("212", "198", "update")},

@@ -375,8 +375,10 @@ def counted(
         # Whose count or share it is, when a name wins or holds it: "368 seats for the
         # Conservatives", "49.1% for Bolsonaro", "Labour took 203", "Tesla delivered 1.8m".
         # (Money "for Haiti" is the recipient's, not its owner's: amounts are left out.)
-        owner = _for_owner(after[len(phrase) :] if phrase else after) or _verb_owner(
-            text[since:start]
+        owner = (
+            _for_owner(after[len(phrase) :] if phrase else after)
+            or _verb_owner(text[since:start])
+            or (_noun_owner(text[since:start]) if subject is None else None)
         )
         if owner is not None:
             subject = owner
@@ -927,6 +929,29 @@ def _verb_owner(text: str) -> str | None:
         return None
     words = [w for w in m.group("name").split() if w.lower() not in _NOT_OWNERS]
     return " ".join(words) or None
+
+
+def _noun_owner(text: str) -> str | None:
+    """A party named by a common noun that wins or holds a count right before it (the
+    vocabulary's [owners] nouns): "the opposition won 43", "the ruling party took".
+
+    >>> _noun_owner("In the state, the opposition won "), _noun_owner("the police took ")
+    ('opposition', None)
+    """
+    m = _noun_owner_verbs(vocabulary()).search(text)
+    return m.group("name").lower() if m is not None else None
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _noun_owner_verbs(vocab: Vocabulary) -> re.Pattern[str]:
+    owners = table_words(vocab, "owners", "verbs") | table_words(vocab, "holders", "verbs")
+    verbs = alternation(v.replace("|", " ") for v in owners)
+    nouns = alternation(table_words(vocab, "owners", "nouns"))
+    return re.compile(
+        rf"\b[Tt]he\s+(?P<name>(?:[a-z-]+\s+)?(?:{nouns}))\s+(?:[a-z]+\s+){{0,2}}(?:{verbs})\s+"
+        r"(?:(?:about|nearly|almost|some|just|over|under|more\s+than|less\s+than|"
+        r"fewer\s+than|at\s+least|roughly|around|up\s+to)\s+)?$"
+    )
 
 
 @lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)

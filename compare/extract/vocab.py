@@ -149,7 +149,7 @@ _WORD_LISTS = {
     "running_total": ("phrases", "totals"),
     "casualty_words": ("killed", "injured", "hostages", "displaced"),
     "fatal": ("adverbs", "harms", "after"),
-    "owners": ("verbs", "measures"),
+    "owners": ("verbs", "measures", "nouns"),
     "people_counts": ("concepts", "in_their_part", "yields"),
     "events": ("kinds", "suffixes", "measures"),
     "defendants": ("verbs", "measures"),
