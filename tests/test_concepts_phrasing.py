@@ -273,6 +273,31 @@ HOSPITAL = [
 ]
 
 
+# People driven from their homes are displaced, whatever the sentence counted before.
+UPROOTED = [
+    (
+        "flood-forced-from-homes-after-deaths",
+        "Floods killed 47 people and forced more than 40,000 from their homes.",
+        [("47", "killed", "people"), ("more than 40,000", "displaced", "people")],
+    ),
+    (
+        "war-drove-out-of-homes",
+        "The fighting drove 5,000 people out of their homes.",
+        [("5,000", "displaced", "people")],
+    ),
+    (
+        "guard-wildfire-forced-to-flee",
+        "The fire forced 2,000 residents to flee.",
+        [("2,000", "displaced", "residents")],
+    ),
+    (
+        "guard-factory-forced-to-take-leave",
+        "The company forced 300 workers to take leave.",
+        [("300", "workers", "workers")],
+    ),
+]
+
+
 def _rows(text: str) -> list[Row]:
     return [(f.text, f.concept, f.subject) for f in extract(Article("a", "a.txt", text)).figures]
 
@@ -288,6 +313,7 @@ CASES = [
     *SPANS,
     *PARTS,
     *HOSPITAL,
+    *UPROOTED,
 ]
 
 

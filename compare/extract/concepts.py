@@ -181,6 +181,7 @@ def counted(
     concept = (
         compound
         or _governing(before, phrase)
+        or _uprooted(before, after[len(phrase) :])
         or _concept_in(phrase)
         or _crowd(text[since:start], phrase, unit)
     )
@@ -1525,6 +1526,27 @@ def _tokens_of(text: str) -> tuple[str, ...]:
 
 def _is_number(token: str) -> bool:
     return token[0].isdigit() or token.lower() in _NUMBER_WORDS
+
+
+def _uprooted(before: list[str], rest: list[str]) -> str | None:
+    """People driven from their homes are displaced: "forced more than 40,000 from their
+    homes", "drove 5,000 people out of their homes" (the vocabulary's [readings] uprooting
+    verbs before the count and homes after it).
+
+    >>> _uprooted(_tokens("and forced more than"), _tokens("from their homes."))
+    'displaced'
+    >>> _uprooted(_tokens("forced"), _tokens("to work overtime"))
+    """
+    lows = [t.lower() for t in before]
+    while lows and lows[-1] in _QUALIFYING:
+        lows.pop()
+    vocab = vocabulary()
+    if not lows or lows[-1] not in table_words(vocab, "readings", "uprooting"):
+        return None
+    after = " ".join(t.lower() for t in rest[:4])
+    if not any(after.startswith(p) for p in table_phrases(vocab, "readings", "homes")):
+        return None
+    return vocab.predicate("displace")
 
 
 def _governing(before: list[str], phrase: list[str]) -> str | None:
