@@ -30,6 +30,7 @@ from compare.extract.resources import (
     VAGUE,
     WORD_COUNTS,
     alternation,
+    guarded,
     lowercase_twin,
 )
 from compare.extract.unit_words import GLUED_UNITS
@@ -186,7 +187,7 @@ _PHRASES = re.compile(
 )
 
 
-_PHRASES_LOWER = lowercase_twin(_PHRASES)
+_PHRASES_LOWER = guarded(lowercase_twin(_PHRASES))  # searched over every sentence
 _QUALIFIED = re.compile(
     r"\b(?:more\s+than|less\s+than|fewer\s+than|over|nearly|almost|about|around|roughly|"
     r"at\s+least|under|just\s+over|just\s+under|some)\s+$",

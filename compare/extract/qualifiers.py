@@ -17,6 +17,7 @@ from compare.extract.resources import (
     PREFIX_QUALIFIERS,
     SUFFIX_QUALIFIERS,
     alternation,
+    guarded,
     lowercase_twin,
 )
 from compare.types import Qualifier
@@ -36,7 +37,7 @@ _PREFIX = re.compile(
     + r"))\s*$",
     re.IGNORECASE,
 )
-_PREFIX_LOWER = lowercase_twin(_PREFIX)
+_PREFIX_LOWER = guarded(lowercase_twin(_PREFIX))  # searched before every figure
 _SUFFIX = re.compile(
     r"^(?:\s+(?P<words>or\s+more|or\s+so|or\s+fewer|or\s+less|or\s+greater|or\s+higher)\b|-(?P<glued>plus|odd)\b|(?P<sign>\+))",
     re.IGNORECASE,
