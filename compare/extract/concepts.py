@@ -103,13 +103,17 @@ _GAPPED = re.compile(
 _NOUN_TALLY = re.compile(r"\b(?P<n>[a-z]{3,})\s+(?:tally|count)\s+(?:[a-z]+\s+){0,3}$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)  # its __init__ below: two are built per figure
 class Counted:
     concept: str | None
     subject: str | None
     # The counted noun phrase as written, qualifiers kept ("seven European countries" ->
     # "european countries"): what NewsQuant-style annotation calls a count's unit.
     noun: str | None = field(default=None, repr=False)
+
+    def __init__(self, concept: str | None, subject: str | None, noun: str | None = None) -> None:
+        # The frozen dataclass's __init__ sets each field through object.__setattr__.
+        self.__dict__.update({"concept": concept, "subject": subject, "noun": noun})
 
 
 # Compiled once: called on every figure.

@@ -127,13 +127,17 @@ _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]$", re.IGNORECASE)
 _MAGNITUDE_AFTER = re.compile(r"\s(?P<n>[a-z]+)(?:\s(?P<n2>[a-z]+))?", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)  # its __init__ below: one is built per number read
 class UnitMatch:
     """The unit found after a number, where its words end, and a counted noun if compounded."""
 
     unit: str | None
     end: int
     counted: str | None = None
+
+    def __init__(self, unit: str | None, end: int, counted: str | None = None) -> None:
+        # The frozen dataclass's __init__ sets each field through object.__setattr__.
+        self.__dict__.update({"unit": unit, "end": end, "counted": counted})
 
 
 def currency_before(text: str, start: int) -> tuple[str, int] | None:
