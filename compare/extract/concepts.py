@@ -242,7 +242,8 @@ def counted(
         # An apposition steps over its comma too: "half of the victims, 52, died in Lee County".
         aside = _in_aside(before) or (before[-1:] == [","] and not phrase and after[:1] == [","])
         concept = _concept_in(_after_clause(after[len(phrase) :], inside=aside))
-        lead = [t.lower() for t in _tokens(text[max(0, start - 40) : start]) if t.lower() != "the"]
+        lows = map(str.lower, _tokens(text[max(0, start - 40) : start]))  # each lowered once
+        lead = [t for t in lows if t != "the"]
         whole = lead[-1:] == ["of"] and len(lead) > 1 and _is_number(lead[-2])  # "179 of the"
         if concept is not None and _yields(concept) and not whole:
             # "179 of the 181 people aboard the flight that crashed at the airport had died"
@@ -1018,6 +1019,10 @@ def _past_aside(tokens: list[str], before: list[str]) -> list[str]:
     >>> _past_aside(_tokens("were damaged"), [])
     ['were', 'damaged']
     """
+    if not (tokens and tokens[0] == ",") and not (
+        before[-1:] and before[-1].lower() in ("with", "including")
+    ):
+        return tokens  # neither test below can hold: no list of the words lowered
     lows = [t.lower() for t in tokens]
     if lows[:1] == [","] and lows[1:2] and lows[1] in ("with", "including") and "," in lows[2:12]:
         return tokens[lows.index(",", 2) + 1 :]
@@ -1153,9 +1158,12 @@ def _governed_amount(before: list[str], unit: str | None) -> str | None:
     >>> _governed_amount(_tokens("depositors tried to withdraw"), "USD")
     'withdrawals'
     """
-    lows = [t.lower() for t in before]
-    while lows and lows[-1] in _QUALIFYING:
-        lows.pop()
+    end = len(before)
+    while end and before[end - 1].lower() in _QUALIFYING:
+        end -= 1
+    # Only the last six words are read below (the verb within five of the amount): the
+    # rest of the sentence is not lowered.
+    lows = [t.lower() for t in before[max(0, end - 6) : end]]
     if not lows:
         return None
     if unit in _AREAS and lows[-1] in _participles():
@@ -1973,8 +1981,7 @@ def _of_possessed(after: list[str]) -> str | None:
     >>> _of_possessed(_tokens("of Acme's debt")), _of_possessed(_tokens("of debt"))
     ('debt', None)
     """
-    lows = [t.lower() for t in after]
-    if lows[:1] != ["of"]:
+    if not after or after[0].lower() != "of":
         return None
     k = 1
     while k < len(after) and k < 5 and after[k][:1].isupper():
