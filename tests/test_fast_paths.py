@@ -16,7 +16,10 @@ from dataclasses import replace
 import pytest
 
 from compare.extract import attribution, nonfigures, numbers, qualifiers
+from compare.extract import resources as extract_resources
 from compare.extract.figures import _placed, figures
+from compare.extract.numbers import scan
+from compare.extract.resources import guarded
 from compare.types import Sentence
 
 SENTENCES = {
@@ -31,6 +34,8 @@ SENTENCES = {
     "phone": "Call +1 555-123-4567 or (02) 9876 5432 before 9 a.m.; Station WAFB 9 reported it.",
     "non-ascii": "İstanbul'da 1.200 kişi: nearly 40 \u017feats, \u2019s figures, a fifth of the vote.",
     "newline": "Route No.\n7 and item #\n3 were listed with another second \n",
+    "scores": "Arsenal beat Charlton 2-1 and drew 1\u20131; the 4-5 year-olds, aged 3 to 5, an image of",
+    "spaces": "The aged\u00a0 over the age of\t 9 PHOTO 2 of\n5 were 12 who turned\n 30, now 7",
 }
 ROWS = [pytest.param(text, id=name) for name, text in SENTENCES.items()]
 
@@ -113,3 +118,42 @@ def test_a_stripped_end_reads_what_an_end_anchored_pattern_reads(text: str) -> N
         possessive = len(stripped) < len(lead) and stripped.endswith(("'s", "\u2019s"))
         assert possessive == bool(re.search(r"['\u2019]s\s+$", lead))
         assert stripped.endswith(",") == bool(re.search(r",\s*$", lead))
+
+
+def _module_patterns() -> list[re.Pattern[str]]:
+    modules = (attribution, nonfigures, numbers, qualifiers, extract_resources)
+    return [p for m in modules for p in vars(m).values() if isinstance(p, re.Pattern)]
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_a_guarded_pattern_finds_what_the_pattern_finds(text: str) -> None:
+    # The start-character lookahead only skips places no match can start: every pattern of
+    # these modules, guarded, finds the same matches, groups and offsets.
+    for plain in _module_patterns():
+        fast = guarded(plain)
+        for piece in [text, text.lower(), *_befores(text)[::3]]:
+            assert [(m.span(), m.groups()) for m in fast.finditer(piece)] == [
+                (m.span(), m.groups()) for m in plain.finditer(piece)
+            ], plain.pattern[:40]
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_a_twin_skipped_for_want_of_its_last_word_finds_nothing_there(text: str) -> None:
+    for before in _befores(text):
+        low = before.lower() if before.isascii() else None
+        last = low.rstrip() if low is not None else None
+        for plain, twin in [
+            (nonfigures._AGE_BEFORE, nonfigures._AGE_BEFORE_LOWER),
+            (nonfigures._AGE_BOUND_BEFORE, nonfigures._AGE_BOUND_LOWER),
+            (nonfigures._GALLERY, nonfigures._GALLERY_LOWER),
+        ]:
+            found = nonfigures._ending(plain, twin, before, low, last)
+            assert found == bool(plain.search(before)), (plain.pattern[:40], before)
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_a_score_is_searched_only_where_a_dash_stands(text: str) -> None:
+    for num in scan(text):
+        lo, hi = max(0, num.start - 4), min(len(text), num.end + 4)
+        if "-" not in text[lo:hi] and "\u2013" not in text[lo:hi]:
+            assert list(nonfigures._SCORE.finditer(text, lo, hi)) == []

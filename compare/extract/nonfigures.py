@@ -320,9 +320,12 @@ def _told_otherwise(num: Number, raw: str, text: str, before: str, after: str) -
         return True
     # ASCII words lowercased meet the same patterns without IGNORECASE, at half the cost.
     low = before.lower() if before.isascii() else None
-    if num.value < 120 and _ending(_AGE_BOUND_BEFORE, _AGE_BOUND_LOWER, before, low):
+    # Each of those patterns ends in one of its own words and then spaces only: where the
+    # words before end otherwise, none can match (told for ASCII text, lowercased).
+    last = low.rstrip() if low is not None else None
+    if num.value < 120 and _ending(_AGE_BOUND_BEFORE, _AGE_BOUND_LOWER, before, low, last):
         return True
-    if num.value < 120 and _ending(_AGE_BEFORE, _AGE_BEFORE_LOWER, before, low):
+    if num.value < 120 and _ending(_AGE_BEFORE, _AGE_BEFORE_LOWER, before, low, last):
         return bool(
             _AGE_AFTER.match(after) or _OLDER.search(before) or _AGED_RANGE_AFTER.match(after)
         )
@@ -332,17 +335,40 @@ def _told_otherwise(num: Number, raw: str, text: str, before: str, after: str) -
         return True
     if raw.lower() == "one" and after.startswith(" point") and before.endswith("at "):
         return True  # "at one point"
-    return _ending(_GALLERY, _GALLERY_LOWER, before, low)
+    return _ending(_GALLERY, _GALLERY_LOWER, before, low, last)
 
 
-def _ending(pattern: re.Pattern[str], lower: re.Pattern[str], before: str, low: str | None) -> bool:
-    """``pattern.search(before)``, by its lowercase twin when ``low`` is ``before`` lowercased."""
-    return (pattern.search(before) if low is None else lower.search(low)) is not None
+# The words each pattern searched by _ending can end with, spaces after them aside.
+_LAST_WORDS = {
+    _AGE_BOUND_LOWER: ("than", "age", "of"),
+    _AGE_BEFORE_LOWER: ("than", "age", "of", "aged", "ages", "is", "was", "turned", "now"),
+    _GALLERY_LOWER: ("image", "photo", "picture", "slide", "graphic", "of"),
+}
+
+
+def _ending(
+    pattern: re.Pattern[str],
+    lower: re.Pattern[str],
+    before: str,
+    low: str | None,
+    last: str | None = None,
+) -> bool:
+    """``pattern.search(before)``, by its lowercase twin when ``low`` is ``before`` lowercased
+    (``last``: ``low`` without the spaces it ends with, to skip the search where the twin's
+    last words do not end it)."""
+    if low is None:
+        return pattern.search(before) is not None
+    if last is not None and not last.endswith(_LAST_WORDS.get(lower, ("",))):
+        return False
+    return lower.search(low) is not None
 
 
 def _is_score(num: Number, text: str) -> bool:
     """Whether the number is one side of a result such as "2-1" (no unit or noun follows)."""
-    for m in _SCORE.finditer(text, max(0, num.start - 4), min(len(text), num.end + 4)):
+    lo, hi = max(0, num.start - 4), min(len(text), num.end + 4)
+    if "-" not in text[lo:hi] and "\u2013" not in text[lo:hi]:
+        return False  # a score's dash stands inside what is searched: no search without one
+    for m in _SCORE.finditer(text, lo, hi):
         if m.start() <= num.start and num.end <= m.end():
             before = text[max(0, m.start() - 12) : m.start()]
             if _SCORE_BEFORE.search(before) or _SCORE_AFTER.match(text, m.end()):
