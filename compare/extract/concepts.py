@@ -2307,24 +2307,34 @@ def _whose_more(
         return concept, "people"  # "Police had put that earlier march at 240,000"
     if subject is not None:
         return concept, subject
+    sentence = text[:start] if start <= _WINDOW else ""
+    if unit is None:
+        # The readers below in the order of the full chain (the unit branch's), less those
+        # that read amounts with a unit only and so return None here: the same first find.
+        found = (
+            _possessor(before, concept)
+            or _nationals(after, unit)
+            or (_owner(before) if concept == "population" else None)
+            or _whole_in(text[max(0, start - 40) : start], after, unit)
+            or _times_of(before, concept, unit)
+            or _makers(sentence, after, unit)
+            or _taken_from(after)
+        )
+        return concept, found
     found = (
         _possessor(before, concept)
-        or _nationals(after, unit)
-        or _its_doer(text[:start] if start <= _WINDOW else "", unit, concept)
+        or _its_doer(sentence, unit, concept)
         or _length_of(before, after, unit)
         or _owner_after(after, unit)
         or _antecedent(before, unit)
         or _doers(before, unit, concept)
         or (_owner(before) if concept == "population" else None)  # "Hong Kong has a population of"
         or _of_people(after, unit)
-        or _whole_in(text[max(0, start - 40) : start], after, unit)
-        or _times_of(before, concept, unit)
         or _found_to_be(before, after, concept, unit)
-        or _moving(text[:start] if start <= _WINDOW else "", unit)
-        or _makers(text[:start] if start <= _WINDOW else "", after, unit)
-        or _subgroup(text[:start] if start <= _WINDOW else "", unit)
+        or _moving(sentence, unit)
+        or _subgroup(sentence, unit)
         or _taken_from(after)
-    )
+    )  # (_nationals, _whole_in, _times_of and _makers read counts without a unit only)
     return concept, found
 
 
@@ -2633,6 +2643,8 @@ def _won_by(before: str) -> str | None:
     >>> _won_by("Modi held his own seat of Varanasi by "), _won_by("It won by ")
     ('Modi', None)
     """
+    if " with " not in before and " by " not in before:
+        return None  # nor in its last clause: no split
     clause = _WON_BY_RE1.split(before)[-1]
     if " with " not in clause and " by " not in clause:
         return None  # cheap pre-check
