@@ -15,11 +15,12 @@ from dataclasses import replace
 
 import pytest
 
-from compare.extract import attribution, nonfigures, numbers, qualifiers
+from compare.extract import attribution, concepts, nonfigures, numbers, qualifiers
 from compare.extract import resources as extract_resources
 from compare.extract.figures import _placed, figures
 from compare.extract.numbers import scan
 from compare.extract.resources import guarded
+from compare.extract.vocab import vocabulary
 from compare.types import Sentence
 
 SENTENCES = {
@@ -157,3 +158,17 @@ def test_a_score_is_searched_only_where_a_dash_stands(text: str) -> None:
         lo, hi = max(0, num.start - 4), min(len(text), num.end + 4)
         if "-" not in text[lo:hi] and "\u2013" not in text[lo:hi]:
             assert list(nonfigures._SCORE.finditer(text, lo, hi)) == []
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_a_cue_pattern_finds_a_word_where_in_finds_it(text: str) -> None:
+    vocab = vocabulary()
+    verbs = concepts._revising_verbs(vocab) - {"up", "down"}
+    cues = [
+        (concepts._revising_cue(vocab), verbs),
+        (concepts._state_cue(vocab), concepts._state_words(vocab)),
+    ]
+    extra = ["the toll was revised to", "homes without power", "lowered", "out of work"]
+    for piece in [text, text.lower(), *extra, *_befores(text)]:
+        for pattern, words in cues:
+            assert bool(pattern.search(piece)) == any(w in piece for w in words), piece

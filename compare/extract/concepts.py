@@ -35,6 +35,7 @@ from compare.extract.resources import (
     UNITS_WORDS,
     VAGUE,
     alternation,
+    substrings,
     words,
 )
 from compare.extract.unit_words import UNIT_WORDS
@@ -1803,6 +1804,12 @@ def _revising_verbs(vocab: Vocabulary) -> frozenset[str]:
     return frozenset(form for lemma in lemmas for form in inflections(lemma))
 
 
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _revising_cue(vocab: Vocabulary) -> re.Pattern[str]:
+    """Whether any verb of revision stands in a text, as a substring: one search."""
+    return substrings(_revising_verbs(vocab) - {"up", "down"})
+
+
 _REVISED_ACTIVE = re.compile(
     r"\b(?P<verb>[a-z]+)\s+(?:the|its|their|his|her|[A-Z][\w.&-]*['\u2019]s)\s+"
     r"(?P<np>(?:[a-z-]+\s+){0,2}[a-z-]+)(?P<rest>\s[^.;:\d]{0,60}?)?\s+"
@@ -1842,7 +1849,7 @@ def _revised_to(before: str, figure: str, *, tight: bool = False) -> str | None:
     if m is not None:
         before = f"{before}{figure[: m.end()]} "
     verbs = _revising_verbs(vocabulary())
-    if not any(v in before for v in verbs - {"up", "down"}):
+    if not _revising_cue(vocabulary()).search(before):
         return None  # no verb of revision to find: the two long searches below need one
     found = [
         x
@@ -2163,7 +2170,7 @@ def _read_phrasing(
     if (
         unit in (None, "percent")
         and concept != "population"
-        and any(word in near_after for word in _state_words(vocabulary()))
+        and _state_cue(vocabulary()).search(near_after)
     ):
         # not "leaving most of the city of nearly 1 million people without electricity"
         state = _state_after(_before_predicate(near_after))
@@ -2210,6 +2217,12 @@ def _read_phrasing(
         ):
             return previous_concept
     return _share_of_people(unit, text[end : end + 120], found.subject)
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _state_cue(vocab: Vocabulary) -> re.Pattern[str]:
+    """Whether any of _state_words stands in a text, as a substring: one search."""
+    return substrings(_state_words(vocab))
 
 
 @lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
