@@ -172,3 +172,12 @@ def test_a_cue_pattern_finds_a_word_where_in_finds_it(text: str) -> None:
     for piece in [text, text.lower(), *extra, *_befores(text)]:
         for pattern, words in cues:
             assert bool(pattern.search(piece)) == any(w in piece for w in words), piece
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_phones_are_searched_only_where_one_can_stand(text: str) -> None:
+    odd = ["call 555.123.4567", "tel 02-9876-5432 now", "12-345-6", "+44 20 7946 0958"]
+    for piece in [text, *odd, *[text[k:] for k in range(0, len(text), 5)]]:
+        assert nonfigures.phone_spans(piece) == [
+            m.span() for m in nonfigures._PHONE.finditer(piece)
+        ]

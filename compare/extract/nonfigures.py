@@ -140,7 +140,13 @@ def phone_spans(text: str) -> list[tuple[int, int]]:
     >>> phone_spans("Call +1 555-123-4567 or (02) 9876 5432.")
     [(5, 20), (24, 38)]
     """
+    if "+" not in text and "(" not in text and _PHONE_HINT.search(text) is None:
+        return []  # no "+", no "(" and no "555-123-4": no phone can stand in the text
     return [m.span() for m in _PHONE.finditer(text)]
+
+
+# What a phone written without "+" or "(" holds (its digit groups joined by "." or "-").
+_PHONE_HINT = re.compile(r"\d[.-]\d{3,4}[.-]\d")
 
 
 @lru_cache(maxsize=64)
