@@ -20,7 +20,7 @@ from compare.extract import resources as extract_resources
 from compare.extract.figures import _placed, figures
 from compare.extract.numbers import scan
 from compare.extract.resources import guarded
-from compare.extract.vocab import vocabulary
+from compare.extract.vocab import table_words, vocabulary
 from compare.types import Sentence
 
 SENTENCES = {
@@ -167,8 +167,12 @@ def test_a_cue_pattern_finds_a_word_where_in_finds_it(text: str) -> None:
     cues = [
         (concepts._revising_cue(vocab), verbs),
         (concepts._state_cue(vocab), concepts._state_words(vocab)),
+        (
+            concepts._vocab_cue(vocab, "causes", "verbs"),
+            table_words(vocab, "causes", "verbs"),
+        ),
     ]
-    extra = ["the toll was revised to", "homes without power", "lowered", "out of work"]
+    extra = ["the toll was revised to", "homes without power", "lowered", "floods caused"]
     for piece in [text, text.lower(), *extra, *_befores(text)]:
         for pattern, words in cues:
             assert bool(pattern.search(piece)) == any(w in piece for w in words), piece

@@ -616,6 +616,12 @@ def _vocab_regex(vocab: Vocabulary, template: str, table: str, key: str) -> re.P
     return re.compile(template.replace("{words}", "|".join(sorted(table_words(vocab, table, key)))))
 
 
+@lru_cache(maxsize=32)  # keyed by the vocabulary (a user's file makes a new one)
+def _vocab_cue(vocab: Vocabulary, table: str, key: str) -> re.Pattern[str]:
+    """Whether any word of ``[table] key`` stands in a text, as a substring: one search."""
+    return substrings(table_words(vocab, table, key))
+
+
 _CAUSED = r"\b([a-z]+)(?:\s+in\s+(?:[A-Z][\w'-]*\s*)+)?\s+(?:{words})\b"
 _ITS = r"\b(?:{words})\s+((?:[\w-]+\s+){0,3}[\w-]+)"
 _FOR_ITS = r"\s*(?:\w+\s+){0,2}?for\s+(?:{words})\s+((?:[\w-]+\s+){0,2}[\w-]+)"
@@ -642,6 +648,8 @@ def _caused_by(before: str) -> str | None:
     (None, None)
     """
     vocab = vocabulary()
+    if not _vocab_cue(vocab, "causes", "verbs").search(before):
+        return None  # no verb of causing: the pattern below needs one
     clause = _CAUSED_BY_RE1.split(before)[-1]
     found = None
     for m in _vocab_regex(vocab, _CAUSED, "causes", "verbs").finditer(clause):
