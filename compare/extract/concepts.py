@@ -283,7 +283,9 @@ def counted(
         if tally is not None and tally.group("n") not in NP_STOP | refs:  # not "final count"
             concept = plural(tally.group("n"))
     if concept is None or subject is None:
-        found = list(_NUMBER_OF.finditer(text[since:start]))
+        gap = text[since:start]
+        counts = "number" in gap or "count" in gap or "tally" in gap or "total" in gap
+        found = list(_NUMBER_OF.finditer(gap)) if counts else []  # the pattern's own words
         if found:
             np = found[-1].group("np").split()
             if subject is None and _is_subject(np[-1]):
@@ -932,11 +934,20 @@ def _verb_owner(text: str) -> str | None:
     >>> _verb_owner("The Conservatives won "), _verb_owner("In Texas, officials counted ")
     ('Conservatives', None)
     """
+    if not _owner_cue(vocabulary()).search(text):
+        return None  # the first word of no verb stands in it: no search
     m = _owner_verbs(vocabulary()).search(text)
     if m is None:
         return None
     words = [w for w in m.group("name").split() if w.lower() not in _NOT_OWNERS]
     return " ".join(words) or None
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _owner_cue(vocab: Vocabulary) -> re.Pattern[str]:
+    """Whether the first word of any of _owner_verbs' verbs stands in a text: one search."""
+    owners = table_words(vocab, "owners", "verbs") | table_words(vocab, "holders", "verbs")
+    return substrings(v.split("|")[0] for v in owners)
 
 
 @lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
