@@ -190,11 +190,9 @@ def test_phones_are_searched_only_where_one_can_stand(text: str) -> None:
 @pytest.mark.parametrize("text", ROWS)
 def test_a_search_skipped_for_want_of_its_words_finds_nothing(text: str) -> None:
     vocab = vocabulary()
-    extra = ["the number of homes", "Labour took ", "Tesla is expected to deliver about "]
+    extra = ["the number of homes", "the total of 12", "floods caused ", "The storm left "]
     for piece in [text, *extra, *_befores(text)]:
         if not any(w in piece for w in ("number", "count", "tally", "total")):
             assert list(concepts._NUMBER_OF.finditer(piece)) == []
-        if not concepts._owner_cue(vocab).search(piece):
-            assert concepts._owner_verbs(vocab).search(piece) is None
         if not concepts._vocab_cue(vocab, "causes", "verbs").search(piece):
             assert concepts._caused_by(piece) is None

@@ -934,20 +934,11 @@ def _verb_owner(text: str) -> str | None:
     >>> _verb_owner("The Conservatives won "), _verb_owner("In Texas, officials counted ")
     ('Conservatives', None)
     """
-    if not _owner_cue(vocabulary()).search(text):
-        return None  # the first word of no verb stands in it: no search
     m = _owner_verbs(vocabulary()).search(text)
     if m is None:
         return None
     words = [w for w in m.group("name").split() if w.lower() not in _NOT_OWNERS]
     return " ".join(words) or None
-
-
-@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
-def _owner_cue(vocab: Vocabulary) -> re.Pattern[str]:
-    """Whether the first word of any of _owner_verbs' verbs stands in a text: one search."""
-    owners = table_words(vocab, "owners", "verbs") | table_words(vocab, "holders", "verbs")
-    return substrings(v.split("|")[0] for v in owners)
 
 
 @lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
