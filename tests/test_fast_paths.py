@@ -10,12 +10,14 @@ a longer alternative) fails here instead of silently reading less.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
 import pytest
 
 from compare.extract import attribution, concepts, nonfigures, numbers, qualifiers
+from compare.extract import figures as figures_module
 from compare.extract import resources as extract_resources
 from compare.extract.figures import _placed, figures
 from compare.extract.numbers import scan
@@ -196,3 +198,18 @@ def test_a_search_skipped_for_want_of_its_words_finds_nothing(text: str) -> None
             assert list(concepts._NUMBER_OF.finditer(piece)) == []
         if not concepts._vocab_cue(vocab, "causes", "verbs").search(piece):
             assert concepts._caused_by(piece) is None
+
+
+@pytest.mark.parametrize(
+    "text", [*ROWS, "from 5 To 7, 3 AND 4, 9 up To 12, 1\u201414 and 6 \u2013 8"]
+)
+def test_two_numbers_without_a_separator_between_are_no_range(text: str) -> None:
+    nums = scan(text)
+    for a, b in itertools.pairwise(nums):
+        gap = text[a.end : b.start].lower()
+        if "-" in gap or "to" in gap or "and" in gap or "\u2013" in gap or "\u2014" in gap:
+            continue
+        for lo in range(a.end, b.start + 1):
+            for hi in range(lo, b.start + 1):
+                m = figures_module._RANGE_GAP.match(text, lo, hi)
+                assert m is None or m.end() != hi, (text[lo:hi], text)

@@ -343,6 +343,9 @@ def _range(a: Number, b: Number, text: str) -> tuple[Number, Number] | None:
     first only ("rose 0.7 percent to 6,327.80" is a change and a level)."""
     if a.kind not in ("digits", "words") or b.kind not in ("digits", "words"):
         return None
+    gap = text[a.end : b.start].lower()  # _RANGE_GAP's separator stands in it, if anywhere
+    if not ("-" in gap or "to" in gap or "and" in gap or "\u2013" in gap or "\u2014" in gap):
+        return None
     unit_a = unit_after(text, a.start, a.end, a.value)
     gap_start = unit_a.end if unit_a.unit is not None else a.end
     currency = currency_before(text, b.start)
