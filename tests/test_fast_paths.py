@@ -213,3 +213,13 @@ def test_two_numbers_without_a_separator_between_are_no_range(text: str) -> None
             for hi in range(lo, b.start + 1):
                 m = figures_module._RANGE_GAP.match(text, lo, hi)
                 assert m is None or m.end() != hi, (text[lo:hi], text)
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_a_prefix_qualifier_is_searched_only_before_its_last_word(text: str) -> None:
+    extra = ["killed at LEAST\n", "x < = ", "rose over\t", "approx. ", "more than or equal to  "]
+    for before in [*_befores(text), *extra]:
+        m = qualifiers._PREFIX.search(before)
+        key = " ".join(m.group("q").lower().split()) if m else ""
+        expected = (qualifiers.PREFIX_QUALIFIERS[key], len(before) - m.start("q")) if m else None
+        assert qualifiers.prefix_qualifier(before) == expected, before
