@@ -403,8 +403,8 @@ def counted(
         since
         and unit is not None
         and previous_unit is not None
-        and _CURRENCIES.match(unit.split("/")[0])
-        and _CURRENCIES.match(previous_unit.split("/")[0])
+        and _is_money(unit)
+        and _is_money(previous_unit)
         and _COUNTED_RE1.fullmatch(text[since:start])
     ):
         # "3 billion Swiss francs ($3.2bn)", "3,000 taka ($38) a month": the same amount
@@ -1152,6 +1152,14 @@ def _lead_of(text: str, start: int) -> str | None:
 
 _AREAS = frozenset({"acre", "hectare", "km2", "mile2", "m2", "foot2"})
 _CURRENCIES = re.compile(r"^(?:[A-Z]{3}|cent|pence|sen)$")
+
+
+@lru_cache(maxsize=256)  # asked by several readers of every amount
+def _is_money(unit: str) -> bool:
+    """Whether a unit, or a rate's first unit ("USD/barrel"), is money."""
+    return _CURRENCIES.match(unit.split("/")[0]) is not None
+
+
 _PLACE_NOUNS = words("city town village country nation region province state island capital")
 
 
@@ -1181,7 +1189,7 @@ def _governed_amount(before: list[str], unit: str | None) -> str | None:
         return f"area {lows[-1]}"
     if unit is not None and _CURRENCIES.match(unit) and lows[-1] in LOSS_VERBS:
         return "losses"
-    if unit is not None and _CURRENCIES.match(unit.split("/")[0]):
+    if unit is not None and _is_money(unit):
         # "withdraw $42bn", "lend the combined bank up to", "buy Credit Suisse for": a verb
         # of the vocabulary's [amounts], its object (no number, no comma) between.
         verbs = _amount_verbs(vocabulary())
@@ -2201,7 +2209,7 @@ def _read_phrasing(
     if concept in UNIT_WORDS:
         before = _tokens(text[max(since, start - 80) : start])
         concept = _money_noun(concept, before) or concept
-    if unit is not None and _CURRENCIES.match(unit.split("/")[0]):
+    if unit is not None and _is_money(unit):
         concept = _of_possessed(raw_after) or concept
     lead = text[max(0, start - 160) : start]
     tail = lead[-4:].rstrip().lower()
@@ -2743,7 +2751,7 @@ def _owner_after(after: str, unit: str | None) -> str | None:
     >>> _owner_after(" francs of Credit Suisse's riskiest bonds will", "CHF")
     'Credit Suisse bonds'
     """
-    if unit is None or not _CURRENCIES.match(unit.split("/")[0]):
+    if unit is None or not _is_money(unit):
         return None
     m = re.match(
         rf"\s+(?:[a-z]+\s+)?of\s+(?P<name>{_NAME})['\u2019]s?\s+(?:[a-z-]+\s+){{0,2}}?"
@@ -2766,7 +2774,7 @@ def _antecedent(before: str, unit: str | None) -> str | None:
     >>> _antecedent("The lender, which had ", "USD"), _antecedent("The lender had ", "USD")
     ('lender', None)
     """
-    if unit is None or not _CURRENCIES.match(unit.split("/")[0]):
+    if unit is None or not _is_money(unit):
         return None
     m = _ANTECEDENT_RE1.search(before)
     return m.group(1) if m is not None and m.group(1) not in NP_STOP else None
@@ -2788,7 +2796,7 @@ def _doers(before: str, unit: str | None, concept: str | None) -> str | None:
     'depositors'
     >>> _doers("after analysts expected ", "USD", "revenue")
     """
-    if unit is None or not _CURRENCIES.match(unit.split("/")[0]):
+    if unit is None or not _is_money(unit):
         return None
     m = _DOERS_RE1.search(before)
     # "-tors" too: depositors, investors, creditors act with money.

@@ -197,7 +197,10 @@ def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
     """
     if _MAGNITUDE_BEFORE.search(text[max(0, start - 12) : start]):
         return UnitMatch("magnitude", end)
-    if _FRACTION.search(text, start, end):
+    # (a fraction's slash stands in the number's own characters: looked for first)
+    if ("/" in text[start:end] or "\u2044" in text[start:end]) and _FRACTION.search(
+        text, start, end
+    ):
         one = share_of_unit(text, end)
         if one is not None:
             return UnitMatch(*one)  # "1/16 of a US pint" is 0.0625 pint
@@ -273,7 +276,8 @@ def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
         unit = SCALES.get(name.lower()) or CASED_UNITS.get(name) or UNIT_WORDS.get(name.lower())
         if unit is not None:
             return UnitMatch(unit, end)  # "between 50 and 70 on the GPa scale"
-    alone = _ONE_OR.search(text, max(0, start - 30), start)
+    lo = max(0, start - 30)
+    alone = _ONE_OR.search(text, lo, start) if text.find("or", lo, start) >= 0 else None
     if alone is not None and _NOTHING_AFTER.match(text, end):
         word = alone.group("w")
         if word in UNIT_WORDS:
