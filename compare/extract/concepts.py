@@ -1764,7 +1764,7 @@ def concept_word(word: str, following: str = "") -> str | None:
     """
     low = word.lower()
     vocab = vocabulary()
-    found = CONCEPTS.get(low) or vocab.predicate(low)
+    found = CONCEPTS.get(low) or vocab.predicates.get(low.lower())  # vocab.predicate(low)
     if found is None:
         return None  # most words: no phrase to build for the check below
     if following and f"{low} {following.lower()}" in vocab.not_predicates:
