@@ -11,17 +11,25 @@ a longer alternative) fails here instead of silently reading less.
 from __future__ import annotations
 
 import itertools
+import random
 import re
 from dataclasses import replace
 
 import pytest
 
-from compare.extract import attribution, concepts, nonfigures, numbers, qualifiers
+from compare.extract import (
+    attribution,
+    casualties,
+    concepts,
+    nonfigures,
+    numbers,
+    qualifiers,
+)
 from compare.extract import figures as figures_module
 from compare.extract import resources as extract_resources
 from compare.extract.figures import _placed, figures
 from compare.extract.numbers import scan
-from compare.extract.resources import guarded
+from compare.extract.resources import guarded, substrings
 from compare.extract.vocab import table_words, vocabulary
 from compare.types import Sentence
 
@@ -223,3 +231,21 @@ def test_a_prefix_qualifier_is_searched_only_before_its_last_word(text: str) -> 
         key = " ".join(m.group("q").lower().split()) if m else ""
         expected = (qualifiers.PREFIX_QUALIFIERS[key], len(before) - m.start("q")) if m else None
         assert qualifiers.prefix_qualifier(before) == expected, before
+
+
+def test_substrings_finds_a_word_wherever_in_finds_it() -> None:
+    rng = random.Random(7)
+    for _ in range(2000):
+        items = ["".join(rng.choice("aAb. (") for _ in range(rng.randint(0, 4))) for _ in range(3)]
+        items = items[: rng.randint(0, 3)]
+        pattern = substrings(items)
+        for _ in range(5):
+            text = "".join(rng.choice("aAb. (\n") for _ in range(rng.randint(0, 12)))
+            assert bool(pattern.search(text)) == any(w in text for w in items), (items, text)
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_the_casualty_cues_are_found_where_in_finds_them(text: str) -> None:
+    cues = casualties._words(vocabulary(), "cues")
+    for piece in [text.lower(), "he was shot dead", "taken to hospital", *_befores(text.lower())]:
+        assert bool(casualties._cues(vocabulary()).search(piece)) == any(w in piece for w in cues)
