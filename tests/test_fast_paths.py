@@ -249,3 +249,13 @@ def test_the_casualty_cues_are_found_where_in_finds_them(text: str) -> None:
     cues = casualties._words(vocabulary(), "cues")
     for piece in [text.lower(), "he was shot dead", "taken to hospital", *_befores(text.lower())]:
         assert bool(casualties._cues(vocabulary()).search(piece)) == any(w in piece for w in cues)
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_a_label_is_searched_only_after_a_word_ending_in_one(text: str) -> None:
+    labels = nonfigures.IDENTIFIER_LABELS | nonfigures.CASELESS_LABELS
+    extra = ["Article ", "flight No. ", "the Boeing\t#\n", "Flight #", "gate.\n", "xArticle. "]
+    for before in [*_befores(text), *extra]:
+        found = nonfigures._LABEL_BEFORE.search(before)
+        if found is not None and found.group("label").lower() in labels:
+            assert nonfigures._may_be_label(before), before

@@ -229,7 +229,7 @@ def not_a_figure(num: Number, text: str) -> bool:
             return True
         if before.endswith(("-", "-\n")) and _MODEL_BEFORE.search(before):  # it ends so
             return True
-        label = _LABEL_BEFORE.search(before)
+        label = _LABEL_BEFORE.search(before) if _may_be_label(before) else None
         name = label.group("label") if label else ""
         if (
             (name[:1].isupper() and name.lower() in IDENTIFIER_LABELS)
@@ -295,6 +295,19 @@ def _name_opened(text: str, before: str, after: str) -> bool:
         return False
     # not a headline in title case: a lowercase word of four letters or more says so
     return any(w[0].islower() for w in re.findall(r"[A-Za-z]{4,}", text))
+
+
+def _may_be_label(before: str) -> bool:
+    """Whether the last word before a number (or the one before a "#") ends in one of the
+    labels read below: only then can ``_LABEL_BEFORE`` find one of them (its label is that
+    word's last run of letters)."""
+    tail = before.rsplit(None, 2)[-2:]
+    if tail[-1:] == ["#"]:
+        tail = tail[:-1]
+    return bool(tail) and tail[-1].lower().rstrip(".").endswith(_LABEL_ENDS)
+
+
+_LABEL_ENDS = tuple(sorted({w.lower() for w in IDENTIFIER_LABELS | CASELESS_LABELS}))
 
 
 def _round_before(before: str) -> bool:
