@@ -753,10 +753,12 @@ def _changed_from(before: str) -> str | None:
     >>> _changed_from("cut its workforce from "), _changed_from("evacuated people from ")
     ('workforce', None)
     """
+    m = _CHANGED_FROM_RE1.search(before) if "from" in before else None  # its word first
+    if m is None:
+        return None
     vocab = vocabulary()
     verbs = table_words(vocab, "changes", "up") | table_words(vocab, "changes", "down")
-    m = _CHANGED_FROM_RE1.search(before) if "from" in before else None  # its word first
-    if m is None or m.group(1) not in verbs:
+    if m.group(1) not in verbs:
         return None
     noun = m.group(2).split()
     return None if _is_subject(noun[-1]) or noun[-1] in NP_STOP else " ".join(noun)
@@ -795,11 +797,12 @@ def _per_share(
     >>> _per_share("dividend per share", "USD/share", [], []), _per_share(None, "USD/share", [], [])
     ('dividend per share', None)
     """
-    lows = [t.lower() for t in after[:2]]
+    if concept is None:
+        return concept
     told = (unit or "").endswith("/share") or (
-        unit == "percent" and lows in (["per", "share"], ["a", "share"])
+        unit == "percent" and [t.lower() for t in after[:2]] in (["per", "share"], ["a", "share"])
     )
-    if concept is None or not told:
+    if not told:
         return concept
     base = _without_direction(concept) or concept
     if "share" not in base.split():
@@ -1531,8 +1534,12 @@ def _lasting(text: str, start: int, after: list[str]) -> str | None:
 
 def _in_aside(before: list[str]) -> bool:
     """Whether the figure opens an aside: ", including 96 children," / ", among them 3,650"."""
-    lows = [t.lower() for t in before[-3:]]
-    return bool(lows) and (lows[-1] in ("including", "among") or lows[-2:] == ["among", "them"])
+    if not before:
+        return False
+    last = before[-1].lower()
+    return last in ("including", "among") or (
+        last == "them" and len(before) > 1 and before[-2].lower() == "among"
+    )
 
 
 def _after_clause(tokens: list[str], *, inside: bool) -> list[str]:
@@ -2585,10 +2592,10 @@ def _makers(sentence: str, after: str, unit: str | None) -> str | None:
     'Leisure and hospitality'
     >>> _makers("Economists had forecast ", " new jobs", None)
     """
-    if unit is not None or not phrase_of(after):
+    if unit is not None:
         return None
-    m = _MAKERS_RE1.match(sentence)
-    if m is None or m.group("verb") not in _making_verbs(vocabulary()):
+    m = _MAKERS_RE1.match(sentence)  # (before phrase_of: it fails more often, and sooner)
+    if m is None or m.group("verb") not in _making_verbs(vocabulary()) or not phrase_of(after):
         return None
     np = m.group("np")
     return None if np.split()[0].lower() in NP_STOP | _NOT_OWNERS else np
