@@ -259,3 +259,11 @@ def test_a_label_is_searched_only_after_a_word_ending_in_one(text: str) -> None:
         found = nonfigures._LABEL_BEFORE.search(before)
         if found is not None and found.group("label").lower() in labels:
             assert nonfigures._may_be_label(before), before
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_an_age_range_is_searched_only_after_its_word(text: str) -> None:
+    for before in [*_befores(text), "women AGED 25 to ", "Ages 5-"]:
+        if before.isascii() and "age" not in before.lower():
+            assert nonfigures._AGED_RANGE_BEFORE.search(before) is None
+        assert before.rsplit(None, 2)[-2:] == before.rstrip().split()[-2:]

@@ -324,7 +324,7 @@ def _broadcaster(before: str) -> bool:
     if ("K" in before or "W" in before) and _CALL_LETTERS.search(before):  # its first letter
         return True
     names = _broadcasters(vocabulary())
-    tail = before.rstrip().split()[-2:]
+    tail = before.rsplit(None, 2)[-2:]  # the last two words: before.rstrip().split()[-2:]
     return bool(tail) and tail[-1][:1].isupper() and any(w.lower() in names for w in tail)
 
 
@@ -348,8 +348,8 @@ def _told_otherwise(num: Number, raw: str, text: str, before: str, after: str) -
         return bool(
             _AGE_AFTER.match(after) or _OLDER.search(before) or _AGED_RANGE_AFTER.match(after)
         )
-    if num.value < 120 and _AGED_RANGE_BEFORE.search(before):
-        return True
+    if num.value < 120 and (low is None or "age" in low) and _AGED_RANGE_BEFORE.search(before):
+        return True  # (its "aged" or "ages" looked for first in ASCII text)
     if num.value in (911, 999, 112) and _CALLED.search(before):
         return True
     if raw.lower() == "one" and after.startswith(" point") and before.endswith("at "):
