@@ -267,3 +267,15 @@ def test_an_age_range_is_searched_only_after_its_word(text: str) -> None:
         if before.isascii() and "age" not in before.lower():
             assert nonfigures._AGED_RANGE_BEFORE.search(before) is None
         assert before.rsplit(None, 2)[-2:] == before.rstrip().split()[-2:]
+
+
+@pytest.mark.parametrize("text", [*ROWS, "taken hostage, held captive, on board, death toll"])
+def test_a_pair_of_words_names_a_concept_only_after_a_first_word_of_one(text: str) -> None:
+    firsts = concepts._pair_firsts(vocabulary())
+    lows = [t.lower() for t in concepts._tokens(text)]
+    for low, nxt in itertools.pairwise(lows):
+        if low not in firsts:
+            assert concepts.concept_word(f"{low} {nxt}") is None, (low, nxt)
+    for phrase in [*concepts.CONCEPTS, *vocabulary().predicates]:
+        if " " in phrase:
+            assert phrase.split(" ")[0] in firsts

@@ -1693,8 +1693,9 @@ def _concept_in(words: list[str]) -> str | None:
     """
     lows = [w.lower() for w in words]
     weak: str | None = None
+    firsts = _pair_firsts(vocabulary())  # a pair is tried only after its first word
     for i, low in enumerate(lows):
-        pair = f"{low} {lows[i + 1]}" if i + 1 < len(lows) else ""
+        pair = f"{low} {lows[i + 1]}" if i + 1 < len(lows) and low in firsts else ""
         found = concept_word(pair) if pair else None
         if not found:
             if i and low.endswith("ing") and _names_event(lows[i - 1]):
@@ -1708,6 +1709,13 @@ def _concept_in(words: list[str]) -> str | None:
         elif found:
             return found
     return weak
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _pair_firsts(vocab: Vocabulary) -> frozenset[str]:
+    """The first words of the concepts and predicates of several words: concept_word finds
+    none of those for a pair of words that starts otherwise."""
+    return frozenset(k.split(" ")[0] for k in (*CONCEPTS, *vocab.predicates) if " " in k)
 
 
 def _yields(concept: str) -> bool:
