@@ -279,3 +279,13 @@ def test_a_pair_of_words_names_a_concept_only_after_a_first_word_of_one(text: st
     for phrase in [*concepts.CONCEPTS, *vocabulary().predicates]:
         if " " in phrase:
             assert phrase.split(" ")[0] in firsts
+
+
+@pytest.mark.parametrize(
+    "text", [*ROWS, "well-known O'Neill\u2019s 27,840. a-b- x--y 3.5m caf\u00e9_x"]
+)
+def test_the_possessive_tokens_are_the_greedy_ones(text: str) -> None:
+    greedy = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*|\d[\d,.]*|[^\w\s]")
+    for k in range(len(text) + 1):
+        assert concepts._TOKEN.findall(text[k:]) == greedy.findall(text[k:])
+        assert concepts._TOKEN.findall(text[:k]) == greedy.findall(text[:k])

@@ -48,7 +48,8 @@ from compare.extract.vocab import (
     vocabulary,
 )
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*|\d[\d,.]*|[^\w\s]")
+# (possessive: nothing follows what each run takes, so it never gives any back; a tenth faster)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*+(?:-[A-Za-z]+)*+|\d[\d,.]*+|[^\w\s]")
 _IRREGULAR_PLURALS = words("people children men women police personnel staff")
 _NUMBER_WORDS = UNITS_WORDS | TENS_WORDS | {k.split()[0] for k in VAGUE} - {"a"}
 # Words between a verb and the number it governs: "wounded nearly 14,222".
