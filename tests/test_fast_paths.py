@@ -24,6 +24,7 @@ from compare.extract import (
     nonfigures,
     numbers,
     qualifiers,
+    units,
 )
 from compare.extract import figures as figures_module
 from compare.extract import resources as extract_resources
@@ -289,3 +290,12 @@ def test_the_possessive_tokens_are_the_greedy_ones(text: str) -> None:
     for k in range(len(text) + 1):
         assert concepts._TOKEN.findall(text[k:]) == greedy.findall(text[k:])
         assert concepts._TOKEN.findall(text[:k]) == greedy.findall(text[:k])
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_a_currency_is_searched_only_after_the_last_sign_of_one(text: str) -> None:
+    extra = ["worth US$ ", "HK $", "at RM", "paid \u20ac\n", "Y=", "Rs ", "cost $US", "a EUR  "]
+    for piece in [*_befores(text), *extra]:
+        before = piece[-6:]
+        if before.rstrip()[-1:] not in units._CURRENCY_ENDS:
+            assert units._CURRENCY.search(before) is None, before

@@ -55,6 +55,7 @@ _CURRENCY = re.compile(
     + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
     + r"))\s?$"
 )
+_CURRENCY_ENDS = frozenset(c[-1] for c in [*_CURRENCY_CODES, *CURRENCY_SYMBOLS])
 _UNIT = re.compile(
     r"(?P<sp>\s?)(?P<u>" + alternation(UNIT_WORDS) + r"|m)(?![A-Za-z0-9])",
     re.IGNORECASE,
@@ -148,7 +149,10 @@ def currency_before(text: str, start: int) -> tuple[str, int] | None:
     >>> currency_before("at RM23.50", 5), currency_before("HK $3.7 billion", 4)
     (('MYR', 3), ('HKD', 0))
     """
-    m = _CURRENCY.search(text[max(0, start - 6) : start])
+    before = text[max(0, start - 6) : start]
+    if before.rstrip()[-1:] not in _CURRENCY_ENDS:
+        return None  # a code or sign ends the words before (a space at most after it)
+    m = _CURRENCY.search(before)
     if m is None:
         return None
     if m.group("code"):
