@@ -299,3 +299,13 @@ def test_a_currency_is_searched_only_after_the_last_sign_of_one(text: str) -> No
         before = piece[-6:]
         if before.rstrip()[-1:] not in units._CURRENCY_ENDS:
             assert units._CURRENCY.search(before) is None, before
+
+
+@pytest.mark.parametrize(
+    "text", [*ROWS, "in 2023-24 and 1999 \u2013 2000, the 2019/20 season; 2021- \n22"]
+)
+def test_a_year_range_is_searched_only_after_its_dash(text: str) -> None:
+    for k in range(len(text) + 1):
+        before = text[max(0, k - 8) : k]
+        if before.rstrip()[-1:] not in ("-", "\u2013", "/"):
+            assert nonfigures._YEAR_BEFORE.search(before) is None, before

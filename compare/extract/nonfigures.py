@@ -158,6 +158,8 @@ def _phone_index(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 
 def _in_phone(at: int, text: str) -> bool:
     starts, ends = _phone_index(text)
+    if not starts:
+        return False
     i = bisect.bisect_right(starts, at)
     return bool(i) and at < ends[i - 1]
 
@@ -172,7 +174,12 @@ def is_year(num: Number, text: str) -> bool:
     """
     raw = text[num.start : num.end]
     before = text[max(0, num.start - 8) : num.start]
-    if num.kind == "digits" and _YEAR_BEFORE.search(before) and len(raw) in (2, 4):
+    if (
+        num.kind == "digits"
+        and len(raw) in (2, 4)
+        and before.rstrip()[-1:] in ("-", "\u2013", "/")  # the pattern's dash or slash
+        and _YEAR_BEFORE.search(before)
+    ):
         return not _counted_after(text, num.end)  # "2023-24", not "2000 - 2500 calories"
     if num.kind != "digits" or not (len(raw) == 4 and raw.isdecimal()):  # re's \d{4}
         return False
