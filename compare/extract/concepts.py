@@ -263,7 +263,8 @@ def counted(
         concept = _changed_from(text[max(0, start - _WINDOW) : start])  # "from 62 to 64"
     if concept is None:
         # The nearest casualty word before it: "evacuations as the flood toll tops 8,800".
-        concept = _earlier(_clause(before[::-1], _BEFORE_WORDS)[::-1])
+        # (the last words only, reversed: _clause reads no further than its limit)
+        concept = _earlier(_clause(before[: -_BEFORE_WORDS - 1 : -1], _BEFORE_WORDS)[::-1])
     label = _LABEL.match(text)
     if concept is None and label is not None and label.end() <= start:
         name = " ".join(label.group("label").lower().split())
