@@ -2121,9 +2121,12 @@ def _forecast(after: list[str], previous: str | None) -> str | None:
     >>> _forecast(_tokens("economists predicted"), None), _forecast(_tokens("fans expected"), None)
     ('forecast', None)
     """
-    lows = [t.lower() for t in after[:4]]
-    if len(lows) < 2 or not lows[0].endswith(("ists", "ysts", "ers")) or not lows[0].isalpha():
+    if len(after) < 2:
         return None
+    first = after[0].lower()  # its test first: the other words are lowered only after it
+    if not first.endswith(("ists", "ysts", "ers")) or not first.isalpha():
+        return None
+    lows = [t.lower() for t in after[:4]]
     verb = lows[2] if lows[1] in _AUXILIARIES and len(lows) > 2 else lows[1]
     if verb not in _reading("forecasting"):
         return None
