@@ -208,14 +208,15 @@ def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
         one = share_of_unit(text, end)
         if one is not None:
             return UnitMatch(*one)  # "1/16 of a US pint" is 0.0625 pint
-    hang = _SUSPENDED.match(text, end)
+    dash = text.startswith("-", end)  # what _SUSPENDED and _COMPOUND start with
+    hang = _SUSPENDED.match(text, end) if dash else None
     if hang:
         later = _SUSPENDED_END.search(text, hang.end(), hang.end() + 40)
         if later is not None:
             at = later.start("w") - 1
             found = unit_after(text, at, at, value)
             return UnitMatch(found.unit, end, found.counted)  # "four-, five- and six-cylinder"
-    m = _COMPOUND.match(text, end)
+    m = _COMPOUND.match(text, end) if dash else None
     if m:
         word = m.group("w").lower()
         if word in UNIT_WORDS:
@@ -246,7 +247,7 @@ def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
     modified = _MODIFIED_UNIT.match(text, end)
     if modified is not None:
         return UnitMatch(UNIT_WORDS[modified.group("u")], modified.end())
-    after = _MAGNITUDE_AFTER.match(text, end)
+    after = _MAGNITUDE_AFTER.match(text, end) if value < 10 else None
     if (
         after
         and value < 10
