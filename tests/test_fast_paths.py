@@ -10,13 +10,28 @@ a longer alternative) fails here instead of silently reading less.
 
 from __future__ import annotations
 
+import itertools
+import random
 import re
 from dataclasses import replace
 
 import pytest
 
-from compare.extract import attribution, nonfigures, numbers, qualifiers
+from compare.extract import (
+    attribution,
+    casualties,
+    concepts,
+    nonfigures,
+    numbers,
+    qualifiers,
+    units,
+)
+from compare.extract import figures as figures_module
+from compare.extract import resources as extract_resources
 from compare.extract.figures import _placed, figures
+from compare.extract.numbers import scan
+from compare.extract.resources import guarded, substrings
+from compare.extract.vocab import table_words, vocabulary
 from compare.types import Sentence
 
 SENTENCES = {
@@ -31,6 +46,8 @@ SENTENCES = {
     "phone": "Call +1 555-123-4567 or (02) 9876 5432 before 9 a.m.; Station WAFB 9 reported it.",
     "non-ascii": "İstanbul'da 1.200 kişi: nearly 40 \u017feats, \u2019s figures, a fifth of the vote.",
     "newline": "Route No.\n7 and item #\n3 were listed with another second \n",
+    "scores": "Arsenal beat Charlton 2-1 and drew 1\u20131; the 4-5 year-olds, aged 3 to 5, an image of",
+    "spaces": "The aged\u00a0 over the age of\t 9 PHOTO 2 of\n5 were 12 who turned\n 30, now 7",
 }
 ROWS = [pytest.param(text, id=name) for name, text in SENTENCES.items()]
 
@@ -113,3 +130,182 @@ def test_a_stripped_end_reads_what_an_end_anchored_pattern_reads(text: str) -> N
         possessive = len(stripped) < len(lead) and stripped.endswith(("'s", "\u2019s"))
         assert possessive == bool(re.search(r"['\u2019]s\s+$", lead))
         assert stripped.endswith(",") == bool(re.search(r",\s*$", lead))
+
+
+def _module_patterns() -> list[re.Pattern[str]]:
+    modules = (attribution, nonfigures, numbers, qualifiers, extract_resources)
+    return [p for m in modules for p in vars(m).values() if isinstance(p, re.Pattern)]
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_a_guarded_pattern_finds_what_the_pattern_finds(text: str) -> None:
+    # The start-character lookahead only skips places no match can start: every pattern of
+    # these modules, guarded, finds the same matches, groups and offsets.
+    for plain in _module_patterns():
+        fast = guarded(plain)
+        for piece in [text, text.lower(), *_befores(text)[::3]]:
+            assert [(m.span(), m.groups()) for m in fast.finditer(piece)] == [
+                (m.span(), m.groups()) for m in plain.finditer(piece)
+            ], plain.pattern[:40]
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_a_twin_skipped_for_want_of_its_last_word_finds_nothing_there(text: str) -> None:
+    for before in _befores(text):
+        low = before.lower() if before.isascii() else None
+        last = low.rstrip() if low is not None else None
+        for plain, twin in [
+            (nonfigures._AGE_BEFORE, nonfigures._AGE_BEFORE_LOWER),
+            (nonfigures._AGE_BOUND_BEFORE, nonfigures._AGE_BOUND_LOWER),
+            (nonfigures._GALLERY, nonfigures._GALLERY_LOWER),
+        ]:
+            found = nonfigures._ending(plain, twin, before, low, last)
+            assert found == bool(plain.search(before)), (plain.pattern[:40], before)
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_a_score_is_searched_only_where_a_dash_stands(text: str) -> None:
+    for num in scan(text):
+        lo, hi = max(0, num.start - 4), min(len(text), num.end + 4)
+        if "-" not in text[lo:hi] and "\u2013" not in text[lo:hi]:
+            assert list(nonfigures._SCORE.finditer(text, lo, hi)) == []
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_a_cue_pattern_finds_a_word_where_in_finds_it(text: str) -> None:
+    vocab = vocabulary()
+    verbs = concepts._revising_verbs(vocab) - {"up", "down"}
+    cues = [
+        (concepts._revising_cue(vocab), verbs),
+        (concepts._state_cue(vocab), concepts._state_words(vocab)),
+        (
+            concepts._vocab_cue(vocab, "causes", "verbs"),
+            table_words(vocab, "causes", "verbs"),
+        ),
+    ]
+    extra = ["the toll was revised to", "homes without power", "lowered", "floods caused"]
+    for piece in [text, text.lower(), *extra, *_befores(text)]:
+        for pattern, words in cues:
+            assert bool(pattern.search(piece)) == any(w in piece for w in words), piece
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_phones_are_searched_only_where_one_can_stand(text: str) -> None:
+    odd = ["call 555.123.4567", "tel 02-9876-5432 now", "12-345-6", "+44 20 7946 0958"]
+    for piece in [text, *odd, *[text[k:] for k in range(0, len(text), 5)]]:
+        assert nonfigures.phone_spans(piece) == [
+            m.span() for m in nonfigures._PHONE.finditer(piece)
+        ]
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_a_search_skipped_for_want_of_its_words_finds_nothing(text: str) -> None:
+    vocab = vocabulary()
+    extra = ["the number of homes", "the total of 12", "floods caused ", "The storm left "]
+    for piece in [text, *extra, *_befores(text)]:
+        if not any(w in piece for w in ("number", "count", "tally", "total")):
+            assert list(concepts._NUMBER_OF.finditer(piece)) == []
+        if not concepts._vocab_cue(vocab, "causes", "verbs").search(piece):
+            assert concepts._caused_by(piece) is None
+
+
+@pytest.mark.parametrize(
+    "text", [*ROWS, "from 5 To 7, 3 AND 4, 9 up To 12, 1\u201414 and 6 \u2013 8"]
+)
+def test_two_numbers_without_a_separator_between_are_no_range(text: str) -> None:
+    nums = scan(text)
+    for a, b in itertools.pairwise(nums):
+        gap = text[a.end : b.start].lower()
+        if "-" in gap or "to" in gap or "and" in gap or "\u2013" in gap or "\u2014" in gap:
+            continue
+        for lo in range(a.end, b.start + 1):
+            for hi in range(lo, b.start + 1):
+                m = figures_module._RANGE_GAP.match(text, lo, hi)
+                assert m is None or m.end() != hi, (text[lo:hi], text)
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_a_prefix_qualifier_is_searched_only_before_its_last_word(text: str) -> None:
+    extra = ["killed at LEAST\n", "x < = ", "rose over\t", "approx. ", "more than or equal to  "]
+    for before in [*_befores(text), *extra]:
+        m = qualifiers._PREFIX.search(before)
+        key = " ".join(m.group("q").lower().split()) if m else ""
+        expected = (qualifiers.PREFIX_QUALIFIERS[key], len(before) - m.start("q")) if m else None
+        assert qualifiers.prefix_qualifier(before) == expected, before
+
+
+def test_substrings_finds_a_word_wherever_in_finds_it() -> None:
+    rng = random.Random(7)
+    for _ in range(2000):
+        items = ["".join(rng.choice("aAb. (") for _ in range(rng.randint(0, 4))) for _ in range(3)]
+        items = items[: rng.randint(0, 3)]
+        pattern = substrings(items)
+        for _ in range(5):
+            text = "".join(rng.choice("aAb. (\n") for _ in range(rng.randint(0, 12)))
+            assert bool(pattern.search(text)) == any(w in text for w in items), (items, text)
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_the_casualty_cues_are_found_where_in_finds_them(text: str) -> None:
+    cues = casualties._words(vocabulary(), "cues")
+    for piece in [text.lower(), "he was shot dead", "taken to hospital", *_befores(text.lower())]:
+        assert bool(casualties._cues(vocabulary()).search(piece)) == any(w in piece for w in cues)
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_a_label_is_searched_only_after_a_word_ending_in_one(text: str) -> None:
+    labels = nonfigures.IDENTIFIER_LABELS | nonfigures.CASELESS_LABELS
+    extra = ["Article ", "flight No. ", "the Boeing\t#\n", "Flight #", "gate.\n", "xArticle. "]
+    for before in [*_befores(text), *extra]:
+        found = nonfigures._LABEL_BEFORE.search(before)
+        if found is not None and found.group("label").lower() in labels:
+            assert nonfigures._may_be_label(before), before
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_an_age_range_is_searched_only_after_its_word(text: str) -> None:
+    for before in [*_befores(text), "women AGED 25 to ", "Ages 5-"]:
+        if before.isascii() and "age" not in before.lower():
+            assert nonfigures._AGED_RANGE_BEFORE.search(before) is None
+        assert before.rsplit(None, 2)[-2:] == before.rstrip().split()[-2:]
+
+
+@pytest.mark.parametrize("text", [*ROWS, "taken hostage, held captive, on board, death toll"])
+def test_a_pair_of_words_names_a_concept_only_after_a_first_word_of_one(text: str) -> None:
+    firsts = concepts._pair_firsts(vocabulary())
+    lows = [t.lower() for t in concepts._tokens(text)]
+    for low, nxt in itertools.pairwise(lows):
+        if low not in firsts:
+            assert concepts.concept_word(f"{low} {nxt}") is None, (low, nxt)
+    for phrase in [*concepts.CONCEPTS, *vocabulary().predicates]:
+        if " " in phrase:
+            assert phrase.split(" ")[0] in firsts
+
+
+@pytest.mark.parametrize(
+    "text", [*ROWS, "well-known O'Neill\u2019s 27,840. a-b- x--y 3.5m caf\u00e9_x"]
+)
+def test_the_possessive_tokens_are_the_greedy_ones(text: str) -> None:
+    greedy = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*|\d[\d,.]*|[^\w\s]")
+    for k in range(len(text) + 1):
+        assert concepts._TOKEN.findall(text[k:]) == greedy.findall(text[k:])
+        assert concepts._TOKEN.findall(text[:k]) == greedy.findall(text[:k])
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_a_currency_is_searched_only_after_the_last_sign_of_one(text: str) -> None:
+    extra = ["worth US$ ", "HK $", "at RM", "paid \u20ac\n", "Y=", "Rs ", "cost $US", "a EUR  "]
+    for piece in [*_befores(text), *extra]:
+        before = piece[-6:]
+        if before.rstrip()[-1:] not in units._CURRENCY_ENDS:
+            assert units._CURRENCY.search(before) is None, before
+
+
+@pytest.mark.parametrize(
+    "text", [*ROWS, "in 2023-24 and 1999 \u2013 2000, the 2019/20 season; 2021- \n22"]
+)
+def test_a_year_range_is_searched_only_after_its_dash(text: str) -> None:
+    for k in range(len(text) + 1):
+        before = text[max(0, k - 8) : k]
+        if before.rstrip()[-1:] not in ("-", "\u2013", "/"):
+            assert nonfigures._YEAR_BEFORE.search(before) is None, before

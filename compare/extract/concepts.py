@@ -35,6 +35,7 @@ from compare.extract.resources import (
     UNITS_WORDS,
     VAGUE,
     alternation,
+    substrings,
     words,
 )
 from compare.extract.unit_words import UNIT_WORDS
@@ -47,7 +48,8 @@ from compare.extract.vocab import (
     vocabulary,
 )
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*|\d[\d,.]*|[^\w\s]")
+# (possessive: nothing follows what each run takes, so it never gives any back; a tenth faster)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*+(?:-[A-Za-z]+)*+|\d[\d,.]*+|[^\w\s]")
 _IRREGULAR_PLURALS = words("people children men women police personnel staff")
 _NUMBER_WORDS = UNITS_WORDS | TENS_WORDS | {k.split()[0] for k in VAGUE} - {"a"}
 # Words between a verb and the number it governs: "wounded nearly 14,222".
@@ -103,13 +105,17 @@ _GAPPED = re.compile(
 _NOUN_TALLY = re.compile(r"\b(?P<n>[a-z]{3,})\s+(?:tally|count)\s+(?:[a-z]+\s+){0,3}$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)  # its __init__ below: two are built per figure
 class Counted:
     concept: str | None
     subject: str | None
     # The counted noun phrase as written, qualifiers kept ("seven European countries" ->
     # "european countries"): what NewsQuant-style annotation calls a count's unit.
     noun: str | None = field(default=None, repr=False)
+
+    def __init__(self, concept: str | None, subject: str | None, noun: str | None = None) -> None:
+        # The frozen dataclass's __init__ sets each field through object.__setattr__.
+        self.__dict__.update({"concept": concept, "subject": subject, "noun": noun})
 
 
 # Compiled once: called on every figure.
@@ -239,7 +245,8 @@ def counted(
         # An apposition steps over its comma too: "half of the victims, 52, died in Lee County".
         aside = _in_aside(before) or (before[-1:] == [","] and not phrase and after[:1] == [","])
         concept = _concept_in(_after_clause(after[len(phrase) :], inside=aside))
-        lead = [t.lower() for t in _tokens(text[max(0, start - 40) : start]) if t.lower() != "the"]
+        lows = map(str.lower, _tokens(text[max(0, start - 40) : start]))  # each lowered once
+        lead = [t for t in lows if t != "the"]
         whole = lead[-1:] == ["of"] and len(lead) > 1 and _is_number(lead[-2])  # "179 of the"
         if concept is not None and _yields(concept) and not whole:
             # "179 of the 181 people aboard the flight that crashed at the airport had died"
@@ -257,7 +264,8 @@ def counted(
         concept = _changed_from(text[max(0, start - _WINDOW) : start])  # "from 62 to 64"
     if concept is None:
         # The nearest casualty word before it: "evacuations as the flood toll tops 8,800".
-        concept = _earlier(_clause(before[::-1], _BEFORE_WORDS)[::-1])
+        # (the last words only, reversed: _clause reads no further than its limit)
+        concept = _earlier(_clause(before[: -_BEFORE_WORDS - 1 : -1], _BEFORE_WORDS)[::-1])
     label = _LABEL.match(text)
     if concept is None and label is not None and label.end() <= start:
         name = " ".join(label.group("label").lower().split())
@@ -278,7 +286,9 @@ def counted(
         if tally is not None and tally.group("n") not in NP_STOP | refs:  # not "final count"
             concept = plural(tally.group("n"))
     if concept is None or subject is None:
-        found = list(_NUMBER_OF.finditer(text[since:start]))
+        gap = text[since:start]
+        counts = "number" in gap or "count" in gap or "tally" in gap or "total" in gap
+        found = list(_NUMBER_OF.finditer(gap)) if counts else []  # the pattern's own words
         if found:
             np = found[-1].group("np").split()
             if subject is None and _is_subject(np[-1]):
@@ -398,8 +408,8 @@ def counted(
         since
         and unit is not None
         and previous_unit is not None
-        and _CURRENCIES.match(unit.split("/")[0])
-        and _CURRENCIES.match(previous_unit.split("/")[0])
+        and _is_money(unit)
+        and _is_money(previous_unit)
         and _COUNTED_RE1.fullmatch(text[since:start])
     ):
         # "3 billion Swiss francs ($3.2bn)", "3,000 taka ($38) a month": the same amount
@@ -613,6 +623,12 @@ def _vocab_regex(vocab: Vocabulary, template: str, table: str, key: str) -> re.P
     return re.compile(template.replace("{words}", "|".join(sorted(table_words(vocab, table, key)))))
 
 
+@lru_cache(maxsize=32)  # keyed by the vocabulary (a user's file makes a new one)
+def _vocab_cue(vocab: Vocabulary, table: str, key: str) -> re.Pattern[str]:
+    """Whether any word of ``[table] key`` stands in a text, as a substring: one search."""
+    return substrings(table_words(vocab, table, key))
+
+
 _CAUSED = r"\b([a-z]+)(?:\s+in\s+(?:[A-Z][\w'-]*\s*)+)?\s+(?:{words})\b"
 _ITS = r"\b(?:{words})\s+((?:[\w-]+\s+){0,3}[\w-]+)"
 _FOR_ITS = r"\s*(?:\w+\s+){0,2}?for\s+(?:{words})\s+((?:[\w-]+\s+){0,2}[\w-]+)"
@@ -639,6 +655,8 @@ def _caused_by(before: str) -> str | None:
     (None, None)
     """
     vocab = vocabulary()
+    if not _vocab_cue(vocab, "causes", "verbs").search(before):
+        return None  # no verb of causing: the pattern below needs one
     clause = _CAUSED_BY_RE1.split(before)[-1]
     found = None
     for m in _vocab_regex(vocab, _CAUSED, "causes", "verbs").finditer(clause):
@@ -744,10 +762,12 @@ def _changed_from(before: str) -> str | None:
     >>> _changed_from("cut its workforce from "), _changed_from("evacuated people from ")
     ('workforce', None)
     """
+    m = _CHANGED_FROM_RE1.search(before) if "from" in before else None  # its word first
+    if m is None:
+        return None
     vocab = vocabulary()
     verbs = table_words(vocab, "changes", "up") | table_words(vocab, "changes", "down")
-    m = _CHANGED_FROM_RE1.search(before) if "from" in before else None  # its word first
-    if m is None or m.group(1) not in verbs:
+    if m.group(1) not in verbs:
         return None
     noun = m.group(2).split()
     return None if _is_subject(noun[-1]) or noun[-1] in NP_STOP else " ".join(noun)
@@ -786,11 +806,12 @@ def _per_share(
     >>> _per_share("dividend per share", "USD/share", [], []), _per_share(None, "USD/share", [], [])
     ('dividend per share', None)
     """
-    lows = [t.lower() for t in after[:2]]
+    if concept is None:
+        return concept
     told = (unit or "").endswith("/share") or (
-        unit == "percent" and lows in (["per", "share"], ["a", "share"])
+        unit == "percent" and [t.lower() for t in after[:2]] in (["per", "share"], ["a", "share"])
     )
-    if concept is None or not told:
+    if not told:
         return concept
     base = _without_direction(concept) or concept
     if "share" not in base.split():
@@ -1068,6 +1089,10 @@ def _past_aside(tokens: list[str], before: list[str]) -> list[str]:
     >>> _past_aside(_tokens("were damaged"), [])
     ['were', 'damaged']
     """
+    if not (tokens and tokens[0] == ",") and not (
+        before[-1:] and before[-1].lower() in ("with", "including")
+    ):
+        return tokens  # neither test below can hold: no list of the words lowered
     lows = [t.lower() for t in tokens]
     if lows[:1] == [","] and lows[1:2] and lows[1] in ("with", "including") and "," in lows[2:12]:
         return tokens[lows.index(",", 2) + 1 :]
@@ -1186,6 +1211,14 @@ def _lead_of(text: str, start: int) -> str | None:
 
 _AREAS = frozenset({"acre", "hectare", "km2", "mile2", "m2", "foot2"})
 _CURRENCIES = re.compile(r"^(?:[A-Z]{3}|cent|pence|sen)$")
+
+
+@lru_cache(maxsize=256)  # asked by several readers of every amount
+def _is_money(unit: str) -> bool:
+    """Whether a unit, or a rate's first unit ("USD/barrel"), is money."""
+    return _CURRENCIES.match(unit.split("/")[0]) is not None
+
+
 _PLACE_NOUNS = words("city town village country nation region province state island capital")
 
 
@@ -1203,16 +1236,19 @@ def _governed_amount(before: list[str], unit: str | None) -> str | None:
     >>> _governed_amount(_tokens("depositors tried to withdraw"), "USD")
     'withdrawals'
     """
-    lows = [t.lower() for t in before]
-    while lows and lows[-1] in _QUALIFYING:
-        lows.pop()
+    end = len(before)
+    while end and before[end - 1].lower() in _QUALIFYING:
+        end -= 1
+    # Only the last six words are read below (the verb within five of the amount): the
+    # rest of the sentence is not lowered.
+    lows = [t.lower() for t in before[max(0, end - 6) : end]]
     if not lows:
         return None
     if unit in _AREAS and lows[-1] in _participles():
         return f"area {lows[-1]}"
     if unit is not None and _CURRENCIES.match(unit) and lows[-1] in LOSS_VERBS:
         return "losses"
-    if unit is not None and _CURRENCIES.match(unit.split("/")[0]):
+    if unit is not None and _is_money(unit):
         # "withdraw $42bn", "lend the combined bank up to", "buy Credit Suisse for": a verb
         # of the vocabulary's [amounts], its object (no number, no comma) between.
         verbs = _amount_verbs(vocabulary())
@@ -1578,8 +1614,12 @@ def _lasting(text: str, start: int, after: list[str]) -> str | None:
 
 def _in_aside(before: list[str]) -> bool:
     """Whether the figure opens an aside: ", including 96 children," / ", among them 3,650"."""
-    lows = [t.lower() for t in before[-3:]]
-    return bool(lows) and (lows[-1] in ("including", "among") or lows[-2:] == ["among", "them"])
+    if not before:
+        return False
+    last = before[-1].lower()
+    return last in ("including", "among") or (
+        last == "them" and len(before) > 1 and before[-2].lower() == "among"
+    )
 
 
 def _after_clause(tokens: list[str], *, inside: bool) -> list[str]:
@@ -1733,9 +1773,12 @@ def _concept_in(words: list[str]) -> str | None:
     """
     lows = [w.lower() for w in words]
     weak: str | None = None
+    firsts = _pair_firsts(vocabulary())  # a pair is tried only after its first word
     for i, low in enumerate(lows):
-        found = _phrase_predicate(lows[i : i + 5])  # "were treated in hospital"
-        pair = f"{low} {lows[i + 1]}" if i + 1 < len(lows) else ""
+        opens = low in firsts
+        # "were treated in hospital", then "on board"
+        found = _phrase_predicate(lows[i : i + 5]) if opens else None
+        pair = f"{low} {lows[i + 1]}" if opens and i + 1 < len(lows) else ""
         found = found or (concept_word(pair) if pair else None)
         if not found:
             if i and low.endswith("ing") and _names_event(lows[i - 1]):
@@ -1749,6 +1792,13 @@ def _concept_in(words: list[str]) -> str | None:
         elif found:
             return found
     return weak
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _pair_firsts(vocab: Vocabulary) -> frozenset[str]:
+    """The first words of the concepts and predicates of several words: concept_word finds
+    none of those for a pair of words that starts otherwise."""
+    return frozenset(k.split(" ")[0] for k in (*CONCEPTS, *vocab.predicates) if " " in k)
 
 
 def _yields(concept: str) -> bool:
@@ -1812,7 +1862,7 @@ def concept_word(word: str, following: str = "") -> str | None:
     """
     low = word.lower()
     vocab = vocabulary()
-    found = CONCEPTS.get(low) or vocab.predicate(low)
+    found = CONCEPTS.get(low) or vocab.predicates.get(low.lower())  # vocab.predicate(low)
     if found is None:
         return None  # most words: no phrase to build for the check below
     if following and f"{low} {following.lower()}" in vocab.not_predicates:
@@ -1870,6 +1920,12 @@ def _revising_verbs(vocab: Vocabulary) -> frozenset[str]:
     return frozenset(form for lemma in lemmas for form in inflections(lemma))
 
 
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _revising_cue(vocab: Vocabulary) -> re.Pattern[str]:
+    """Whether any verb of revision stands in a text, as a substring: one search."""
+    return substrings(_revising_verbs(vocab) - {"up", "down"})
+
+
 _REVISED_ACTIVE = re.compile(
     r"\b(?P<verb>[a-z]+)\s+(?:the|its|their|his|her|[A-Z][\w.&-]*['\u2019]s)\s+"
     r"(?P<np>(?:[a-z-]+\s+){0,2}[a-z-]+)(?P<rest>\s[^.;:\d]{0,60}?)?\s+"
@@ -1909,7 +1965,7 @@ def _revised_to(before: str, figure: str, *, tight: bool = False) -> str | None:
     if m is not None:
         before = f"{before}{figure[: m.end()]} "
     verbs = _revising_verbs(vocabulary())
-    if not any(v in before for v in verbs - {"up", "down"}):
+    if not _revising_cue(vocabulary()).search(before):
         return None  # no verb of revision to find: the two long searches below need one
     found = [
         x
@@ -2048,8 +2104,7 @@ def _of_possessed(after: list[str]) -> str | None:
     >>> _of_possessed(_tokens("of Acme's debt")), _of_possessed(_tokens("of debt"))
     ('debt', None)
     """
-    lows = [t.lower() for t in after]
-    if lows[:1] != ["of"]:
+    if not after or after[0].lower() != "of":
         return None
     k = 1
     while k < len(after) and k < 5 and after[k][:1].isupper():
@@ -2147,9 +2202,12 @@ def _forecast(after: list[str], previous: str | None) -> str | None:
     >>> _forecast(_tokens("economists predicted"), None), _forecast(_tokens("fans expected"), None)
     ('forecast', None)
     """
-    lows = [t.lower() for t in after[:4]]
-    if len(lows) < 2 or not lows[0].endswith(("ists", "ysts", "ers")) or not lows[0].isalpha():
+    if len(after) < 2:
         return None
+    first = after[0].lower()  # its test first: the other words are lowered only after it
+    if not first.endswith(("ists", "ysts", "ers")) or not first.isalpha():
+        return None
+    lows = [t.lower() for t in after[:4]]
     verb = lows[2] if lows[1] in _AUXILIARIES and len(lows) > 2 else lows[1]
     if verb not in _reading("forecasting"):
         return None
@@ -2231,7 +2289,7 @@ def _read_phrasing(
     if (
         unit in (None, "percent")
         and concept != "population"
-        and any(word in near_after for word in _state_words(vocabulary()))
+        and _state_cue(vocabulary()).search(near_after)
     ):
         # not "leaving most of the city of nearly 1 million people without electricity"
         state = _state_after(_before_predicate(near_after))
@@ -2252,7 +2310,7 @@ def _read_phrasing(
     if concept in UNIT_WORDS:
         before = _tokens(text[max(since, start - 80) : start])
         concept = _money_noun(concept, before) or concept
-    if unit is not None and _CURRENCIES.match(unit.split("/")[0]):
+    if unit is not None and _is_money(unit):
         concept = _of_possessed(raw_after) or concept
     lead = text[max(0, start - 160) : start]
     tail = lead[-4:].rstrip().lower()
@@ -2278,6 +2336,12 @@ def _read_phrasing(
         ):
             return previous_concept
     return _share_of_people(unit, text[end : end + 120], found.subject)
+
+
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _state_cue(vocab: Vocabulary) -> re.Pattern[str]:
+    """Whether any of _state_words stands in a text, as a substring: one search."""
+    return substrings(_state_words(vocab))
 
 
 @lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
@@ -2375,24 +2439,34 @@ def _whose_more(
         return concept, "people"  # "Police had put that earlier march at 240,000"
     if subject is not None:
         return concept, subject
+    sentence = text[:start] if start <= _WINDOW else ""
+    if unit is None:
+        # The readers below in the order of the full chain (the unit branch's), less those
+        # that read amounts with a unit only and so return None here: the same first find.
+        found = (
+            _possessor(before, concept)
+            or _nationals(after, unit)
+            or (_owner(before) if concept == "population" else None)
+            or _whole_in(text[max(0, start - 40) : start], after, unit)
+            or _times_of(before, concept, unit)
+            or _makers(sentence, after, unit)
+            or _taken_from(after)
+        )
+        return concept, found
     found = (
         _possessor(before, concept)
-        or _nationals(after, unit)
-        or _its_doer(text[:start] if start <= _WINDOW else "", unit, concept)
+        or _its_doer(sentence, unit, concept)
         or _length_of(before, after, unit)
         or _owner_after(after, unit)
         or _antecedent(before, unit)
         or _doers(before, unit, concept)
         or (_owner(before) if concept == "population" else None)  # "Hong Kong has a population of"
         or _of_people(after, unit)
-        or _whole_in(text[max(0, start - 40) : start], after, unit)
-        or _times_of(before, concept, unit)
         or _found_to_be(before, after, concept, unit)
-        or _moving(text[:start] if start <= _WINDOW else "", unit)
-        or _makers(text[:start] if start <= _WINDOW else "", after, unit)
-        or _subgroup(text[:start] if start <= _WINDOW else "", unit)
+        or _moving(sentence, unit)
+        or _subgroup(sentence, unit)
         or _taken_from(after)
-    )
+    )  # (_nationals, _whole_in, _times_of and _makers read counts without a unit only)
     return concept, found
 
 
@@ -2612,10 +2686,10 @@ def _makers(sentence: str, after: str, unit: str | None) -> str | None:
     'Leisure and hospitality'
     >>> _makers("Economists had forecast ", " new jobs", None)
     """
-    if unit is not None or not phrase_of(after):
+    if unit is not None:
         return None
-    m = _MAKERS_RE1.match(sentence)
-    if m is None or m.group("verb") not in _making_verbs(vocabulary()):
+    m = _MAKERS_RE1.match(sentence)  # (before phrase_of: it fails more often, and sooner)
+    if m is None or m.group("verb") not in _making_verbs(vocabulary()) or not phrase_of(after):
         return None
     np = m.group("np")
     return None if np.split()[0].lower() in NP_STOP | _NOT_OWNERS else np
@@ -2701,6 +2775,8 @@ def _won_by(before: str) -> str | None:
     >>> _won_by("Modi held his own seat of Varanasi by "), _won_by("It won by ")
     ('Modi', None)
     """
+    if " with " not in before and " by " not in before:
+        return None  # nor in its last clause: no split
     clause = _WON_BY_RE1.split(before)[-1]
     if " with " not in clause and " by " not in clause:
         return None  # cheap pre-check
@@ -2776,7 +2852,7 @@ def _owner_after(after: str, unit: str | None) -> str | None:
     >>> _owner_after(" francs of Credit Suisse's riskiest bonds will", "CHF")
     'Credit Suisse bonds'
     """
-    if unit is None or not _CURRENCIES.match(unit.split("/")[0]):
+    if unit is None or not _is_money(unit):
         return None
     m = re.match(
         rf"\s+(?:[a-z]+\s+)?of\s+(?P<name>{_NAME})['\u2019]s?\s+(?:[a-z-]+\s+){{0,2}}?"
@@ -2799,7 +2875,7 @@ def _antecedent(before: str, unit: str | None) -> str | None:
     >>> _antecedent("The lender, which had ", "USD"), _antecedent("The lender had ", "USD")
     ('lender', None)
     """
-    if unit is None or not _CURRENCIES.match(unit.split("/")[0]):
+    if unit is None or not _is_money(unit):
         return None
     m = _ANTECEDENT_RE1.search(before)
     return m.group(1) if m is not None and m.group(1) not in NP_STOP else None
@@ -2821,7 +2897,7 @@ def _doers(before: str, unit: str | None, concept: str | None) -> str | None:
     'depositors'
     >>> _doers("after analysts expected ", "USD", "revenue")
     """
-    if unit is None or not _CURRENCIES.match(unit.split("/")[0]):
+    if unit is None or not _is_money(unit):
         return None
     m = _DOERS_RE1.search(before)
     # "-tors" too: depositors, investors, creditors act with money.

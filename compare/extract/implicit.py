@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from compare.extract.concepts import fatal
-from compare.extract.resources import alternation
+from compare.extract.resources import alternation, substrings
 from compare.extract.vocab import Vocabulary, table_words, vocabulary
 from compare.types import Figure, Role
 
@@ -40,6 +40,10 @@ _LATER_DEATH = re.compile(
 # A death inside the person's own relative clause: "a woman who succumbed to her injuries".
 _DIED_IN_GAP = re.compile(r"\bwho\s+(?:later\s+|since\s+|then\s+)?(?:died|succumbed)\b")
 _MAX_GAP = 40  # characters between the person and the predicate ("who was found inside")
+# A sentence with a count of one told in words holds one of these (or "own life").
+_CUES = substrings(
+    ("kill", "dead", "die", "shot", "wound", "injur", "hurt", "stab", "suicide", "murder")
+)
 
 
 @lru_cache(maxsize=1)
@@ -83,22 +87,7 @@ def implicit(text: str, taken: Sequence[tuple[int, int]] = ()) -> tuple[Figure, 
 def _implicit(text: str, taken: tuple[tuple[int, int], ...]) -> tuple[Figure, ...]:
     vocab = vocabulary()
     low = text.lower()  # once, not once per cue
-    if not any(
-        w in low
-        for w in (
-            "kill",
-            "dead",
-            "die",
-            "shot",
-            "wound",
-            "injur",
-            "hurt",
-            "stab",
-            "suicide",
-            "own life",
-            "murder",
-        )
-    ):
+    if not (_CUES.search(low) or "own life" in low):  # one search for the single words
         return ()
     person, pronoun, self_killing = _patterns(vocab)
     spans = list(taken)

@@ -140,7 +140,13 @@ def phone_spans(text: str) -> list[tuple[int, int]]:
     >>> phone_spans("Call +1 555-123-4567 or (02) 9876 5432.")
     [(5, 20), (24, 38)]
     """
+    if "+" not in text and "(" not in text and _PHONE_HINT.search(text) is None:
+        return []  # no "+", no "(" and no "555-123-4": no phone can stand in the text
     return [m.span() for m in _PHONE.finditer(text)]
+
+
+# What a phone written without "+" or "(" holds (its digit groups joined by "." or "-").
+_PHONE_HINT = re.compile(r"\d[.-]\d{3,4}[.-]\d")
 
 
 @lru_cache(maxsize=64)
@@ -152,6 +158,8 @@ def _phone_index(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 
 def _in_phone(at: int, text: str) -> bool:
     starts, ends = _phone_index(text)
+    if not starts:
+        return False
     i = bisect.bisect_right(starts, at)
     return bool(i) and at < ends[i - 1]
 
@@ -166,7 +174,12 @@ def is_year(num: Number, text: str) -> bool:
     """
     raw = text[num.start : num.end]
     before = text[max(0, num.start - 8) : num.start]
-    if num.kind == "digits" and _YEAR_BEFORE.search(before) and len(raw) in (2, 4):
+    if (
+        num.kind == "digits"
+        and len(raw) in (2, 4)
+        and before.rstrip()[-1:] in ("-", "\u2013", "/")  # the pattern's dash or slash
+        and _YEAR_BEFORE.search(before)
+    ):
         return not _counted_after(text, num.end)  # "2023-24", not "2000 - 2500 calories"
     if num.kind != "digits" or not (len(raw) == 4 and raw.isdecimal()):  # re's \d{4}
         return False
@@ -223,7 +236,7 @@ def not_a_figure(num: Number, text: str) -> bool:
             return True
         if before.endswith(("-", "-\n")) and _MODEL_BEFORE.search(before):  # it ends so
             return True
-        label = _LABEL_BEFORE.search(before)
+        label = _LABEL_BEFORE.search(before) if _may_be_label(before) else None
         name = label.group("label") if label else ""
         if (
             (name[:1].isupper() and name.lower() in IDENTIFIER_LABELS)
@@ -291,6 +304,19 @@ def _name_opened(text: str, before: str, after: str) -> bool:
     return any(w[0].islower() for w in re.findall(r"[A-Za-z]{4,}", text))
 
 
+def _may_be_label(before: str) -> bool:
+    """Whether the last word before a number (or the one before a "#") ends in one of the
+    labels read below: only then can ``_LABEL_BEFORE`` find one of them (its label is that
+    word's last run of letters)."""
+    tail = before.rsplit(None, 2)[-2:]
+    if tail[-1:] == ["#"]:
+        tail = tail[:-1]
+    return bool(tail) and tail[-1].lower().rstrip(".").endswith(_LABEL_ENDS)
+
+
+_LABEL_ENDS = tuple(sorted({w.lower() for w in IDENTIFIER_LABELS | CASELESS_LABELS}))
+
+
 def _round_before(before: str) -> bool:
     """``_ROUND_BEFORE`` searched only where a match can start: it spans at most 7
     characters and its $ may stand before a last newline (its \\b still sees the
@@ -305,7 +331,7 @@ def _broadcaster(before: str) -> bool:
     if ("K" in before or "W" in before) and _CALL_LETTERS.search(before):  # its first letter
         return True
     names = _broadcasters(vocabulary())
-    tail = before.rstrip().split()[-2:]
+    tail = before.rsplit(None, 2)[-2:]  # the last two words: before.rstrip().split()[-2:]
     return bool(tail) and tail[-1][:1].isupper() and any(w.lower() in names for w in tail)
 
 
@@ -320,29 +346,55 @@ def _told_otherwise(num: Number, raw: str, text: str, before: str, after: str) -
         return True
     # ASCII words lowercased meet the same patterns without IGNORECASE, at half the cost.
     low = before.lower() if before.isascii() else None
-    if num.value < 120 and _ending(_AGE_BOUND_BEFORE, _AGE_BOUND_LOWER, before, low):
+    # Each of those patterns ends in one of its own words and then spaces only: where the
+    # words before end otherwise, none can match (told for ASCII text, lowercased).
+    last = low.rstrip() if low is not None else None
+    if num.value < 120 and _ending(_AGE_BOUND_BEFORE, _AGE_BOUND_LOWER, before, low, last):
         return True
-    if num.value < 120 and _ending(_AGE_BEFORE, _AGE_BEFORE_LOWER, before, low):
+    if num.value < 120 and _ending(_AGE_BEFORE, _AGE_BEFORE_LOWER, before, low, last):
         return bool(
             _AGE_AFTER.match(after) or _OLDER.search(before) or _AGED_RANGE_AFTER.match(after)
         )
-    if num.value < 120 and _AGED_RANGE_BEFORE.search(before):
-        return True
+    if num.value < 120 and (low is None or "age" in low) and _AGED_RANGE_BEFORE.search(before):
+        return True  # (its "aged" or "ages" looked for first in ASCII text)
     if num.value in (911, 999, 112) and _CALLED.search(before):
         return True
     if raw.lower() == "one" and after.startswith(" point") and before.endswith("at "):
         return True  # "at one point"
-    return _ending(_GALLERY, _GALLERY_LOWER, before, low)
+    return _ending(_GALLERY, _GALLERY_LOWER, before, low, last)
 
 
-def _ending(pattern: re.Pattern[str], lower: re.Pattern[str], before: str, low: str | None) -> bool:
-    """``pattern.search(before)``, by its lowercase twin when ``low`` is ``before`` lowercased."""
-    return (pattern.search(before) if low is None else lower.search(low)) is not None
+# The words each pattern searched by _ending can end with, spaces after them aside.
+_LAST_WORDS = {
+    _AGE_BOUND_LOWER: ("than", "age", "of"),
+    _AGE_BEFORE_LOWER: ("than", "age", "of", "aged", "ages", "is", "was", "turned", "now"),
+    _GALLERY_LOWER: ("image", "photo", "picture", "slide", "graphic", "of"),
+}
+
+
+def _ending(
+    pattern: re.Pattern[str],
+    lower: re.Pattern[str],
+    before: str,
+    low: str | None,
+    last: str | None = None,
+) -> bool:
+    """``pattern.search(before)``, by its lowercase twin when ``low`` is ``before`` lowercased
+    (``last``: ``low`` without the spaces it ends with, to skip the search where the twin's
+    last words do not end it)."""
+    if low is None:
+        return pattern.search(before) is not None
+    if last is not None and not last.endswith(_LAST_WORDS.get(lower, ("",))):
+        return False
+    return lower.search(low) is not None
 
 
 def _is_score(num: Number, text: str) -> bool:
     """Whether the number is one side of a result such as "2-1" (no unit or noun follows)."""
-    for m in _SCORE.finditer(text, max(0, num.start - 4), min(len(text), num.end + 4)):
+    lo, hi = max(0, num.start - 4), min(len(text), num.end + 4)
+    if "-" not in text[lo:hi] and "\u2013" not in text[lo:hi]:
+        return False  # a score's dash stands inside what is searched: no search without one
+    for m in _SCORE.finditer(text, lo, hi):
         if m.start() <= num.start and num.end <= m.end():
             before = text[max(0, m.start() - 12) : m.start()]
             if _SCORE_BEFORE.search(before) or _SCORE_AFTER.match(text, m.end()):

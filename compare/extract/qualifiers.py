@@ -17,6 +17,7 @@ from compare.extract.resources import (
     PREFIX_QUALIFIERS,
     SUFFIX_QUALIFIERS,
     alternation,
+    guarded,
     lowercase_twin,
 )
 from compare.types import Qualifier
@@ -36,7 +37,9 @@ _PREFIX = re.compile(
     + r"))\s*$",
     re.IGNORECASE,
 )
-_PREFIX_LOWER = lowercase_twin(_PREFIX)
+_PREFIX_LOWER = guarded(lowercase_twin(_PREFIX))  # searched before every figure
+# The last word (or sign) of each qualifier, lowercase: a match of _PREFIX ends with one.
+_PREFIX_ENDS = tuple(sorted({k.lower().split()[-1] for k in PREFIX_QUALIFIERS}))
 _SUFFIX = re.compile(
     r"^(?:\s+(?P<words>or\s+more|or\s+so|or\s+fewer|or\s+less|or\s+greater|or\s+higher)\b|-(?P<glued>plus|odd)\b|(?P<sign>\+))",
     re.IGNORECASE,
@@ -53,7 +56,13 @@ def prefix_qualifier(before: str) -> tuple[Qualifier, int] | None:
     >>> prefix_qualifier("the handover ") is None
     True
     """
-    m = _PREFIX_LOWER.search(before.lower()) if before.isascii() else _PREFIX.search(before)
+    if before.isascii():
+        low = before.lower()
+        if not low.rstrip().endswith(_PREFIX_ENDS):
+            return None  # a qualifier's last word ends the words before, spaces after it
+        m = _PREFIX_LOWER.search(low)
+    else:
+        m = _PREFIX.search(before)
     if m is None:
         return None
     key = " ".join(m.group("q").lower().split())

@@ -11,7 +11,7 @@ import itertools
 import os
 import re
 from collections.abc import Iterable
-from typing import Final
+from typing import Any, Final
 
 from compare.types import Qualifier
 
@@ -494,3 +494,140 @@ def lowercase_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if any(c.isupper() for c in own):
         raise ValueError(f"an uppercase letter needs IGNORECASE: {pattern.pattern[:60]}")
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+def substrings(items: Iterable[str]) -> re.Pattern[str]:
+    """A pattern found in a text where any of the items stands in it, as ``in`` finds them
+    (``any(w in text for w in items)`` in one search, no word boundaries, spaces as written).
+
+    >>> bool(substrings(["cut", "lower"]).search("lowered the toll")), substrings([]).pattern
+    (True, '(?!)')
+    """
+    ordered = sorted(set(items), key=len, reverse=True)
+    if not ordered:
+        return re.compile("(?!)")
+    if "" in ordered:
+        return re.compile("")  # the empty string stands in every text
+    if not any(c.isspace() for w in ordered for c in w):
+        # as a prefix tree, searched faster (alternation reads a space as any run of them,
+        # so only words without one are given to it)
+        return re.compile(alternation(ordered))
+    return re.compile("|".join(re.escape(w) for w in ordered))
+
+
+def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    r"""The same pattern, led by a lookahead for the characters a match can start with.
+
+    ``re`` skips the places no match can start by one character test only when a pattern
+    starts with a literal or a character class; one that starts with ``\b``, a lookbehind
+    or a group of words is tried in full at every place of the text (a search of a sentence
+    spent most of its time so).  The lookahead names only characters a match must start
+    with, so the matches, their groups and offsets stay the same; a pattern that may match
+    the empty string, or whose start ``re`` already skips to, is returned as it is.
+
+    >>> guarded(re.compile(r"\b(?:one|two)\s+of\b")).pattern
+    '(?=[\\U0000006f\\U00000074])\\b(?:one|two)\\s+of\\b'
+    >>> guarded(re.compile(r"of\s+\d")).pattern, guarded(re.compile(r"\b\w*$")).pattern
+    ('of\\s+\\d', '\\b\\w*$')
+    """
+    text = pattern.pattern
+    if _GLOBAL_FLAGS.match(text):
+        return pattern  # global flags must lead the pattern: left as written
+    try:
+        parsed = _PARSER.parse(text, pattern.flags)
+        if _COMPILER._get_literal_prefix(parsed, pattern.flags)[0] or (
+            _COMPILER._get_charset_prefix(parsed, pattern.flags) is not None
+        ):
+            return pattern  # re's own start test
+        first, empty = _first(parsed.data)
+    except (AttributeError, TypeError, ValueError, re.error):
+        return pattern  # another Python's parser: no guard, the same matches
+    if first is None or empty or not first:
+        return pattern
+    plain = "".join(c for c in first if not c.startswith("[^"))
+    classes = [f"[{plain}]"] if plain else []
+    classes += [c for c in first if c.startswith("[^")]
+    return re.compile(f"(?={'|'.join(classes)}){text}", pattern.flags)
+
+
+_GLOBAL_FLAGS: Final = re.compile(r"\(\?[aiLmsux]+\)")
+_PARSER: Final = __import__("re._parser").__dict__["_parser"]
+_COMPILER: Final = __import__("re._compiler").__dict__["_compiler"]
+_CATEGORIES: Final = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D"} | {
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
+}
+
+
+def _char(code: int) -> str:
+    return f"\\U{code:08x}"
+
+
+def _first(items: list[tuple[Any, Any]]) -> tuple[list[str] | None, bool]:
+    """What a sequence of parsed items can start with (class pieces; a piece "[^...]" is a
+    whole negated class), and whether it can match the empty string; None: anything."""
+    out: list[str] = []
+    for op, av in items:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # zero-width: the next item starts the match
+        if name == "LITERAL":
+            out.append(_char(av))
+            return out, False
+        if name == "NOT_LITERAL":
+            out.append(f"[^{_char(av)}]")
+            return out, False
+        if name == "IN":
+            piece = _class(av)
+            if piece is None:
+                return None, False
+            out.append(piece)
+            return out, False
+        if name == "SUBPATTERN":
+            _group, add, remove, sub = av
+            if add or remove:
+                return None, False  # inline flags inside: not read here
+            found, empty = _first(sub.data)
+        elif name == "ATOMIC_GROUP":
+            found, empty = _first(av.data)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, _high, sub = av
+            found, empty = _first(sub.data)
+            empty = empty or low == 0
+        elif name == "BRANCH":
+            found, empty = [], False
+            for alt in av[1]:
+                one, alt_empty = _first(alt.data)
+                if one is None:
+                    return None, False
+                found += one
+                empty = empty or alt_empty
+        else:
+            return None, False  # any character, a back reference...
+        if found is None:
+            return None, False
+        out += found
+        if not empty:
+            return out, False
+    return out, True
+
+
+def _class(items: list[tuple[Any, Any]]) -> str | None:
+    pieces: list[str] = []
+    negate = False
+    for op, av in items:
+        name = str(op)
+        if name == "NEGATE":
+            negate = True
+        elif name == "LITERAL":
+            pieces.append(_char(av))
+        elif name == "RANGE":
+            low, high = av
+            pieces.append(f"{_char(low)}-{_char(high)}")
+        elif name == "CATEGORY" and str(av) in _CATEGORIES:
+            pieces.append(_CATEGORIES[str(av)])
+        else:
+            return None
+    return f"[^{''.join(pieces)}]" if negate else "".join(pieces)

@@ -55,6 +55,7 @@ _CURRENCY = re.compile(
     + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
     + r"))\s?$"
 )
+_CURRENCY_ENDS = frozenset(c[-1] for c in [*_CURRENCY_CODES, *CURRENCY_SYMBOLS])
 _UNIT = re.compile(
     r"(?P<sp>\s?)(?P<u>" + alternation(UNIT_WORDS) + r"|m)(?![A-Za-z0-9])",
     re.IGNORECASE,
@@ -127,13 +128,17 @@ _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]$", re.IGNORECASE)
 _MAGNITUDE_AFTER = re.compile(r"\s(?P<n>[a-z]+)(?:\s(?P<n2>[a-z]+))?", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)  # its __init__ below: one is built per number read
 class UnitMatch:
     """The unit found after a number, where its words end, and a counted noun if compounded."""
 
     unit: str | None
     end: int
     counted: str | None = None
+
+    def __init__(self, unit: str | None, end: int, counted: str | None = None) -> None:
+        # The frozen dataclass's __init__ sets each field through object.__setattr__.
+        self.__dict__.update({"unit": unit, "end": end, "counted": counted})
 
 
 def currency_before(text: str, start: int) -> tuple[str, int] | None:
@@ -144,7 +149,10 @@ def currency_before(text: str, start: int) -> tuple[str, int] | None:
     >>> currency_before("at RM23.50", 5), currency_before("HK $3.7 billion", 4)
     (('MYR', 3), ('HKD', 0))
     """
-    m = _CURRENCY.search(text[max(0, start - 6) : start])
+    before = text[max(0, start - 6) : start]
+    if before.rstrip()[-1:] not in _CURRENCY_ENDS:
+        return None  # a code or sign ends the words before (a space at most after it)
+    m = _CURRENCY.search(before)
     if m is None:
         return None
     if m.group("code"):
@@ -193,18 +201,22 @@ def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
     """
     if _MAGNITUDE_BEFORE.search(text[max(0, start - 12) : start]):
         return UnitMatch("magnitude", end)
-    if _FRACTION.search(text, start, end):
+    # (a fraction's slash stands in the number's own characters: looked for first)
+    if ("/" in text[start:end] or "\u2044" in text[start:end]) and _FRACTION.search(
+        text, start, end
+    ):
         one = share_of_unit(text, end)
         if one is not None:
             return UnitMatch(*one)  # "1/16 of a US pint" is 0.0625 pint
-    hang = _SUSPENDED.match(text, end)
+    dash = text.startswith("-", end)  # what _SUSPENDED and _COMPOUND start with
+    hang = _SUSPENDED.match(text, end) if dash else None
     if hang:
         later = _SUSPENDED_END.search(text, hang.end(), hang.end() + 40)
         if later is not None:
             at = later.start("w") - 1
             found = unit_after(text, at, at, value)
             return UnitMatch(found.unit, end, found.counted)  # "four-, five- and six-cylinder"
-    m = _COMPOUND.match(text, end)
+    m = _COMPOUND.match(text, end) if dash else None
     if m:
         word = m.group("w").lower()
         if word in UNIT_WORDS:
@@ -235,7 +247,7 @@ def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
     modified = _MODIFIED_UNIT.match(text, end)
     if modified is not None:
         return UnitMatch(UNIT_WORDS[modified.group("u")], modified.end())
-    after = _MAGNITUDE_AFTER.match(text, end)
+    after = _MAGNITUDE_AFTER.match(text, end) if value < 10 else None
     if (
         after
         and value < 10
@@ -269,7 +281,8 @@ def unit_after(text: str, start: int, end: int, value: float) -> UnitMatch:
         unit = SCALES.get(name.lower()) or CASED_UNITS.get(name) or UNIT_WORDS.get(name.lower())
         if unit is not None:
             return UnitMatch(unit, end)  # "between 50 and 70 on the GPa scale"
-    alone = _ONE_OR.search(text, max(0, start - 30), start)
+    lo = max(0, start - 30)
+    alone = _ONE_OR.search(text, lo, start) if text.find("or", lo, start) >= 0 else None
     if alone is not None and _NOTHING_AFTER.match(text, end):
         word = alone.group("w")
         if word in UNIT_WORDS:
