@@ -102,11 +102,14 @@ def test_bad_inputs_are_one_line_errors(paths: list[str], message: str) -> None:
          set()),
         ("The Detroit Free Press reported it. Show Transcript", set(), {"detroit free", "free press"}),
         ("Copyright 2016 The Associated Press. All Rights Reserved.", set(), {"associated press"}),
+        ("Three were hurt on the South Side on Martin Luther King Day.", set(), {"south side"}),
+        ("Rescuers reached East Hillside, where Ana Ruiz lived, on Christmas Eve.", {"ana ruiz"},
+         {"east hillside"}),
     ],
     ids=["victim-and-street", "storm", "trial-judge-is-no-mark", "initial", "no-name",
          "hospital-and-county-say-where", "election-governor-is-no-mark",
          "wildfire-officials-are-no-marks", "outlet-says-where-furniture-nothing",
-         "wire-credit"],
+         "wire-credit", "part-of-a-town-and-a-holiday", "flood-part-of-a-town-and-an-eve"],
 )  # fmt: skip
 def test_names_mark_events_or_say_where(text: str, marks: set[str], where: set[str]) -> None:
     """Names that mark one event (people, streets, storms) apart from names of where (places,
