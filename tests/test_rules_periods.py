@@ -25,6 +25,9 @@ from compare.types import Figure
         ("fiscal third quarter", "fiscal third quarter", True),
         ("march", "first quarter", False),
         ("2023", "2023", True),
+        ("so far this year", "this year", True),
+        ("this year to date", "this year", True),
+        ("so far this year", "last year", False),
     ],
     ids=[
         "months-vs-ordinal",
@@ -36,6 +39,9 @@ from compare.types import Figure
         "fiscal-as-written",
         "a-month-is-no-quarter",
         "a-year",
+        "outbreak-so-far-this-year-is-this-year",
+        "sales-year-to-date-is-this-year",
+        "guard-this-year-is-not-last-year",
     ],
 )
 def test_period_keys(a: str, b: str, same: bool) -> None:

@@ -356,6 +356,9 @@ def situations_apart(a: Situation, b: Situation) -> str | None:
     return None
 
 
+_SO_FAR = re.compile(r"\b(?:so|thus)\s+far\b|\bto\s+date\b", re.IGNORECASE)
+
+
 def period_key(period: str | None) -> str | None:
     """A stated period as compared: a calendar quarter however it is named ("the
     October-December quarter", "the December quarter", "the fourth quarter", "Q4" are
@@ -365,9 +368,13 @@ def period_key(period: str | None) -> str | None:
     ('q4', 'q4', 'q4')
     >>> period_key("fiscal fourth quarter"), period_key("2023")
     ('fiscal fourth quarter', '2023')
+    >>> period_key("so far this year"), period_key("this year to date")
+    ('this year', 'this year')
     """
     if period is None:
         return None
+    # "so far this year" is "this year": a running count told as of now either way.
+    period = " ".join(_SO_FAR.sub(" ", period).split()) or period
     words = re.findall(r"[a-z0-9]+", period.lower())
     if "fiscal" in words or not ({"quarter", "q1", "q2", "q3", "q4"} & set(words)):
         return period
