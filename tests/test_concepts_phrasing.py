@@ -273,6 +273,16 @@ HOSPITAL = [
 ]
 
 
+# Land a fire scorched or charred is the area it burned ([synonyms.concepts]).
+SCORCHED = [
+    (
+        "wildfire-scorched-acres",
+        "The fire had scorched 368,000 acres by Tuesday.",
+        [("368,000 acres", "area scorched", None)],
+    ),
+]
+
+
 # People driven from their homes are displaced, whatever the sentence counted before.
 UPROOTED = [
     (
@@ -314,6 +324,7 @@ CASES = [
     *PARTS,
     *HOSPITAL,
     *UPROOTED,
+    *SCORCHED,
 ]
 
 

@@ -39,6 +39,19 @@ from compare.types import Article
             ["Harris County, Texas, United States"],
         ),
         ("Ballots in Cook County were recounted.", ["Cook County, Illinois, United States"]),
+        (
+            "The fire burned 361,000 acres in Butte and Tehama counties.",
+            ["Butte County, California, United States", "Tehama County, California, United States"],
+        ),
+        (
+            "The storm flooded Harris, Fort Bend and Galveston counties.",
+            [
+                "Harris County, Texas, United States",
+                "Fort Bend County, Texas, United States",
+                "Galveston County, Texas, United States",
+            ],
+        ),
+        ("Floods hit Sindh and Punjab provinces.", ["Sindh, Pakistan"]),
         ("Eddie Holmes, 13, was shot at a home.", []),
         ("Apple's revenue in China fell 2.5% to $15.8 billion.", ["China"]),
         (
@@ -96,6 +109,9 @@ from compare.types import Article
         "part-of-a-town-in-a-town",
         "county-namesakes-the-larger-states",
         "election-county-namesakes-the-larger-states",
+        "wildfire-counties-written-once-after-the-list",
+        "storm-three-counties-written-once",
+        "flood-provinces-a-name-of-two-countries-left-unread",
         "surname-not-a-town",
         "company-and-country",
         "province-and-city",

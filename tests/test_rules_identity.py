@@ -162,6 +162,12 @@ def paired(found: list[Row]) -> set[tuple[str, str, str]]:
             id="party-count-pairs-with-its-party",
         ),
         pytest.param(
+            "The fire burned 361,000 acres in Butte and Tehama counties, Cal Fire said.",
+            "The fire had scorched 368,000 acres in Butte County by Tuesday, Cal Fire said.",
+            {("361,000 acres", "368,000 acres", "update")},
+            id="wildfire-burned-and-scorched-acres-in-counties-written-once",
+        ),
+        pytest.param(
             "In the state, the opposition won 43 seats.",
             "The Samajwadi Party won 37 of the state's 80 seats.",
             set(),

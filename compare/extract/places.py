@@ -368,10 +368,13 @@ def _mentions(text: str, vocab: Vocabulary) -> tuple[Mention, ...]:
                 # an owner: "North Carolina's Buncombe County", "Texas' Harris County"
                 if owner:
                     name = name[:-2]
-                if not known(name) or (not name[:1].isupper() and name.lower() not in vocab.places):
-                    continue  # most capitalised words name no place: a set says so fast
                 start = starts[i]
                 end = start + len(name)
+                kinded = _of_kind(name, text, end) if name[:1].isupper() else ()
+                if not kinded and (
+                    not known(name) or (not name[:1].isupper() and name.lower() not in vocab.places)
+                ):
+                    continue  # most capitalised words name no place: a set says so fast
                 if (
                     j < len(words)
                     and words[j][:1].isupper()
@@ -379,7 +382,12 @@ def _mentions(text: str, vocab: Vocabulary) -> tuple[Mention, ...]:
                     and not _followed_ok(words[j], keeps)
                 ):
                     continue  # "Washington Mutual", "Hamilton Hotel", "Sandy Hook": a name
-                place = _choose(gaz.lookup(name), name, text, start, end, vocab)
+                # a kind written after the list makes each name a place of that kind
+                place = (
+                    kinded[0]
+                    if kinded
+                    else _choose(gaz.lookup(name), name, text, start, end, vocab)
+                )
                 if place is not None and _shouted(name, place, text, start):
                     continue  # "LAC+USC Medical Center", "the ICU": an acronym
                 if place is not None:
@@ -414,6 +422,37 @@ def _mentions(text: str, vocab: Vocabulary) -> tuple[Mention, ...]:
             and contains(m.place.key, out[k + 1].place.key)
         )
     )
+
+
+# Names that share a kind written once, in the plural: "Butte and Tehama counties", "in
+# Sindh and Punjab provinces".
+_KINDS_AFTER = re.compile(
+    r"(?:\s*,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})*"
+    r"(?:,?\s+(?:and|&)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})?\s+"
+    r"(?P<kind>counties|provinces|districts|parishes|regions|states|prefectures)\b"
+)
+
+
+def _of_kind(name: str, text: str, end: int) -> tuple[Place, ...]:
+    """The places of that kind a name is, when a plural kind follows its list: "Butte and
+    Tehama counties" are Butte County and Tehama County, not Butte, Montana.
+
+    >>> [p.name for p in _of_kind("Tehama", "in Tehama counties", 9)]
+    ['Tehama County, California, United States']
+    """
+    kinds = _KINDS_AFTER.match(text, end)
+    if kinds is None:
+        return ()
+    plural = kinds.group("kind")
+    kind = plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
+    gaz = gazetteer()
+    found = gaz.lookup(f"{name} {kind}")
+    if found:
+        return found
+    # "Sindh and Punjab provinces": a division known by its name alone, not a town, where
+    # its name is one country's only ("Punjab" is India's and Pakistan's: left unread)
+    regions = tuple(p for p in gaz.lookup(name) if ">c:" not in p.key and ">" in p.key)
+    return regions if len({p.key.split(">")[0] for p in regions}) == 1 else ()
 
 
 def _region(place: Place) -> bool:
