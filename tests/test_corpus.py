@@ -422,7 +422,7 @@ K, W, S = "killed", "injured", "shot"
             [(W, None, 4, 2, 2, "shot 4 - killed 0"), (S, None, 4, 2, 2, None)],
         ),
         (
-            _reports((1, [_fig(1, K, subject="boy", text="a boy"), _fig(1, W, subject="boy", text="a boy")])),
+            _reports((1, [_fig(1, K, subject="boy", text="a boy"), _fig(1, W, subject="boy", text="a boy", at=1)])),
             [(K, None, 1, 1, 1, None)],
         ),
         (
@@ -472,11 +472,11 @@ K, W, S = "killed", "injured", "shot"
             [(K, None, 1, 1, 1, None), (W, None, 1, 1, 1, None)],
         ),
         (
-            _reports((1, [_fig(1, K, "a 5-year-old girl", subject="girl"), _fig(1, W, "The 5-year-old", subject="person")])),
+            _reports((1, [_fig(1, K, "a 5-year-old girl", subject="girl"), _fig(1, W, "The 5-year-old", subject="person", at=1)])),
             [(K, None, 1, 1, 1, None)],
         ),
         (
-            _reports((1, [_fig(1, K, "a 2-year-old boy", subject="boy"), _fig(1, W, "the toddler", subject="toddler")])),
+            _reports((1, [_fig(1, K, "a 2-year-old boy", subject="boy"), _fig(1, W, "the toddler", subject="toddler", at=1)])),
             [(K, None, 1, 1, 1, None)],
         ),
         (

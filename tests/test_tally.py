@@ -116,3 +116,53 @@ def test_a_report_told_as_superseded_is_not_the_count(
     """ "Initially said six were hurt": the count a later report replaced."""
     got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 2)])]
     assert [x for x in got if x[0] in (K, W)] == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "expected"),
+    [
+        # A cyclist hurt in a crash dies: "the teenager" and "the boy" may be one person.
+        (
+            "A teenager was seriously hurt when a car hit his bicycle in Leeds on Sunday.",
+            "The boy who was hit by a car in Leeds on Sunday died in hospital on Tuesday, "
+            "police said.",
+            [("killed", 1)],
+        ),
+        # A climber hurt in an avalanche dies: "One climber" is a person told, not a
+        # count beside another.
+        (
+            "One climber was hurt when an avalanche hit a group near Chamonix on Sunday.",
+            "The climber who was hurt in the avalanche near Chamonix died in hospital on "
+            "Tuesday, rescuers said.",
+            [("killed", 1)],
+        ),
+        # A stabbing: "at least one person injured", then the victim died.
+        (
+            "At least one person was injured in a stabbing at a bus station in Malmo on Friday.",
+            "A man who was stabbed at the bus station in Malmo on Friday has died, police said.",
+            [("killed", 1)],
+        ),
+        # Guard: a blast that killed a man and hurt his son in one sentence hurt two
+        # people, though "the son" may be "a man".
+        (
+            "A gas blast killed a man and injured his son in a flat in Porto on Friday.",
+            "The son was taken to hospital in Porto, firefighters said on Saturday.",
+            [("injured", 1), ("killed", 1)],
+        ),
+        # Guard: a girl hurt where a man died is someone else.
+        (
+            "A man died when a wall collapsed on a market in Kano on Monday.",
+            "A girl was injured by the falling bricks, officials said on Tuesday.",
+            [("injured", 1), ("killed", 1)],
+        ),
+    ],
+    ids=["the-teen-hurt-is-the-boy-who-died", "one-climber-hurt-dies", "at-least-one-stabbed-dies",
+         "killed-and-injured-in-one-sentence", "a-girl-hurt-where-a-man-died"],
+)  # fmt: skip
+def test_a_wound_of_one_who_died_is_no_wound(
+    first: str, later: str, expected: list[tuple[str, float]]
+) -> None:
+    """Casualty counts count a person once, at their last state: one hurt who later died
+    is among the dead, not also among the injured, unless told apart from the dead."""
+    got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 2)])]
+    assert sorted(x for x in got if x[0] in (K, W)) == sorted(expected)

@@ -102,9 +102,11 @@ class Total:
     instead ("shot 3 - killed 1" when no article counts the wounded, or when two or more articles
     count more people shot than the stated wounded and dead: a count of the wounded
     often names only some of them, "two men and a woman were hurt").  A wound told of
-    one person ("a boy with a gunshot wound") in an event where that person, or someone
-    unnamed, died and no report counts more people shot than dead is the dead one's
-    wound: no wounded count is kept.
+    one person ("a boy with a gunshot wound", "one climber was hurt") in an event where
+    that person, or someone unnamed, died and no report counts more people shot than
+    dead is the dead one's wound (casualty counts count a person once, at their last
+    state: "the teen" hurt is "the boy" who died): no wounded count is kept, unless a
+    sentence tells the wound beside a death ("left a boy dead and his father wounded").
 
     A count must be corroborated: one that a single article states, only past its lead
     (:data:`LEAD_SENTENCES`), is dropped when another article of the event also
@@ -368,6 +370,8 @@ def _counts(
 # article counts the wounded, they are the shot less the killed.  Hand-written here
 # until the vocabulary (compare/extract/vocab/en.toml) can say which concepts add up.
 PARTS: dict[str, tuple[str, str]] = {"shot": ("killed", "injured")}
+_PART_CONCEPTS = frozenset(part for part, _ in PARTS.values())
+_REST_CONCEPTS = frozenset(rest for _, rest in PARTS.values())
 
 
 # Subjects that may name anyone: "the victim", "a person"; a young child by any name
@@ -406,40 +410,78 @@ _ANOTHER = re.compile(
 def _whom(f: Figure) -> frozenset[str]:
     """Whom a figure names, as the tally compares people: its age where the text gives
     one ("the 8-year-old" is not "the 7-year-old") and its subject ("boy"), or "another"
-    for a person told apart ("a fifth person", "another")."""
+    for a person told apart ("a fifth person", "another").  A subject that is no word for
+    a person ("Ana Ruiz") is a name: ``name:ana ruiz``."""
     if _ANOTHER.search(f.text):
         return frozenset({"another"})
     subject = (f.subject or "person").lower()
+    if f.subject and f.subject[:1].isupper() and subject not in _kinds_of_people():
+        subject = f"name:{subject}"
     age = re.search(r"\b(\d{1,3})[- ]years?[- ]old\b", f.text, re.IGNORECASE)
     if age is None:
         return frozenset({subject})
     return frozenset({f"{age.group(1)}-year-old"} | ({subject} - {"person"}))
 
 
-def _same_people(told: list[frozenset[str]], known: set[str]) -> bool:
-    """Whether every figure of ``told`` may name one of the people ``known`` names: a
-    shared word, or one that may name anyone; an age names its own person only, when
-    ages are told on both sides."""
-    ages = {w for w in known if w.endswith("-year-old")}
-    for tags in told:
-        own = {w for w in tags if w.endswith("-year-old")}
+@lru_cache(maxsize=1)
+def _kinds_of_people() -> frozenset[str]:
+    from compare.extract.vocab import vocabulary
+
+    vocab = vocabulary()
+    return vocab.singular_people | _ANYONE | {"he", "she", "him", "her", "they", "people"}
+
+
+@lru_cache(maxsize=1)
+def _alike() -> tuple[frozenset[str], ...]:
+    """The vocabulary's groups of kinds of person that may name one person ([people] alike)."""
+    from compare.extract.vocab import table_phrases, vocabulary
+
+    return tuple(frozenset(g.split()) for g in table_phrases(vocabulary(), "people", "alike"))
+
+
+def _same_people(told: list[frozenset[str]], known: list[frozenset[str]]) -> bool:
+    """Whether every figure of ``told`` may name one of the people the figures of
+    ``known`` name: not one told apart ("another"), nor one of another age or another
+    name when ages or names are told on both sides; one that may name anyone ("the
+    victim"), or of a kind of person ``known`` names ("the teen" beside "a boy", [people]
+    alike)."""
+    tags = set().union(*known)
+    ages = {w for w in tags if w.endswith("-year-old")}
+    names = {w[5:] for w in tags if w.startswith("name:")}
+    kinds = {w for w in tags if w not in ages and not w.startswith("name:")}
+    kinds |= {w for g in _alike() if kinds & g for w in g}
+    for one in told:
+        if "another" in one:
+            return False
+        own = {w for w in one if w.endswith("-year-old")}
         if own and ages and not own & ages:
             return False
-        if not tags & (known | _ANYONE):
+        called = [set(w[5:].split()) for w in one if w.startswith("name:")]
+        if (
+            called
+            and names
+            and not any(c <= set(n.split()) or set(n.split()) <= c for c in called for n in names)
+        ):
+            return False
+        kind = {w for w in one if w not in own and not w.startswith("name:")}
+        if kind and not kind & (kinds | _ANYONE):
             return False
     return True
 
 
 @lru_cache(maxsize=4096)
-def _title_counts(title: str | None) -> frozenset[str]:
-    """The casualty concepts a headline counts ("Boy, 15, shot near school dies")."""
+def _title_counts(title: str | None, suspects: bool = False) -> frozenset[str]:
+    """The casualty concepts a headline counts ("Boy, 15, shot near school dies"), with
+    its suspects' too when ``suspects`` ("Trooper wounded, suspect dead")."""
     from compare.extract.figures import headline_figures
     from compare.types import Sentence
 
     if not title:
         return frozenset()
     read = headline_figures(Sentence("title", -1, title, 0, len(title)), ())
-    return frozenset(f.concept for f in read if f.concept in _CASUALTY and f.role != "suspect")
+    return frozenset(
+        f.concept for f in read if f.concept in _CASUALTY and (suspects or f.role != "suspect")
+    )
 
 
 def _key(f: Figure) -> tuple[str, str | None]:
@@ -575,11 +617,12 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
     """The event's tally per (concept, role): see :class:`Total`."""
     # Per article: its own value (its most repeated figure) and every value it states.
     reported: dict[tuple[str, str | None], list[_Report]] = {}
-    people: dict[tuple[str, str | None], bool] = {}  # every figure one person named
+    people: dict[tuple[str, str | None], bool] = {}  # every figure counts one person
     led: dict[tuple[str, str | None], set[str]] = {}  # articles whose lead tells the count
     telling: set[str] = set()  # articles that count casualties at all
     told_back: set[tuple[str, str | None]] = set()  # counts told of people named before
     who: dict[tuple[str, str | None], list[frozenset[str]]] = {}  # whom each figure names
+    apart: set[tuple[str, str | None]] = set()  # counts told beside a death in one sentence
     for e in done:
         said: dict[tuple[str, str | None], Counter[float]] = {}
         vague: dict[tuple[str, str | None], Counter[float]] = {}
@@ -602,7 +645,7 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             said.setdefault(key, Counter())[f.value] += 1
             if f.sentence < LEAD_SENTENCES:
                 lead.setdefault(key, Counter())[f.value] += 1
-            people[key] = people.get(key, True) and f.value == 1 and _one_person(f)
+            people[key] = people.get(key, True) and f.value == 1
             who.setdefault(key, []).append(_whom(f))
         rough = {key for key in vague if key not in said}  # "several", nothing more exact
         for key in rough:
@@ -618,7 +661,12 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             reported.setdefault(key, []).append(
                 _Report(value, stated, e.article.published, key in rough, heads, tally)
             )
+        deaths = {f.sentence for f in current if f.concept in _PART_CONCEPTS}
+        if _PART_CONCEPTS & _title_counts(e.article.title, suspects=True):
+            deaths.add(-1)  # the headline's death, read once in the body
         for f in current:
+            if f.concept in _REST_CONCEPTS and f.sentence in deaths:
+                apart.add(_key(f))  # "left a boy dead and a woman wounded": two people
             if f.sentence < LEAD_SENTENCES:
                 led.setdefault(_key(f), set()).add(e.article.id)
             elif _ANAPHOR.match(f.text):
@@ -673,9 +721,10 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
                 and known is not None
                 and told.value == 1
                 and people.get((rest, role))
+                and (rest, role) not in apart
                 and known.value >= 1
                 and (have is None or have.value <= known.value)
-                and _same_people(who[rest, role], set().union(*who.get((part, role), [])))
+                and _same_people(who[rest, role], who.get((part, role), []))
             ):
                 # "a boy with a gunshot wound" in an event where one boy died and no report
                 # counts more people shot than dead: the wound was the dead one's.
