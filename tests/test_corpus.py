@@ -589,3 +589,26 @@ def test_a_headline_death_the_body_repeats_deep_down_is_led() -> None:
         )
     )
     assert ("killed", 1) in [(t.concept, t.value) for t in totals([first, second])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bus crash near Lyon killed two women and a man on Monday, police said.",
+         [("killed", 3)]),
+        ("A tram hit a car in Milan, injuring four passengers and a driver.", [("injured", 5)]),
+        ("Two pilots and a passenger died when the plane crashed near Nairobi.", [("killed", 3)]),
+        # Guard: two harms, each its own count.
+        ("Two climbers were killed and three were hurt in an avalanche near Chamonix.",
+         [("injured", 3), ("killed", 2)]),
+    ],
+    ids=["two-women-and-a-man-killed", "four-passengers-and-a-driver-injured",
+         "two-pilots-and-a-passenger-died", "killed-and-hurt-apart"],
+)  # fmt: skip
+def test_people_listed_together_are_counted_together(
+    text: str, expected: list[tuple[str, float]]
+) -> None:
+    """Groups of people listed with "and" before or after one harm are one count: "two
+    women and a man were killed" counts three dead."""
+    report = extract(Article("a", "-", text, published=dt.date(2025, 3, 1)))
+    assert [(t.concept, t.value) for t in totals([report])] == expected

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from compare.align.pairs import Options
@@ -94,7 +95,8 @@ class Total:
     event's value is the one the most articles state (a count of one beside a larger
     count in the same article is a person told apart, not a count), then the one the
     most articles hold as their own, then (for a casualty count) the one told most
-    often, then the latest, then the smaller.  A part of a count ("three of the injured
+    often, then the latest, then the smaller.  People listed together with one harm are
+    one count ("two women and a man were killed": three).  A part of a count ("three of the injured
     drove to hospital") is no count of its own, nor one told as an earlier report that a
     later replaced ("police initially said six were shot").  A vague count ("several
     were hurt") counts only where its article has nothing more exact, and its article
@@ -523,6 +525,49 @@ def _with_others(e: Extracted, current: Sequence[Figure]) -> dict[str, float]:
     return out
 
 
+# What joins two groups of people into one list: "two women and a man", "a girl, two men".
+_AND = re.compile(r"((?:\s+[\w'-]+){0,2}?)\s*(?:,\s*and|,|and|&)\s+", re.IGNORECASE)
+
+
+def _people_word(word: str, subject: str | None) -> bool:
+    """A word for the people a count counts: its subject, or a person word in the
+    singular or the plural ("men", "women", "boys")."""
+    kinds = _kinds_of_people()
+    low = word.lower()
+    one = low[:-3] + "man" if low.endswith("men") else low[:-1] if low.endswith("s") else low
+    return low == (subject or "").lower() or low in kinds or one in kinds
+
+
+def _listed_together(e: Extracted, current: Sequence[Figure]) -> tuple[dict[str, float], set[str]]:
+    """Counts of one harm listed together in one sentence count their people in all: "Two
+    women and a man were killed" counts three dead, "injured two men and a 10-year-old
+    girl" three hurt.  The last figure of the list -> the list's count, and the figures
+    the list took in."""
+    sentences = {c.sentence.index: c.sentence for c in e.claims}
+    out: dict[str, float] = {}
+    taken: set[str] = set()
+    exact = sorted(
+        (f for f in current if f.concept in _CASUALTY and f.qualifier == "exact"),
+        key=lambda f: (f.sentence, f.span),
+    )
+    for a, b in pairwise(exact):
+        s = sentences.get(a.sentence)
+        if (
+            s is None
+            or b.sentence != a.sentence
+            or (b.concept, b.role) != (a.concept, a.role)
+            or s.text[a.span[0] - s.start : a.span[1] - s.start] != a.text
+            or s.text[b.span[0] - s.start : b.span[1] - s.start] != b.text
+        ):
+            continue
+        joined = _AND.fullmatch(s.text, a.span[1] - s.start, b.span[0] - s.start)
+        if joined is None or not all(_people_word(w, a.subject) for w in joined.group(1).split()):
+            continue
+        out[b.id] = out.pop(a.id, a.value) + b.value
+        taken.add(a.id)
+    return out, taken
+
+
 @lru_cache(maxsize=4)
 def _partitive(concept: str) -> re.Pattern[str] | None:
     """ "three of the injured", "two of those wounded": a part of a count of the same
@@ -635,6 +680,9 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
         parts = _parts(e, current) | _superseded(e, current)
         current = [f for f in current if f.id not in parts]
         summed = _with_others(e, current)
+        listed, taken = _listed_together(e, current)
+        current = [f for f in current if f.id not in taken]
+        summed |= listed
         for f in current:
             key = _key(f)
             if f.id in summed:
