@@ -483,6 +483,20 @@ K, W, S = "killed", "injured", "shot"
             _reports((1, [_fig(4, K), _fig(1, W, "a fifth person", subject="person")])),
             [(K, None, 4, 1, 1, None), (W, None, 1, 1, 1, None)],
         ),
+        # ... nor when the dead is told by name or age only: a person of any kind.
+        (
+            _reports((1, [_fig(1, K, "Ana Ruiz, 41,", subject="Ana Ruiz"), _fig(1, W, "a hiker", subject="hiker", at=1)])),
+            [(K, None, 1, 1, 1, None)],
+        ),
+        (
+            _reports((1, [_fig(1, K, "A 24-year-old", subject="person"), _fig(1, W, "the woman", subject="woman", at=1)])),
+            [(K, None, 1, 1, 1, None)],
+        ),
+        # Guard: a woman hurt where a man died is someone else.
+        (
+            _reports((1, [_fig(1, K, "a man", subject="man"), _fig(1, W, "a woman", subject="woman", at=1)])),
+            [(K, None, 1, 1, 1, None), (W, None, 1, 1, 1, None)],
+        ),
         # Neither in a lead: the latest, as before.
         (
             _reports((1, [_fig(3, W, at=5)]), (2, [_fig(4, W, at=6)])),
@@ -517,6 +531,9 @@ K, W, S = "killed", "injured", "shot"
         "the-wound-of-the-same-age",
         "the-wound-of-the-toddler-who-died",
         "the-wound-of-a-fifth-person",
+        "the-wound-of-one-named-who-died",
+        "the-wound-of-one-aged-who-died",
+        "a-woman-hurt-where-a-man-died",
         "no-lead-the-latest",
     ],
 )  # fmt: skip

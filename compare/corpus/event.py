@@ -445,13 +445,15 @@ def _same_people(told: list[frozenset[str]], known: list[frozenset[str]]) -> boo
     """Whether every figure of ``told`` may name one of the people the figures of
     ``known`` name: not one told apart ("another"), nor one of another age or another
     name when ages or names are told on both sides; one that may name anyone ("the
-    victim"), or of a kind of person ``known`` names ("the teen" beside "a boy", [people]
-    alike)."""
+    victim"), or beside one who may be anyone ("a person", "a 24-year-old"), or of a kind
+    of person ``known`` names ("the teen" beside "a boy", [people] alike)."""
     tags = set().union(*known)
     ages = {w for w in tags if w.endswith("-year-old")}
     names = {w[5:] for w in tags if w.startswith("name:")}
     kinds = {w for w in tags if w not in ages and not w.startswith("name:")}
     kinds |= {w for g in _alike() if kinds & g for w in g}
+    if any(all(w in ages or w.startswith("name:") for w in k) for k in known):
+        kinds.add("person")  # "a 24-year-old", "Ana Ruiz": a person of any kind
     for one in told:
         if "another" in one:
             return False
@@ -466,7 +468,7 @@ def _same_people(told: list[frozenset[str]], known: list[frozenset[str]]) -> boo
         ):
             return False
         kind = {w for w in one if w not in own and not w.startswith("name:")}
-        if kind and not kind & (kinds | _ANYONE):
+        if kind and not (kind | kinds) & _ANYONE and not kind & kinds:
             return False
     return True
 
