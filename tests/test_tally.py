@@ -166,3 +166,41 @@ def test_a_wound_of_one_who_died_is_no_wound(
     is among the dead, not also among the injured, unless told apart from the dead."""
     got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 2)])]
     assert sorted(x for x in got if x[0] in (K, W)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "expected"),
+    [
+        # A crash: the wound in one report's lead, the death told further down the next.
+        (
+            "A young man was badly hurt when his car hit a tree in Leeds on Sunday.",
+            "Police closed the road for six hours on Sunday. The car was towed away on Monday. "
+            "Neighbours said the bend was dangerous. Tom Hale, 22, died in hospital on Monday, "
+            "police said.",
+            [("killed", 1)],
+        ),
+        # An industrial accident, told the same way.
+        (
+            "A worker was injured in a blast at a chemical plant in Ludwigshafen on Tuesday.",
+            "The plant was shut on Wednesday. Inspectors arrived at noon. The union called for "
+            "a review. Jan Berg, 45, died of his injuries on Thursday, the company said.",
+            [("killed", 1)],
+        ),
+        # Guard: a death of someone of another age, told in passing, is another event's.
+        (
+            "A 16-year-old was hurt when a wall fell in Leeds on Monday.",
+            "The council inspected the wall on Tuesday. Builders said it was old. Residents "
+            "asked for repairs. Separately, Eric Jordan, 19, died in a crash on the ring road, "
+            "police said.",
+            [("injured", 1)],
+        ),
+    ],
+    ids=["the-driver-hurt-died", "the-worker-injured-died", "another-age-died-elsewhere"],
+)
+def test_a_death_deep_down_of_one_whose_wound_a_lead_told(
+    first: str, later: str, expected: list[tuple[str, float]]
+) -> None:
+    """A death told past a report's lead is most often another event's, but not when it may
+    be the death of the one person whose wound another report's lead told."""
+    got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 2)])]
+    assert sorted(x for x in got if x[0] in (K, W)) == sorted(expected)

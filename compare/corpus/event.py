@@ -113,7 +113,8 @@ class Total:
     A count must be corroborated: one that a single article states, only past its lead
     (:data:`LEAD_SENTENCES`), is dropped when another article of the event also
     counts its casualties, or when that article's own lead counts other casualties,
-    unless it counts people named before ("He later died", "one of them died").
+    unless it counts people named before ("He later died", "one of them died") or is the
+    death of one person whose wound another article's lead told (:func:`_died_of_wound`).
     News puts the event's toll in the headline and the first sentences; a toll told
     once further down is most often another event's: a roundup's ("one of eight
     shootings this weekend"), a background line's or a link to another story.
@@ -411,7 +412,7 @@ _ANOTHER = re.compile(
 
 def _whom(f: Figure) -> frozenset[str]:
     """Whom a figure names, as the tally compares people: its age where the text gives
-    one ("the 8-year-old" is not "the 7-year-old") and its subject ("boy"), or "another"
+    one ("the 8-year-old" is not "the 7-year-old", "Ana Ruiz, 41,") and its subject ("boy"), or "another"
     for a person told apart ("a fifth person", "another").  A subject that is no word for
     a person ("Ana Ruiz") is a name: ``name:ana ruiz``."""
     if _ANOTHER.search(f.text):
@@ -419,10 +420,10 @@ def _whom(f: Figure) -> frozenset[str]:
     subject = (f.subject or "person").lower()
     if f.subject and f.subject[:1].isupper() and subject not in _kinds_of_people():
         subject = f"name:{subject}"
-    age = re.search(r"\b(\d{1,3})[- ]years?[- ]old\b", f.text, re.IGNORECASE)
+    age = re.search(r"\b(\d{1,3})[- ]years?[- ]old\b|, (\d{1,3}),?$", f.text, re.IGNORECASE)
     if age is None:
         return frozenset({subject})
-    return frozenset({f"{age.group(1)}-year-old"} | ({subject} - {"person"}))
+    return frozenset({f"{age.group(1) or age.group(2)}-year-old"} | ({subject} - {"person"}))
 
 
 @lru_cache(maxsize=1)
@@ -612,6 +613,7 @@ class _Report:
     rough: bool  # only a vague count ("several")
     heads: frozenset[float]  # the values its lead states
     said: Counter[float]  # how often it states each value
+    article: str = ""  # the article's id
 
 
 @dataclass(frozen=True)
@@ -658,6 +660,33 @@ def _superseded(e: Extracted, current: Sequence[Figure]) -> set[str]:
         ):
             out.add(f.id)
     return out
+
+
+def _died_of_wound(
+    key: tuple[str, str | None],
+    report: _Report,
+    people: dict[tuple[str, str | None], bool],
+    led: dict[tuple[str, str | None], set[str]],
+    who: dict[tuple[str, str | None], list[frozenset[str]]],
+) -> bool:
+    """Whether a death of one person, told past an article's lead, is the death of one whose
+    wound another article's lead told ("A young man was shot", then "the wound caused the
+    death of Tyler Buchanan a day later"): the wound corroborates it.  Not a death told
+    beside others ("two of the victims died"), nor one told deep in the article whose lead
+    tells the wound (a roundup's other case)."""
+    concept, role = key
+    rest = next((r for p, r in PARTS.values() if p == concept), None)
+    wounds = led.get((rest, role), set()) if rest is not None else set()
+    return (
+        rest is not None
+        and report.stated == {1}
+        and people.get(key, False)
+        and bool(wounds)
+        and report.article not in wounds
+        and all(_same_people([a], [b]) for a in who.get(key, []) for b in who.get(key, []))
+        and people.get((rest, role), False)
+        and _same_people(who.get((rest, role), []), who.get(key, []))
+    )
 
 
 def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
@@ -709,7 +738,9 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             stated = frozenset(v for v in tally if v > 1 or v == value)
             heads = frozenset(v for v in first if v in stated)
             reported.setdefault(key, []).append(
-                _Report(value, stated, e.article.published, key in rough, heads, tally)
+                _Report(
+                    value, stated, e.article.published, key in rough, heads, tally, e.article.id
+                )
             )
         deaths = {f.sentence for f in current if f.concept in _PART_CONCEPTS}
         if _PART_CONCEPTS & _title_counts(e.article.title, suspects=True):
@@ -738,7 +769,9 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             # One article tells it, only past its lead: uncorroborated when another
             # article counts the event's casualties, or its own lead counts others.
             leads_others = any(k[0] != concept and k[0] in _CASUALTY for k in led)
-            if len(telling) >= 2 or leads_others:
+            if (len(telling) >= 2 or leads_others) and not _died_of_wound(
+                (concept, role), reports[0], people, led, who
+            ):
                 continue
         # Articles with only a vague count ("several were hurt") count when none is exact.
         values = [r for r in reports if not r.rough] or reports
