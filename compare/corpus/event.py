@@ -412,9 +412,9 @@ _ANOTHER = re.compile(
 
 def _whom(f: Figure) -> frozenset[str]:
     """Whom a figure names, as the tally compares people: its age where the text gives
-    one ("the 8-year-old" is not "the 7-year-old", "Ana Ruiz, 41,") and its subject ("boy"), or "another"
-    for a person told apart ("a fifth person", "another").  A subject that is no word for
-    a person ("Ana Ruiz") is a name: ``name:ana ruiz``."""
+    one ("the 8-year-old" is not "the 7-year-old", "Ana Ruiz, 41,") and its subject
+    ("boy"), or "another" for a person told apart ("a fifth person", "another").  A
+    subject that is no word for a person ("Ana Ruiz") is a name: ``name:ana ruiz``."""
     if _ANOTHER.search(f.text):
         return frozenset({"another"})
     subject = (f.subject or "person").lower()
