@@ -186,6 +186,13 @@ def test_a_wound_of_one_who_died_is_no_wound(
             "a review. Jan Berg, 45, died of his injuries on Thursday, the company said.",
             [("killed", 1)],
         ),
+        # A hunting accident: "shot", then the death.
+        (
+            "A hunter was shot by mistake in a forest in the Ardennes on Saturday.",
+            "The forest was closed on Sunday. Rangers searched the area. The club cancelled its "
+            "next hunt. Luc Peeters, 58, died in hospital on Sunday, prosecutors said.",
+            [("injured", 0), ("killed", 1)],  # shot 1 - killed 1
+        ),
         # Guard: a death of someone of another age, told in passing, is another event's.
         (
             "A 16-year-old was hurt when a wall fell in Leeds on Monday.",
@@ -195,7 +202,12 @@ def test_a_wound_of_one_who_died_is_no_wound(
             [("injured", 1)],
         ),
     ],
-    ids=["the-driver-hurt-died", "the-worker-injured-died", "another-age-died-elsewhere"],
+    ids=[
+        "the-driver-hurt-died",
+        "the-worker-injured-died",
+        "the-hunter-shot-died",
+        "another-age-died-elsewhere",
+    ],
 )
 def test_a_death_deep_down_of_one_whose_wound_a_lead_told(
     first: str, later: str, expected: list[tuple[str, float]]

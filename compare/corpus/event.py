@@ -675,18 +675,22 @@ def _died_of_wound(
     beside others ("two of the victims died"), nor one told deep in the article whose lead
     tells the wound (a roundup's other case)."""
     concept, role = key
-    rest = next((r for p, r in PARTS.values() if p == concept), None)
-    wounds = led.get((rest, role), set()) if rest is not None else set()
-    return (
-        rest is not None
-        and report.stated == {1}
-        and people.get(key, False)
-        and bool(wounds)
-        and report.article not in wounds
-        and all(_same_people([a], [b]) for a in who.get(key, []) for b in who.get(key, []))
-        and people.get((rest, role), False)
-        and _same_people(who.get((rest, role), []), who.get(key, []))
-    )
+    if report.stated != {1} or not people.get(key, False):
+        return False
+    if not all(_same_people([a], [b]) for a in who.get(key, []) for b in who.get(key, [])):
+        return False  # not one person: "Eric Jordan, 19," and "Anthony Hughes, 14,"
+    for whole, (part, rest) in PARTS.items():
+        for wound in (rest, whole) if part == concept else ():
+            # "A young man was wounded", "the teen was shot": a wound of one person
+            wounds = led.get((wound, role), set())
+            if (
+                wounds
+                and report.article not in wounds
+                and people.get((wound, role), False)
+                and _same_people(who.get((wound, role), []), who.get(key, []))
+            ):
+                return True
+    return False
 
 
 def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
