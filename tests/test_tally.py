@@ -216,3 +216,40 @@ def test_a_death_deep_down_of_one_whose_wound_a_lead_told(
     be the death of the one person whose wound another report's lead told."""
     got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 2)])]
     assert sorted(x for x in got if x[0] in (K, W)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("reports", "expected"),
+    [
+        # A building collapse: two reports name a worker who died, a third's lead counts two.
+        (
+            ["A worker died when a building collapsed in Lagos on Monday.",
+             "A worker was killed when a building under construction fell in Lagos, officials "
+             "said.",
+             "Two workers died when a building collapsed in Lagos on Monday, officials said."],
+            2,
+        ),
+        # A ferry: "a passenger", "a woman" died; a report counts four dead.
+        (
+            ["A passenger was killed when a ferry capsized off Cebu on Friday.",
+             "A woman died when a ferry sank off Cebu on Friday, the coast guard said.",
+             "Four passengers were killed when a ferry capsized off Cebu on Friday."],
+            4,
+        ),
+        # Guard: "one passenger", "one person" are counts, told by two reports.
+        (
+            ["One passenger was killed when a ferry capsized off Cebu on Friday.",
+             "One person died when a ferry sank off Cebu on Friday, the coast guard said.",
+             "Four passengers were killed when a ferry capsized off Cebu on Friday."],
+            1,
+        ),
+    ],
+    ids=["a-worker-died-two-workers-died", "a-passenger-a-woman-four-dead", "one-counted-twice"],
+)  # fmt: skip
+def test_a_death_of_one_named_is_one_of_a_count_a_lead_tells(
+    reports: list[str], expected: float
+) -> None:
+    """Reports naming one person who died ("a worker died") tell one of the dead: a count
+    another report's lead tells ("two workers died") is the event's toll."""
+    done = [_read(text, day) for day, text in enumerate(reports, start=1)]
+    assert [(t.concept, t.value) for t in totals(done)] == [(K, expected)]

@@ -89,26 +89,30 @@ class Total:
     """The event's own tally of one concept, for suspects or for everyone else (victims and
     figures with no role).
 
-    Each article's own value is the current figure of the concept its lead (title and
-    first sentences) repeats most, then its most repeated, then the larger (background
-    and period figures are left out: "the 1999 quake, which killed 17,000"); the
-    event's value is the one the most articles state (a count of one beside a larger
-    count in the same article is a person told apart, not a count), then the one the
-    most articles hold as their own, then (for a casualty count) the one told most
-    often, then the latest, then the smaller.  People listed together with one harm are
-    one count ("two women and a man were killed": three).  A part of a count ("three of the injured
-    drove to hospital") is no count of its own, nor one told as an earlier report that a
-    later replaced ("police initially said six were shot").  A vague count ("several
-    were hurt") counts only where its article has nothing more exact, and its article
-    only where no article has.  ``derived`` says when the value comes from other totals
-    instead ("shot 3 - killed 1" when no article counts the wounded, or when two or more articles
-    count more people shot than the stated wounded and dead: a count of the wounded
-    often names only some of them, "two men and a woman were hurt").  A wound told of
-    one person ("a boy with a gunshot wound", "one climber was hurt") in an event where
-    that person, or someone unnamed, died and no report counts more people shot than
-    dead is the dead one's wound (casualty counts count a person once, at their last
-    state: "the teen" hurt is "the boy" who died): no wounded count is kept, unless a
-    sentence tells the wound beside a death ("left a boy dead and his father wounded").
+    Each article's own value is the current figure of the concept its lead (title and first
+    sentences) repeats most, then its most repeated, then the larger (background and period
+    figures are left out: "the 1999 quake, which killed 17,000"); the event's value is the
+    one the most articles state (a count of one beside a larger count in the same article is
+    a person told apart, not a count), then the one the most articles hold as their own,
+    then (for a casualty count) the one told most often, then the latest, then the smaller.
+    People listed together with one harm are one count ("two women and a man were killed":
+    three).  An article that tells a death only of one person named ("a worker died") tells
+    one of the dead, no toll of its own, when another article's lead tells its own larger
+    toll ("two workers died"); wounds are left as they are (a lead's count of the hit often
+    counts the dead too, or another shooting's: on GVA dev, reading them so lost more than
+    it won).  A part of a count ("three of the injured drove to hospital") is no count of
+    its own, nor one told as an earlier report that a later replaced ("police initially said
+    six were shot").  A vague count ("several were hurt") counts only where its article has
+    nothing more exact, and its article only where no article has.  ``derived`` says when
+    the value comes from other totals instead ("shot 3 - killed 1" when no article counts
+    the wounded, or when two or more articles count more people shot than the stated wounded
+    and dead: a count of the wounded often names only some of them, "two men and a woman
+    were hurt").  A wound told of one person ("a boy with a gunshot wound", "one climber was
+    hurt") in an event where that person, or someone unnamed, died and no report counts more
+    people shot than dead is the dead one's wound (casualty counts count a person once, at
+    their last state: "the teen" hurt is "the boy" who died): no wounded count is kept,
+    unless a sentence tells the wound beside a death ("left a boy dead and his father
+    wounded").
 
     A count must be corroborated: one that a single article states, only past its lead
     (:data:`LEAD_SENTENCES`), is dropped when another article of the event also
@@ -614,6 +618,7 @@ class _Report:
     heads: frozenset[float]  # the values its lead states
     said: Counter[float]  # how often it states each value
     article: str = ""  # the article's id
+    one_named: bool = False  # its value 1 is only ever one person named ("a man was hurt")
 
 
 @dataclass(frozen=True)
@@ -707,6 +712,7 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
         said: dict[tuple[str, str | None], Counter[float]] = {}
         vague: dict[tuple[str, str | None], Counter[float]] = {}
         lead: dict[tuple[str, str | None], Counter[float]] = {}
+        named: dict[tuple[str, str | None], bool] = {}  # its counts of one name one person
         current = [
             f
             for f in e.figures
@@ -729,6 +735,8 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             if f.sentence < LEAD_SENTENCES:
                 lead.setdefault(key, Counter())[f.value] += 1
             people[key] = people.get(key, True) and f.value == 1
+            if f.value == 1:
+                named[key] = named.get(key, True) and _one_person(f)
             who.setdefault(key, []).append(_whom(f))
         rough = {key for key in vague if key not in said}  # "several", nothing more exact
         for key in rough:
@@ -743,7 +751,14 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             heads = frozenset(v for v in first if v in stated)
             reported.setdefault(key, []).append(
                 _Report(
-                    value, stated, e.article.published, key in rough, heads, tally, e.article.id
+                    value,
+                    stated,
+                    e.article.published,
+                    key in rough,
+                    heads,
+                    tally,
+                    e.article.id,
+                    named.get(key, False),
                 )
             )
         deaths = {f.sentence for f in current if f.concept in _PART_CONCEPTS}
@@ -784,8 +799,11 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
         # the articles whose own value it is, then (a casualty count) the value told most
         # often, then the latest, then the smaller (see _Support.rank).
         support: dict[float, _Support] = {}
+        larger = any(r.value > 1 and r.value in r.heads for r in values)
         for r in values:
             for v in r.stated:
+                if v == 1 and r.one_named and larger and concept in _PART_CONCEPTS:
+                    continue  # "a man was hurt": one of those another report counts
                 was = support.get(v, _Support())
                 support[v] = _Support(
                     was.articles + 1,
