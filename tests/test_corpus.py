@@ -629,3 +629,25 @@ def test_people_listed_together_are_counted_together(
     women and a man were killed" counts three dead."""
     report = extract(Article("a", "-", text, published=dt.date(2025, 3, 1)))
     assert [(t.concept, t.value) for t in totals([report])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Twelve people were injured in the bus crash, including two who later died in hospital.",
+         [("injured", 10), ("killed", 2)]),
+        ("Four climbers were injured in the rockfall, including a 40-year-old guide who died in "
+         "hospital on Sunday.", [("injured", 3), ("killed", 1)]),
+        # Guard: those named among the wounded who live are still wounded.
+        ("Five workers were hurt in the blast, including two who are in critical condition.",
+         [("injured", 5)]),
+    ],
+    ids=["twelve-hurt-including-two-who-died", "four-hurt-including-a-guide-who-died",
+         "five-hurt-including-two-critical"],
+)  # fmt: skip
+def test_the_wounded_who_died_are_dead(text: str, expected: list[tuple[str, float]]) -> None:
+    """A wound count that names among its people some who died ("twelve were injured,
+    including two who later died") counts the wounded who lived: a person is counted once,
+    at their last state."""
+    report = extract(Article("a", "-", text, published=dt.date(2025, 3, 1)))
+    assert [(t.concept, t.value) for t in totals([report])] == expected

@@ -96,7 +96,8 @@ class Total:
     a person told apart, not a count), then the one the most articles hold as their own,
     then (for a casualty count) the one told most often, then the latest, then the smaller.
     People listed together with one harm are one count ("two women and a man were killed":
-    three).  An article that tells a death only of one person named ("a worker died") tells
+    three); those a wound count names among it who died are no wounded ("three were hurt,
+    including a girl who died": two).  An article that tells a death only of one person named ("a worker died") tells
     one of the dead, no toll of its own, when another article's lead tells its own larger
     toll ("two workers died"); wounds are left as they are (a lead's count of the hit often
     counts the dead too, or another shooting's: on GVA dev, reading them so lost more than
@@ -575,6 +576,35 @@ def _listed_together(e: Extracted, current: Sequence[Figure]) -> tuple[dict[str,
     return out, taken
 
 
+# "Three people were injured, including a girl who died": the rest of a wound count's
+# sentence names some of the wounded.
+_INCLUDING = re.compile(r"[^.;:]*?\bincluding\s+$", re.IGNORECASE)
+
+
+def _later_dead(e: Extracted, current: Sequence[Figure]) -> dict[str, float]:
+    """Wound counts that name among them people who died: "Three people were injured,
+    including a 17-year-old who succumbed to her injuries" counts two wounded (and one
+    dead); "twelve were hurt, including two who later died" ten.  Figure id -> the
+    wounded who lived."""
+    sentences = {c.sentence.index: c.sentence for c in e.claims}
+    out: dict[str, float] = {}
+    for f in current:
+        s = sentences.get(f.sentence)
+        if f.concept not in _REST_CONCEPTS or f.qualifier != "exact" or s is None:
+            continue
+        for g in current:
+            if (
+                g.sentence == f.sentence
+                and g.concept in _PART_CONCEPTS
+                and g.role == f.role
+                and g.span[0] >= f.span[1]
+                and g.value < out.get(f.id, f.value)
+                and _INCLUDING.fullmatch(s.text, f.span[1] - s.start, g.span[0] - s.start)
+            ):
+                out[f.id] = out.get(f.id, f.value) - g.value
+    return out
+
+
 @lru_cache(maxsize=4)
 def _partitive(concept: str) -> re.Pattern[str] | None:
     """ "three of the injured", "two of those wounded": a part of a count of the same
@@ -724,6 +754,8 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
         listed, taken = _listed_together(e, current)
         current = [f for f in current if f.id not in taken]
         summed |= listed
+        for fid, lived in _later_dead(e, current).items():
+            summed[fid] = lived
         for f in current:
             key = _key(f)
             if f.id in summed:
