@@ -97,23 +97,23 @@ class Total:
     then (for a casualty count) the one told most often, then the latest, then the smaller.
     People listed together with one harm are one count ("two women and a man were killed":
     three); those a wound count names among it who died are no wounded ("three were hurt,
-    including a girl who died": two).  An article that tells a death only of one person named ("a worker died") tells
-    one of the dead, no toll of its own, when another article's lead tells its own larger
-    toll ("two workers died"); wounds are left as they are (a lead's count of the hit often
-    counts the dead too, or another shooting's: on GVA dev, reading them so lost more than
-    it won).  A part of a count ("three of the injured drove to hospital") is no count of
-    its own, nor one told as an earlier report that a later replaced ("police initially said
-    six were shot").  A vague count ("several were hurt") counts only where its article has
-    nothing more exact, and its article only where no article has.  ``derived`` says when
-    the value comes from other totals instead ("shot 3 - killed 1" when no article counts
-    the wounded, or when two or more articles count more people shot than the stated wounded
-    and dead: a count of the wounded often names only some of them, "two men and a woman
-    were hurt").  A wound told of one person ("a boy with a gunshot wound", "one climber was
-    hurt") in an event where that person, or someone unnamed, died and no report counts more
-    people shot than dead is the dead one's wound (casualty counts count a person once, at
-    their last state: "the teen" hurt is "the boy" who died): no wounded count is kept,
-    unless a sentence tells the wound beside a death ("left a boy dead and his father
-    wounded").
+    including a girl who died": two).  An article that tells a death only of one person
+    named ("a worker died") tells one of the dead, no toll of its own, when another
+    article's lead tells its own larger toll ("two workers died"); wounds are left as they
+    are (a lead's count of the hit often counts the dead too, or another shooting's: on GVA
+    dev, reading them so lost more than it won).  A part of a count ("three of the injured
+    drove to hospital") is no count of its own, nor one told as an earlier report that a
+    later replaced ("police initially said six were shot").  A vague count ("several were
+    hurt") counts only where its article has nothing more exact, and its article only where
+    no article has.  ``derived`` says when the value comes from other totals instead ("shot
+    3 - killed 1" when no article counts the wounded, or when two or more articles count
+    more people shot than the stated wounded and dead: a count of the wounded often names
+    only some of them, "two men and a woman were hurt").  A wound told of one person ("a boy
+    with a gunshot wound", "one climber was hurt") in an event where that person, or someone
+    unnamed, died and no report counts more people shot than dead is the dead one's wound
+    (casualty counts count a person once, at their last state: "the teen" hurt is "the boy"
+    who died): no wounded count is kept, unless a sentence tells the wound beside a death
+    ("left a boy dead and his father wounded").
 
     A count must be corroborated: one that a single article states, only past its lead
     (:data:`LEAD_SENTENCES`), is dropped when another article of the event also
