@@ -253,3 +253,32 @@ def test_a_death_of_one_named_is_one_of_a_count_a_lead_tells(
     another report's lead tells ("two workers died") is the event's toll."""
     done = [_read(text, day) for day, text in enumerate(reports, start=1)]
     assert [(t.concept, t.value) for t in totals(done)] == [(K, expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bank raid: the guard shot in the lead is the one flown to hospital further down.
+        (
+            "A gunman shot a guard and killed a cashier at a bank in Lyon on Monday. Police "
+            "closed the street. The bank stayed shut on Tuesday. Marc Roux, 58, was flown to "
+            "hospital in critical condition; Ana Diaz died at the scene.",
+            [("injured", 1), ("killed", 1)],
+        ),
+        # Guard: "another man" wounded is no one the lead told.
+        (
+            "A gunman shot a guard and killed a cashier at a bank in Lyon on Monday. Police "
+            "closed the street. The bank stayed shut on Tuesday. Another man was flown to "
+            "hospital in critical condition; Ana Diaz died at the scene.",
+            [("injured", 0), ("killed", 1)],
+        ),
+    ],
+    ids=["the-guard-shot-is-the-one-wounded", "another-man-wounded"],
+)
+def test_a_wound_deep_down_of_one_a_lead_told_shot(
+    text: str, expected: list[tuple[str, float]]
+) -> None:
+    """A wound of one person told past the lead, where a report must corroborate it, is
+    this event's when the lead tells that one person shot."""
+    got = [(t.concept, t.value) for t in totals([_read(text, 1), _read("The street reopened.", 2)])]
+    assert sorted(x for x in got if x[0] in (K, W)) == sorted(expected)

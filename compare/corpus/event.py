@@ -118,8 +118,9 @@ class Total:
     A count must be corroborated: one that a single article states, only past its lead
     (:data:`LEAD_SENTENCES`), is dropped when another article of the event also
     counts its casualties, or when that article's own lead counts other casualties,
-    unless it counts people named before ("He later died", "one of them died") or is the
-    death of one person whose wound another article's lead told (:func:`_died_of_wound`).
+    unless it counts people named before ("He later died", "one of them died"), is the
+    death of one person whose wound another article's lead told, or the wound of one
+    person a lead told shot (:func:`_died_of_wound`).
     News puts the event's toll in the headline and the first sentences; a toll told
     once further down is most often another event's: a roundup's ("one of eight
     shootings this weekend"), a background line's or a link to another story.
@@ -725,6 +726,15 @@ def _died_of_wound(
                 and _same_people(who.get((wound, role), []), who.get(key, []))
             ):
                 return True
+        if (
+            concept == rest
+            and led.get((whole, role))
+            and people.get((whole, role), False)
+            and _same_people(who.get(key, []), who.get((whole, role), []))
+        ):
+            # "A man shot his 16-year-old daughter" in a lead, "Verner was flown to the
+            # hospital in critical condition" further down: the one shot, wounded
+            return True
     return False
 
 
