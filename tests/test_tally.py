@@ -282,3 +282,37 @@ def test_a_wound_deep_down_of_one_a_lead_told_shot(
     this event's when the lead tells that one person shot."""
     got = [(t.concept, t.value) for t in totals([_read(text, 1), _read("The street reopened.", 2)])]
     assert sorted(x for x in got if x[0] in (K, W)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "expected"),
+    [
+        (
+            "Three climbers died in an avalanche near Zermatt on Sunday.",
+            "Rescuers searched the slope on Monday. The pass was closed. Guides said the snow "
+            "was unstable. A fourth climber was injured and flown to Sion.",
+            [("injured", 1), ("killed", 3)],
+        ),
+        (
+            "Two residents died in a fire at a flat in Glasgow on Friday.",
+            "Firefighters worked through the night. The block was evacuated. Neighbours gave "
+            "blankets. A third resident was hurt and taken to hospital.",
+            [("injured", 1), ("killed", 2)],
+        ),
+        # Guard: "another man" hurt in a separate crash is another event's.
+        (
+            "Two residents died in a fire at a flat in Glasgow on Friday.",
+            "Firefighters worked through the night. The block was evacuated. Neighbours gave "
+            "blankets. Another man was hurt in a separate crash on the M8.",
+            [("killed", 2)],
+        ),
+    ],
+    ids=["a-fourth-climber", "a-third-resident", "another-man-elsewhere"],
+)
+def test_one_counted_after_those_told_is_this_events(
+    first: str, later: str, expected: list[tuple[str, float]]
+) -> None:
+    """ "A fourth climber was injured", told past the lead, counts on from the people the
+    event's reports told: this event's, as "he later died" is."""
+    got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 2)])]
+    assert sorted(x for x in got if x[0] in (K, W)) == sorted(expected)

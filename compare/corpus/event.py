@@ -116,14 +116,14 @@ class Total:
     ("left a boy dead and his father wounded").
 
     A count must be corroborated: one that a single article states, only past its lead
-    (:data:`LEAD_SENTENCES`), is dropped when another article of the event also
-    counts its casualties, or when that article's own lead counts other casualties,
-    unless it counts people named before ("He later died", "one of them died"), is the
-    death of one person whose wound another article's lead told, or the wound of one
-    person a lead told shot (:func:`_died_of_wound`).
-    News puts the event's toll in the headline and the first sentences; a toll told
-    once further down is most often another event's: a roundup's ("one of eight
-    shootings this weekend"), a background line's or a link to another story.
+    (:data:`LEAD_SENTENCES`), is dropped when another article of the event also counts its
+    casualties, or when that article's own lead counts other casualties, unless it counts
+    people named before ("He later died", "one of them died", "a fourth victim was hurt"),
+    is the death of one person whose wound another article's lead told, or the wound of one
+    person a lead told shot (:func:`_died_of_wound`).  News puts the event's toll in the
+    headline and the first sentences; a toll told once further down is most often another
+    event's: a roundup's ("one of eight shootings this weekend"), a background line's or a
+    link to another story.
     """
 
     concept: str
@@ -406,6 +406,12 @@ _CASUALTY = frozenset({"killed", "injured", "shot", "missing"})
 # A count of people the article named before: "He later died", "the driver", "one of them".
 _ANAPHOR = re.compile(
     r"(?:he|she|they|the|his|her|their|both|one\s+of\s+(?:them|the|those))\b", re.IGNORECASE
+)
+
+
+# One person counted after those told before: "A second person was also injured".
+_ORDINAL_ONE = re.compile(
+    r"an?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.IGNORECASE
 )
 
 
@@ -811,7 +817,7 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
                 apart.add(_key(f))  # "left a boy dead and a woman wounded": two people
             if f.sentence < LEAD_SENTENCES:
                 led.setdefault(_key(f), set()).add(e.article.id)
-            elif _ANAPHOR.match(f.text):
+            elif _ANAPHOR.match(f.text) or (f.value == 1 and _ORDINAL_ONE.match(f.text)):
                 told_back.add(_key(f))  # "He later died", "one of them": this event's people
         for concept in _title_counts(e.article.title):
             # a headline count the body repeats further down is read once, in the body
