@@ -492,6 +492,11 @@ K, W, S = "killed", "injured", "shot"
             _reports((1, [_fig(1, K, "A 24-year-old", subject="person"), _fig(1, W, "the woman", subject="woman", at=1)])),
             [(K, None, 1, 1, 1, None)],
         ),
+        # Guard: where the dead is told as a driver, a passenger hurt is someone else.
+        (
+            _reports((1, [_fig(1, K, "Ana Ruiz, 45,", subject="Ana Ruiz"), _fig(1, K, "The driver", subject="driver", at=1), _fig(1, W, "a passenger", subject="passenger", at=2)])),
+            [(K, None, 1, 1, 1, None), (W, None, 1, 1, 1, None)],
+        ),
         # Guard: a woman hurt where a man died is someone else.
         (
             _reports((1, [_fig(1, K, "a man", subject="man"), _fig(1, W, "a woman", subject="woman", at=1)])),
@@ -533,6 +538,7 @@ K, W, S = "killed", "injured", "shot"
         "the-wound-of-a-fifth-person",
         "the-wound-of-one-named-who-died",
         "the-wound-of-one-aged-who-died",
+        "a-passenger-hurt-where-the-driver-died",
         "a-woman-hurt-where-a-man-died",
         "no-lead-the-latest",
     ],

@@ -465,8 +465,12 @@ def _same_people(told: list[frozenset[str]], known: list[frozenset[str]]) -> boo
     names = {w[5:] for w in tags if w.startswith("name:")}
     kinds = {w for w in tags if w not in ages and not w.startswith("name:")}
     kinds |= {w for g in _alike() if kinds & g for w in g}
-    if any(all(w in ages or w.startswith("name:") for w in k) for k in known):
-        kinds.add("person")  # "a 24-year-old", "Ana Ruiz": a person of any kind
+    if not kinds - _ANYONE and any(
+        all(w in ages or w.startswith("name:") for w in k) for k in known
+    ):
+        # "a 24-year-old", "Ana Ruiz": a person of any kind, unless told as one ("Ana
+        # Ruiz, 45," and "the driver" died: "a passenger" hurt is someone else)
+        kinds.add("person")
     for one in told:
         if "another" in one:
             return False
