@@ -621,12 +621,17 @@ def test_a_headline_death_the_body_repeats_deep_down_is_led() -> None:
          [("killed", 3)]),
         ("A tram hit a car in Milan, injuring four passengers and a driver.", [("injured", 5)]),
         ("Two pilots and a passenger died when the plane crashed near Nairobi.", [("killed", 3)]),
+        # Guard: the groups after a count's comma tell who its people are.
+        ("The crash injured five people, four men and a woman.", [("injured", 5)]),
+        ("The blast killed six people, four women and two men, officials said.",
+         [("killed", 6)]),
         # Guard: two harms, each its own count.
         ("Two climbers were killed and three were hurt in an avalanche near Chamonix.",
          [("injured", 3), ("killed", 2)]),
     ],
     ids=["two-women-and-a-man-killed", "four-passengers-and-a-driver-injured",
-         "two-pilots-and-a-passenger-died", "killed-and-hurt-apart"],
+         "two-pilots-and-a-passenger-died", "five-people-four-men-and-a-woman",
+         "six-people-four-women-and-two-men", "killed-and-hurt-apart"],
 )  # fmt: skip
 def test_people_listed_together_are_counted_together(
     text: str, expected: list[tuple[str, float]]

@@ -545,7 +545,7 @@ def _with_others(e: Extracted, current: Sequence[Figure]) -> dict[str, float]:
 
 
 # What joins two groups of people into one list: "two women and a man", "a girl, two men".
-_AND = re.compile(r"((?:\s+[\w'-]+){0,2}?)\s*(?:,\s*and|,|and|&)\s+", re.IGNORECASE)
+_AND = re.compile(r"((?:\s+[\w'-]+){0,2}?)\s*(,\s*and|,|and|&)\s+", re.IGNORECASE)
 
 
 def _people_word(word: str, subject: str | None) -> bool:
@@ -580,8 +580,11 @@ def _listed_together(e: Extracted, current: Sequence[Figure]) -> tuple[dict[str,
         ):
             continue
         joined = _AND.fullmatch(s.text, a.span[1] - s.start, b.span[0] - s.start)
-        if joined is None or not all(_people_word(w, a.subject) for w in joined.group(1).split()):
+        words = joined.group(1).split() if joined is not None else []
+        if joined is None or not all(_people_word(w, a.subject) for w in words):
             continue
+        if joined.group(2) == "," and {w.lower() for w in words} & _ANYONE:
+            continue  # "Five people, four men and a woman, were hurt": who the five are
         out[b.id] = out.pop(a.id, a.value) + b.value
         taken.add(a.id)
     return out, taken
