@@ -492,6 +492,21 @@ K, W, S = "killed", "injured", "shot"
             _reports((1, [_fig(1, K, "A 24-year-old", subject="person"), _fig(1, W, "the woman", subject="woman", at=1)])),
             [(K, None, 1, 1, 1, None)],
         ),
+        # A pronoun names a kind of person too: "he" may be the boy who died ...
+        (
+            _reports((1, [_fig(1, K, "a boy", subject="boy"), _fig(1, W, "He", subject="He", at=1)])),
+            [(K, None, 1, 1, 1, None)],
+        ),
+        # ... "his father" is not the boy who died, told in another sentence too.
+        (
+            _reports((1, [_fig(1, K, "a boy", subject="boy"), _fig(1, W, "his father", subject="father", at=1)])),
+            [(K, None, 1, 1, 1, None), (W, None, 1, 1, 1, None)],
+        ),
+        # ... nor "he" the woman who died.
+        (
+            _reports((1, [_fig(1, K, "a woman", subject="woman"), _fig(1, W, "He", subject="He", at=1)])),
+            [(K, None, 1, 1, 1, None), (W, None, 1, 1, 1, None)],
+        ),
         # Guard: where the dead is told as a driver, a passenger hurt is someone else.
         (
             _reports((1, [_fig(1, K, "Ana Ruiz, 45,", subject="Ana Ruiz"), _fig(1, K, "The driver", subject="driver", at=1), _fig(1, W, "a passenger", subject="passenger", at=2)])),
@@ -538,6 +553,9 @@ K, W, S = "killed", "injured", "shot"
         "the-wound-of-a-fifth-person",
         "the-wound-of-one-named-who-died",
         "the-wound-of-one-aged-who-died",
+        "he-hurt-where-a-boy-died",
+        "his-father-hurt-where-a-boy-died",
+        "he-hurt-where-a-woman-died",
         "a-passenger-hurt-where-the-driver-died",
         "a-woman-hurt-where-a-man-died",
         "no-lead-the-latest",

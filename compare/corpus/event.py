@@ -464,13 +464,12 @@ def _same_people(told: list[frozenset[str]], known: list[frozenset[str]]) -> boo
     ages = {w for w in tags if w.endswith("-year-old")}
     names = {w[5:] for w in tags if w.startswith("name:")}
     kinds = {w for w in tags if w not in ages and not w.startswith("name:")}
+    # "a person", or "a 24-year-old", "Ana Ruiz" (a person of any kind), unless told as a
+    # kind too ("Ana Ruiz, 45," and "the driver" died: "a passenger" hurt is someone else)
+    anyone = bool(kinds & _ANYONE) or (
+        not kinds and any(all(w in ages or w.startswith("name:") for w in k) for k in known)
+    )
     kinds |= {w for g in _alike() if kinds & g for w in g}
-    if not kinds - _ANYONE and any(
-        all(w in ages or w.startswith("name:") for w in k) for k in known
-    ):
-        # "a 24-year-old", "Ana Ruiz": a person of any kind, unless told as one ("Ana
-        # Ruiz, 45," and "the driver" died: "a passenger" hurt is someone else)
-        kinds.add("person")
     for one in told:
         if "another" in one:
             return False
@@ -485,7 +484,7 @@ def _same_people(told: list[frozenset[str]], known: list[frozenset[str]]) -> boo
         ):
             return False
         kind = {w for w in one if w not in own and not w.startswith("name:")}
-        if kind and not (kind | kinds) & _ANYONE and not kind & kinds:
+        if kind and not kind & _ANYONE and not anyone and not kind & kinds:
             return False
     return True
 
