@@ -721,7 +721,9 @@ def _died_of_wound(
     wound another article's lead told ("A young man was shot", then "the wound caused the
     death of Tyler Buchanan a day later"): the wound corroborates it.  Not a death told
     beside others ("two of the victims died"), nor one told deep in the article whose lead
-    tells the wound (a roundup's other case)."""
+    tells the wound (a roundup's other case).  Likewise a wound of one person told past the
+    lead, where a lead tells one person shot it may be ("A man shot his daughter", then
+    "Mya Verner was flown to the hospital")."""
     concept, role = key
     if report.stated != {1} or not people.get(key, False):
         return False
