@@ -321,6 +321,11 @@ def main() -> None:
     ap.add_argument("--ray", action="store_true", help="also run the Ray engine (local, 2 CPUs)")
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument(
+        "--grouping-out",
+        help="write the quality run's grouping (article id -> event id) as JSON to this file, "
+        "for bench/counts_dev.py --grouping",
+    )
+    ap.add_argument(
         "--warm-cache", help="vector cache dir of an earlier run, for the quality run only"
     )
     ap.add_argument(
@@ -355,7 +360,14 @@ def main() -> None:
     lines = (
         []
         if args.cost_only
-        else quality(incs, path, gold, warm=bool(args.warm_cache), tuning=args.tune)
+        else quality(
+            incs,
+            path,
+            gold,
+            warm=bool(args.warm_cache),
+            tuning=args.tune,
+            grouping_out=args.grouping_out,
+        )
     )
     print("\n".join(lines), flush=True)  # each part as soon as it is known: runs are long
     sample = incs[: args.sample] if args.sample else incs
@@ -380,13 +392,21 @@ def main() -> None:
 
 
 def quality(
-    incs: list[dict], path: Path, gold: dict[str, str], *, warm: bool, tuning: bool
+    incs: list[dict],
+    path: Path,
+    gold: dict[str, str],
+    *,
+    warm: bool,
+    tuning: bool,
+    grouping_out: str | None = None,
 ) -> list[str]:
     from compare.render.corpus import to_dict
 
     result, wall = run_corpus(path)
     data = to_dict(result)
     doc_event = {a["id"]: e["id"] for e in data["events"] for a in e["articles"]}
+    if grouping_out:
+        Path(grouping_out).write_text(json.dumps({"doc_event": doc_event}), encoding="utf-8")
     events = {e["id"]: e for e in data["events"]}
     p, r, f = bcubed(doc_event, gold)
     a = ari(doc_event, gold)

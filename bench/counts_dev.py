@@ -8,6 +8,7 @@ Prints the share of incidents whose killed and injured counts equal the gold
 and, with ``--show CAUSE``, the misses of one cause with their figures.
 
     .venv/bin/python bench/counts_dev.py [--reuse] [--show "wrong value"] [--concept injured]
+    .venv/bin/python bench/counts_dev.py --reuse --grouping GROUPING.json  # a real grouping
 
 ``--reuse`` reads the last run's extraction (in the temp dir) to try tally changes
 fast; extraction changes need a fresh run (about a minute on 2 cores).
@@ -73,6 +74,24 @@ def _victims(inc: dict, concept: str, value: int) -> bool:
     )
 
 
+def _grouping(path: str):  # type: ignore[no-untyped-def]
+    """Incident -> the ids of the articles of the event most of its articles were grouped
+    into (bench/corpus.py's rule), from a --grouping-out file."""
+    import json
+    from collections import defaultdict
+
+    doc_event: dict[str, str] = json.loads(Path(path).read_text(encoding="utf-8"))["doc_event"]
+    members: dict[str, list[str]] = defaultdict(list)
+    for doc, event in doc_event.items():
+        members[event].append(doc)
+
+    def articles(inc: dict) -> list[str]:
+        events = Counter(doc_event[d["doc_id"]] for d in inc["docs"] if d["doc_id"] in doc_event)
+        return members[events.most_common(1)[0][0]] if events else []
+
+    return articles
+
+
 def cause(inc: dict, concept: str, value: int, docs: list) -> str:
     if gold_ok(inc, concept, value):
         return "right"
@@ -99,11 +118,18 @@ def main() -> None:
     ap.add_argument("--concept", default="")
     ap.add_argument("--limit", type=int, default=15)
     ap.add_argument("--dump", help="write each incident's counts and causes to this file")
+    ap.add_argument(
+        "--grouping",
+        help="a real grouping to tally instead of the gold incidents: the JSON that "
+        "bench/corpus.py --grouping-out writes (each incident's event is the one most of "
+        "its articles were grouped into, with all that event's articles)",
+    )
     args = ap.parse_args()
     from compare.corpus.event import totals
 
     incs = incidents()
     done = extracted(incs, args.reuse)
+    grouped = _grouping(args.grouping) if args.grouping else None
     seen: set[str] = set()
     tally: Counter[tuple[str, str]] = Counter()
     both = 0
@@ -113,6 +139,8 @@ def main() -> None:
     for inc in incs:
         docs = [done[d["doc_id"]] for d in inc["docs"] if d["doc_id"] not in seen]
         seen |= {d["doc_id"] for d in inc["docs"]}
+        if grouped is not None:
+            docs = [done[d] for d in grouped(inc) if d in done]
         if not docs:
             continue
         tot = totals(docs)

@@ -101,6 +101,14 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         ("Six people were in the car during the crash.", [("Six", 6, None, None)]),
         ("Action News 5 reported that one person was hurt.", [("one person", 1, "injured", None)]),
         (
+            "WPSD Local 6 reported that one driver was hurt in the crash.",
+            [("one driver", 1, "injured", None)],
+        ),
+        (
+            "WKRN Nashville 2 said a firefighter was hurt in the blaze.",
+            [("a firefighter", 1, "injured", None)],
+        ),
+        (
             "Nelven Ortiz, 18, was charged in the death of Davon Price, also 18.",
             [("Davon Price", 1, "killed", None)],
         ),
@@ -240,6 +248,8 @@ def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
         "plural-group-no-name",
         "the-crash-is-no-count",
         "broadcaster-channel",
+        "call-letters-and-a-name-word",
+        "call-letters-and-a-city",
         "age-after-also",
         "the-event-before-is-no-count",
         "the-killing-of-counts",

@@ -246,6 +246,30 @@ PARTS = [
     ),
 ]
 
+# Groups of people joined by "and" before one verb: the verb tells what befell each group.
+LISTS = [
+    (
+        "fair-stage-collapse-women-and-men-injured",
+        "Three women and two men were injured when a stage collapsed at the fair in Porto.",
+        [("Three", "injured", "women"), ("two", "injured", "men")],
+    ),
+    (
+        "house-fire-adults-and-children-killed",
+        "Four adults and two children were killed in a fire at a home in Greenwood.",
+        [("Four", "killed", "adults"), ("two", "killed", "children")],
+    ),
+    (
+        "protest-women-and-men-arrested",
+        "Three women and two men were arrested on Monday.",
+        [("Three", "arrested", "women"), ("two", "arrested", "men")],
+    ),
+    (
+        "storm-things-listed-keep-their-kind",
+        "Five cars and two buses were damaged in the storm.",
+        [("Five", "cars", None), ("two", "buses damaged", "buses")],
+    ),
+]
+
 
 # People treated in or taken to hospital after an event were hurt in it (a phrase of the
 # vocabulary's [predicates]); "treated" alone names no harm.
@@ -325,6 +349,7 @@ CASES = [
     *HOSPITAL,
     *UPROOTED,
     *SCORCHED,
+    *LISTS,
 ]
 
 

@@ -438,7 +438,7 @@ K, W, S = "killed", "injured", "shot"
             [(W, None, 4, 2, 2, "shot 4 - killed 0"), (S, None, 4, 2, 2, None)],
         ),
         (
-            _reports((1, [_fig(1, K, subject="boy", text="a boy"), _fig(1, W, subject="boy", text="a boy")])),
+            _reports((1, [_fig(1, K, subject="boy", text="a boy"), _fig(1, W, subject="boy", text="a boy", at=1)])),
             [(K, None, 1, 1, 1, None)],
         ),
         (
@@ -488,16 +488,50 @@ K, W, S = "killed", "injured", "shot"
             [(K, None, 1, 1, 1, None), (W, None, 1, 1, 1, None)],
         ),
         (
-            _reports((1, [_fig(1, K, "a 5-year-old girl", subject="girl"), _fig(1, W, "The 5-year-old", subject="person")])),
+            _reports((1, [_fig(1, K, "a 5-year-old girl", subject="girl"), _fig(1, W, "The 5-year-old", subject="person", at=1)])),
             [(K, None, 1, 1, 1, None)],
         ),
         (
-            _reports((1, [_fig(1, K, "a 2-year-old boy", subject="boy"), _fig(1, W, "the toddler", subject="toddler")])),
+            _reports((1, [_fig(1, K, "a 2-year-old boy", subject="boy"), _fig(1, W, "the toddler", subject="toddler", at=1)])),
             [(K, None, 1, 1, 1, None)],
         ),
         (
             _reports((1, [_fig(4, K), _fig(1, W, "a fifth person", subject="person")])),
             [(K, None, 4, 1, 1, None), (W, None, 1, 1, 1, None)],
+        ),
+        # ... nor when the dead is told by name or age only: a person of any kind.
+        (
+            _reports((1, [_fig(1, K, "Ana Ruiz, 41,", subject="Ana Ruiz"), _fig(1, W, "a hiker", subject="hiker", at=1)])),
+            [(K, None, 1, 1, 1, None)],
+        ),
+        (
+            _reports((1, [_fig(1, K, "A 24-year-old", subject="person"), _fig(1, W, "the woman", subject="woman", at=1)])),
+            [(K, None, 1, 1, 1, None)],
+        ),
+        # A pronoun names a kind of person too: "he" may be the boy who died ...
+        (
+            _reports((1, [_fig(1, K, "a boy", subject="boy"), _fig(1, W, "He", subject="He", at=1)])),
+            [(K, None, 1, 1, 1, None)],
+        ),
+        # ... "his father" is not the boy who died, told in another sentence too.
+        (
+            _reports((1, [_fig(1, K, "a boy", subject="boy"), _fig(1, W, "his father", subject="father", at=1)])),
+            [(K, None, 1, 1, 1, None), (W, None, 1, 1, 1, None)],
+        ),
+        # ... nor "he" the woman who died.
+        (
+            _reports((1, [_fig(1, K, "a woman", subject="woman"), _fig(1, W, "He", subject="He", at=1)])),
+            [(K, None, 1, 1, 1, None), (W, None, 1, 1, 1, None)],
+        ),
+        # Guard: where the dead is told as a driver, a passenger hurt is someone else.
+        (
+            _reports((1, [_fig(1, K, "Ana Ruiz, 45,", subject="Ana Ruiz"), _fig(1, K, "The driver", subject="driver", at=1), _fig(1, W, "a passenger", subject="passenger", at=2)])),
+            [(K, None, 1, 1, 1, None), (W, None, 1, 1, 1, None)],
+        ),
+        # Guard: a woman hurt where a man died is someone else.
+        (
+            _reports((1, [_fig(1, K, "a man", subject="man"), _fig(1, W, "a woman", subject="woman", at=1)])),
+            [(K, None, 1, 1, 1, None), (W, None, 1, 1, 1, None)],
         ),
         # Neither in a lead: the latest, as before.
         (
@@ -533,6 +567,13 @@ K, W, S = "killed", "injured", "shot"
         "the-wound-of-the-same-age",
         "the-wound-of-the-toddler-who-died",
         "the-wound-of-a-fifth-person",
+        "the-wound-of-one-named-who-died",
+        "the-wound-of-one-aged-who-died",
+        "he-hurt-where-a-boy-died",
+        "his-father-hurt-where-a-boy-died",
+        "he-hurt-where-a-woman-died",
+        "a-passenger-hurt-where-the-driver-died",
+        "a-woman-hurt-where-a-man-died",
         "no-lead-the-latest",
     ],
 )  # fmt: skip
@@ -605,3 +646,53 @@ def test_a_headline_death_the_body_repeats_deep_down_is_led() -> None:
         )
     )
     assert ("killed", 1) in [(t.concept, t.value) for t in totals([first, second])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bus crash near Lyon killed two women and a man on Monday, police said.",
+         [("killed", 3)]),
+        ("A tram hit a car in Milan, injuring four passengers and a driver.", [("injured", 5)]),
+        ("Two pilots and a passenger died when the plane crashed near Nairobi.", [("killed", 3)]),
+        # Guard: the groups after a count's comma tell who its people are.
+        ("The crash injured five people, four men and a woman.", [("injured", 5)]),
+        ("The blast killed six people, four women and two men, officials said.",
+         [("killed", 6)]),
+        # Guard: two harms, each its own count.
+        ("Two climbers were killed and three were hurt in an avalanche near Chamonix.",
+         [("injured", 3), ("killed", 2)]),
+    ],
+    ids=["two-women-and-a-man-killed", "four-passengers-and-a-driver-injured",
+         "two-pilots-and-a-passenger-died", "five-people-four-men-and-a-woman",
+         "six-people-four-women-and-two-men", "killed-and-hurt-apart"],
+)  # fmt: skip
+def test_people_listed_together_are_counted_together(
+    text: str, expected: list[tuple[str, float]]
+) -> None:
+    """Groups of people listed with "and" before or after one harm are one count: "two
+    women and a man were killed" counts three dead."""
+    report = extract(Article("a", "-", text, published=dt.date(2025, 3, 1)))
+    assert [(t.concept, t.value) for t in totals([report])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Twelve people were injured in the bus crash, including two who later died in hospital.",
+         [("injured", 10), ("killed", 2)]),
+        ("Four climbers were injured in the rockfall, including a 40-year-old guide who died in "
+         "hospital on Sunday.", [("injured", 3), ("killed", 1)]),
+        # Guard: those named among the wounded who live are still wounded.
+        ("Five workers were hurt in the blast, including two who are in critical condition.",
+         [("injured", 5)]),
+    ],
+    ids=["twelve-hurt-including-two-who-died", "four-hurt-including-a-guide-who-died",
+         "five-hurt-including-two-critical"],
+)  # fmt: skip
+def test_the_wounded_who_died_are_dead(text: str, expected: list[tuple[str, float]]) -> None:
+    """A wound count that names among its people some who died ("twelve were injured,
+    including two who later died") counts the wounded who lived: a person is counted once,
+    at their last state."""
+    report = extract(Article("a", "-", text, published=dt.date(2025, 3, 1)))
+    assert [(t.concept, t.value) for t in totals([report])] == expected

@@ -116,3 +116,203 @@ def test_a_report_told_as_superseded_is_not_the_count(
     """ "Initially said six were hurt": the count a later report replaced."""
     got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 2)])]
     assert [x for x in got if x[0] in (K, W)] == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "expected"),
+    [
+        # A cyclist hurt in a crash dies: "the teenager" and "the boy" may be one person.
+        (
+            "A teenager was seriously hurt when a car hit his bicycle in Leeds on Sunday.",
+            "The boy who was hit by a car in Leeds on Sunday died in hospital on Tuesday, "
+            "police said.",
+            [("killed", 1)],
+        ),
+        # A climber hurt in an avalanche dies: "One climber" is a person told, not a
+        # count beside another.
+        (
+            "One climber was hurt when an avalanche hit a group near Chamonix on Sunday.",
+            "The climber who was hurt in the avalanche near Chamonix died in hospital on "
+            "Tuesday, rescuers said.",
+            [("killed", 1)],
+        ),
+        # A stabbing: "at least one person injured", then the victim died.
+        (
+            "At least one person was injured in a stabbing at a bus station in Malmo on Friday.",
+            "A man who was stabbed at the bus station in Malmo on Friday has died, police said.",
+            [("killed", 1)],
+        ),
+        # Guard: a blast that killed a man and hurt his son in one sentence hurt two
+        # people, though "the son" may be "a man".
+        (
+            "A gas blast killed a man and injured his son in a flat in Porto on Friday.",
+            "The son was taken to hospital in Porto, firefighters said on Saturday.",
+            [("injured", 1), ("killed", 1)],
+        ),
+        # Guard: a girl hurt where a man died is someone else.
+        (
+            "A man died when a wall collapsed on a market in Kano on Monday.",
+            "A girl was injured by the falling bricks, officials said on Tuesday.",
+            [("injured", 1), ("killed", 1)],
+        ),
+    ],
+    ids=["the-teen-hurt-is-the-boy-who-died", "one-climber-hurt-dies", "at-least-one-stabbed-dies",
+         "killed-and-injured-in-one-sentence", "a-girl-hurt-where-a-man-died"],
+)  # fmt: skip
+def test_a_wound_of_one_who_died_is_no_wound(
+    first: str, later: str, expected: list[tuple[str, float]]
+) -> None:
+    """Casualty counts count a person once, at their last state: one hurt who later died
+    is among the dead, not also among the injured, unless told apart from the dead."""
+    got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 2)])]
+    assert sorted(x for x in got if x[0] in (K, W)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "expected"),
+    [
+        # A crash: the wound in one report's lead, the death told further down the next.
+        (
+            "A young man was badly hurt when his car hit a tree in Leeds on Sunday.",
+            "Police closed the road for six hours on Sunday. The car was towed away on Monday. "
+            "Neighbours said the bend was dangerous. Tom Hale, 22, died in hospital on Monday, "
+            "police said.",
+            [("killed", 1)],
+        ),
+        # An industrial accident, told the same way.
+        (
+            "A worker was injured in a blast at a chemical plant in Ludwigshafen on Tuesday.",
+            "The plant was shut on Wednesday. Inspectors arrived at noon. The union called for "
+            "a review. Jan Berg, 45, died of his injuries on Thursday, the company said.",
+            [("killed", 1)],
+        ),
+        # A hunting accident: "shot", then the death.
+        (
+            "A hunter was shot by mistake in a forest in the Ardennes on Saturday.",
+            "The forest was closed on Sunday. Rangers searched the area. The club cancelled its "
+            "next hunt. Luc Peeters, 58, died in hospital on Sunday, prosecutors said.",
+            [("injured", 0), ("killed", 1)],  # shot 1 - killed 1
+        ),
+        # Guard: a death of someone of another age, told in passing, is another event's.
+        (
+            "A 16-year-old was hurt when a wall fell in Leeds on Monday.",
+            "The council inspected the wall on Tuesday. Builders said it was old. Residents "
+            "asked for repairs. Separately, Eric Jordan, 19, died in a crash on the ring road, "
+            "police said.",
+            [("injured", 1)],
+        ),
+    ],
+    ids=[
+        "the-driver-hurt-died",
+        "the-worker-injured-died",
+        "the-hunter-shot-died",
+        "another-age-died-elsewhere",
+    ],
+)
+def test_a_death_deep_down_of_one_whose_wound_a_lead_told(
+    first: str, later: str, expected: list[tuple[str, float]]
+) -> None:
+    """A death told past a report's lead is most often another event's, but not when it may
+    be the death of the one person whose wound another report's lead told."""
+    got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 2)])]
+    assert sorted(x for x in got if x[0] in (K, W)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("reports", "expected"),
+    [
+        # A building collapse: two reports name a worker who died, a third's lead counts two.
+        (
+            ["A worker died when a building collapsed in Lagos on Monday.",
+             "A worker was killed when a building under construction fell in Lagos, officials "
+             "said.",
+             "Two workers died when a building collapsed in Lagos on Monday, officials said."],
+            2,
+        ),
+        # A ferry: "a passenger", "a woman" died; a report counts four dead.
+        (
+            ["A passenger was killed when a ferry capsized off Cebu on Friday.",
+             "A woman died when a ferry sank off Cebu on Friday, the coast guard said.",
+             "Four passengers were killed when a ferry capsized off Cebu on Friday."],
+            4,
+        ),
+        # Guard: "one passenger", "one person" are counts, told by two reports.
+        (
+            ["One passenger was killed when a ferry capsized off Cebu on Friday.",
+             "One person died when a ferry sank off Cebu on Friday, the coast guard said.",
+             "Four passengers were killed when a ferry capsized off Cebu on Friday."],
+            1,
+        ),
+    ],
+    ids=["a-worker-died-two-workers-died", "a-passenger-a-woman-four-dead", "one-counted-twice"],
+)  # fmt: skip
+def test_a_death_of_one_named_is_one_of_a_count_a_lead_tells(
+    reports: list[str], expected: float
+) -> None:
+    """Reports naming one person who died ("a worker died") tell one of the dead: a count
+    another report's lead tells ("two workers died") is the event's toll."""
+    done = [_read(text, day) for day, text in enumerate(reports, start=1)]
+    assert [(t.concept, t.value) for t in totals(done)] == [(K, expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bank raid: the guard shot in the lead is the one flown to hospital further down.
+        (
+            "A gunman shot a guard and killed a cashier at a bank in Lyon on Monday. Police "
+            "closed the street. The bank stayed shut on Tuesday. Marc Roux, 58, was flown to "
+            "hospital in critical condition; Ana Diaz died at the scene.",
+            [("injured", 1), ("killed", 1)],
+        ),
+        # Guard: "another man" wounded is no one the lead told.
+        (
+            "A gunman shot a guard and killed a cashier at a bank in Lyon on Monday. Police "
+            "closed the street. The bank stayed shut on Tuesday. Another man was flown to "
+            "hospital in critical condition; Ana Diaz died at the scene.",
+            [("injured", 0), ("killed", 1)],
+        ),
+    ],
+    ids=["the-guard-shot-is-the-one-wounded", "another-man-wounded"],
+)
+def test_a_wound_deep_down_of_one_a_lead_told_shot(
+    text: str, expected: list[tuple[str, float]]
+) -> None:
+    """A wound of one person told past the lead, where a report must corroborate it, is
+    this event's when the lead tells that one person shot."""
+    got = [(t.concept, t.value) for t in totals([_read(text, 1), _read("The street reopened.", 2)])]
+    assert sorted(x for x in got if x[0] in (K, W)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "expected"),
+    [
+        (
+            "Three climbers died in an avalanche near Zermatt on Sunday.",
+            "Rescuers searched the slope on Monday. The pass was closed. Guides said the snow "
+            "was unstable. A fourth climber was injured and flown to Sion.",
+            [("injured", 1), ("killed", 3)],
+        ),
+        (
+            "Two residents died in a fire at a flat in Glasgow on Friday.",
+            "Firefighters worked through the night. The block was evacuated. Neighbours gave "
+            "blankets. A third resident was hurt and taken to hospital.",
+            [("injured", 1), ("killed", 2)],
+        ),
+        # Guard: "another man" hurt in a separate crash is another event's.
+        (
+            "Two residents died in a fire at a flat in Glasgow on Friday.",
+            "Firefighters worked through the night. The block was evacuated. Neighbours gave "
+            "blankets. Another man was hurt in a separate crash on the M8.",
+            [("killed", 2)],
+        ),
+    ],
+    ids=["a-fourth-climber", "a-third-resident", "another-man-elsewhere"],
+)
+def test_one_counted_after_those_told_is_this_events(
+    first: str, later: str, expected: list[tuple[str, float]]
+) -> None:
+    """ "A fourth climber was injured", told past the lead, counts on from the people the
+    event's reports told: this event's, as "he later died" is."""
+    got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 2)])]
+    assert sorted(x for x in got if x[0] in (K, W)) == sorted(expected)

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from compare.align.pairs import Options
@@ -88,31 +89,41 @@ class Total:
     """The event's own tally of one concept, for suspects or for everyone else (victims and
     figures with no role).
 
-    Each article's own value is the current figure of the concept its lead (title and
-    first sentences) repeats most, then its most repeated, then the larger (background
-    and period figures are left out: "the 1999 quake, which killed 17,000"); the
-    event's value is the one the most articles state (a count of one beside a larger
-    count in the same article is a person told apart, not a count), then the one the
-    most articles hold as their own, then (for a casualty count) the one told most
-    often, then the latest, then the smaller.  A part of a count ("three of the injured
+    Each article's own value is the current figure of the concept its lead (title and first
+    sentences) repeats most, then its most repeated, then the larger (background and period
+    figures are left out: "the 1999 quake, which killed 17,000"); the event's value is the
+    one the most articles state (a count of one beside a larger count in the same article is
+    a person told apart, not a count), then the one the most articles hold as their own,
+    then (for a casualty count) the one told most often, then the latest, then the smaller.
+    People listed together with one harm are one count ("two women and a man were killed":
+    three); those a wound count names among it who died are no wounded ("three were hurt,
+    including a girl who died": two).  An article that tells a death only of one person
+    named ("a worker died") tells one of the dead, no toll of its own, when another
+    article's lead tells its own larger toll ("two workers died"); wounds are left as they
+    are (a lead's count of the hit often counts the dead too, or another shooting's: on GVA
+    dev, reading them so lost more than it won).  A part of a count ("three of the injured
     drove to hospital") is no count of its own, nor one told as an earlier report that a
-    later replaced ("police initially said six were shot").  A vague count ("several
-    were hurt") counts only where its article has nothing more exact, and its article
-    only where no article has.  ``derived`` says when the value comes from other totals
-    instead ("shot 3 - killed 1" when no article counts the wounded, or when two or more articles
-    count more people shot than the stated wounded and dead: a count of the wounded
-    often names only some of them, "two men and a woman were hurt").  A wound told of
-    one person ("a boy with a gunshot wound") in an event where that person, or someone
-    unnamed, died and no report counts more people shot than dead is the dead one's
-    wound: no wounded count is kept.
+    later replaced ("police initially said six were shot").  A vague count ("several were
+    hurt") counts only where its article has nothing more exact, and its article only where
+    no article has.  ``derived`` says when the value comes from other totals instead ("shot
+    3 - killed 1" when no article counts the wounded, or when two or more articles count
+    more people shot than the stated wounded and dead: a count of the wounded often names
+    only some of them, "two men and a woman were hurt").  A wound told of one person ("a boy
+    with a gunshot wound", "one climber was hurt") in an event where that person, or someone
+    unnamed, died and no report counts more people shot than dead is the dead one's wound
+    (casualty counts count a person once, at their last state: "the teen" hurt is "the boy"
+    who died): no wounded count is kept, unless a sentence tells the wound beside a death
+    ("left a boy dead and his father wounded").
 
     A count must be corroborated: one that a single article states, only past its lead
-    (:data:`LEAD_SENTENCES`), is dropped when another article of the event also
-    counts its casualties, or when that article's own lead counts other casualties,
-    unless it counts people named before ("He later died", "one of them died").
-    News puts the event's toll in the headline and the first sentences; a toll told
-    once further down is most often another event's: a roundup's ("one of eight
-    shootings this weekend"), a background line's or a link to another story.
+    (:data:`LEAD_SENTENCES`), is dropped when another article of the event also counts its
+    casualties, or when that article's own lead counts other casualties, unless it counts
+    people named before ("He later died", "one of them died", "a fourth victim was hurt"),
+    is the death of one person whose wound another article's lead told, or the wound of one
+    person a lead told shot (:func:`_died_of_wound`).  News puts the event's toll in the
+    headline and the first sentences; a toll told once further down is most often another
+    event's: a roundup's ("one of eight shootings this weekend"), a background line's or a
+    link to another story.
     """
 
     concept: str
@@ -368,6 +379,8 @@ def _counts(
 # article counts the wounded, they are the shot less the killed.  Hand-written here
 # until the vocabulary (compare/extract/vocab/en.toml) can say which concepts add up.
 PARTS: dict[str, tuple[str, str]] = {"shot": ("killed", "injured")}
+_PART_CONCEPTS = frozenset(part for part, _ in PARTS.values())
+_REST_CONCEPTS = frozenset(rest for _, rest in PARTS.values())
 
 
 # Subjects that may name anyone: "the victim", "a person"; a young child by any name
@@ -396,6 +409,12 @@ _ANAPHOR = re.compile(
 )
 
 
+# One person counted after those told before: "A second person was also injured".
+_ORDINAL_ONE = re.compile(
+    r"an?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.IGNORECASE
+)
+
+
 # Words that tell a person apart from those counted before: "another", "a fifth victim".
 _ANOTHER = re.compile(
     r"\b(?:another|other|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
@@ -405,41 +424,84 @@ _ANOTHER = re.compile(
 
 def _whom(f: Figure) -> frozenset[str]:
     """Whom a figure names, as the tally compares people: its age where the text gives
-    one ("the 8-year-old" is not "the 7-year-old") and its subject ("boy"), or "another"
-    for a person told apart ("a fifth person", "another")."""
+    one ("the 8-year-old" is not "the 7-year-old", "Ana Ruiz, 41,") and its subject
+    ("boy"), or "another" for a person told apart ("a fifth person", "another").  A
+    subject that is no word for a person ("Ana Ruiz") is a name: ``name:ana ruiz``."""
     if _ANOTHER.search(f.text):
         return frozenset({"another"})
     subject = (f.subject or "person").lower()
-    age = re.search(r"\b(\d{1,3})[- ]years?[- ]old\b", f.text, re.IGNORECASE)
+    if f.subject and f.subject[:1].isupper() and subject not in _kinds_of_people():
+        subject = f"name:{subject}"
+    age = re.search(r"\b(\d{1,3})[- ]years?[- ]old\b|, (\d{1,3}),?$", f.text, re.IGNORECASE)
     if age is None:
         return frozenset({subject})
-    return frozenset({f"{age.group(1)}-year-old"} | ({subject} - {"person"}))
+    return frozenset({f"{age.group(1) or age.group(2)}-year-old"} | ({subject} - {"person"}))
 
 
-def _same_people(told: list[frozenset[str]], known: set[str]) -> bool:
-    """Whether every figure of ``told`` may name one of the people ``known`` names: a
-    shared word, or one that may name anyone; an age names its own person only, when
-    ages are told on both sides."""
-    ages = {w for w in known if w.endswith("-year-old")}
-    for tags in told:
-        own = {w for w in tags if w.endswith("-year-old")}
+@lru_cache(maxsize=1)
+def _kinds_of_people() -> frozenset[str]:
+    from compare.extract.vocab import vocabulary
+
+    vocab = vocabulary()
+    return vocab.singular_people | _ANYONE | {"he", "she", "him", "her", "they", "people"}
+
+
+@lru_cache(maxsize=1)
+def _alike() -> tuple[frozenset[str], ...]:
+    """The vocabulary's groups of kinds of person that may name one person ([people] alike)."""
+    from compare.extract.vocab import table_phrases, vocabulary
+
+    return tuple(frozenset(g.split()) for g in table_phrases(vocabulary(), "people", "alike"))
+
+
+def _same_people(told: list[frozenset[str]], known: list[frozenset[str]]) -> bool:
+    """Whether every figure of ``told`` may name one of the people the figures of
+    ``known`` name: not one told apart ("another"), nor one of another age or another
+    name when ages or names are told on both sides; one that may name anyone ("the
+    victim"), or beside one who may be anyone ("a person", "a 24-year-old"), or of a kind
+    of person ``known`` names ("the teen" beside "a boy", [people] alike)."""
+    tags = set().union(*known)
+    ages = {w for w in tags if w.endswith("-year-old")}
+    names = {w[5:] for w in tags if w.startswith("name:")}
+    kinds = {w for w in tags if w not in ages and not w.startswith("name:")}
+    # "a person", or "a 24-year-old", "Ana Ruiz" (a person of any kind), unless told as a
+    # kind too ("Ana Ruiz, 45," and "the driver" died: "a passenger" hurt is someone else)
+    anyone = bool(kinds & _ANYONE) or (
+        not kinds and any(all(w in ages or w.startswith("name:") for w in k) for k in known)
+    )
+    kinds |= {w for g in _alike() if kinds & g for w in g}
+    for one in told:
+        if "another" in one:
+            return False
+        own = {w for w in one if w.endswith("-year-old")}
         if own and ages and not own & ages:
             return False
-        if not tags & (known | _ANYONE):
+        called = [set(w[5:].split()) for w in one if w.startswith("name:")]
+        if (
+            called
+            and names
+            and not any(c <= set(n.split()) or set(n.split()) <= c for c in called for n in names)
+        ):
+            return False
+        kind = {w for w in one if w not in own and not w.startswith("name:")}
+        if kind and not kind & _ANYONE and not anyone and not kind & kinds:
             return False
     return True
 
 
 @lru_cache(maxsize=4096)
-def _title_counts(title: str | None) -> frozenset[str]:
-    """The casualty concepts a headline counts ("Boy, 15, shot near school dies")."""
+def _title_counts(title: str | None, suspects: bool = False) -> frozenset[str]:
+    """The casualty concepts a headline counts ("Boy, 15, shot near school dies"), with
+    its suspects' too when ``suspects`` ("Trooper wounded, suspect dead")."""
     from compare.extract.figures import headline_figures
     from compare.types import Sentence
 
     if not title:
         return frozenset()
     read = headline_figures(Sentence("title", -1, title, 0, len(title)), ())
-    return frozenset(f.concept for f in read if f.concept in _CASUALTY and f.role != "suspect")
+    return frozenset(
+        f.concept for f in read if f.concept in _CASUALTY and (suspects or f.role != "suspect")
+    )
 
 
 def _key(f: Figure) -> tuple[str, str | None]:
@@ -478,6 +540,81 @@ def _with_others(e: Extracted, current: Sequence[Figure]) -> dict[str, float]:
         ]
         if ones:
             out[f.id] = f.value + len(ones)
+    return out
+
+
+# What joins two groups of people into one list: "two women and a man", "a girl, two men".
+_AND = re.compile(r"((?:\s+[\w'-]+){0,2}?)\s*(,\s*and|,|and|&)\s+", re.IGNORECASE)
+
+
+def _people_word(word: str, subject: str | None) -> bool:
+    """A word for the people a count counts: its subject, or a person word in the
+    singular or the plural ("men", "women", "boys")."""
+    kinds = _kinds_of_people()
+    low = word.lower()
+    one = low[:-3] + "man" if low.endswith("men") else low[:-1] if low.endswith("s") else low
+    return low == (subject or "").lower() or low in kinds or one in kinds
+
+
+def _listed_together(e: Extracted, current: Sequence[Figure]) -> tuple[dict[str, float], set[str]]:
+    """Counts of one harm listed together in one sentence count their people in all: "Two
+    women and a man were killed" counts three dead, "injured two men and a 10-year-old
+    girl" three hurt.  The last figure of the list -> the list's count, and the figures
+    the list took in."""
+    sentences = {c.sentence.index: c.sentence for c in e.claims}
+    out: dict[str, float] = {}
+    taken: set[str] = set()
+    exact = sorted(
+        (f for f in current if f.concept in _CASUALTY and f.qualifier == "exact"),
+        key=lambda f: (f.sentence, f.span),
+    )
+    for a, b in pairwise(exact):
+        s = sentences.get(a.sentence)
+        if (
+            s is None
+            or b.sentence != a.sentence
+            or (b.concept, b.role) != (a.concept, a.role)
+            or s.text[a.span[0] - s.start : a.span[1] - s.start] != a.text
+            or s.text[b.span[0] - s.start : b.span[1] - s.start] != b.text
+        ):
+            continue
+        joined = _AND.fullmatch(s.text, a.span[1] - s.start, b.span[0] - s.start)
+        words = joined.group(1).split() if joined is not None else []
+        if joined is None or not all(_people_word(w, a.subject) for w in words):
+            continue
+        if joined.group(2) == "," and {w.lower() for w in words} & _ANYONE:
+            continue  # "Five people, four men and a woman, were hurt": who the five are
+        out[b.id] = out.pop(a.id, a.value) + b.value
+        taken.add(a.id)
+    return out, taken
+
+
+# "Three people were injured, including a girl who died": the rest of a wound count's
+# sentence names some of the wounded.
+_INCLUDING = re.compile(r"[^.;:]*?\bincluding\s+$", re.IGNORECASE)
+
+
+def _later_dead(e: Extracted, current: Sequence[Figure]) -> dict[str, float]:
+    """Wound counts that name among them people who died: "Three people were injured,
+    including a 17-year-old who succumbed to her injuries" counts two wounded (and one
+    dead); "twelve were hurt, including two who later died" ten.  Figure id -> the
+    wounded who lived."""
+    sentences = {c.sentence.index: c.sentence for c in e.claims}
+    out: dict[str, float] = {}
+    for f in current:
+        s = sentences.get(f.sentence)
+        if f.concept not in _REST_CONCEPTS or f.qualifier != "exact" or s is None:
+            continue
+        for g in current:
+            if (
+                g.sentence == f.sentence
+                and g.concept in _PART_CONCEPTS
+                and g.role == f.role
+                and g.span[0] >= f.span[1]
+                and g.value < out.get(f.id, f.value)
+                and _INCLUDING.fullmatch(s.text, f.span[1] - s.start, g.span[0] - s.start)
+            ):
+                out[f.id] = out.get(f.id, f.value) - g.value
     return out
 
 
@@ -523,6 +660,8 @@ class _Report:
     rough: bool  # only a vague count ("several")
     heads: frozenset[float]  # the values its lead states
     said: Counter[float]  # how often it states each value
+    article: str = ""  # the article's id
+    one_named: bool = False  # its value 1 is only ever one person named ("a man was hurt")
 
 
 @dataclass(frozen=True)
@@ -571,19 +710,63 @@ def _superseded(e: Extracted, current: Sequence[Figure]) -> set[str]:
     return out
 
 
+def _died_of_wound(
+    key: tuple[str, str | None],
+    report: _Report,
+    people: dict[tuple[str, str | None], bool],
+    led: dict[tuple[str, str | None], set[str]],
+    who: dict[tuple[str, str | None], list[frozenset[str]]],
+) -> bool:
+    """Whether a death of one person, told past an article's lead, is the death of one whose
+    wound another article's lead told ("A young man was shot", then "the wound caused the
+    death of Tyler Buchanan a day later"): the wound corroborates it.  Not a death told
+    beside others ("two of the victims died"), nor one told deep in the article whose lead
+    tells the wound (a roundup's other case).  Likewise a wound of one person told past the
+    lead, where a lead tells one person shot it may be ("A man shot his daughter", then
+    "Mya Verner was flown to the hospital")."""
+    concept, role = key
+    if report.stated != {1} or not people.get(key, False):
+        return False
+    if not all(_same_people([a], [b]) for a in who.get(key, []) for b in who.get(key, [])):
+        return False  # not one person: "Eric Jordan, 19," and "Anthony Hughes, 14,"
+    for whole, (part, rest) in PARTS.items():
+        for wound in (rest, whole) if part == concept else ():
+            # "A young man was wounded", "the teen was shot": a wound of one person
+            wounds = led.get((wound, role), set())
+            if (
+                wounds
+                and report.article not in wounds
+                and people.get((wound, role), False)
+                and _same_people(who.get((wound, role), []), who.get(key, []))
+            ):
+                return True
+        if (
+            concept == rest
+            and led.get((whole, role))
+            and people.get((whole, role), False)
+            and _same_people(who.get(key, []), who.get((whole, role), []))
+        ):
+            # "A man shot his 16-year-old daughter" in a lead, "Verner was flown to the
+            # hospital in critical condition" further down: the one shot, wounded
+            return True
+    return False
+
+
 def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
     """The event's tally per (concept, role): see :class:`Total`."""
     # Per article: its own value (its most repeated figure) and every value it states.
     reported: dict[tuple[str, str | None], list[_Report]] = {}
-    people: dict[tuple[str, str | None], bool] = {}  # every figure one person named
+    people: dict[tuple[str, str | None], bool] = {}  # every figure counts one person
     led: dict[tuple[str, str | None], set[str]] = {}  # articles whose lead tells the count
     telling: set[str] = set()  # articles that count casualties at all
     told_back: set[tuple[str, str | None]] = set()  # counts told of people named before
     who: dict[tuple[str, str | None], list[frozenset[str]]] = {}  # whom each figure names
+    apart: set[tuple[str, str | None]] = set()  # counts told beside a death in one sentence
     for e in done:
         said: dict[tuple[str, str | None], Counter[float]] = {}
         vague: dict[tuple[str, str | None], Counter[float]] = {}
         lead: dict[tuple[str, str | None], Counter[float]] = {}
+        named: dict[tuple[str, str | None], bool] = {}  # its counts of one name one person
         current = [
             f
             for f in e.figures
@@ -592,6 +775,11 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
         parts = _parts(e, current) | _superseded(e, current)
         current = [f for f in current if f.id not in parts]
         summed = _with_others(e, current)
+        listed, taken = _listed_together(e, current)
+        current = [f for f in current if f.id not in taken]
+        summed |= listed
+        for fid, lived in _later_dead(e, current).items():
+            summed[fid] = lived
         for f in current:
             key = _key(f)
             if f.id in summed:
@@ -602,7 +790,9 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             said.setdefault(key, Counter())[f.value] += 1
             if f.sentence < LEAD_SENTENCES:
                 lead.setdefault(key, Counter())[f.value] += 1
-            people[key] = people.get(key, True) and f.value == 1 and _one_person(f)
+            people[key] = people.get(key, True) and f.value == 1
+            if f.value == 1:
+                named[key] = named.get(key, True) and _one_person(f)
             who.setdefault(key, []).append(_whom(f))
         rough = {key for key in vague if key not in said}  # "several", nothing more exact
         for key in rough:
@@ -616,12 +806,26 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             stated = frozenset(v for v in tally if v > 1 or v == value)
             heads = frozenset(v for v in first if v in stated)
             reported.setdefault(key, []).append(
-                _Report(value, stated, e.article.published, key in rough, heads, tally)
+                _Report(
+                    value,
+                    stated,
+                    e.article.published,
+                    key in rough,
+                    heads,
+                    tally,
+                    e.article.id,
+                    named.get(key, False),
+                )
             )
+        deaths = {f.sentence for f in current if f.concept in _PART_CONCEPTS}
+        if _PART_CONCEPTS & _title_counts(e.article.title, suspects=True):
+            deaths.add(-1)  # the headline's death, read once in the body
         for f in current:
+            if f.concept in _REST_CONCEPTS and f.sentence in deaths:
+                apart.add(_key(f))  # "left a boy dead and a woman wounded": two people
             if f.sentence < LEAD_SENTENCES:
                 led.setdefault(_key(f), set()).add(e.article.id)
-            elif _ANAPHOR.match(f.text):
+            elif _ANAPHOR.match(f.text) or (f.value == 1 and _ORDINAL_ONE.match(f.text)):
                 told_back.add(_key(f))  # "He later died", "one of them": this event's people
         for concept in _title_counts(e.article.title):
             # a headline count the body repeats further down is read once, in the body
@@ -640,7 +844,9 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             # One article tells it, only past its lead: uncorroborated when another
             # article counts the event's casualties, or its own lead counts others.
             leads_others = any(k[0] != concept and k[0] in _CASUALTY for k in led)
-            if len(telling) >= 2 or leads_others:
+            if (len(telling) >= 2 or leads_others) and not _died_of_wound(
+                (concept, role), reports[0], people, led, who
+            ):
                 continue
         # Articles with only a vague count ("several were hurt") count when none is exact.
         values = [r for r in reports if not r.rough] or reports
@@ -649,8 +855,11 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
         # the articles whose own value it is, then (a casualty count) the value told most
         # often, then the latest, then the smaller (see _Support.rank).
         support: dict[float, _Support] = {}
+        larger = any(r.value > 1 and r.value in r.heads for r in values)
         for r in values:
             for v in r.stated:
+                if v == 1 and r.one_named and larger and concept in _PART_CONCEPTS:
+                    continue  # "a man was hurt": one of those another report counts
                 was = support.get(v, _Support())
                 support[v] = _Support(
                     was.articles + 1,
@@ -673,9 +882,10 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
                 and known is not None
                 and told.value == 1
                 and people.get((rest, role))
+                and (rest, role) not in apart
                 and known.value >= 1
                 and (have is None or have.value <= known.value)
-                and _same_people(who[rest, role], set().union(*who.get((part, role), [])))
+                and _same_people(who[rest, role], who.get((part, role), []))
             ):
                 # "a boy with a gunshot wound" in an event where one boy died and no report
                 # counts more people shot than dead: the wound was the dead one's.

@@ -239,12 +239,21 @@ def counted(
                     # "Two troopers who had been monitoring the rally also died": people
                     # (a "who" says so) and the verb after their relative clause
                     told = _concept_in(_after_clause(rest, inside=False))
+                if told is None and [t.lower() for t in rest[:1]] == ["and"]:
+                    # "Three women and two men were injured", "Four adults and a child
+                    # died": the verb after the list is the first group's too
+                    told = _verb_of(_after_coordinate(rest[1:]))
                 if told is not None and not _yields(told):
                     subject, concept = concept, told
     if concept is None:
         # An apposition steps over its comma too: "half of the victims, 52, died in Lee County".
         aside = _in_aside(before) or (before[-1:] == [","] and not phrase and after[:1] == [","])
         concept = _concept_in(_after_clause(after[len(phrase) :], inside=aside))
+        rest = after[len(phrase) :]
+        if concept is None and phrase and [t.lower() for t in rest[:1]] == ["and"]:
+            # "Three women and two men were injured": the list's verb (see above)
+            told = _verb_of(_after_coordinate(rest[1:]))
+            concept = told if told is not None and not _yields(told) else None
         lows = map(str.lower, _tokens(text[max(0, start - 40) : start]))  # each lowered once
         lead = [t for t in lows if t != "the"]
         whole = lead[-1:] == ["of"] and len(lead) > 1 and _is_number(lead[-2])  # "179 of the"
@@ -1075,6 +1084,22 @@ def _phrase_predicate(lows: list[str]) -> str | None:
         if found is not None:
             return found
     return None
+
+
+def _after_coordinate(tokens: list[str]) -> list[str]:
+    """The words after a second group of people joined by "and": "two men were injured"
+    -> "were injured", "a woman died" -> "died"; nothing when no group of people follows.
+
+    >>> _after_coordinate(_tokens("two men were injured")), _after_coordinate(_tokens("said"))
+    (['were', 'injured'], [])
+    """
+    k = 0
+    if tokens[:1] and (_is_number(tokens[0]) or tokens[0].lower() in ("a", "an", "one")):
+        k = 1  # "two men", "a woman"
+    phrase = _noun_phrase(tokens[k:])
+    if not phrase or not names_people(phrase[-1]):
+        return []
+    return tokens[k + len(phrase) :]
 
 
 def _past_aside(tokens: list[str], before: list[str]) -> list[str]:

@@ -73,8 +73,9 @@ _NUMBERING_AFTER = re.compile(r"^[.)\]]\s")
 _AGE_NAME = re.compile(
     r"[A-Z][\w'\u2019.-]+,\s*(?:now\s+|aged\s+|also\s+|both\s+)?$"
 )  # "Fields Jr., 20,", "Ana Ruiz, also 18."
-# A broadcaster's call letters before its channel number: "WAFB 9", "KSLA-TV 12".
-_CALL_LETTERS = re.compile(r"\b[KW][A-Z]{2,3}(?:-(?:TV|DT|FM|AM))?\s+$")
+# A broadcaster's call letters before its channel number: "WAFB 9", "KSLA-TV 12", "WPSD
+# Local 6" (a capitalised word of its name between).
+_CALL_LETTERS = re.compile(r"\b[KW][A-Z]{2,3}(?:-(?:TV|DT|FM|AM))?\s+(?:[A-Z][a-z]+\s+)?$")
 # Ages told otherwise: "adults older than 65", "his mother, who was 72.", "He was 17 at the
 # time", "Rittenhouse, now 18,".
 _AGE_BEFORE = re.compile(
