@@ -52,6 +52,11 @@ from compare.types import Article
             ],
         ),
         ("Floods hit Sindh and Punjab provinces.", ["Sindh, Pakistan"]),
+        ("A girl was killed in the 16800 block of Riverview on Sunday.", []),
+        (
+            "A pipe burst in the 200 block of Houston Street in Dallas.",
+            ["Dallas, Texas, United States"],
+        ),
         ("Eddie Holmes, 13, was shot at a home.", []),
         ("Apple's revenue in China fell 2.5% to $15.8 billion.", ["China"]),
         (
@@ -112,6 +117,8 @@ from compare.types import Article
         "wildfire-counties-written-once-after-the-list",
         "storm-three-counties-written-once",
         "flood-provinces-a-name-of-two-countries-left-unread",
+        "a-block-of-a-street-is-no-town",
+        "utility-a-block-of-a-street-in-a-city",
         "surname-not-a-town",
         "company-and-country",
         "province-and-city",

@@ -398,6 +398,8 @@ def _mentions(text: str, vocab: Vocabulary) -> tuple[Mention, ...]:
                 continue
             j, mention = found
             i = j
+            if _BLOCK_OF.search(text, max(0, mention.start - 20), mention.start):
+                continue  # "the 16800 block of Riverview": a street of the town, not a town
             if _HOMETOWN.search(text, max(0, mention.start - 40), mention.start) or (
                 hometown_end >= 0 and re.fullmatch(r",\s*", text[hometown_end : mention.start])
             ):
@@ -424,6 +426,8 @@ def _mentions(text: str, vocab: Vocabulary) -> tuple[Mention, ...]:
     )
 
 
+# A street named by its block: "in the 1200 block of Riverview".
+_BLOCK_OF = re.compile(r"\bblocks?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # Names that share a kind written once, in the plural: "Butte and Tehama counties", "in
 # Sindh and Punjab provinces".
 _KINDS_AFTER = re.compile(
