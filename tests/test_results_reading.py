@@ -50,6 +50,10 @@ def _read(text: str) -> list[tuple[str, str | None, str | None, str, str | None]
              ("$310 billion", "exports", None, "current", None)],
         ),
         (
+            "The economy added 150,000 jobs last month, the Labor Department said.",
+            [("150,000", "jobs", "economy", "period", "october")],
+        ),
+        (
             "Profit was $3bn, up from $2bn a year ago.",
             [("$3bn", "profit", None, "current", None),
              ("$2bn", "profit", None, "background", "a year ago")],
@@ -60,6 +64,7 @@ def _read(text: str) -> list[tuple[str, str | None, str | None, str, str | None]
         "carmaker-half-year-is-no-owner",
         "change-from-a-year-earlier-is-current",
         "trade-change-from-a-year-earlier-is-current",
+        "jobs-last-month-is-the-month-before-the-report",
         "guard-the-year-ago-value-is-of-a-year-ago",
     ],
 )  # fmt: skip

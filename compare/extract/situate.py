@@ -178,6 +178,7 @@ def situate(
             vocab,
         )
         scope, period = _event_scope(f, *told, article.published)
+        period = _named_month(period, article.published)
         if (
             scope == "current"
             and period is None
@@ -673,6 +674,20 @@ def _undated_year(sentences: Sequence[Sentence]) -> int:
     at least a few years before today (a year that old is history whenever it is read)."""
     years = [int(y) for s in sentences for y in _YEAR.findall(s.text)]
     return max([*years, dt.date.today().year - UNDATED_MARGIN])
+
+
+def _named_month(period: str | None, published: dt.date | None) -> str | None:
+    """A month told relative to the report's date, named: "last month" in a report of 5 April
+    is March, so that "added 303,000 jobs last month" and "in March" are one month's.
+
+    >>> _named_month("last month", dt.date(2024, 4, 5)), _named_month("this month", None)
+    ('march', 'this month')
+    """
+    shift = {"last month": -1, "this month": 0}.get(period or "")
+    if shift is None or published is None:
+        return period
+    month = (published.month - 1 + shift) % 12 + 1
+    return dt.date(2000, month, 1).strftime("%B").lower()
 
 
 def _event_scope(
