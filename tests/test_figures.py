@@ -361,6 +361,7 @@ NOT_FIGURES = [
     ("phone", "Call +1 555-123-4567 now.", []),
     ("model hyphen", "an F-16 and a MiG-29 during COVID-19", []),
     ("model maker", "a Boeing 737 crashed", []),
+    ("turboprop maker", "the ATR 72 aircraft and an Antonov 124 landed", []),
     ("article number", "under Article 5 and Resolution 2334", []),
     ("count of one", "one person was killed", ["one"]),
     ("match score", "Bristol City beat Charlton 2-1 at home.", []),

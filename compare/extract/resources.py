@@ -447,7 +447,8 @@ MONTHS: Final = words(
 # A capitalised label before a number makes it a name, not a count: "Boeing 737", "Article 5".
 IDENTIFIER_LABELS: Final = words(
     """
-    boeing airbus iphone galaxy windows playstation xbox pixel model type mark mk
+    boeing airbus atr embraer bombardier cessna antonov tupolev sukhoi ilyushin
+    iphone galaxy windows playstation xbox pixel model type mark mk
     article resolution section row room flight route highway interstate gate chapter
     page vol volume no number level grade class seat apartment suite unit platform
     channel season episode round stage phase district precinct ward block building camp
