@@ -99,13 +99,9 @@ class Link:
     i: int
     j: int
     names: int  # rare names the two share, of where included
-    marks: int = -1  # of those, the names that mark one event (-1: all of them)
-
-    @property
-    def follows(self) -> int:
-        """The shared names that carry a follow-up beyond the window: people, streets,
-        storms and rare figures, not the names of where ("Cook County", a hospital)."""
-        return self.names if self.marks < 0 else self.marks
+    # of those, the names that mark one event and carry a follow-up beyond the window:
+    # people, streets, storms and rare figures, not names of where ("Cook County")
+    marks: int
 
     @property
     def cosine(self) -> float:
@@ -123,11 +119,11 @@ class Rules:
 
     def days(self, link: Link) -> int:
         """How far apart the two articles of ``link`` may be published."""
-        if self.follow_up <= self.window or not link.follows:
+        if self.follow_up <= self.window or not link.marks:
             return self.window  # follow-ups off (a follow-up window no longer than the window)
-        if link.follows >= NAMES_FOR_LATE and link.cosine >= LATE_COSINE:
+        if link.marks >= NAMES_FOR_LATE and link.cosine >= LATE_COSINE:
             return max(self.follow_up, LATE_DAYS)
-        if link.follows >= NAMES_FOR_FOLLOW_UP:
+        if link.marks >= NAMES_FOR_FOLLOW_UP:
             return self.follow_up
         return min(max(self.window, ONE_NAME_DAYS), self.follow_up)
 

@@ -975,23 +975,27 @@ def _noun_owner(text: str) -> str | None:
 
 @lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
 def _noun_owner_verbs(vocab: Vocabulary) -> re.Pattern[str]:
-    owners = table_words(vocab, "owners", "verbs") | table_words(vocab, "holders", "verbs")
-    verbs = alternation(v.replace("|", " ") for v in owners)
     nouns = alternation(table_words(vocab, "owners", "nouns"))
     return re.compile(
-        rf"\b[Tt]he\s+(?P<name>(?:[a-z-]+\s+)?(?:{nouns}))\s+(?:[a-z]+\s+){{0,2}}(?:{verbs})\s+"
-        r"(?:(?:about|nearly|almost|some|just|over|under|more\s+than|less\s+than|"
-        r"fewer\s+than|at\s+least|roughly|around|up\s+to)\s+)?$"
+        rf"\b[Tt]he\s+(?P<name>(?:[a-z-]+\s+)?(?:{nouns}))\s+(?:[a-z]+\s+){{0,2}}" + _owning(vocab)
     )
 
 
 @lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
 def _owner_verbs(vocab: Vocabulary) -> re.Pattern[str]:
+    return re.compile(
+        r"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})\s+"
+        r"(?:[a-z]+\s+){0,3}" + _owning(vocab)  # "would win", "was projected to win"
+    )
+
+
+def _owning(vocab: Vocabulary) -> str:
+    """The end of a pattern of whose a count is: an [owners] or [holders] verb right before
+    the count, a qualifier between ("won about", "took more than")."""
     owners = table_words(vocab, "owners", "verbs") | table_words(vocab, "holders", "verbs")
     verbs = alternation(v.replace("|", " ") for v in owners)  # "expects|to|have": 3 words
-    return re.compile(
-        rf"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){{0,3}})\s+"
-        rf"(?:[a-z]+\s+){{0,3}}(?:{verbs})\s+"  # "would win", "was projected to win"
+    return (
+        rf"(?:{verbs})\s+"
         r"(?:(?:about|nearly|almost|some|just|over|under|more\s+than|less\s+than|"
         r"fewer\s+than|at\s+least|roughly|around|up\s+to)\s+)?$"
     )
@@ -1062,12 +1066,6 @@ def _verb_of(tokens: list[str]) -> str | None:
     return None
 
 
-@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
-def _phrase_openers(vocab: Vocabulary) -> frozenset[str]:
-    """The first words of the [predicates] of three words or more."""
-    return frozenset(k.split()[0] for k in vocab.predicates if len(k.split()) > 2)
-
-
 def _phrase_predicate(lows: list[str]) -> str | None:
     """The concept of a predicate of three to five words that opens ``lows`` (lowercase):
     "treated in hospital", "taken to a hospital" (the vocabulary's [predicates]).
@@ -1077,7 +1075,7 @@ def _phrase_predicate(lows: list[str]) -> str | None:
     >>> _phrase_predicate(["treated", "as", "suspicious"])
     """
     vocab = vocabulary()
-    if not lows or lows[0] not in _phrase_openers(vocab):
+    if not lows or lows[0] not in _pair_firsts(vocab):
         return None
     for size in range(min(5, len(lows)), 2, -1):
         found = vocab.predicate(" ".join(lows[:size]))
@@ -1800,10 +1798,9 @@ def _concept_in(words: list[str]) -> str | None:
     weak: str | None = None
     firsts = _pair_firsts(vocabulary())  # a pair is tried only after its first word
     for i, low in enumerate(lows):
-        opens = low in firsts
         # "were treated in hospital", then "on board"
-        found = _phrase_predicate(lows[i : i + 5]) if opens else None
-        pair = f"{low} {lows[i + 1]}" if opens and i + 1 < len(lows) else ""
+        found = _phrase_predicate(lows[i : i + 5])
+        pair = f"{low} {lows[i + 1]}" if i + 1 < len(lows) and low in firsts else ""
         found = found or (concept_word(pair) if pair else None)
         if not found:
             if i and low.endswith("ing") and _names_event(lows[i - 1]):

@@ -30,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from compare.extract.resources import alternation
 from compare.extract.vocab import Vocabulary, table_words, vocabulary
 
 Relation = Literal["same", "nested", "apart", "unknown"]
@@ -428,13 +429,18 @@ def _mentions(text: str, vocab: Vocabulary) -> tuple[Mention, ...]:
 
 # A street named by its block: "in the 1200 block of Riverview".
 _BLOCK_OF = re.compile(r"\bblocks?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 # Names that share a kind written once, in the plural: "Butte and Tehama counties", "in
 # Sindh and Punjab provinces".
-_KINDS_AFTER = re.compile(
-    r"(?:\s*,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})*"
-    r"(?:,?\s+(?:and|&)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})?\s+"
-    r"(?P<kind>counties|provinces|districts|parishes|regions|states|prefectures)\b"
-)
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def _kinds_after(vocab: Vocabulary) -> re.Pattern[str]:
+    plurals = alternation(table_words(vocab, "place_followers", "listed"))
+    return re.compile(
+        r"(?:\s*,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})*"
+        r"(?:,?\s+(?:and|&)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})?\s+"
+        rf"(?P<kind>{plurals})\b"
+    )
 
 
 def _of_kind(name: str, text: str, end: int) -> tuple[Place, ...]:
@@ -444,7 +450,7 @@ def _of_kind(name: str, text: str, end: int) -> tuple[Place, ...]:
     >>> [p.name for p in _of_kind("Tehama", "in Tehama counties", 9)]
     ['Tehama County, California, United States']
     """
-    kinds = _KINDS_AFTER.match(text, end)
+    kinds = _kinds_after(vocabulary()).match(text, end)
     if kinds is None:
         return ()
     plural = kinds.group("kind")

@@ -143,7 +143,7 @@ _WORD_LISTS = {
     "actor_verbs": ("verbs",),
     "institutions": ("words",),
     "not_places": ("words",),
-    "place_followers": ("kinds", "words"),
+    "place_followers": ("kinds", "words", "listed"),
     "attribution": ("verbs", "at_verbs", "closing_verbs"),
     "time": ("periods", "events", "history", "earlier", "compared"),
     "running_total": ("phrases", "totals"),
