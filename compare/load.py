@@ -8,6 +8,7 @@ weakest first, from the page itself, a front-matter block, a sidecar
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
@@ -126,6 +127,56 @@ def dated(text: str) -> dt.date | None:
             except ValueError:
                 continue
     return None
+
+
+# A day a story tells in its text: "Feb. 6", "on February 6th, 2014", "6 February".  The
+# month capitalised ("may 5" is a verb and a count); no digit after the day ("June 2014").
+_MONTH_NAME = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
+)
+_TOLD = re.compile(
+    rf"\b(?:{_MONTH_NAME}\s+(?P<day>\d{{1,2}})|(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+    rf"(?:of\s+)?{_MONTH_NAME.replace('month', 'after')})(?:st|nd|rd|th)?(?![\d:]|[.,]\d)"
+    r"(?:,?\s+(?P<year>\d{4})\b)?"
+)
+AHEAD = dt.timedelta(days=60)  # the days after a story's date its year-less days may name
+_MONTH_OF = {
+    m: n for n, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)
+}
+
+
+def days_told(text: str, published: dt.date | None) -> frozenset[dt.date]:
+    """The days ``text`` names on or before ``published``: a follow-up names the day of its
+    event ("the Feb. 6 shooting", "since the fire of 8 August").  A day without a year is
+    the latest such day by ``published`` (a story of 4 January names 30 December of the
+    year before, a verdict in May the fire of last August), unless it falls in the
+    :data:`AHEAD` days after it: a hearing set for next month is no day told.
+
+    Hand-written, not dateparser: its ``search_dates`` also reads bare numbers and
+    weekdays as dates, and costs milliseconds a sentence on a corpus of thousands.
+
+    >>> sorted(days_told("The shooting on Feb. 6 and the 30 December fire; a hearing "
+    ...     "on March 9. In June 2014 and on May 5, 2013, at 10:30", dt.date(2014, 3, 1)))
+    [datetime.date(2013, 5, 5), datetime.date(2013, 12, 30), datetime.date(2014, 2, 6)]
+    """
+    if published is None:
+        return frozenset()
+    found: set[dt.date] = set()
+    for m in _TOLD.finditer(text):
+        month = _MONTH_OF[(m.group("month") or m.group("after"))[:3].lower()]
+        day, year = int(m.group("day") or m.group("first")), m.group("year")
+        years = [int(year)] if year else [published.year + 1, published.year, published.year - 1]
+        days = []
+        for y in years:
+            with contextlib.suppress(ValueError):  # "Feb. 30"; "Feb. 29" in most years
+                days.append(dt.date(y, month, day))
+        # The first day on or before the story's, unless a day without a year lies just ahead.
+        ahead = [d for d in days if published < d <= published + AHEAD]
+        told = next((d for d in days if d <= published), None)
+        if told is not None and not ahead:
+            found.add(told)
+    return frozenset(found)
 
 
 def identity(path: str) -> str:

@@ -192,3 +192,56 @@ def test_two_groups_merge_when_they_are_alike_as_a_whole(
     vectors = np.array(LOOK_ALIKE[:reports], dtype=np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     assert group(digests, vectors) == events
+
+
+def _dated(shift: int, told: tuple[int, ...] = (), place: str = UTAH) -> Digest:
+    return Digest(
+        f"d{shift}",
+        DAY + dt.timedelta(days=shift),
+        frozenset({place}),
+        days=frozenset(DAY + dt.timedelta(days=t) for t in told),
+    )
+
+
+@pytest.mark.parametrize(
+    ("reports", "cosines", "events"),
+    [
+        ([_dated(0), _dated(200, (0,))], [0.6], [[0, 1]]),
+        ([_dated(0, (-1,)), _dated(320, (-1, 150))], [0.6], [[0, 1]]),
+        ([_dated(0), _dated(200, (-40,))], [0.6], [[0], [1]]),
+        ([_dated(0), _dated(200, (0,))], [0.3], [[0], [1]]),
+        ([_dated(0), _dated(200, (0,), BAVARIA)], [0.9], [[0], [1]]),
+        ([_dated(0), _dated(200, (0,)), _dated(201)], [0.8, 0.6], [[0, 1], [2]]),
+    ],
+    ids=[
+        "a-verdict-months-later-names-the-day-of-the-crash",
+        "both-name-the-day-before",
+        "a-report-naming-another-day-stays-apart",
+        "the-day-alone-does-not-pass-the-threshold",
+        "the-day-does-not-join-places-apart",
+        "the-verdict-stands-on-the-crash-day-not-beside-a-later-event",
+    ],
+)
+def test_a_follow_up_joins_on_the_day_it_names(
+    reports: list[Digest], cosines: list[float], events: list[list[int]]
+) -> None:
+    """A follow-up names the day of its event ("the Aug. 8 fire"): its report months later
+    is a day from the first.  Each row's reports share no name; ``cosines`` are the first
+    report's with the second, and the second's with the third."""
+    vectors = np.zeros((len(reports), 4), dtype=np.float32)
+    vectors[0, 0] = 1
+    vectors[1, :2] = [cosines[0], (1 - cosines[0] ** 2) ** 0.5]
+    if len(reports) > 2:  # close to the second report, not the first
+        second = vectors[1]
+        ortho = np.array([0, 0, 1, 0], dtype=np.float32)
+        vectors[2] = cosines[1] * second + (1 - cosines[1] ** 2) ** 0.5 * ortho
+    assert group(reports, vectors) == events
+
+
+def test_an_article_keeps_the_days_its_text_names() -> None:
+    text = (
+        "A jury on Thursday convicted a man of starting the Aug. 8 fire that razed the town. "
+        "Sentencing is set for June 20."
+    )
+    article = Article("a", "a.md", text, title="Verdict", published=dt.date(2024, 5, 2))
+    assert digest(extract(article)).days == {dt.date(2023, 8, 8)}

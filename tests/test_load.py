@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from compare.errors import InputError
-from compare.load import Meta, load, markdown_to_text
+from compare.load import Meta, days_told, load, markdown_to_text
 from tests.conftest import SEED
 
 
@@ -189,3 +189,33 @@ def test_a_story_without_metadata_is_dated_by_its_dateline(
     assert load(str(path)).published == published
     path.write_text(f"---\npublished: 2020-01-02\n---\n{text}", encoding="utf-8")
     assert load(str(path)).published == dt.date(2020, 1, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "told"),
+    [
+        ("The jury convicted him of starting the Aug. 8 fire that razed Lahaina.",
+         dt.date(2024, 5, 2), [dt.date(2023, 8, 8)]),
+        ("The bus plunged into the Trishuli river on 12 July, killing 65.",
+         dt.date(2024, 7, 30), [dt.date(2024, 7, 12)]),
+        ("The quake of February 6th, 2023 left 50,000 dead in Turkey.",
+         dt.date(2024, 2, 6), [dt.date(2023, 2, 6)]),
+        ("Rescuers worked through the night of Dec. 30 after the landslide.",
+         dt.date(2025, 1, 4), [dt.date(2024, 12, 30)]),
+        ("He was shot on the 4th of July downtown.", dt.date(2016, 9, 20), [dt.date(2016, 7, 4)]),
+        ("Sentencing is set for March 9 in the fraud case.", dt.date(2024, 3, 1), []),
+        ("Shares fell in June 2024 and 3 May 2025 is the next meeting.", dt.date(2024, 8, 1), []),
+        ("It may 5 times exceed the limit; the 1200 block of March Street at 10:30.",
+         dt.date(2024, 8, 1), []),
+        ("Counting ended on Feb. 30, the commission said.", dt.date(2024, 3, 2), []),
+    ],
+    ids=[
+        "wildfire-verdict-names-the-fire-day", "bus-crash-day-first", "quake-anniversary-year",
+        "landslide-across-new-year", "holiday-day-first-with-of", "a-hearing-ahead-is-no-day",
+        "a-month-and-year-or-a-day-ahead-is-no-day", "verbs-streets-and-times-are-no-days",
+        "no-such-day",
+    ],
+)  # fmt: skip
+def test_the_days_a_story_tells(text: str, published: dt.date, told: list[dt.date]) -> None:
+    """A follow-up names the day of its event; grouping places it there (compare.corpus.group)."""
+    assert sorted(days_told(text, published)) == told

@@ -19,6 +19,9 @@ GVA, names of where and officials joined reports of a city's shootings months
 apart (B-cubed precision .930; with them kept apart, .97).  The title is left out:
 headlines capitalise every word ("Boy Accidentally Shot").
 
+Days are the days the text names on or before the article's date ("the Feb. 6
+shooting"): a follow-up names the day of its event, weeks or a year later.
+
 Figures are the article's current figures that have a concept, as "concept=value"
 ("injured=13", "block=1200", "sedans recalled=412000"): a count few articles of the corpus
 report is a mark of one event as much as a name is (the thirteen wounded of one
@@ -35,6 +38,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from compare.load import days_told
 from compare.segment import sentences
 
 if TYPE_CHECKING:
@@ -64,6 +68,7 @@ class Digest:
     place: str | None = None  # the readable name of the article's own place
     figures: frozenset[str] = frozenset()  # "concept=value" of its current figures
     where: frozenset[str] = frozenset()  # names of its places and institutions, lower case
+    days: frozenset[dt.date] = frozenset()  # the days its text names, on or before its date
 
 
 def digest(done: Extracted, lead: int = LEAD_SENTENCES) -> Digest:
@@ -95,6 +100,7 @@ def digest(done: Extracted, lead: int = LEAD_SENTENCES) -> Digest:
         place=place[1] if place else None,
         figures=figure_marks(done),
         where=frozenset(where),
+        days=days_told(" ".join(texts), article.published),
     )
 
 

@@ -34,9 +34,9 @@ if TYPE_CHECKING:
     from compare.corpus.group import Digest
     from compare.corpus.run import Settings
 
-STATE_VERSION = 6  # 2: digests carry names and gazetteer places; 3: grouping rules;
+STATE_VERSION = 7  # 2: digests carry names and gazetteer places; 3: grouping rules;
 # 4: digests carry their figures (rare ones mark an event); 5: groups merge as a whole;
-# 6: digests keep names of where apart, and no officials' names
+# 6: digests keep names of where apart, and no officials' names; 7: the days they name
 
 
 @dataclass(frozen=True)
