@@ -4,7 +4,7 @@ Each row is two articles (their dates, the regions their places were read in, th
 names they share, the cosine of their title + lead vectors) and whether one event
 holds them.  The rules: two shared rare names join reports within the date window even
 when a place name was resolved to a namesake in another region; one rare name carries
-a link two weeks; four names and close wording carry it up to two years (a verdict, a
+a link two weeks; three names and close wording carry it up to two years (a verdict, a
 sentence); a company's next quarter, told with the same executives in other words, is
 another event.  Names of where (a town's county, hospital or paper) score a link but
 carry none beyond the window: they recur in every event of their town.
@@ -67,6 +67,7 @@ COUNTY = ("davis county", "lakeview hospital", "mount olympus", "standard examin
         (5, (BAVARIA, BAVARIA), (), 0.9, False, ()),
         (15, (BAVARIA, BAVARIA), RECALL, 0.9, False, ()),
         (400, (UTAH, None), TRIAL, 0.6, True, ()),
+        (300, (UTAH, UTAH), TRIAL[1:], 0.55, True, ()),
         (240, (None, None), QUARTER, 0.3, False, ()),
         (800, (UTAH, UTAH), TRIAL, 0.9, False, ()),
         (2, (UTAH, UTAH), (), 0.4, True, COUNTY[:2]),
@@ -82,6 +83,7 @@ COUNTY = ("davis county", "lakeview hospital", "mount olympus", "standard examin
         "same-wording-five-days-later-no-name-stays-apart",
         "one-name-two-weeks-later-stays-apart",
         "verdict-a-year-later-four-names",
+        "sentence-ten-months-later-the-street-judge-and-accused",
         "next-quarter-same-executives-other-words-stays-apart",
         "four-names-beyond-two-years-stays-apart",
         "storm-and-its-town-a-name-of-where-join",

@@ -81,7 +81,7 @@ NAMES_FOR_FOLLOW_UP = 2  # rare names two articles must share for the longer win
 # ...and for two reports within the window whose places were read as different regions: a
 # town name the gazetteer resolved to a namesake elsewhere ("Toledo" in Iowa, not Ohio).
 NAMES_OVER_PLACES = 2
-NAMES_FOR_LATE = 4  # rare names that carry a link up to LATE_DAYS (trial, sentence, verdict)
+NAMES_FOR_LATE = 3  # rare names that carry a link up to LATE_DAYS (trial, sentence, verdict)
 LATE_DAYS = 730
 LATE_COSINE = 0.5  # ...when their wording is close too (a company's next quarter is not)
 ONE_NAME_DAYS = 14
