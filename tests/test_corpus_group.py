@@ -221,7 +221,7 @@ def _dated(shift: int, told: tuple[int, ...] = (), place: str = UTAH) -> Digest:
         "a-report-naming-another-day-stays-apart",
         "the-day-alone-does-not-pass-the-threshold",
         "the-day-does-not-join-places-apart",
-        "the-verdict-stands-on-the-crash-day-not-beside-a-later-event",
+        "a-later-event-worded-like-the-verdict-stays-apart",
     ],
 )
 def test_a_follow_up_joins_on_the_day_it_names(

@@ -14,9 +14,9 @@ when the score reaches the threshold, the places fit and the dates fit.
 
 Dates: the two articles are at most ``window`` days apart, by their dates or the days
 their texts name (:func:`nearest`: a follow-up names the day of its event, "the Feb. 6
-shooting", and a lone article joins a group on that day, not its own; on GVA, 167 of the
-305 reports published more than three days after their incident name its day, and B-cubed
-recall rose .867 to .908 for precision .979 to .969); the rare names they share
+shooting", and such a link stretches the group to the two articles' dates; on GVA, 167 of
+the 305 reports published more than three days after their incident name its day, and
+B-cubed recall rose .867 to .918 for precision .979 to .974); the rare names they share
 that mark one event (not the names of where, a town's county or hospital: see
 :mod:`compare.corpus.digest`) stretch that, as follow-ups name the people, the storm or
 the product of the first
@@ -191,17 +191,16 @@ def _join(
         ri, rj = find(link.i), find(link.j)
         if ri == rj:
             continue
-        gap, day_i, day_j = nearest(digests[link.i], digests[link.j])
+        gap = nearest(digests[link.i], digests[link.j])
         if not _compatible(regions[ri], regions[rj]) and not rules.places_apart_ok(link, gap):
             continue
-        # A lone article joins on the day that links it: a trial's report, on the day of
-        # the shooting it names.
-        span_i = span[ri] if len(groups[ri]) > 1 else (day_i, day_i)
-        span_j = span[rj] if len(groups[rj]) > 1 else (day_j, day_j)
-        merged = _merged_span(span_i, span_j)
-        # A link stretches a group no further than its own window allows; a group a late
-        # link made long takes in what falls within its span.
-        longest = max(rules.span(link), _days(span_i), _days(span_j))
+        merged = _merged_span(span[ri], span[rj])
+        # A link stretches a group no further than its own window allows, or than its two
+        # articles' dates when it holds by a day one names (a trial's report months later);
+        # a group a late link made long takes in what falls within its span.
+        a, b = digests[link.i].published, digests[link.j].published
+        own = 0 if a is None or b is None else abs((a - b).days)
+        longest = max(rules.span(link), _days(span[ri]), _days(span[rj]), own)
         if gap > rules.days(link) or _days(merged) > longest:
             continue
         if min(len(groups[ri]), len(groups[rj])) > 1 and link.names < NAMES_FOR_GROUPS:
@@ -220,26 +219,19 @@ def _join(
     return sorted((sorted(m) for m in groups.values()), key=lambda m: m[0])
 
 
-def nearest(a: Digest, b: Digest) -> tuple[int, dt.date | None, dt.date | None]:
-    """How many days apart two articles are, and on which of their days: the nearest of
-    each one's date and the days its text names.  A follow-up names the day of its event
-    ("the Feb. 6 shooting", "the fire of 8 August"): a trial's report months later is a
-    day from the first report.  Of days as near, each article's own date comes first.
+def nearest(a: Digest, b: Digest) -> int:
+    """How many days apart two articles are: the nearest of each one's date and the days
+    its text names.  A follow-up names the day of its event ("the Feb. 6 shooting", "the
+    fire of 8 August"): a trial's report months later is a day from the first report.
 
     >>> first = Digest("a", dt.date(2014, 2, 7))
     >>> trial = Digest("b", dt.date(2014, 9, 3), days=frozenset({dt.date(2014, 2, 6)}))
     >>> nearest(first, trial)
-    (1, datetime.date(2014, 2, 7), datetime.date(2014, 2, 6))
+    1
     """
     if a.published is None or b.published is None:
-        return 0, a.published, b.published
-    own = (a.published, b.published)
-    gap, _, x, y = min(
-        (abs((x - y).days), (x, y) != own, x, y)
-        for x in (a.published, *a.days)
-        for y in (b.published, *b.days)
-    )
-    return gap, x, y
+        return 0
+    return min(abs((x - y).days) for x in (a.published, *a.days) for y in (b.published, *b.days))
 
 
 def links(
@@ -380,7 +372,7 @@ def regroup(
         for new, other in ((link.i, link.j), (link.j, link.i)):
             if new in fresh and other in event_of and other not in fresh:
                 a, b = digests[new], digests[other]
-                gap = nearest(a, b)[0]
+                gap = nearest(a, b)
                 near = _compatible(_regions(a.places), _regions(b.places))
                 if (near or rules.places_apart_ok(link, gap)) and gap <= rules.days(link):
                     touched.add(event_of[other])
