@@ -140,6 +140,7 @@ _TOLD = re.compile(
     rf"(?:of\s+)?{_MONTH_NAME.replace('month', 'after')})(?:st|nd|rd|th)?(?![\d:]|[.,]\d)"
     r"(?:,?\s+(?P<year>\d{4})\b)?"
 )
+_BOUND = re.compile(r"\b(?:since|through|until|till|between|from|to|as\s+of)\s+(?:the\s+)?$", re.I)
 AHEAD = dt.timedelta(days=60)  # the days after a story's date its year-less days may name
 _MONTH_OF = {
     m: n for n, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)
@@ -164,6 +165,8 @@ def days_told(text: str, published: dt.date | None) -> frozenset[dt.date]:
         return frozenset()
     found: set[dt.date] = set()
     for m in _TOLD.finditer(text):
+        if _BOUND.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "since Jan. 1", "as of Dec. 31": a period's bound, no event's day
         month = _MONTH_OF[(m.group("month") or m.group("after"))[:3].lower()]
         day, year = int(m.group("day") or m.group("first")), m.group("year")
         years = [int(year)] if year else [published.year + 1, published.year, published.year - 1]

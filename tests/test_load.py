@@ -208,12 +208,14 @@ def test_a_story_without_metadata_is_dated_by_its_dateline(
         ("It may 5 times exceed the limit; the 1200 block of March Street at 10:30.",
          dt.date(2024, 8, 1), []),
         ("Counting ended on Feb. 30, the commission said.", dt.date(2024, 3, 2), []),
+        ("Homicides since Jan. 1 rose to 40; as of Dec. 31 the fund held $3 billion.",
+         dt.date(2024, 3, 2), []),
     ],
     ids=[
         "wildfire-verdict-names-the-fire-day", "bus-crash-day-first", "quake-anniversary-year",
         "landslide-across-new-year", "holiday-day-first-with-of", "a-hearing-ahead-is-no-day",
         "a-month-and-year-or-a-day-ahead-is-no-day", "verbs-streets-and-times-are-no-days",
-        "no-such-day",
+        "no-such-day", "a-periods-bounds-are-no-days",
     ],
 )  # fmt: skip
 def test_the_days_a_story_tells(text: str, published: dt.date, told: list[dt.date]) -> None:
