@@ -266,12 +266,13 @@ def apart(digests: list, rows: list, gold: dict[str, str]) -> list[str]:
     - no candidate link: not among each other's nearest neighbours, no rare name shared;
     - below the threshold: the link's score (cosine plus rare names) is too low;
     - regions apart: their places lie in regions apart and they share too few names;
-    - dates apart: further apart than the link's window (the names it shares);
+    - dates apart: further apart than the link's window (the names it shares), by their
+      dates and the days their texts name;
     - groups apart: the link passes, but the two groups it would join span too long or
       are not alike as a whole (centroids) and share too few names."""
     import numpy as np
 
-    from compare.corpus.group import Rules, _compatible, _regions, group, links
+    from compare.corpus.group import Rules, _compatible, _regions, group, links, nearest
 
     vectors = np.stack(rows).astype(np.float32)
     event = {k: n for n, m in enumerate(group(digests, vectors)) for k in m}
@@ -286,7 +287,7 @@ def apart(digests: list, rows: list, gold: dict[str, str]) -> list[str]:
             if event[i] == event[j]:
                 continue
             link, a, b = found.get((i, j)), digests[i], digests[j]
-            gap = abs((a.published - b.published).days) if a.published and b.published else 0
+            gap = nearest(a, b)
             if link is None:
                 cause = "no candidate link"
             elif link.score < rules.threshold:
