@@ -210,6 +210,47 @@ def test_shared_rare_names_join_follow_ups(digests: list[Digest], events: list[l
     assert group(digests, vectors) == events
 
 
+FIRES = [
+    ("fire-1", "Wildfire destroys much of Lahaina", "2023-08-09",
+     "LAHAINA, Hawaii \u2014 A wind-driven wildfire tore through the historic town of Lahaina on "
+     "Tuesday, destroying hundreds of homes and killing at least 36 people, county officials "
+     "said.\n\nThousands fled as flames raced toward the harbor, and some jumped into the "
+     "ocean to escape the smoke."),
+    ("fire-2", "Utility settles over Lahaina wildfire", "2024-05-02",
+     "HONOLULU \u2014 The power company agreed on Thursday to pay $2 billion to settle lawsuits "
+     "over {the fire} that destroyed Lahaina and killed 102 people.\n\nInvestigators found "
+     "that a downed power line sparked the blaze that razed the town."),
+    ("fire-3", "Wildfire forces thousands to flee Jasper", "2024-05-03",
+     "JASPER, Alberta \u2014 A wildfire forced thousands of residents and visitors to flee the "
+     "town of Jasper on Friday as flames destroyed dozens of homes, officials said.\n\nNo "
+     "deaths were reported."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("the_fire", "events"),
+    [
+        ("the Aug. 8 wildfire", [["fire-1", "fire-2"], ["fire-3"]]),
+        ("the wildfire", [["fire-1"], ["fire-2"], ["fire-3"]]),
+    ],
+    ids=["a-settlement-names-the-day-of-the-fire", "without-the-day-it-stays-apart"],
+)
+def test_a_follow_up_months_later_joins_on_the_day_it_names(
+    tmp_path: Path, the_fire: str, events: list[list[str]]
+) -> None:
+    """The real model: a settlement nine months after a wildfire is worded close enough to
+    its first report, and the day it names puts it beside that report, not beside another
+    town's fire of its own week."""
+    path = tmp_path / "fires.jsonl"
+    records = [
+        {"id": key, "title": title, "published": day, "text": text.replace("{the fire}", the_fire)}
+        for key, title, day, text in FIRES
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    found = to_dict(corpus([str(path)]))["events"]
+    assert sorted([a["id"] for a in e["articles"]] for e in found) == events
+
+
 def test_dissimilar_articles_stay_apart() -> None:
     vectors = np.eye(2, 4, dtype=np.float32)
     assert group([_digest("a", 2, None), _digest("b", 2, None)], vectors) == [[0], [1]]
