@@ -363,10 +363,15 @@ def test_adding_articles_reads_and_compares_only_what_they_touch(
     assert to_dict(second)["events"] == to_dict(afresh)["events"]
 
 
-def test_ray_engine_finds_the_same_events_and_rows(local: dict[str, Any]) -> None:
+def test_ray_engine_finds_the_same_events_and_rows(
+    local: dict[str, Any], capfd: pytest.CaptureFixture[str]
+) -> None:
     pytest.importorskip("ray", reason="the Ray engine is an extra: pip install 'factcompare[ray]'")
+    capfd.readouterr()
     on_ray = to_dict(corpus(["tests/corpus"], Settings(cache=False), engine="ray"))
     assert on_ray["events"] == local["events"]
+    # Ray's own notices (token authentication, actor restarts) are not the user's to read.
+    assert capfd.readouterr().err == ""
 
 
 RAY_AFTER_GROUPING = """

@@ -80,6 +80,13 @@ def _compare_task(
     ]
 
 
+_AUTH_LOGGER = "ray._private.authentication.authentication_token_setup"
+
+
+def _quiet_auth_notice(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("Token authentication is enabled for this")
+
+
 def run_ray(paths: Sequence[str], settings: Settings, *, address: str | None = None) -> Corpus:
     try:
         import ray
@@ -91,6 +98,9 @@ def run_ray(paths: Sequence[str], settings: Settings, *, address: str | None = N
     listed: list[Source] = list(sources(paths))
     started = not ray.is_initialized()
     if started:
+        # The local cluster's notice that token authentication is on (the secure default) is
+        # Ray's to say, not the user's to read on every run; a warning that it is off stays.
+        logging.getLogger(_AUTH_LOGGER).addFilter(_quiet_auth_notice)
         ray.init(
             address=address,
             num_cpus=None if address else LOCAL_CPUS,
@@ -130,6 +140,9 @@ def _run(ray: Any, listed: list[Source], settings: Settings, model: str) -> Corp
                 compute=ray.data.ActorPoolStrategy(size=min(ACTORS, -(-len(listed) // CHUNK))),
                 num_cpus=1,
                 batch_format="numpy",
+                # A worker that dies fails the run with its error, not a restart: Ray warns
+                # that a restart could not rebuild a worker from its constructor arguments.
+                max_restarts=0,
             )
             for batch in dataset.iter_batches(batch_size=None, batch_format="numpy"):
                 for n, digest, vector, blob in zip(
