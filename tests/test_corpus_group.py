@@ -7,7 +7,9 @@ when a place name was resolved to a namesake in another region; one rare name ca
 a link two weeks; three names and close wording carry it up to two years (a verdict, a
 sentence); a company's next quarter, told with the same executives in other words, is
 another event.  Names of where (a town's county, hospital or paper) score a link but
-carry none beyond the window: they recur in every event of their town.
+carry none beyond the window: they recur in every event of their town.  Places keyed
+two ways (a state by its ISO code, a town by its GeoNames region) are not apart; names
+alone, with wording that has little in common, join nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from compare.types import Article
 
 FLORIDA, UTAH = "US>a1:FL>c:7", "US>a1:UT>c:9"
 BAVARIA = "DE>a1:02>c:4"
+ODISHA, BALASORE = "IN>s:IN-OD", "IN>a1:21>c:1277599"  # keyed two ways: ISO and GeoNames
 DAY = dt.date(2025, 3, 10)
 
 
@@ -63,6 +66,8 @@ COUNTY = ("davis county", "lakeview hospital", "mount olympus", "standard examin
         (1, (FLORIDA, UTAH), STORM[:1], 0.9, False, ()),
         (20, (FLORIDA, UTAH), STORM, 0.9, False, ()),
         (1, (FLORIDA, BAVARIA), (), 0.95, False, ()),
+        (1, (ODISHA, BALASORE), (), 0.57, True, ()),
+        (1, (FLORIDA, FLORIDA), STORM, 0.15, False, ()),
         (5, (BAVARIA, BAVARIA), RECALL, 0.5, True, ()),
         (5, (BAVARIA, BAVARIA), (), 0.9, False, ()),
         (15, (BAVARIA, BAVARIA), RECALL, 0.9, False, ()),
@@ -79,6 +84,8 @@ COUNTY = ("davis county", "lakeview hospital", "mount olympus", "standard examin
         "namesake-one-name-stays-apart",
         "namesake-two-names-weeks-later-stays-apart",
         "same-wording-other-country-stays-apart",
+        "train-crash-state-by-its-iso-code-and-a-town-in-it-join",
+        "names-alone-worded-apart-stay-apart",
         "product-recall-follow-up-within-a-week",
         "same-wording-five-days-later-no-name-stays-apart",
         "one-name-two-weeks-later-stays-apart",
