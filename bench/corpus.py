@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DATA = ROOT.parent / "shared" / "data" / "gva" / "dev.jsonl"
 RESULTS = ROOT / "bench" / "RESULTS.md"
+PAIRS = ROOT / "bench" / "pairs"
 # Scaling runs 1x + 2x + 4x = 7 times these incidents cold, each in a fresh process (a copy
 # repeats most sentences, encoded once per row): the first 120 of 481 (about 300 articles)
 # estimated at 3 minutes on two quiet cores, the whole corpus (--scale-sample 0) at about 12,
@@ -370,6 +371,8 @@ def main() -> None:
             grouping_out=args.grouping_out,
         )
     )
+    if not args.cost_only:
+        lines += ["", *pairs_quality()]
     print("\n".join(lines), flush=True)  # each part as soon as it is known: runs are long
     sample = incs[: args.sample] if args.sample else incs
     os.environ["FACTCOMPARE_CACHE_DIR"] = str(tmp / "cost-cache")
@@ -439,6 +442,60 @@ def quality(
         f"| baseline: same city, dates within a day; regex counts | {bp:.3f} | {br:.3f} "
         f"| {bf:.3f} | {ba:.3f} | {bshare:.3f} |",
         *extra,
+    ]
+
+
+def pairs_events() -> dict[str, str]:
+    """bench/pairs' articles (``dir/a.txt``) to the event each reports (bench/pairs/events.toml)."""
+    import tomllib
+
+    spec = tomllib.loads((PAIRS / "events.toml").read_text(encoding="utf-8"))
+    event = {}
+    for d in sorted(p.name for p in PAIRS.iterdir() if (p / "gold.toml").exists()):
+        for side in "ab":
+            event[f"{d}/{side}"] = f"{d}/{side}" if d in spec["apart"] else d
+    for together in spec["same"]:
+        label = event[together[0]] if "/" in together[0] else event[together[0] + "/a"]
+        for member in together:
+            old = {
+                event[k] for k in ([member] if "/" in member else [f"{member}/a", f"{member}/b"])
+            }
+            event = {k: label if v in old else v for k, v in event.items()}
+    return {f"{k}.txt": v for k, v in event.items()}
+
+
+def pairs_quality() -> list[str]:
+    """bench/pairs as one corpus: 100 articles of our own prose from 14 domains (banks,
+    trials, company results, elections, floods, quakes, fires, protests, shootings...),
+    some pairs two events of one day or one story; the grouping against events.toml."""
+    from compare.corpus import corpus
+    from compare.corpus.run import Settings
+    from compare.render.corpus import to_dict
+
+    gold = pairs_events()
+    paths = [str(PAIRS / k) for k in gold]
+    data = to_dict(corpus(paths, Settings()))
+    doc_event = {
+        str(Path(a["path"]).relative_to(PAIRS)): e["id"]
+        for e in data["events"]
+        for a in e["articles"]
+    }
+    p, r, f = bcubed(doc_event, gold)
+    members: dict[str, list[str]] = defaultdict(list)
+    for k, e in doc_event.items():
+        members[e].append(k)
+    merged = [sorted(m) for m in members.values() if len({gold[k] for k in m}) > 1]
+    parts: dict[str, set[str]] = defaultdict(set)
+    for k, e in doc_event.items():
+        parts[gold[k]].add(e)
+    split = sorted(g for g, es in parts.items() if len(es) > 1)
+    return [
+        f"bench/pairs as one corpus ({len(gold)} articles of our own prose, 14 domains, "
+        f"{len(set(gold.values()))} events in bench/pairs/events.toml): {len(data['events'])} "
+        f"events found, B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}, ARI {ari(doc_event, gold):.3f}.",
+        "",
+        *(f"- merged: {', '.join(m).replace('.txt', '')}" for m in merged),
+        *(f"- split: {g}" for g in split),
     ]
 
 
