@@ -14,8 +14,9 @@ Prints and appends to bench/RESULTS.md ("Corpus" section):
   victims only (num_killed minus killed suspects), as SOURCE.md suggests;
 - cost: wall time against the floor of encoding every distinct sentence once
   (same process, model loaded before either is timed), peak RSS, and the time at
-  1x, 2x, 4x the corpus (copies with dates shifted by 10 years per copy and the
-  incident's city renamed to another real city, so no copy joins another).
+  1x, 2x, 4x the corpus (copies with dates, and the years their texts write, shifted by
+  10 years per copy and the incident's city renamed to another real city, so no copy
+  joins another).
 Timings are noisy on this shared 2-core machine.
 """
 
@@ -62,6 +63,9 @@ def incidents() -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
+_YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def write_records(incs: list[dict], path: Path, *, copies: int = 1) -> dict[str, str]:
     """The corpus as records; returns doc id -> gold incident (per copy)."""
     names = _city_names()
@@ -80,6 +84,9 @@ def write_records(incs: list[dict], path: Path, *, copies: int = 1) -> dict[str,
                     if copy:
                         pattern = re.compile(re.escape(city), re.IGNORECASE)
                         text, title = pattern.sub(other, text), pattern.sub(other, title)
+                        # The years the text writes move with the date ("on Feb. 6, 2014"),
+                        # so that no copy names a day of another copy's incident.
+                        text = _YEAR_WRITTEN.sub(lambda m, c=copy: str(int(m[0]) + 10 * c), text)
                         day = dt.date.fromisoformat(published) + dt.timedelta(days=3650 * copy)
                         published = day.isoformat()
                     gold[key] = f"{inc['incident_id']}~{copy}"
@@ -606,8 +613,9 @@ def scale(incs: list[dict], tmp: Path, built_in: Path) -> list[str]:
         )
     return [
         f"Scaling on {len(incs)} incidents, each row a cold `factcompare corpus` (copies: "
-        "dates +10 years per copy, the incident's city renamed to another real city, so no "
-        "copy joins another; sentences naming the city are new texts, the others repeat "
+        "dates and the years the texts write +10 years per copy, the incident's city "
+        "renamed to another real city, so no copy joins another; sentences naming the city "
+        "or a year are new texts, the others repeat "
         "and are encoded once):",
         "",
         *out,
