@@ -81,10 +81,11 @@ def parse_date(value: object, *, where: str) -> dt.date | None:
 
 # A date as news writes it in a dateline or a "Published" line (English month names; the
 # standard library's C-locale parsing reads them): "Aug. 12, 2023", "12 August 2023".
-_MONTH = (
-    r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTHS = (  # capitalised, abbreviated or not
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 )
+_MONTH = rf"(?i:{_MONTHS})\.?"
 _DATE = (
     rf"(?P<date>{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2})"
@@ -131,10 +132,7 @@ def dated(text: str) -> dt.date | None:
 
 # A day a story tells in its text: "Feb. 6", "on February 6th, 2014", "6 February".  The
 # month capitalised ("may 5" is a verb and a count); no digit after the day ("June 2014").
-_MONTH_NAME = (
-    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
-)
+_MONTH_NAME = rf"(?P<month>{_MONTHS})\b\.?"
 _TOLD = re.compile(
     rf"\b(?:{_MONTH_NAME}\s+(?P<day>\d{{1,2}})|(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s+"
     rf"(?:of\s+)?{_MONTH_NAME.replace('month', 'after')})(?:st|nd|rd|th)?(?![\d:]|[.,]\d)"
