@@ -359,3 +359,20 @@ def test_headline_count_beside_the_body(
     found = figures(Sentence("a", 0, body, 0, len(body)))
     heads = headline_figures(Sentence("a", -1, title, 0, len(title)), found)
     assert [(f.text, f.value, f.concept) for f in heads if f.concept in _CASUALTIES] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one person under a harm or care told in a phrase ([predicates] phrases)
+        ("A jogger was struck by a stray bullet in the park.", [("A jogger", 1, "shot")]),
+        ("A tourist was hit by gunfire near the border crossing.", [("A tourist", 1, "shot")]),
+        # guard: care phrases were read before ([casualty_readings] hospital)
+        ("A cyclist was taken to hospital after the crash.", [("A cyclist", 1, "injured")]),
+        ("A bystander was hit by gunfire and killed.", [("A bystander", 1, "killed")]),
+        # guard: a thing hit, no person
+        ("A wall was hit by a stray bullet.", []),
+    ],
+)
+def test_one_person_under_a_phrase(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert _read(text) == expected

@@ -42,7 +42,20 @@ _DIED_IN_GAP = re.compile(r"\bwho\s+(?:later\s+|since\s+|then\s+)?(?:died|succum
 _MAX_GAP = 40  # characters between the person and the predicate ("who was found inside")
 # A sentence with a count of one told in words holds one of these (or "own life").
 _CUES = substrings(
-    ("kill", "dead", "die", "shot", "wound", "injur", "hurt", "stab", "suicide", "murder")
+    (
+        "kill",
+        "dead",
+        "die",
+        "shot",
+        "wound",
+        "injur",
+        "hurt",
+        "stab",
+        "suicide",
+        "murder",
+        "bullet",
+        "gunfire",
+    )
 )
 
 
@@ -51,12 +64,17 @@ def _patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str], re.P
     # the people casualties.py reads too ("a miner", "a bystander"): [casualty_readings]
     people = alternation(vocab.singular_people | table_words(vocab, "casualty_readings", "people"))
     verbs = alternation(w for w in vocab.predicates if " " not in w)
+    # and the phrases of a harm or its care: "a girl was hit by a stray bullet", "a man was
+    # taken to a hospital" (not "lose their lives": no person is its subject)
+    phrases = alternation(
+        w for w, c in vocab.predicates.items() if " " in w and c in ("shot", "injured")
+    )
     person = re.compile(
         # "a 19-year-old was shot": the age names the person.
         rf"\b(?P<np>(?:[Aa]n?|[Oo]ne)\s+{_MODIFIERS}(?P<who>{people}|\d{{1,3}}-year-old))\b"
         r"(?!(?<=couple)\s+of\b)"  # "a couple of people": a few
         rf"(?P<gap>[^.;:]{{0,{_MAX_GAP}}}?)\s*{_AUX}"
-        rf"(?P<pred>found\s+dead|pronounced\s+dead|(?:{verbs})(?:\s+and\s+(?:{verbs}))?)\b",
+        rf"(?P<pred>found\s+dead|pronounced\s+dead|(?:{phrases}|{verbs})(?:\s+and\s+(?:{verbs}))?)\b",
     )
     pronoun = re.compile(rf"\b(?P<pred>{verbs})\s+(?P<np>him|her)\b")
     self_killing = re.compile(rf"\b(?P<np>{alternation(vocab.self_killing)})\b", re.IGNORECASE)
@@ -137,7 +155,7 @@ def _concept(predicate: str, vocab: Vocabulary) -> str | None:
     words = predicate.lower().split()
     if words[-1] == "dead":
         return "killed"
-    concept = vocab.predicate(words[-1])
+    concept = vocab.predicate(" ".join(words)) or vocab.predicate(words[-1])
     return concept if concept in _COUNTS_OF_PEOPLE else None
 
 
