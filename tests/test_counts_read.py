@@ -374,5 +374,31 @@ def test_headline_count_beside_the_body(
         ("A wall was hit by a stray bullet.", []),
     ],
 )
-def test_one_person_under_a_phrase(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+def test_one_person_under_a_phrase(
+    text: str, expected: list[tuple[str, float, str | None]]
+) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one person and a count of people before one verb: each is read (the tally adds them)
+        (
+            "A hiker and two climbers were injured in the rockfall.",
+            [("A hiker", 1, "injured"), ("two", 2, "injured")],
+        ),
+        (
+            "A man and two women were killed in the crash on the A9.",
+            [("A man", 1, "killed"), ("two", 2, "killed")],
+        ),
+        (
+            "A teacher and three students were wounded in the attack.",
+            [("A teacher", 1, "injured"), ("three", 3, "injured")],
+        ),
+        # guard: a person who speaks of others is no count
+        ("A spokesman and two witnesses said three people were hurt.", [("three", 3, "injured")]),
+    ],
+)
+def test_one_person_and_a_count(text: str, expected: list[tuple[str, float, str | None]]) -> None:
     assert _read(text) == expected

@@ -81,6 +81,18 @@ def _patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str], re.P
     return person, pronoun, self_killing
 
 
+@lru_cache(maxsize=1)
+def _and_count(vocab: Vocabulary) -> re.Pattern[str]:
+    """A count of people after one person and "and", all the gap holds before the verb: "A
+    hiker and two climbers were hurt" (the hiker is one more, the tally adds the list)."""
+    people = alternation(vocab.singular_people | table_words(vocab, "casualty_readings", "people"))
+    return re.compile(
+        r"\s+and\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+"
+        rf"(?:[a-z]+(?:-[a-z]+)?\s+)?(?:(?:{people})s|men|women|children|people)\s*",
+        re.IGNORECASE,
+    )
+
+
 def implicit(text: str, taken: Sequence[tuple[int, int]] = ()) -> tuple[Figure, ...]:
     """Counts of one written as words, with offsets from the sentence's start (``taken`` are
     the spans of figures already read, never read twice).
@@ -122,7 +134,10 @@ def _implicit(text: str, taken: tuple[tuple[int, int], ...]) -> tuple[Figure, ..
     for m in self_killing.finditer(text):
         add(m.start("np"), m.end("np"), "killed", "suspect", None)
     for m in person.finditer(text):
-        if re.search(r"\b(?:said|says|told|and|or|with)\b|,", m.group("gap")):
+        gap = m.group("gap")
+        if re.search(r"\b(?:said|says|told|and|or|with)\b|,", gap) and not (
+            m.group("aux") and _and_count(vocab).fullmatch(gap)
+        ):
             # "a man said the victim was killed": a speaker; "a journalist and his son
             # died": more than one.
             continue
