@@ -402,3 +402,17 @@ def test_one_person_under_a_phrase(
 )
 def test_one_person_and_a_count(text: str, expected: list[tuple[str, float, str | None]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's age run on into the person's name is no count
+        ("Police: teen driver kills man, 18 Jose Estrada fatally wounded in crash", []),
+        ("NEWS Police: Crash kills man, 34 Tom Reyes fatally hurt on Route 9", []),
+        # guard: a count of other people after the comma
+        ("Bus crash kills driver, 18 passengers hurt", [("18", 18, "injured")]),
+    ],
+)
+def test_age_run_on_into_a_name(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert _read(text) == expected

@@ -376,11 +376,20 @@ def _age(text: str, fig: Figure, vocab: Vocabulary) -> bool:
     person, listed = _ages_before(vocab)
     if listed.search(before):
         return True
-    after = text[fig.span[1] : fig.span[1] + 12]
-    return (
-        person.search(before) is not None
-        and re.match(r"\s*(?:[,;:)]|\.(?:\s|$)|$)", after) is not None
-    )
+    after = text[fig.span[1] : fig.span[1] + 40]
+    if person.search(before) is None:
+        return False
+    if re.match(r"\s*(?:[,;:)]|\.(?:\s|$)|$)", after) is not None:
+        return True
+    # a headline's age run on into the name it belongs to: "kills man, 18 Jose Ruiz
+    # fatally wounded" (not "Driver, 18 Passengers Hurt": a count of other people)
+    name = re.match(r"\s+([A-Z][a-z'\u2019]+)\s+[A-Z][a-z'\u2019]+\b", after)
+    if name is None:
+        return False
+    word = name.group(1).lower()
+    return word not in _people(vocab) | _plural(vocab) | {"others", "more"} and not _cues(
+        vocab
+    ).search(word)
 
 
 def _concept(kind: str, m: re.Match[str], vocab: Vocabulary) -> str | None:
