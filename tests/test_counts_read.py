@@ -416,3 +416,22 @@ def test_one_person_and_a_count(text: str, expected: list[tuple[str, float, str 
 )
 def test_age_run_on_into_a_name(text: str, expected: list[tuple[str, float, str | None]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a distance after a passive harm says where: the verb is the count's before it
+        (
+            "Two people were shot about three blocks from the school.",
+            [("Two", 2, "shot")],
+        ),
+        ("Two hikers were killed three miles from the trailhead.", [("Two", 2, "killed")]),
+        ("Four workers were injured 200 yards from the blast.", [("Four", 4, "injured")]),
+        ("The driver was killed two doors down from his home.", [("The driver", 1, "killed")]),
+        # guard: an active verb's count stays its object
+        ("The storm killed three people 20 miles from the coast.", [("three", 3, "killed")]),
+    ],
+)
+def test_distance_after_a_passive(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert _read(text) == expected
