@@ -435,3 +435,42 @@ def test_age_run_on_into_a_name(text: str, expected: list[tuple[str, float, str 
 )
 def test_distance_after_a_passive(text: str, expected: list[tuple[str, float, str | None]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one more dead told by its ordinal, the verb after what it was a victim of
+        (
+            "A fourth victim of the bus crash, which killed three others, has died.",
+            [("A fourth victim", 4, "killed"), ("three", 3, "killed")],
+        ),
+        # guard: a harm participle before the death was read before
+        (
+            "A second climber hurt in the avalanche on Sunday has died.",
+            [("A second climber", 2, "killed")],
+        ),
+        # guard: another's death after "and"
+        (
+            "A second victim of the blast was hurt and a man died.",
+            [("A second victim", 1, "injured"), ("a man", 1, "killed")],
+        ),
+    ],
+)
+def test_one_more_dead_by_its_ordinal(
+    text: str, expected: list[tuple[str, float, str | None]]
+) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Second victim of bus crash dies", [("Second victim", 2, "killed")]),
+        ("Third victim of the stampede dies in hospital", [("Third victim", 3, "killed")]),
+    ],
+)
+def test_one_more_dead_by_its_ordinal_in_a_headline(
+    text: str, expected: list[tuple[str, float, str | None]]
+) -> None:
+    assert _title(text) == expected

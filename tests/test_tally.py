@@ -316,3 +316,41 @@ def test_one_counted_after_those_told_is_this_events(
     event's reports told: this event's, as "he later died" is."""
     got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 2)])]
     assert sorted(x for x in got if x[0] in (K, W)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("reports", "expected"),
+    [
+        (
+            [
+                "A bus crashed on the M6 on Monday, killing three passengers.",
+                "Three people died when a bus crashed on the M6 on Monday, police said.",
+                "A fourth victim of the M6 bus crash, which killed three others, has died.",
+            ],
+            4,
+        ),
+        (
+            [
+                "Two workers were killed in a blast at a chemical plant in Ohio on Monday.",
+                "Two workers died and four were hurt in the plant blast, the company said.",
+                "A third worker injured in the plant blast has died in hospital.",
+            ],
+            3,
+        ),
+        # guard: an ordinal of a series of events is no rise of this one's toll
+        (
+            [
+                "Two cyclists were killed by a lorry in Leeds on Monday.",
+                "Two cyclists died when a lorry hit them in Leeds on Monday.",
+                "A third cyclist has died on the city's roads in just two days, police said.",
+            ],
+            2,
+        ),
+    ],
+    ids=["fourth-victim-of-the-crash", "third-worker-of-the-blast", "third-in-two-days"],
+)
+def test_a_toll_risen_by_one_more_dead(reports: list[str], expected: float) -> None:
+    """ "A fourth victim has died": the toll has risen since the reports that told three,
+    though more of them told three."""
+    got = totals([_read(text, day) for day, text in enumerate(reports, 1)])
+    assert [t.value for t in got if t.concept == K] == [expected]

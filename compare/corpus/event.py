@@ -422,6 +422,23 @@ _ANOTHER = re.compile(
 )
 
 
+# One more dead told by its ordinal: "a fourth victim has died", "Second worker dies".
+_ORDINAL_TOLL = re.compile(
+    r"(?:(?:an?|the)\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
+    re.IGNORECASE,
+)
+
+
+# An ordinal of a series, not of one event's dead: "the third child to die from a shooting
+# in just two days", "the fifth fatal crash this year".
+_SERIES = re.compile(
+    r"\b(?:in\s+(?:just\s+|only\s+|less\s+than\s+|under\s+)?(?:a|one|two|three|four|five|"
+    r"six|seven|\d+)\s+(?:days?|weeks?|months?|years?)|(?:this|that)\s+(?:week|weekend|month|"
+    r"year)|so\s+far)\b",
+    re.IGNORECASE,
+)
+
+
 def _whom(f: Figure) -> frozenset[str]:
     """Whom a figure names, as the tally compares people: its age where the text gives
     one ("the 8-year-old" is not "the 7-year-old", "Ana Ruiz, 41,") and its subject
@@ -762,6 +779,8 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
     told_back: set[tuple[str, str | None]] = set()  # counts told of people named before
     who: dict[tuple[str, str | None], list[frozenset[str]]] = {}  # whom each figure names
     apart: set[tuple[str, str | None]] = set()  # counts told beside a death in one sentence
+    # the toll a report tells risen to by one more dead ("a fourth victim has died"), its date
+    risen: dict[tuple[str, str | None], list[tuple[float, dt.date]]] = {}
     for e in done:
         said: dict[tuple[str, str | None], Counter[float]] = {}
         vague: dict[tuple[str, str | None], Counter[float]] = {}
@@ -778,6 +797,9 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
         listed, taken = _listed_together(e, current)
         current = [f for f in current if f.id not in taken]
         summed |= listed
+        told = {c.sentence.index: c.sentence.text for c in e.claims}
+        if e.article.title:
+            told[-1] = e.article.title
         for fid, lived in _later_dead(e, current).items():
             summed[fid] = lived
         for f in current:
@@ -791,6 +813,14 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             if f.sentence < LEAD_SENTENCES:
                 lead.setdefault(key, Counter())[f.value] += 1
             people[key] = people.get(key, True) and f.value == 1
+            if (
+                f.concept in _PART_CONCEPTS
+                and f.value > 1
+                and e.article.published is not None
+                and _ORDINAL_TOLL.match(f.text)
+                and not _SERIES.search(told.get(f.sentence, ""))
+            ):
+                risen.setdefault(key, []).append((f.value, e.article.published))
             if f.value == 1:
                 named[key] = named.get(key, True) and _one_person(f)
             who.setdefault(key, []).append(_whom(f))
@@ -868,6 +898,12 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
                     was.mentions + r.said[v],
                     max(was.last, r.when or dt.date.min),
                 )
+        for toll, when in risen.get((concept, role), []):
+            # "A fourth victim has died": the toll has risen to four since the reports
+            # before it (smaller counts told no later are the toll as it was then)
+            if toll in support:
+                for v in [v for v in support if v < toll and support[v].last <= when]:
+                    del support[v]
         casualty = concept in _CASUALTY
         value = max(support, key=lambda v: (support[v].rank(casualty), -v))
         n, last = support[value].own, support[value].last

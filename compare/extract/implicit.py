@@ -82,6 +82,22 @@ def _patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str], re.P
 
 
 @lru_cache(maxsize=1)
+def _ordinal_death(vocab: Vocabulary) -> re.Pattern[str]:
+    """One more dead told by its ordinal, its verb after what it was a victim of: "A fourth
+    victim of the bus crash, which killed three others, has died", "Second worker hurt in
+    mine blast dies" (the toll has reached the ordinal)."""
+    people = alternation(vocab.singular_people | table_words(vocab, "casualty_readings", "people"))
+    ordinals = "|".join(_ORDINALS)
+    return re.compile(
+        rf"(?:^|(?<=[\s\"\u201c]))(?P<np>(?:(?:an?|the)\s+)?(?:{ordinals})\s+"
+        rf"(?:[\w-]+\s+){{0,2}}?(?:{people}))\b"
+        r"(?P<gap>\s+(?:of|in|from|injured|wounded|hurt|shot|stabbed)\b[^.;:]{0,100}?)"
+        r"\s+(?:(?:has|had|have)\s+)?(?:(?:also|since|now|later)\s+)?(?:died|dies|succumbed)\b",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
 def _and_count(vocab: Vocabulary) -> re.Pattern[str]:
     """A count of people after one person and "and", all the gap holds before the verb: "A
     hiker and two climbers were hurt" (the hiker is one more, the tally adds the list)."""
@@ -133,6 +149,15 @@ def _implicit(text: str, taken: tuple[tuple[int, int], ...]) -> tuple[Figure, ..
 
     for m in self_killing.finditer(text):
         add(m.start("np"), m.end("np"), "killed", "suspect", None)
+    if any(w in low for w in _ORDINALS) and re.search(r"\b(?:died|dies|succumbed)\b", low):
+        for m in _ordinal_death(vocab).finditer(text):
+            # not another's death: "a second victim was hurt and a man died" ("and" outside
+            # an aside in commas)
+            gap = re.sub(r",[^,]*,", ",", m.group("gap"))
+            if re.search(r"\b(?:and|but|while|said|says)\b", gap):
+                continue
+            who = m.group("np").split()[-1].lower()
+            add(m.start("np"), m.end("np"), "killed", None, who)
     for m in person.finditer(text):
         gap = m.group("gap")
         if re.search(r"\b(?:said|says|told|and|or|with)\b|,", gap) and not (
