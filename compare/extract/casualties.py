@@ -384,7 +384,8 @@ def _age(text: str, fig: Figure, vocab: Vocabulary) -> bool:
     # a headline's age run on into the name it belongs to: "kills man, 18 Jose Ruiz
     # fatally wounded" (not "Driver, 18 Passengers Hurt": a count of other people)
     name = re.match(r"\s+([A-Z][a-z'\u2019]+)\s+[A-Z][a-z'\u2019]+\b", after)
-    if name is None:
+    said = re.search(r"([a-z]+),\s*$", before)  # a person's noun, not "3 Dead, 1 Critical"
+    if name is None or said is None or said.group(1) not in _people(vocab):
         return False
     word = name.group(1).lower()
     return word not in _people(vocab) | _plural(vocab) | {"others", "more"} and not _cues(
