@@ -354,3 +354,34 @@ def test_a_toll_risen_by_one_more_dead(reports: list[str], expected: float) -> N
     though more of them told three."""
     got = totals([_read(text, day) for day, text in enumerate(reports, 1)])
     assert [t.value for t in got if t.concept == K] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "expected"),
+    [
+        (
+            "Two passengers were killed and five were injured when a bus overturned on Monday.",
+            "A passenger injured in the bus crash has died in hospital, police said.",
+            [("injured", 4), ("killed", 3)],
+        ),
+        (
+            "A fire at a hostel in Leeds killed one man and injured three people on Monday.",
+            "A woman died on Friday, a week after she was badly hurt in the hostel fire.",
+            [("injured", 2), ("killed", 2)],
+        ),
+        # guard: the death may be of the dead already counted
+        (
+            "A 24-year-old man was killed and three men were injured in a crash on the A1.",
+            "A man who was critically injured in the crash on the A1 has died, police said.",
+            [("injured", 3), ("killed", 1)],
+        ),
+    ],
+    ids=["passenger-injured-has-died", "a-week-after-she-was-hurt", "the-dead-one-again"],
+)
+def test_a_wounded_one_who_died_since(
+    first: str, later: str, expected: list[tuple[str, float]]
+) -> None:
+    """A later report of the death of one wounded before: the earlier reports counted that
+    person among the wounded (a person is counted once, at their last state)."""
+    got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 5)])]
+    assert sorted(x for x in got if x[0] in (K, W)) == expected

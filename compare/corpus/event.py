@@ -113,7 +113,11 @@ class Total:
     unnamed, died and no report counts more people shot than dead is the dead one's wound
     (casualty counts count a person once, at their last state: "the teen" hurt is "the boy"
     who died): no wounded count is kept, unless a sentence tells the wound beside a death
-    ("left a boy dead and his father wounded").
+    ("left a boy dead and his father wounded").  Tolls rise over time: a death told by its
+    ordinal ("a fourth victim has died") is the toll over smaller ones told no later, and a
+    later report of the death of one wounded before ("a passenger injured in the crash has
+    died") moves that person from the wounded to the dead in the reports before it, unless
+    it may be one of their own dead.
 
     A count must be corroborated: one that a single article states, only past its lead
     (:data:`LEAD_SENTENCES`), is dropped when another article of the event also counts its
@@ -439,6 +443,37 @@ _SERIES = re.compile(
 )
 
 
+# A death of one told wounded before ("a man wounded in the crash has died", "the driver
+# who was hurt on Friday died", "a woman died Saturday, a week after she was wounded"):
+# the words after the dead one's figure.
+_DIED_OF_HARM = re.compile(
+    r"(?:(?:\s+(?!(?:and|but|or|while)\b)[\w'\u2019.,-]+){0,14}?\s+(?:wounded|injured|hurt|shot|"
+    r"stabbed|struck|burned)\b(?:\s+(?!(?:and|but|or|while)\b(?!\s+[A-Z]))[\w'\u2019.,-]+){0,14}?\s+"
+    r"(?:(?:has|had|have)\s+)?(?:later\s+|since\s+|now\s+)?(?:died|dies|succumbed)\b"
+    r"|\s+(?:has\s+|had\s+)?(?:died|dies|succumbed)\b[^.;]{0,40}?\b(?:days?|weeks?|months?)\s+"
+    r"after\s+(?:he|she|they)\s+"
+    r"(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:wounded|injured|hurt|shot|stabbed))",
+    re.IGNORECASE,
+)
+
+
+def _deaths_of_wounded(e: Extracted, current: Sequence[Figure]) -> list[frozenset[str]]:
+    """Whom each of the dead this article tells as one wounded before names (see _whom): "A
+    man wounded in a shooting earlier this month has died", "A fourth victim of the crash,
+    wounded on Friday, has died"."""
+    sentences = {c.sentence.index: c.sentence for c in e.claims}
+    out: list[frozenset[str]] = []
+    for f in current:
+        s = sentences.get(f.sentence)
+        if f.concept not in _PART_CONCEPTS or f.role == "suspect" or s is None:
+            continue
+        if (f.value == 1 or _ORDINAL_TOLL.match(f.text)) and _DIED_OF_HARM.match(
+            s.text, f.span[1] - s.start
+        ):
+            out.append(_whom(f))
+    return out
+
+
 def _whom(f: Figure) -> frozenset[str]:
     """Whom a figure names, as the tally compares people: its age where the text gives
     one ("the 8-year-old" is not "the 7-year-old", "Ana Ruiz, 41,") and its subject
@@ -681,6 +716,19 @@ class _Report:
     one_named: bool = False  # its value 1 is only ever one person named ("a man was hurt")
 
 
+def _less(r: _Report, n: float) -> _Report:
+    """A report's values, ``n`` fewer people each (those of them who died since)."""
+    said: Counter[float] = Counter({v - n: k for v, k in r.said.items() if v - n > 0})
+    return replace(
+        r,
+        value=r.value - n,
+        stated=frozenset(v - n for v in r.stated if v - n > 0),
+        heads=frozenset(v - n for v in r.heads if v - n > 0),
+        said=said,
+        one_named=False,
+    )
+
+
 @dataclass(frozen=True)
 class _Support:
     """How the articles of an event support one value of a count."""
@@ -781,6 +829,8 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
     apart: set[tuple[str, str | None]] = set()  # counts told beside a death in one sentence
     # the toll a report tells risen to by one more dead ("a fourth victim has died"), its date
     risen: dict[tuple[str, str | None], list[tuple[float, dt.date]]] = {}
+    later: list[tuple[dt.date, frozenset[str]]] = []  # deaths of ones told wounded: when, whom
+    dead: dict[str, list[frozenset[str]]] = {}  # whom each article's deaths name
     for e in done:
         said: dict[tuple[str, str | None], Counter[float]] = {}
         vague: dict[tuple[str, str | None], Counter[float]] = {}
@@ -797,9 +847,9 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
         listed, taken = _listed_together(e, current)
         current = [f for f in current if f.id not in taken]
         summed |= listed
-        told = {c.sentence.index: c.sentence.text for c in e.claims}
+        texts = {c.sentence.index: c.sentence.text for c in e.claims}
         if e.article.title:
-            told[-1] = e.article.title
+            texts[-1] = e.article.title
         for fid, lived in _later_dead(e, current).items():
             summed[fid] = lived
         for f in current:
@@ -818,7 +868,7 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
                 and f.value > 1
                 and e.article.published is not None
                 and _ORDINAL_TOLL.match(f.text)
-                and not _SERIES.search(told.get(f.sentence, ""))
+                and not _SERIES.search(texts.get(f.sentence, ""))
             ):
                 risen.setdefault(key, []).append((f.value, e.article.published))
             if f.value == 1:
@@ -863,8 +913,39 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             led.setdefault((concept, None), set()).add(e.article.id)
         if any(f.concept in _CASUALTY for f in current):
             telling.add(e.article.id)
+        if e.article.published is not None:
+            later.extend((e.article.published, w) for w in _deaths_of_wounded(e, current))
+        dead[e.article.id] = [
+            _whom(f) for f in current if f.concept in _PART_CONCEPTS and f.role != "suspect"
+        ]
+    for (concept, role), reports in list(reported.items()):
+        if role is not None or not later or concept not in _REST_CONCEPTS | _PART_CONCEPTS:
+            continue
+        # "A man wounded in the shooting has died": the reports before it counted him among
+        # the wounded, not the dead (a person is counted once, at their last state), unless
+        # he may be one of their own dead ("A man was killed"; "the man ... has died")
+        kept = []
+        for r in reports:
+            n = float(
+                sum(
+                    1
+                    for when, w in later
+                    if r.when is not None
+                    and r.when < when
+                    and not (dead.get(r.article) and _same_people([w], dead[r.article]))
+                )
+            )
+            if not n:
+                kept.append(r)
+            elif concept in _PART_CONCEPTS:
+                kept.append(_less(r, -n))
+            elif r.value - n > 0:
+                kept.append(_less(r, n))
+        reported[concept, role] = kept
     out: dict[tuple[str, str | None], Total] = {}
     for (concept, role), reports in reported.items():
+        if not reports:
+            continue
         if (
             len(reports) == 1
             and not led.get((concept, role))
