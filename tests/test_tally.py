@@ -385,3 +385,34 @@ def test_a_wounded_one_who_died_since(
     person among the wounded (a person is counted once, at their last state)."""
     got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 5)])]
     assert sorted(x for x in got if x[0] in (K, W)) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "expected"),
+    [
+        (
+            "Three people were killed and a fourth was injured when a tree fell on a tent.",
+            "A fourth victim of the tent collapse at the festival has died, organisers said.",
+            [("killed", 4)],
+        ),
+        (
+            "A gas blast at a mine killed two miners and injured three on Monday.",
+            "A third miner has died after the gas blast on Monday, the company said.",
+            [("injured", 2), ("killed", 3)],
+        ),
+        # guard: an ordinal that tells no death
+        (
+            "Two guards were killed and three were injured in a prison riot on Monday.",
+            "A second man who took part in the riot is in custody, police said.",
+            [("injured", 3), ("killed", 2)],
+        ),
+    ],
+    ids=["fourth-victim-was-the-injured", "third-miner-has-died", "second-man-in-custody"],
+)
+def test_one_more_dead_by_its_ordinal_was_wounded(
+    first: str, later: str, expected: list[tuple[str, float]]
+) -> None:
+    """ "A fourth victim has died" after reports of three dead and one hurt: the hurt one
+    died; the earlier reports' wounded are fewer by as many as the toll rose."""
+    got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 5)])]
+    assert sorted(x for x in got if x[0] in (K, W)) == expected

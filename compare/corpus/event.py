@@ -433,6 +433,8 @@ _ORDINAL_TOLL = re.compile(
 )
 
 
+# The death an ordinal tells ("a second person who took part in the murder" is none).
+_DIES = re.compile(r"\b(?:died|dies|succumbed|pronounced\s+dead|death\s+of)\b", re.IGNORECASE)
 # An ordinal of a series, not of one event's dead: "the third child to die from a shooting
 # in just two days", "the fifth fatal crash this year".
 _SERIES = re.compile(
@@ -868,6 +870,7 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
                 and f.value > 1
                 and e.article.published is not None
                 and _ORDINAL_TOLL.match(f.text)
+                and _DIES.search(texts.get(f.sentence, ""))
                 and not _SERIES.search(texts.get(f.sentence, ""))
             ):
                 risen.setdefault(key, []).append((f.value, e.article.published))
@@ -918,24 +921,33 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
         dead[e.article.id] = [
             _whom(f) for f in current if f.concept in _PART_CONCEPTS and f.role != "suspect"
         ]
+    tolls = [t for k in _PART_CONCEPTS for t in risen.get((k, None), [])]
+    own = {r.article: r.value for k in _PART_CONCEPTS for r in reported.get((k, None), [])}
     for (concept, role), reports in list(reported.items()):
-        if role is not None or not later or concept not in _REST_CONCEPTS | _PART_CONCEPTS:
+        if role is not None or concept not in _REST_CONCEPTS | _PART_CONCEPTS:
             continue
-        # "A man wounded in the shooting has died": the reports before it counted him among
-        # the wounded, not the dead (a person is counted once, at their last state), unless
-        # he may be one of their own dead ("A man was killed"; "the man ... has died")
+        # "A man wounded in the shooting has died", "a fourth victim has died": the reports
+        # before it counted him among the wounded, not the dead (a person is counted once,
+        # at their last state), unless he may be one of their own dead ("A man was killed";
+        # "the man ... has died"); one more dead by its ordinal is as many more as the toll
+        # it tells is above theirs.
         kept = []
         for r in reports:
-            n = float(
-                sum(
-                    1
-                    for when, w in later
-                    if r.when is not None
-                    and r.when < when
-                    and not (dead.get(r.article) and _same_people([w], dead[r.article]))
-                )
+            if r.when is None:
+                kept.append(r)
+                continue
+            named = sum(
+                1
+                for when, w in later
+                if r.when < when
+                and not (dead.get(r.article) and _same_people([w], dead[r.article]))
             )
-            if not n:
+            risen_by = max(
+                (toll - own.get(r.article, 0.0) for toll, when in tolls if r.when < when),
+                default=0.0,
+            )
+            n = max(float(named), risen_by)
+            if n <= 0:
                 kept.append(r)
             elif concept in _PART_CONCEPTS:
                 kept.append(_less(r, -n))
