@@ -936,7 +936,7 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             if r.when is None:
                 kept.append(r)
                 continue
-            named = sum(
+            moved = sum(
                 1
                 for when, w in later
                 if r.when < when
@@ -946,7 +946,7 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
                 (toll - own.get(r.article, 0.0) for toll, when in tolls if r.when < when),
                 default=0.0,
             )
-            n = max(float(named), risen_by)
+            n = max(float(moved), risen_by)
             if n <= 0:
                 kept.append(r)
             elif concept in _PART_CONCEPTS:
