@@ -474,3 +474,15 @@ def test_one_more_dead_by_its_ordinal_in_a_headline(
     text: str, expected: list[tuple[str, float, str | None]]
 ) -> None:
     assert _title(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ago" closes a time phrase: the person after it is no "a half ago 12-year-old"
+        ("A year and a half ago 12-year-old Mia Cole was hurt by a falling tree.", []),
+        ("A week ago a 12-year-old was hurt by a falling tree.", [("a 12-year-old", 1, "injured")]),
+    ],
+)
+def test_a_time_ago_is_no_person(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert _read(text) == expected

@@ -24,7 +24,7 @@ from compare.types import Figure, Role
 # teenager".  Ages inside are part of the person, not figures.
 _MODIFIERS = (
     r"(?:(?:\d{1,3}-(?:year|month|week)-old|"
-    r"(?!(?:and|or|his|her|their|its|with|of|who|that)\b)[a-z]+(?:-[a-z]+)?)\s+){0,3}"
+    r"(?!(?:and|or|his|her|their|its|with|of|who|that|ago)\b)[a-z]+(?:-[a-z]+)?)\s+){0,3}"
 )
 _AUX = (
     r"(?P<aux>(?:was|is|has\s+been|had\s+been|were|got|have\s+been|being)\s+)?(?:later\s+)?"
