@@ -486,3 +486,25 @@ def test_one_more_dead_by_its_ordinal_in_a_headline(
 )
 def test_a_time_ago_is_no_person(text: str, expected: list[tuple[str, float, str | None]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's person, what befell them, then the death
+        ("Hiker in coma after fall on Ben Nevis dies", [("Hiker", 1, "killed")]),
+        (
+            "(UPDATE) Worker on life support after scaffold collapse dies; firm fined",
+            [("Worker", 1, "killed")],
+        ),
+        # guard: a relative clause's death is another's
+        (
+            "Driver on trial over crash that left a pedestrian who later died",
+            [("a pedestrian", 1, "killed")],
+        ),
+    ],
+)
+def test_a_headline_death_after_what_befell(
+    text: str, expected: list[tuple[str, float, str | None]]
+) -> None:
+    assert _title(text) == expected

@@ -747,6 +747,19 @@ def _listed(np: str, vocab: Vocabulary) -> float:
     return float(len(named)) if len(parts) > 1 and len(named) == len(parts) else 1.0
 
 
+@lru_cache(maxsize=4)
+def _headline_dies(vocab: Vocabulary) -> re.Pattern[str]:
+    """ "Boy On Life Support After Being Shot In The Head Dies", "(UPDATE) Hiker in coma
+    after fall dies": a headline's person, what befell them, then the death."""
+    people = alternation(_headline_people(vocab))
+    return re.compile(
+        r"(?:^(?:\(\w{1,12}\)\s+)?|(?<=[:|;\u2013\u2014]\s))"
+        rf"(?P<np>(?:[\w'\u2019-]+\s+){{0,2}}?(?:{people}|{_AGE}))\s+(?:on|in|after|from|at|with)\b"
+        r"(?:(?!\b(?:who|that|whose)\b)[^;:|,]){0,80}?\s(?:dies|died|has\s+died)\b",
+        re.IGNORECASE,
+    )
+
+
 # A headline's outcome after the harm: "Worker injured in plant blast dies".
 _DIES_LATER = re.compile(r"[^;:|,\u2013\u2014]*?\b(?:dies|died|has\s+died)\b", re.IGNORECASE)
 
@@ -785,6 +798,13 @@ def headline_counts(title: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
             many, role, subject = many - attackers, None, "person"
         fig = count_in_words(title, (start, end), many, concept, subject, role)
         read.append(_outcome(title, fig, vocab))
+    for m in _headline_dies(vocab).finditer(title):
+        start, end = m.span("np")
+        if any(s < end and start < e for s, e in (f.span for f in read)):
+            continue
+        head = m.group("np").split()[-1].lower()
+        subject = head if head in _people(vocab) else "person"
+        read.append(count_in_words(title, (start, end), 1.0, "killed", subject, None))
     for m in _headline_active(vocab).finditer(title):
         start, end = m.span("np")
         if any(s < end and start < e for s, e in (f.span for f in read)):
