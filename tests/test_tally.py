@@ -416,3 +416,34 @@ def test_one_more_dead_by_its_ordinal_was_wounded(
     died; the earlier reports' wounded are fewer by as many as the toll rose."""
     got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 5)])]
     assert sorted(x for x in got if x[0] in (K, W)) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "expected"),
+    [
+        (
+            "One guest died and at least two guests were hurt when a gunman opened fire at a "
+            "wedding in Izmir.",
+            "Five guests were shot at the wedding in Izmir, police said on Monday.",
+            [("injured", 4), ("killed", 1)],
+        ),
+        (
+            "A guard was killed and at least one other was wounded in a shootout with poachers.",
+            "Three guards were shot in the shootout with poachers, the park said.",
+            [("injured", 2), ("killed", 1)],
+        ),
+        # guard: an exact count of the hurt stands
+        (
+            "One guest died and two guests were hurt when a gunman opened fire at a wedding.",
+            "Five guests were shot at the wedding, police said on Monday.",
+            [("injured", 2), ("killed", 1)],
+        ),
+    ],
+    ids=["at-least-two-hurt-of-five-shot", "at-least-one-wounded-of-three-shot", "two-hurt"],
+)
+def test_a_floor_of_the_wounded_meets_the_shot_less_the_dead(
+    first: str, later: str, expected: list[tuple[str, float]]
+) -> None:
+    """ "At least two were hurt" is no count against "five were shot", one of them dead."""
+    got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 2)])]
+    assert sorted(x for x in got if x[0] in (K, W)) == expected

@@ -832,6 +832,8 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
     # the toll a report tells risen to by one more dead ("a fourth victim has died"), its date
     risen: dict[tuple[str, str | None], list[tuple[float, dt.date]]] = {}
     later: list[tuple[dt.date, frozenset[str]]] = []  # deaths of ones told wounded: when, whom
+    floors: dict[tuple[str, str | None], set[float]] = {}  # values told only as "at least"
+    exact: dict[tuple[str, str | None], set[float]] = {}  # values told as they are
     dead: dict[str, list[frozenset[str]]] = {}  # whom each article's deaths name
     for e in done:
         said: dict[tuple[str, str | None], Counter[float]] = {}
@@ -865,6 +867,8 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             if f.sentence < LEAD_SENTENCES:
                 lead.setdefault(key, Counter())[f.value] += 1
             people[key] = people.get(key, True) and f.value == 1
+            kind = floors if f.qualifier in ("at_least", "more_than") else exact
+            kind.setdefault(key, set()).add(f.value)
             if (
                 f.concept in _PART_CONCEPTS
                 and f.value > 1
@@ -921,6 +925,8 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
         dead[e.article.id] = [
             _whom(f) for f in current if f.concept in _PART_CONCEPTS and f.role != "suspect"
         ]
+    for key, told_floor in floors.items():
+        told_floor -= exact.get(key, set())  # "at least two", never "two"
     tolls = [t for k in _PART_CONCEPTS for t in risen.get((k, None), [])]
     own = {r.article: r.value for k in _PART_CONCEPTS for r in reported.get((k, None), [])}
     for (concept, role), reports in list(reported.items()):
@@ -1027,9 +1033,15 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             told = out.get((rest, role))
             if told is not None and (
                 told.value >= have.value - minus
-                or (have.articles < 2 and told.articles >= have.articles)
+                or (
+                    have.articles < 2
+                    and told.articles >= have.articles
+                    and told.value not in floors.get((rest, role), set())
+                )
             ):
                 continue  # the stated count stands unless more reports count the whole
+                # (or it is only ever a floor, "at least two were hurt", that the whole's
+                # count less the dead meets)
             out[rest, role] = Total(
                 rest,
                 role,
