@@ -508,3 +508,19 @@ def test_a_headline_death_after_what_befell(
     text: str, expected: list[tuple[str, float, str | None]]
 ) -> None:
     assert _title(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number word that numbers a speaker's point is no count
+        ("\u201cA crash can cause injury \u2026 Two, you never drive tired,\u201d he said.", []),
+        ("The first lesson of the fire is that smoke kills. Two, we must fit alarms.", []),
+        # guard: a count with an aside after its comma
+        ("Two, including a child, were injured in the fire.", [("Two", 2, "injured")]),
+    ],
+)
+def test_a_numbered_point_is_no_count(
+    text: str, expected: list[tuple[str, float, str | None]]
+) -> None:
+    assert _read(text) == expected
