@@ -524,3 +524,26 @@ def test_a_numbered_point_is_no_count(
     text: str, expected: list[tuple[str, float, str | None]]
 ) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "left" one person and a count of people in one state: each is read
+        (
+            "The crash left a woman and two children injured, police said.",
+            [("a woman", 1, "injured"), ("two", 2, "injured")],
+        ),
+        (
+            "The blast left a worker and three firefighters dead.",
+            [("a worker", 1, "killed"), ("three", 3, "killed")],
+        ),
+        # guard: two states, two counts
+        (
+            "The attack left a man dead and two women wounded.",
+            [("a man", 1, "killed"), ("two", 2, "injured")],
+        ),
+    ],
+)
+def test_left_one_and_a_count(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert _read(text) == expected

@@ -176,8 +176,12 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
             rf"\b(?:(?P<killed>{active_killed})|(?P<hurt>{active_hurt}))\s+(?P<np>another)\b"
             r"(?=\s*(?:[,.;:)]|$)|\s+(?:with|and|in|at|on|by|as|before|after|during|while|when)\b)"
         ),
+        # "left a girl and two men wounded": the person before a count of people (read
+        # apart; the tally adds the list)
         "left": re.compile(
-            rf"\b(?:left|leaves|leaving)\s+(?P<np>{anyone}|him|her)\s+(?:(?P<killed>dead)|"
+            rf"\b(?:left|leaves|leaving)\s+(?P<np>{anyone}|him|her)\s+"
+            rf"(?:and\s+(?:{_NUMBER_WORD}|[a-z]+)\s+(?:[a-z-]+\s+)?(?:{alternation(_plural(vocab))})\s+)?"
+            rf"(?:(?P<killed>dead)|"
             rf"(?P<hurt>wounded|injured|hurt|hospitali[sz]ed|in\s+(?:{conditions})\s+condition))\b"
         ),
         # "A worker who was hit by a falling beam on Monday has died"
