@@ -851,9 +851,7 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
         listed, taken = _listed_together(e, current)
         current = [f for f in current if f.id not in taken]
         summed |= listed
-        texts = {c.sentence.index: c.sentence.text for c in e.claims}
-        if e.article.title:
-            texts[-1] = e.article.title
+        texts = {c.sentence.index: c.sentence.text for c in e.claims}  # the title's too
         for fid, lived in _later_dead(e, current).items():
             summed[fid] = lived
         for f in current:
