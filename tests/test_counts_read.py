@@ -547,3 +547,20 @@ def test_a_numbered_point_is_no_count(
 )
 def test_left_one_and_a_count(text: str, expected: list[tuple[str, float, str | None]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number word after a capitalised word is a count when a toll's word follows
+        (
+            "Local News One dead, three hurt in Route 9 pile-up",
+            [("One", 1, "killed"), ("three", 3, "injured")],
+        ),
+        ("Breaking News Two killed in mine collapse near Tete", [("Two", 2, "killed")]),
+        # guard: a name with a number word in it
+        ("BBC One reported that three were hurt in the fire.", [("three", 3, "injured")]),
+    ],
+)
+def test_a_label_before_a_toll(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert _read(text) == expected

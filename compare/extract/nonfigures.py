@@ -140,6 +140,8 @@ _NUMBER_BEFORE = re.compile(r"\b(?:no|nos|number)\.?\s*$|#$", re.IGNORECASE)
 _AGE_END_AFTER = re.compile(r"^\s*(?:,|\.(?:\s|$)|$)")
 _AGE_HEADLINE = re.compile(r"-(?:Year|Month|Week)s?-Old\b", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"[A-Z][\w]*\s$")
+# A toll's word right after a number word: "One dead, three wounded".
+_TOLL_AFTER = re.compile(r"\s+(?:dead|killed|hurt|injured|wounded)\b", re.IGNORECASE)
 
 
 def phone_spans(text: str) -> list[tuple[int, int]]:
@@ -290,8 +292,14 @@ def not_a_figure(num: Number, text: str) -> bool:
         and _POINT_BEFORE.search(before)
     ):
         return True  # "... number one rule ... Two, you shouldn't": the second point
-    if num.kind == "words" and raw[0].isupper() and _NAME_BEFORE.search(before):
-        return True  # "BBC One", "Formula One": a number word inside a name
+    if (
+        num.kind == "words"
+        and raw[0].isupper()
+        and _NAME_BEFORE.search(before)
+        and not _TOLL_AFTER.match(after)
+    ):
+        return True  # "BBC One", "Formula One": a number word inside a name (not "Local
+        # News One dead, three wounded": a page's label before a toll)
     if num.kind == "words" and raw[0].isupper() and _name_opened(text, before, after):
         return True  # "outside the Four Points Sheraton", "Three Rivers Hospital": a name
     return raw.lower() == "one" and bool(_ONE_BEFORE.search(before) or _ONE_AFTER.match(after))
