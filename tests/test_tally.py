@@ -447,3 +447,27 @@ def test_a_floor_of_the_wounded_meets_the_shot_less_the_dead(
     """ "At least two were hurt" is no count against "five were shot", one of them dead."""
     got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 2)])]
     assert sorted(x for x in got if x[0] in (K, W)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A 29-year-old man hurt in the arm was taken to hospital with a 23-year-old "
+            "woman hurt in the foot after the bus crash.",
+            2,
+        ),
+        (
+            "A 40-year-old miner was injured in the rockfall when a 52-year-old miner was "
+            "injured trying to free him.",
+            2,
+        ),
+        # guard: one person told twice by different words
+        ("The 19-year-old cried after a teen was injured and his friend was injured.", 1),
+    ],
+    ids=["two-ages-one-harm", "two-miners-by-age", "a-teen-his-friend"],
+)
+def test_two_people_told_apart_by_age_in_one_sentence(text: str, expected: float) -> None:
+    """Two people of one harm in one sentence, told apart by their ages, are two."""
+    got = totals([_read(text, 1)])
+    assert [t.value for t in got if t.concept == W] == [expected]

@@ -610,6 +610,14 @@ def _people_word(word: str, subject: str | None) -> bool:
     return low == (subject or "").lower() or low in kinds or one in kinds
 
 
+def _told_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two people are told apart by their ages or names ("a 29-year-old man" and "a
+    23-year-old woman"), not only by the words for them ("a teen", "his friend")."""
+    ages = [{w for w in x if w.endswith("-year-old")} for x in (a, b)]
+    names = [{w for w in x if w.startswith("name:")} for x in (a, b)]
+    return bool((all(ages) and not ages[0] & ages[1]) or (all(names) and not names[0] & names[1]))
+
+
 def _listed_together(e: Extracted, current: Sequence[Figure]) -> tuple[dict[str, float], set[str]]:
     """Counts of one harm listed together in one sentence count their people in all: "Two
     women and a man were killed" counts three dead, "injured two men and a 10-year-old
@@ -634,6 +642,19 @@ def _listed_together(e: Extracted, current: Sequence[Figure]) -> tuple[dict[str,
             continue
         joined = _AND.fullmatch(s.text, a.span[1] - s.start, b.span[0] - s.start)
         words = joined.group(1).split() if joined is not None else []
+        if (
+            a.value == 1
+            and b.value == 1
+            and a.id not in out
+            and _one_person(a)
+            and _one_person(b)
+            and _told_apart(_whom(a), _whom(b))
+        ):
+            # "a 29-year-old man shot in the arm was taken to hospital with a 23-year-old
+            # woman shot in the foot": two people told apart by age, one harm each
+            out[b.id] = 2.0
+            taken.add(a.id)
+            continue
         if joined is None or not all(_people_word(w, a.subject) for w in words):
             continue
         if joined.group(2) == "," and {w.lower() for w in words} & _ANYONE:
