@@ -471,3 +471,37 @@ def test_two_people_told_apart_by_age_in_one_sentence(text: str, expected: float
     """Two people of one harm in one sentence, told apart by their ages, are two."""
     got = totals([_read(text, 1)])
     assert [t.value for t in got if t.concept == W] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "expected"),
+    [
+        (
+            "Five people were injured when a balcony collapsed at a party on Saturday.",
+            "A man injured in the balcony collapse has died. Tom Hale, 31, was one of five "
+            "people injured in the collapse on Saturday.",
+            [("injured", 4), ("killed", 1)],
+        ),
+        (
+            "A ferry hit a pier on Sunday, injuring six passengers.",
+            "A passenger hurt in the ferry crash on Sunday has died. Six passengers, including "
+            "the man, were injured on Sunday.",
+            [("injured", 5), ("killed", 1)],
+        ),
+        # guard: "others" still in hospital are the living
+        (
+            "Five people were injured when a balcony collapsed at a party on Saturday.",
+            "A man injured in the balcony collapse has died. Four others were injured in the "
+            "collapse on Saturday.",
+            [("injured", 4), ("killed", 1)],
+        ),
+    ],
+    ids=["one-of-five-injured", "six-including-the-man", "four-others"],
+)
+def test_the_death_reports_own_count_of_the_wounded(
+    first: str, later: str, expected: list[tuple[str, float]]
+) -> None:
+    """The report of a wounded one's death counts the wounded as they were when it names
+    the dead among them ("Duhart was one of five people injured"): one fewer now."""
+    got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 5)])]
+    assert sorted(x for x in got if x[0] in (K, W)) == expected

@@ -469,10 +469,41 @@ def _deaths_of_wounded(e: Extracted, current: Sequence[Figure]) -> list[frozense
         s = sentences.get(f.sentence)
         if f.concept not in _PART_CONCEPTS or f.role == "suspect" or s is None:
             continue
-        if (f.value == 1 or _ORDINAL_TOLL.match(f.text)) and _DIED_OF_HARM.match(
+        ordinal = f.value > 1 and _ORDINAL_TOLL.match(f.text) is not None
+        harmed = _DIED_OF_HARM.match(s.text, f.span[1] - s.start) is not None
+        if ((f.value == 1 or ordinal) and harmed) or (
+            ordinal and _DIES.search(s.text) and not _SERIES.search(s.text)
+        ):
+            out.append(_whom(f))  # "a fourth victim has died": one of the wounded
+    return out
+
+
+# A count the sentence says one person is among: "Duhart was one of five people injured",
+# "Five people, including Duhart, were injured".
+_ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_INCLUDING_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}\s*,?\s+including\b", re.IGNORECASE)
+
+
+def _wounded_then(
+    e: Extracted, current: Sequence[Figure], died: list[frozenset[str]], summed: dict[str, float]
+) -> dict[str, float]:
+    """The wounded counts of an article that tells the death of ones wounded before, as they
+    stand now: "Duhart was one of five people injured" (Duhart died) counts four wounded
+    still; "Tarjan Edwards, 17, had been wounded" (the one who died) none.  Figure id -> the
+    count left."""
+    sentences = {c.sentence.index: c.sentence for c in e.claims}
+    out: dict[str, float] = {}
+    for f in current:
+        s = sentences.get(f.sentence)
+        if f.concept not in _REST_CONCEPTS or f.role == "suspect" or s is None:
+            continue
+        value = summed.get(f.id, f.value)
+        if value == 1 and _one_person(f) and _same_people([_whom(f)], died):
+            out[f.id] = 0.0  # the dead one's wound, told before the death
+        elif _ONE_OF.search(s.text[: f.span[0] - s.start]) or _INCLUDING_AFTER.match(
             s.text, f.span[1] - s.start
         ):
-            out.append(_whom(f))
+            out[f.id] = value - len(died)
     return out
 
 
@@ -875,6 +906,11 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
         texts = {c.sentence.index: c.sentence.text for c in e.claims}  # the title's too
         for fid, lived in _later_dead(e, current).items():
             summed[fid] = lived
+        died = _deaths_of_wounded(e, current)
+        if died:
+            for fid, lived in _wounded_then(e, current, died, summed).items():
+                summed[fid] = lived
+            current = [f for f in current if summed.get(f.id, 1) > 0]
         for f in current:
             key = _key(f)
             if f.id in summed:
@@ -940,7 +976,7 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
         if any(f.concept in _CASUALTY for f in current):
             telling.add(e.article.id)
         if e.article.published is not None:
-            later.extend((e.article.published, w) for w in _deaths_of_wounded(e, current))
+            later.extend((e.article.published, w) for w in died)
         dead[e.article.id] = [
             _whom(f) for f in current if f.concept in _PART_CONCEPTS and f.role != "suspect"
         ]
