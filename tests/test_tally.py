@@ -505,3 +505,9 @@ def test_the_death_reports_own_count_of_the_wounded(
     the dead among them ("Duhart was one of five people injured"): one fewer now."""
     got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 5)])]
     assert sorted(x for x in got if x[0] in (K, W)) == expected
+
+
+def test_a_surname_is_the_full_name_told_before() -> None:
+    """Guard: "Kenneth Mills" and "Mills" in one sentence are one person, not two told apart."""
+    got = totals([_read("Kenneth Mills was injured when a wall fell and Mills was injured.", 1)])
+    assert [t.value for t in got if t.concept == W] == [1]

@@ -645,8 +645,13 @@ def _told_apart(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two people are told apart by their ages or names ("a 29-year-old man" and "a
     23-year-old woman"), not only by the words for them ("a teen", "his friend")."""
     ages = [{w for w in x if w.endswith("-year-old")} for x in (a, b)]
-    names = [{w for w in x if w.startswith("name:")} for x in (a, b)]
-    return bool((all(ages) and not ages[0] & ages[1]) or (all(names) and not names[0] & names[1]))
+    names = [{w[5:] for w in x if w.startswith("name:")} for x in (a, b)]
+    named = all(names) and not any(
+        set(m.split()) <= set(n.split()) or set(n.split()) <= set(m.split())
+        for m in names[0]
+        for n in names[1]
+    )  # "Mills" is "Kenneth Mills"
+    return bool((all(ages) and not ages[0] & ages[1]) or named)
 
 
 def _listed_together(e: Extracted, current: Sequence[Figure]) -> tuple[dict[str, float], set[str]]:
