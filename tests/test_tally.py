@@ -511,3 +511,14 @@ def test_a_surname_is_the_full_name_told_before() -> None:
     """Guard: "Kenneth Mills" and "Mills" in one sentence are one person, not two told apart."""
     got = totals([_read("Kenneth Mills was injured when a wall fell and Mills was injured.", 1)])
     assert [t.value for t in got if t.concept == W] == [1]
+
+
+def test_a_death_named_inside_its_wound_count_is_taken_once() -> None:
+    """Guard: "three injured, including a 17-year-old who was hurt and later died" counts
+    two wounded, the death taken out once (not again as a death of one wounded before)."""
+    text = (
+        "Three people were injured in the crash on Monday, including a 17-year-old who was "
+        "hurt in the head and later died."
+    )
+    got = [(t.concept, t.value) for t in totals([_read(text, 1)])]
+    assert sorted(x for x in got if x[0] in (K, W)) == [("injured", 2), ("killed", 1)]

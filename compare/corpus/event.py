@@ -909,12 +909,13 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
         current = [f for f in current if f.id not in taken]
         summed |= listed
         texts = {c.sentence.index: c.sentence.text for c in e.claims}  # the title's too
-        for fid, lived in _later_dead(e, current).items():
-            summed[fid] = lived
+        lived_on = _later_dead(e, current)
+        summed |= lived_on
         died = _deaths_of_wounded(e, current)
         if died:
             for fid, lived in _wounded_then(e, current, died, summed).items():
-                summed[fid] = lived
+                if fid not in lived_on:  # "including a girl who was shot and later died"
+                    summed[fid] = lived
             current = [f for f in current if summed.get(f.id, 1) > 0]
         for f in current:
             key = _key(f)
