@@ -564,3 +564,22 @@ def test_left_one_and_a_count(text: str, expected: list[tuple[str, float, str | 
 )
 def test_a_label_before_a_toll(text: str, expected: list[tuple[str, float, str | None]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the outcome after "and": a harm that is expected to end in survival is a wound
+        ("A woman was stabbed and is expected to survive.", [("A woman", 1, "injured")]),
+        ("A guard was also shot and is expected to recover.", [("A guard", 1, "injured")]),
+        # guard: another subject's "expected to recover"
+        (
+            "Two men were shot and killed and police are expected to recover the weapon.",
+            [("Two", 2, "killed")],
+        ),
+    ],
+)
+def test_expected_to_survive_after_and(
+    text: str, expected: list[tuple[str, float, str | None]]
+) -> None:
+    assert _read(text) == expected

@@ -214,6 +214,7 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
 def _outcomes(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
     killed = alternation(_words(vocab, "outcome_killed"))
     hurt = alternation(_words(vocab, "outcome_injured"))
+    also = r"(?:(?:also|reportedly|allegedly)\s+)?"  # "was also shot and is expected to recover"
     # The outcome closes the harm's clause: a few words (where, how) and no other count.
     gap = (
         rf"(?:\s+(?!{_NUMBER_WORD}\b|and\b|but\b)[\w'\u2019-]+|\s+(?:{_NUMBER_WORD}|once|twice)"
@@ -221,11 +222,11 @@ def _outcomes(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
     return (
         re.compile(
-            rf"^\s*(?:were|was|have\s+been|has\s+been)?\s*(?:shot|stabbed){gap}\s*(?:{killed})\b",
+            rf"^\s*(?:were|was|have\s+been|has\s+been)?\s*{also}(?:shot|stabbed){gap}\s*(?:{killed})\b",
             re.IGNORECASE,  # headlines capitalise every word
         ),
         re.compile(
-            rf"^\s*(?:were|was|have\s+been|has\s+been)?\s*(?:shot|stabbed){gap}\s*(?:{hurt})\b",
+            rf"^\s*(?:were|was|have\s+been|has\s+been)?\s*{also}(?:shot|stabbed){gap}\s*(?:{hurt})\b",
             re.IGNORECASE,  # headlines capitalise every word
         ),
     )
