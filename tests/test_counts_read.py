@@ -359,3 +359,227 @@ def test_headline_count_beside_the_body(
     found = figures(Sentence("a", 0, body, 0, len(body)))
     heads = headline_figures(Sentence("a", -1, title, 0, len(title)), found)
     assert [(f.text, f.value, f.concept) for f in heads if f.concept in _CASUALTIES] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one person under a harm or care told in a phrase ([predicates] phrases)
+        ("A jogger was struck by a stray bullet in the park.", [("A jogger", 1, "shot")]),
+        ("A tourist was hit by gunfire near the border crossing.", [("A tourist", 1, "shot")]),
+        # guard: care phrases were read before ([casualty_readings] hospital)
+        ("A cyclist was taken to hospital after the crash.", [("A cyclist", 1, "injured")]),
+        ("A bystander was hit by gunfire and killed.", [("A bystander", 1, "killed")]),
+        # guard: a thing hit, no person
+        ("A wall was hit by a stray bullet.", []),
+    ],
+)
+def test_one_person_under_a_phrase(
+    text: str, expected: list[tuple[str, float, str | None]]
+) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one person and a count of people before one verb: each is read (the tally adds them)
+        (
+            "A hiker and two climbers were injured in the rockfall.",
+            [("A hiker", 1, "injured"), ("two", 2, "injured")],
+        ),
+        (
+            "A man and two women were killed in the crash on the A9.",
+            [("A man", 1, "killed"), ("two", 2, "killed")],
+        ),
+        (
+            "A teacher and three students were wounded in the attack.",
+            [("A teacher", 1, "injured"), ("three", 3, "injured")],
+        ),
+        # guard: a person who speaks of others is no count
+        ("A spokesman and two witnesses said three people were hurt.", [("three", 3, "injured")]),
+    ],
+)
+def test_one_person_and_a_count(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's age run on into the person's name is no count
+        ("Police: teen driver kills man, 18 Jose Estrada fatally wounded in crash", []),
+        ("NEWS Police: Crash kills man, 34 Tom Reyes fatally hurt on Route 9", []),
+        # guard: a count of other people after the comma
+        ("Bus crash kills driver, 18 passengers hurt", [("18", 18, "injured")]),
+    ],
+)
+def test_age_run_on_into_a_name(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a distance after a passive harm says where: the verb is the count's before it
+        (
+            "Two people were shot about three blocks from the school.",
+            [("Two", 2, "shot")],
+        ),
+        ("Two hikers were killed three miles from the trailhead.", [("Two", 2, "killed")]),
+        ("Four workers were injured 200 yards from the blast.", [("Four", 4, "injured")]),
+        ("The driver was killed two doors down from his home.", [("The driver", 1, "killed")]),
+        # guard: an active verb's count stays its object
+        ("The storm killed three people 20 miles from the coast.", [("three", 3, "killed")]),
+    ],
+)
+def test_distance_after_a_passive(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one more dead told by its ordinal, the verb after what it was a victim of
+        (
+            "A fourth victim of the bus crash, which killed three others, has died.",
+            [("A fourth victim", 4, "killed"), ("three", 3, "killed")],
+        ),
+        # guard: a harm participle before the death was read before
+        (
+            "A second climber hurt in the avalanche on Sunday has died.",
+            [("A second climber", 2, "killed")],
+        ),
+        # guard: another's death after "and"
+        (
+            "A second victim of the blast was hurt and a man died.",
+            [("A second victim", 1, "injured"), ("a man", 1, "killed")],
+        ),
+    ],
+)
+def test_one_more_dead_by_its_ordinal(
+    text: str, expected: list[tuple[str, float, str | None]]
+) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Second victim of bus crash dies", [("Second victim", 2, "killed")]),
+        ("Third victim of the stampede dies in hospital", [("Third victim", 3, "killed")]),
+    ],
+)
+def test_one_more_dead_by_its_ordinal_in_a_headline(
+    text: str, expected: list[tuple[str, float, str | None]]
+) -> None:
+    assert _title(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ago" closes a time phrase: the person after it is no "a half ago 12-year-old"
+        ("A year and a half ago 12-year-old Mia Cole was hurt by a falling tree.", []),
+        ("A week ago a 12-year-old was hurt by a falling tree.", [("a 12-year-old", 1, "injured")]),
+    ],
+)
+def test_a_time_ago_is_no_person(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's person, what befell them, then the death
+        ("Hiker in coma after fall on Ben Nevis dies", [("Hiker", 1, "killed")]),
+        (
+            "(UPDATE) Worker on life support after scaffold collapse dies; firm fined",
+            [("Worker", 1, "killed")],
+        ),
+        # guard: a relative clause's death is another's
+        (
+            "Driver on trial over crash that left a pedestrian who later died",
+            [("a pedestrian", 1, "killed")],
+        ),
+    ],
+)
+def test_a_headline_death_after_what_befell(
+    text: str, expected: list[tuple[str, float, str | None]]
+) -> None:
+    assert _title(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number word that numbers a speaker's point is no count
+        ("\u201cA crash can cause injury \u2026 Two, you never drive tired,\u201d he said.", []),
+        ("The first lesson of the fire is that smoke kills. Two, we must fit alarms.", []),
+        # guard: a count with an aside after its comma
+        ("Two, including a child, were injured in the fire.", [("Two", 2, "injured")]),
+    ],
+)
+def test_a_numbered_point_is_no_count(
+    text: str, expected: list[tuple[str, float, str | None]]
+) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "left" one person and a count of people in one state: each is read
+        (
+            "The crash left a woman and two children injured, police said.",
+            [("a woman", 1, "injured"), ("two", 2, "injured")],
+        ),
+        (
+            "The blast left a worker and three firefighters dead.",
+            [("a worker", 1, "killed"), ("three", 3, "killed")],
+        ),
+        # guard: two states, two counts
+        (
+            "The attack left a man dead and two women wounded.",
+            [("a man", 1, "killed"), ("two", 2, "injured")],
+        ),
+    ],
+)
+def test_left_one_and_a_count(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number word after a capitalised word is a count when a toll's word follows
+        (
+            "Local News One dead, three hurt in Route 9 pile-up",
+            [("One", 1, "killed"), ("three", 3, "injured")],
+        ),
+        ("Breaking News Two killed in mine collapse near Tete", [("Two", 2, "killed")]),
+        # guard: a name with a number word in it
+        ("BBC One reported that three were hurt in the fire.", [("three", 3, "injured")]),
+    ],
+)
+def test_a_label_before_a_toll(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the outcome after "and": a harm that is expected to end in survival is a wound
+        ("A woman was stabbed and is expected to survive.", [("A woman", 1, "injured")]),
+        ("A guard was also shot and is expected to recover.", [("A guard", 1, "injured")]),
+        # guard: another subject's "expected to recover"
+        (
+            "Two men were shot and killed and police are expected to recover the weapon.",
+            [("Two", 2, "killed")],
+        ),
+    ],
+)
+def test_expected_to_survive_after_and(
+    text: str, expected: list[tuple[str, float, str | None]]
+) -> None:
+    assert _read(text) == expected

@@ -122,6 +122,14 @@ def test_a_year_so_far_is_a_period_of_any_figure() -> None:
             "Police are investigating two separate crashes that left four people injured.",
             ["background"],
         ),
+        (
+            "Two separate Lake County boating accidents on Sunday left three people injured.",
+            ["background"],
+        ),
+        (
+            "Two separate North Sea helicopter crashes on Monday killed five oil workers.",
+            ["background"],
+        ),
         ("Nine people were hurt in stabbings across London on Saturday.", ["background"]),
         ("Eight drivers were hurt in crashes from Friday to Sunday.", ["background"]),
         ("Two people were killed in the crash on Friday.", ["current"]),
@@ -134,6 +142,8 @@ def test_a_year_so_far_is_a_period_of_any_figure() -> None:
         "string-of-separate-shootings",
         "one-of-several",
         "separate-crashes",
+        "separate-county-boating-accidents",
+        "separate-north-sea-helicopter-crashes",
         "stabbings-across-a-city",
         "crashes-from-friday",
         "one-crash",

@@ -316,3 +316,209 @@ def test_one_counted_after_those_told_is_this_events(
     event's reports told: this event's, as "he later died" is."""
     got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 2)])]
     assert sorted(x for x in got if x[0] in (K, W)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("reports", "expected"),
+    [
+        (
+            [
+                "A bus crashed on the M6 on Monday, killing three passengers.",
+                "Three people died when a bus crashed on the M6 on Monday, police said.",
+                "A fourth victim of the M6 bus crash, which killed three others, has died.",
+            ],
+            4,
+        ),
+        (
+            [
+                "Two workers were killed in a blast at a chemical plant in Ohio on Monday.",
+                "Two workers died and four were hurt in the plant blast, the company said.",
+                "A third worker injured in the plant blast has died in hospital.",
+            ],
+            3,
+        ),
+        # guard: an ordinal of a series of events is no rise of this one's toll
+        (
+            [
+                "Two cyclists were killed by a lorry in Leeds on Monday.",
+                "Two cyclists died when a lorry hit them in Leeds on Monday.",
+                "A third cyclist has died on the city's roads in just two days, police said.",
+            ],
+            2,
+        ),
+    ],
+    ids=["fourth-victim-of-the-crash", "third-worker-of-the-blast", "third-in-two-days"],
+)
+def test_a_toll_risen_by_one_more_dead(reports: list[str], expected: float) -> None:
+    """ "A fourth victim has died": the toll has risen since the reports that told three,
+    though more of them told three."""
+    got = totals([_read(text, day) for day, text in enumerate(reports, 1)])
+    assert [t.value for t in got if t.concept == K] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "expected"),
+    [
+        (
+            "Two passengers were killed and five were injured when a bus overturned on Monday.",
+            "A passenger injured in the bus crash has died in hospital, police said.",
+            [("injured", 4), ("killed", 3)],
+        ),
+        (
+            "A fire at a hostel in Leeds killed one man and injured three people on Monday.",
+            "A woman died on Friday, a week after she was badly hurt in the hostel fire.",
+            [("injured", 2), ("killed", 2)],
+        ),
+        # guard: the death may be of the dead already counted
+        (
+            "A 24-year-old man was killed and three men were injured in a crash on the A1.",
+            "A man who was critically injured in the crash on the A1 has died, police said.",
+            [("injured", 3), ("killed", 1)],
+        ),
+    ],
+    ids=["passenger-injured-has-died", "a-week-after-she-was-hurt", "the-dead-one-again"],
+)
+def test_a_wounded_one_who_died_since(
+    first: str, later: str, expected: list[tuple[str, float]]
+) -> None:
+    """A later report of the death of one wounded before: the earlier reports counted that
+    person among the wounded (a person is counted once, at their last state)."""
+    got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 5)])]
+    assert sorted(x for x in got if x[0] in (K, W)) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "expected"),
+    [
+        (
+            "Three people were killed and a fourth was injured when a tree fell on a tent.",
+            "A fourth victim of the tent collapse at the festival has died, organisers said.",
+            [("killed", 4)],
+        ),
+        (
+            "A gas blast at a mine killed two miners and injured three on Monday.",
+            "A third miner has died after the gas blast on Monday, the company said.",
+            [("injured", 2), ("killed", 3)],
+        ),
+        # guard: an ordinal that tells no death
+        (
+            "Two guards were killed and three were injured in a prison riot on Monday.",
+            "A second man who took part in the riot is in custody, police said.",
+            [("injured", 3), ("killed", 2)],
+        ),
+    ],
+    ids=["fourth-victim-was-the-injured", "third-miner-has-died", "second-man-in-custody"],
+)
+def test_one_more_dead_by_its_ordinal_was_wounded(
+    first: str, later: str, expected: list[tuple[str, float]]
+) -> None:
+    """ "A fourth victim has died" after reports of three dead and one hurt: the hurt one
+    died; the earlier reports' wounded are fewer by as many as the toll rose."""
+    got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 5)])]
+    assert sorted(x for x in got if x[0] in (K, W)) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "expected"),
+    [
+        (
+            "One guest died and at least two guests were hurt when a gunman opened fire at a "
+            "wedding in Izmir.",
+            "Five guests were shot at the wedding in Izmir, police said on Monday.",
+            [("injured", 4), ("killed", 1)],
+        ),
+        (
+            "A guard was killed and at least one other was wounded in a shootout with poachers.",
+            "Three guards were shot in the shootout with poachers, the park said.",
+            [("injured", 2), ("killed", 1)],
+        ),
+        # guard: an exact count of the hurt stands
+        (
+            "One guest died and two guests were hurt when a gunman opened fire at a wedding.",
+            "Five guests were shot at the wedding, police said on Monday.",
+            [("injured", 2), ("killed", 1)],
+        ),
+    ],
+    ids=["at-least-two-hurt-of-five-shot", "at-least-one-wounded-of-three-shot", "two-hurt"],
+)
+def test_a_floor_of_the_wounded_meets_the_shot_less_the_dead(
+    first: str, later: str, expected: list[tuple[str, float]]
+) -> None:
+    """ "At least two were hurt" is no count against "five were shot", one of them dead."""
+    got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 2)])]
+    assert sorted(x for x in got if x[0] in (K, W)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A 29-year-old man hurt in the arm was taken to hospital with a 23-year-old "
+            "woman hurt in the foot after the bus crash.",
+            2,
+        ),
+        (
+            "A 40-year-old miner was injured in the rockfall when a 52-year-old miner was "
+            "injured trying to free him.",
+            2,
+        ),
+        # guard: one person told twice by different words
+        ("The 19-year-old cried after a teen was injured and his friend was injured.", 1),
+    ],
+    ids=["two-ages-one-harm", "two-miners-by-age", "a-teen-his-friend"],
+)
+def test_two_people_told_apart_by_age_in_one_sentence(text: str, expected: float) -> None:
+    """Two people of one harm in one sentence, told apart by their ages, are two."""
+    got = totals([_read(text, 1)])
+    assert [t.value for t in got if t.concept == W] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "expected"),
+    [
+        (
+            "Five people were injured when a balcony collapsed at a party on Saturday.",
+            "A man injured in the balcony collapse has died. Tom Hale, 31, was one of five "
+            "people injured in the collapse on Saturday.",
+            [("injured", 4), ("killed", 1)],
+        ),
+        (
+            "A ferry hit a pier on Sunday, injuring six passengers.",
+            "A passenger hurt in the ferry crash on Sunday has died. Six passengers, including "
+            "the man, were injured on Sunday.",
+            [("injured", 5), ("killed", 1)],
+        ),
+        # guard: "others" still in hospital are the living
+        (
+            "Five people were injured when a balcony collapsed at a party on Saturday.",
+            "A man injured in the balcony collapse has died. Four others were injured in the "
+            "collapse on Saturday.",
+            [("injured", 4), ("killed", 1)],
+        ),
+    ],
+    ids=["one-of-five-injured", "six-including-the-man", "four-others"],
+)
+def test_the_death_reports_own_count_of_the_wounded(
+    first: str, later: str, expected: list[tuple[str, float]]
+) -> None:
+    """The report of a wounded one's death counts the wounded as they were when it names
+    the dead among them ("Duhart was one of five people injured"): one fewer now."""
+    got = [(t.concept, t.value) for t in totals([_read(first, 1), _read(later, 5)])]
+    assert sorted(x for x in got if x[0] in (K, W)) == expected
+
+
+def test_a_surname_is_the_full_name_told_before() -> None:
+    """Guard: "Kenneth Mills" and "Mills" in one sentence are one person, not two told apart."""
+    got = totals([_read("Kenneth Mills was injured when a wall fell and Mills was injured.", 1)])
+    assert [t.value for t in got if t.concept == W] == [1]
+
+
+def test_a_death_named_inside_its_wound_count_is_taken_once() -> None:
+    """Guard: "three injured, including a 17-year-old who was hurt and later died" counts
+    two wounded, the death taken out once (not again as a death of one wounded before)."""
+    text = (
+        "Three people were injured in the crash on Monday, including a 17-year-old who was "
+        "hurt in the head and later died."
+    )
+    got = [(t.concept, t.value) for t in totals([_read(text, 1)])]
+    assert sorted(x for x in got if x[0] in (K, W)) == [("injured", 2), ("killed", 1)]

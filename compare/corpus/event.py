@@ -113,7 +113,11 @@ class Total:
     unnamed, died and no report counts more people shot than dead is the dead one's wound
     (casualty counts count a person once, at their last state: "the teen" hurt is "the boy"
     who died): no wounded count is kept, unless a sentence tells the wound beside a death
-    ("left a boy dead and his father wounded").
+    ("left a boy dead and his father wounded").  Tolls rise over time: a death told by its
+    ordinal ("a fourth victim has died") is the toll over smaller ones told no later, and a
+    later report of the death of one wounded before ("a passenger injured in the crash has
+    died") moves that person from the wounded to the dead in the reports before it, unless
+    it may be one of their own dead.
 
     A count must be corroborated: one that a single article states, only past its lead
     (:data:`LEAD_SENTENCES`), is dropped when another article of the event also counts its
@@ -422,6 +426,87 @@ _ANOTHER = re.compile(
 )
 
 
+# One more dead told by its ordinal: "a fourth victim has died", "Second worker dies".
+_ORDINAL_TOLL = re.compile(
+    r"(?:(?:an?|the)\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
+    re.IGNORECASE,
+)
+
+
+# The death an ordinal tells ("a second person who took part in the murder" is none).
+_DIES = re.compile(r"\b(?:died|dies|succumbed|pronounced\s+dead|death\s+of)\b", re.IGNORECASE)
+# An ordinal of a series, not of one event's dead: "the third child to die from a shooting
+# in just two days", "the fifth fatal crash this year".
+_SERIES = re.compile(
+    r"\b(?:in\s+(?:just\s+|only\s+|less\s+than\s+|under\s+)?(?:a|one|two|three|four|five|"
+    r"six|seven|\d+)\s+(?:days?|weeks?|months?|years?)|(?:this|that)\s+(?:week|weekend|month|"
+    r"year)|so\s+far)\b",
+    re.IGNORECASE,
+)
+
+
+# A death of one told wounded before ("a man wounded in the crash has died", "the driver
+# who was hurt on Friday died", "a woman died Saturday, a week after she was wounded"):
+# the words after the dead one's figure.
+_DIED_OF_HARM = re.compile(
+    r"(?:(?:\s+(?!(?:and|but|or|while)\b)[\w'\u2019.,-]+){0,14}?\s+(?:wounded|injured|hurt|shot|"
+    r"stabbed|struck|burned)\b(?:\s+(?!(?:and|but|or|while)\b(?!\s+[A-Z]))[\w'\u2019.,-]+){0,14}?\s+"
+    r"(?:(?:has|had|have)\s+)?(?:later\s+|since\s+|now\s+)?(?:died|dies|succumbed)\b"
+    r"|\s+(?:has\s+|had\s+)?(?:died|dies|succumbed)\b[^.;]{0,40}?\b(?:days?|weeks?|months?)\s+"
+    r"after\s+(?:he|she|they)\s+"
+    r"(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:wounded|injured|hurt|shot|stabbed))",
+    re.IGNORECASE,
+)
+
+
+def _deaths_of_wounded(e: Extracted, current: Sequence[Figure]) -> list[frozenset[str]]:
+    """Whom each of the dead this article tells as one wounded before names (see _whom): "A
+    man wounded in a shooting earlier this month has died", "A fourth victim of the crash,
+    wounded on Friday, has died"."""
+    sentences = {c.sentence.index: c.sentence for c in e.claims}
+    out: list[frozenset[str]] = []
+    for f in current:
+        s = sentences.get(f.sentence)
+        if f.concept not in _PART_CONCEPTS or f.role == "suspect" or s is None:
+            continue
+        ordinal = f.value > 1 and _ORDINAL_TOLL.match(f.text) is not None
+        harmed = _DIED_OF_HARM.match(s.text, f.span[1] - s.start) is not None
+        if ((f.value == 1 or ordinal) and harmed) or (
+            ordinal and _DIES.search(s.text) and not _SERIES.search(s.text)
+        ):
+            out.append(_whom(f))  # "a fourth victim has died": one of the wounded
+    return out
+
+
+# A count the sentence says one person is among: "Duhart was one of five people injured",
+# "Five people, including Duhart, were injured".
+_ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_INCLUDING_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}\s*,?\s+including\b", re.IGNORECASE)
+
+
+def _wounded_then(
+    e: Extracted, current: Sequence[Figure], died: list[frozenset[str]], summed: dict[str, float]
+) -> dict[str, float]:
+    """The wounded counts of an article that tells the death of ones wounded before, as they
+    stand now: "Duhart was one of five people injured" (Duhart died) counts four wounded
+    still; "Tarjan Edwards, 17, had been wounded" (the one who died) none.  Figure id -> the
+    count left."""
+    sentences = {c.sentence.index: c.sentence for c in e.claims}
+    out: dict[str, float] = {}
+    for f in current:
+        s = sentences.get(f.sentence)
+        if f.concept not in _REST_CONCEPTS or f.role == "suspect" or s is None:
+            continue
+        value = summed.get(f.id, f.value)
+        if value == 1 and _one_person(f) and _same_people([_whom(f)], died):
+            out[f.id] = 0.0  # the dead one's wound, told before the death
+        elif _ONE_OF.search(s.text[: f.span[0] - s.start]) or _INCLUDING_AFTER.match(
+            s.text, f.span[1] - s.start
+        ):
+            out[f.id] = value - len(died)
+    return out
+
+
 def _whom(f: Figure) -> frozenset[str]:
     """Whom a figure names, as the tally compares people: its age where the text gives
     one ("the 8-year-old" is not "the 7-year-old", "Ana Ruiz, 41,") and its subject
@@ -556,6 +641,19 @@ def _people_word(word: str, subject: str | None) -> bool:
     return low == (subject or "").lower() or low in kinds or one in kinds
 
 
+def _told_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two people are told apart by their ages or names ("a 29-year-old man" and "a
+    23-year-old woman"), not only by the words for them ("a teen", "his friend")."""
+    ages = [{w for w in x if w.endswith("-year-old")} for x in (a, b)]
+    names = [{w[5:] for w in x if w.startswith("name:")} for x in (a, b)]
+    named = all(names) and not any(
+        set(m.split()) <= set(n.split()) or set(n.split()) <= set(m.split())
+        for m in names[0]
+        for n in names[1]
+    )  # "Mills" is "Kenneth Mills"
+    return bool((all(ages) and not ages[0] & ages[1]) or named)
+
+
 def _listed_together(e: Extracted, current: Sequence[Figure]) -> tuple[dict[str, float], set[str]]:
     """Counts of one harm listed together in one sentence count their people in all: "Two
     women and a man were killed" counts three dead, "injured two men and a 10-year-old
@@ -580,6 +678,19 @@ def _listed_together(e: Extracted, current: Sequence[Figure]) -> tuple[dict[str,
             continue
         joined = _AND.fullmatch(s.text, a.span[1] - s.start, b.span[0] - s.start)
         words = joined.group(1).split() if joined is not None else []
+        if (
+            a.value == 1
+            and b.value == 1
+            and a.id not in out
+            and _one_person(a)
+            and _one_person(b)
+            and _told_apart(_whom(a), _whom(b))
+        ):
+            # "a 29-year-old man shot in the arm was taken to hospital with a 23-year-old
+            # woman shot in the foot": two people told apart by age, one harm each
+            out[b.id] = 2.0
+            taken.add(a.id)
+            continue
         if joined is None or not all(_people_word(w, a.subject) for w in words):
             continue
         if joined.group(2) == "," and {w.lower() for w in words} & _ANYONE:
@@ -662,6 +773,19 @@ class _Report:
     said: Counter[float]  # how often it states each value
     article: str = ""  # the article's id
     one_named: bool = False  # its value 1 is only ever one person named ("a man was hurt")
+
+
+def _less(r: _Report, n: float) -> _Report:
+    """A report's values, ``n`` fewer people each (those of them who died since)."""
+    said: Counter[float] = Counter({v - n: k for v, k in r.said.items() if v - n > 0})
+    return replace(
+        r,
+        value=r.value - n,
+        stated=frozenset(v - n for v in r.stated if v - n > 0),
+        heads=frozenset(v - n for v in r.heads if v - n > 0),
+        said=said,
+        one_named=False,
+    )
 
 
 @dataclass(frozen=True)
@@ -762,6 +886,12 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
     told_back: set[tuple[str, str | None]] = set()  # counts told of people named before
     who: dict[tuple[str, str | None], list[frozenset[str]]] = {}  # whom each figure names
     apart: set[tuple[str, str | None]] = set()  # counts told beside a death in one sentence
+    # the toll a report tells risen to by one more dead ("a fourth victim has died"), its date
+    risen: dict[tuple[str, str | None], list[tuple[float, dt.date]]] = {}
+    later: list[tuple[dt.date, frozenset[str]]] = []  # deaths of ones told wounded: when, whom
+    floors: dict[tuple[str, str | None], set[float]] = {}  # values told only as "at least"
+    exact: dict[tuple[str, str | None], set[float]] = {}  # values told as they are
+    dead: dict[str, list[frozenset[str]]] = {}  # whom each article's deaths name
     for e in done:
         said: dict[tuple[str, str | None], Counter[float]] = {}
         vague: dict[tuple[str, str | None], Counter[float]] = {}
@@ -778,8 +908,15 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
         listed, taken = _listed_together(e, current)
         current = [f for f in current if f.id not in taken]
         summed |= listed
-        for fid, lived in _later_dead(e, current).items():
-            summed[fid] = lived
+        texts = {c.sentence.index: c.sentence.text for c in e.claims}  # the title's too
+        lived_on = _later_dead(e, current)
+        summed |= lived_on
+        died = _deaths_of_wounded(e, current)
+        if died:
+            for fid, lived in _wounded_then(e, current, died, summed).items():
+                if fid not in lived_on:  # "including a girl who was shot and later died"
+                    summed[fid] = lived
+            current = [f for f in current if summed.get(f.id, 1) > 0]
         for f in current:
             key = _key(f)
             if f.id in summed:
@@ -791,6 +928,17 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             if f.sentence < LEAD_SENTENCES:
                 lead.setdefault(key, Counter())[f.value] += 1
             people[key] = people.get(key, True) and f.value == 1
+            kind = floors if f.qualifier in ("at_least", "more_than") else exact
+            kind.setdefault(key, set()).add(f.value)
+            if (
+                f.concept in _PART_CONCEPTS
+                and f.value > 1
+                and e.article.published is not None
+                and _ORDINAL_TOLL.match(f.text)
+                and _DIES.search(texts.get(f.sentence, ""))
+                and not _SERIES.search(texts.get(f.sentence, ""))
+            ):
+                risen.setdefault(key, []).append((f.value, e.article.published))
             if f.value == 1:
                 named[key] = named.get(key, True) and _one_person(f)
             who.setdefault(key, []).append(_whom(f))
@@ -833,8 +981,50 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             led.setdefault((concept, None), set()).add(e.article.id)
         if any(f.concept in _CASUALTY for f in current):
             telling.add(e.article.id)
+        if e.article.published is not None:
+            later.extend((e.article.published, w) for w in died)
+        dead[e.article.id] = [
+            _whom(f) for f in current if f.concept in _PART_CONCEPTS and f.role != "suspect"
+        ]
+    for key, told_floor in floors.items():
+        told_floor -= exact.get(key, set())  # "at least two", never "two"
+    tolls = [t for k in _PART_CONCEPTS for t in risen.get((k, None), [])]
+    own = {r.article: r.value for k in _PART_CONCEPTS for r in reported.get((k, None), [])}
+    for (concept, role), reports in list(reported.items()):
+        if role is not None or concept not in _REST_CONCEPTS | _PART_CONCEPTS:
+            continue
+        # "A man wounded in the shooting has died", "a fourth victim has died": the reports
+        # before it counted him among the wounded, not the dead (a person is counted once,
+        # at their last state), unless he may be one of their own dead ("A man was killed";
+        # "the man ... has died"); one more dead by its ordinal is as many more as the toll
+        # it tells is above theirs.
+        kept = []
+        for r in reports:
+            if r.when is None:
+                kept.append(r)
+                continue
+            moved = sum(
+                1
+                for when, w in later
+                if r.when < when
+                and not (dead.get(r.article) and _same_people([w], dead[r.article]))
+            )
+            risen_by = max(
+                (toll - own.get(r.article, 0.0) for toll, when in tolls if r.when < when),
+                default=0.0,
+            )
+            n = max(float(moved), risen_by)
+            if n <= 0:
+                kept.append(r)
+            elif concept in _PART_CONCEPTS:
+                kept.append(_less(r, -n))
+            elif r.value - n > 0:
+                kept.append(_less(r, n))
+        reported[concept, role] = kept
     out: dict[tuple[str, str | None], Total] = {}
     for (concept, role), reports in reported.items():
+        if not reports:
+            continue
         if (
             len(reports) == 1
             and not led.get((concept, role))
@@ -868,6 +1058,12 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
                     was.mentions + r.said[v],
                     max(was.last, r.when or dt.date.min),
                 )
+        for toll, when in risen.get((concept, role), []):
+            # "A fourth victim has died": the toll has risen to four since the reports
+            # before it (smaller counts told no later are the toll as it was then)
+            if toll in support:
+                for v in [v for v in support if v < toll and support[v].last <= when]:
+                    del support[v]
         casualty = concept in _CASUALTY
         value = max(support, key=lambda v: (support[v].rank(casualty), -v))
         n, last = support[value].own, support[value].last
@@ -898,9 +1094,15 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             told = out.get((rest, role))
             if told is not None and (
                 told.value >= have.value - minus
-                or (have.articles < 2 and told.articles >= have.articles)
+                or (
+                    have.articles < 2
+                    and told.articles >= have.articles
+                    and told.value not in floors.get((rest, role), set())
+                )
             ):
                 continue  # the stated count stands unless more reports count the whole
+                # (or it is only ever a floor, "at least two were hurt", that the whole's
+                # count less the dead meets)
             out[rest, role] = Total(
                 rest,
                 role,

@@ -176,8 +176,12 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
             rf"\b(?:(?P<killed>{active_killed})|(?P<hurt>{active_hurt}))\s+(?P<np>another)\b"
             r"(?=\s*(?:[,.;:)]|$)|\s+(?:with|and|in|at|on|by|as|before|after|during|while|when)\b)"
         ),
+        # "left a girl and two men wounded": the person before a count of people (read
+        # apart; the tally adds the list)
         "left": re.compile(
-            rf"\b(?:left|leaves|leaving)\s+(?P<np>{anyone}|him|her)\s+(?:(?P<killed>dead)|"
+            rf"\b(?:left|leaves|leaving)\s+(?P<np>{anyone}|him|her)\s+"
+            rf"(?:and\s+(?:{_NUMBER_WORD}|[a-z]+)\s+(?:[a-z-]+\s+)?(?:{alternation(_plural(vocab))})\s+)?"
+            rf"(?:(?P<killed>dead)|"
             rf"(?P<hurt>wounded|injured|hurt|hospitali[sz]ed|in\s+(?:{conditions})\s+condition))\b"
         ),
         # "A worker who was hit by a falling beam on Monday has died"
@@ -210,6 +214,7 @@ def _patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str]]:
 def _outcomes(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
     killed = alternation(_words(vocab, "outcome_killed"))
     hurt = alternation(_words(vocab, "outcome_injured"))
+    also = r"(?:(?:also|reportedly|allegedly)\s+)?"  # "was also shot and is expected to recover"
     # The outcome closes the harm's clause: a few words (where, how) and no other count.
     gap = (
         rf"(?:\s+(?!{_NUMBER_WORD}\b|and\b|but\b)[\w'\u2019-]+|\s+(?:{_NUMBER_WORD}|once|twice)"
@@ -217,11 +222,11 @@ def _outcomes(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
     return (
         re.compile(
-            rf"^\s*(?:were|was|have\s+been|has\s+been)?\s*(?:shot|stabbed){gap}\s*(?:{killed})\b",
+            rf"^\s*(?:were|was|have\s+been|has\s+been)?\s*{also}(?:shot|stabbed){gap}\s*(?:{killed})\b",
             re.IGNORECASE,  # headlines capitalise every word
         ),
         re.compile(
-            rf"^\s*(?:were|was|have\s+been|has\s+been)?\s*(?:shot|stabbed){gap}\s*(?:{hurt})\b",
+            rf"^\s*(?:were|was|have\s+been|has\s+been)?\s*{also}(?:shot|stabbed){gap}\s*(?:{hurt})\b",
             re.IGNORECASE,  # headlines capitalise every word
         ),
     )
@@ -376,11 +381,21 @@ def _age(text: str, fig: Figure, vocab: Vocabulary) -> bool:
     person, listed = _ages_before(vocab)
     if listed.search(before):
         return True
-    after = text[fig.span[1] : fig.span[1] + 12]
-    return (
-        person.search(before) is not None
-        and re.match(r"\s*(?:[,;:)]|\.(?:\s|$)|$)", after) is not None
-    )
+    after = text[fig.span[1] : fig.span[1] + 40]
+    if person.search(before) is None:
+        return False
+    if re.match(r"\s*(?:[,;:)]|\.(?:\s|$)|$)", after) is not None:
+        return True
+    # a headline's age run on into the name it belongs to: "kills man, 18 Jose Ruiz
+    # fatally wounded" (not "Driver, 18 Passengers Hurt": a count of other people)
+    name = re.match(r"\s+([A-Z][a-z'\u2019]+)\s+[A-Z][a-z'\u2019]+\b", after)
+    said = re.search(r"([a-z]+),\s*$", before)  # a person's noun, not "3 Dead, 1 Critical"
+    if name is None or said is None or said.group(1) not in _people(vocab):
+        return False
+    word = name.group(1).lower()
+    return word not in _people(vocab) | _plural(vocab) | {"others", "more"} and not _cues(
+        vocab
+    ).search(word)
 
 
 def _concept(kind: str, m: re.Match[str], vocab: Vocabulary) -> str | None:
@@ -737,6 +752,19 @@ def _listed(np: str, vocab: Vocabulary) -> float:
     return float(len(named)) if len(parts) > 1 and len(named) == len(parts) else 1.0
 
 
+@lru_cache(maxsize=4)
+def _headline_dies(vocab: Vocabulary) -> re.Pattern[str]:
+    """ "Boy On Life Support After Being Shot In The Head Dies", "(UPDATE) Hiker in coma
+    after fall dies": a headline's person, what befell them, then the death."""
+    people = alternation(_headline_people(vocab))
+    return re.compile(
+        r"(?:^(?:\(\w{1,12}\)\s+)?|(?<=[:|;\u2013\u2014]\s))"
+        rf"(?P<np>(?:[\w'\u2019-]+\s+){{0,2}}?(?:{people}|{_AGE}))\s+(?:on|in|after|from|at|with)\b"
+        r"(?:(?!\b(?:who|that|whose)\b)[^;:|,]){0,80}?\s(?:dies|died|has\s+died)\b",
+        re.IGNORECASE,
+    )
+
+
 # A headline's outcome after the harm: "Worker injured in plant blast dies".
 _DIES_LATER = re.compile(r"[^;:|,\u2013\u2014]*?\b(?:dies|died|has\s+died)\b", re.IGNORECASE)
 
@@ -775,6 +803,13 @@ def headline_counts(title: str, found: Sequence[Figure]) -> tuple[Figure, ...]:
             many, role, subject = many - attackers, None, "person"
         fig = count_in_words(title, (start, end), many, concept, subject, role)
         read.append(_outcome(title, fig, vocab))
+    for m in _headline_dies(vocab).finditer(title):
+        start, end = m.span("np")
+        if any(s < end and start < e for s, e in (f.span for f in read)):
+            continue
+        head = m.group("np").split()[-1].lower()
+        subject = head if head in _people(vocab) else "person"
+        read.append(count_in_words(title, (start, end), 1.0, "killed", subject, None))
     for m in _headline_active(vocab).finditer(title):
         start, end = m.span("np")
         if any(s < end and start < e for s, e in (f.span for f in read)):

@@ -184,9 +184,11 @@ def counted(
         )
     phrase = _of_whole(_tokens(text[end:])) or phrase  # "240 of the 543 seats"
     before = _tokens(text[since:start])
+    distances = table_words(vocabulary(), "clauses", "distances")
+    where = unit is not None and (unit in distances or f"{unit}s" in distances)
     concept = (
         compound
-        or _governing(before, phrase)
+        or (None if where and _passive(before) else _governing(before, phrase))
         or _uprooted(before, after[len(phrase) :])
         or _concept_in(phrase)
         or _crowd(text[since:start], phrase, unit)
@@ -271,7 +273,7 @@ def counted(
         concept = _part_done(after, text, start)  # "Of the 275 dead, 88 had been identified"
     if concept is None:
         concept = _changed_from(text[max(0, start - _WINDOW) : start])  # "from 62 to 64"
-    if concept is None:
+    if concept is None and not (where and _passive(before)):
         # The nearest casualty word before it: "evacuations as the flood toll tops 8,800".
         # (the last words only, reversed: _clause reads no further than its limit)
         concept = _earlier(_clause(before[: -_BEFORE_WORDS - 1 : -1], _BEFORE_WORDS)[::-1])
@@ -1608,11 +1610,22 @@ def _uprooted(before: list[str], rest: list[str]) -> str | None:
     return vocab.predicate("displace")
 
 
+def _passive(before: list[str]) -> bool:
+    """Whether the words before end in a passive verb ("were shot", "was killed")."""
+    return len(before) > 1 and before[-2].lower() in ("was", "were", "been", "being", "is", "are")
+
+
 def _governing(before: list[str], phrase: list[str]) -> str | None:
     """A casualty verb right before the number: "have killed 3,287", "We have lost 340 medics"."""
     if not before:
         return None
     word = before[-1].lower()
+    if (
+        phrase
+        and phrase[-1].lower() in table_words(vocabulary(), "clauses", "distances")
+        and _passive(before)
+    ):
+        return None  # "were shot three blocks from": a passive's distance, no one it counts
     if word in LOSS_VERBS:
         head = phrase[-1].lower() if phrase else ""
         # People lost are dead ("340 medics"); games or ground lost are not.
@@ -1665,8 +1678,10 @@ def _after_clause(tokens: list[str], *, inside: bool) -> list[str]:
             # (not "listed as missing", "counted as dead": what they were listed as)
         if not tok[0].isalpha() or _is_number(tok):
             nxt = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
-            # "voted over six weeks": a duration says when, the verb stays this count's
-            if _is_number(tok) and nxt.rstrip("s") not in _DURATIONS:
+            # "voted over six weeks": a duration says when, the verb stays this count's;
+            # "shot three blocks from": a distance says where ([clauses] distances)
+            distances = table_words(vocabulary(), "clauses", "distances")
+            if _is_number(tok) and nxt.rstrip("s") not in _DURATIONS and nxt not in distances:
                 i = len(out)
                 while i > 0 and out[i - 1].lower() in _QUALIFYING:
                     i -= 1

@@ -24,7 +24,7 @@ from compare.types import Figure, Role
 # teenager".  Ages inside are part of the person, not figures.
 _MODIFIERS = (
     r"(?:(?:\d{1,3}-(?:year|month|week)-old|"
-    r"(?!(?:and|or|his|her|their|its|with|of|who|that)\b)[a-z]+(?:-[a-z]+)?)\s+){0,3}"
+    r"(?!(?:and|or|his|her|their|its|with|of|who|that|ago)\b)[a-z]+(?:-[a-z]+)?)\s+){0,3}"
 )
 _AUX = (
     r"(?P<aux>(?:was|is|has\s+been|had\s+been|were|got|have\s+been|being)\s+)?(?:later\s+)?"
@@ -42,7 +42,20 @@ _DIED_IN_GAP = re.compile(r"\bwho\s+(?:later\s+|since\s+|then\s+)?(?:died|succum
 _MAX_GAP = 40  # characters between the person and the predicate ("who was found inside")
 # A sentence with a count of one told in words holds one of these (or "own life").
 _CUES = substrings(
-    ("kill", "dead", "die", "shot", "wound", "injur", "hurt", "stab", "suicide", "murder")
+    (
+        "kill",
+        "dead",
+        "die",
+        "shot",
+        "wound",
+        "injur",
+        "hurt",
+        "stab",
+        "suicide",
+        "murder",
+        "bullet",
+        "gunfire",
+    )
 )
 
 
@@ -51,16 +64,49 @@ def _patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str], re.P
     # the people casualties.py reads too ("a miner", "a bystander"): [casualty_readings]
     people = alternation(vocab.singular_people | table_words(vocab, "casualty_readings", "people"))
     verbs = alternation(w for w in vocab.predicates if " " not in w)
+    # and the phrases of a harm or its care: "a girl was hit by a stray bullet", "a man was
+    # taken to a hospital" (not "lose their lives": no person is its subject)
+    phrases = alternation(
+        w for w, c in vocab.predicates.items() if " " in w and c in ("shot", "injured")
+    )
     person = re.compile(
         # "a 19-year-old was shot": the age names the person.
         rf"\b(?P<np>(?:[Aa]n?|[Oo]ne)\s+{_MODIFIERS}(?P<who>{people}|\d{{1,3}}-year-old))\b"
         r"(?!(?<=couple)\s+of\b)"  # "a couple of people": a few
         rf"(?P<gap>[^.;:]{{0,{_MAX_GAP}}}?)\s*{_AUX}"
-        rf"(?P<pred>found\s+dead|pronounced\s+dead|(?:{verbs})(?:\s+and\s+(?:{verbs}))?)\b",
+        rf"(?P<pred>found\s+dead|pronounced\s+dead|(?:{phrases}|{verbs})(?:\s+and\s+(?:{verbs}))?)\b",
     )
     pronoun = re.compile(rf"\b(?P<pred>{verbs})\s+(?P<np>him|her)\b")
     self_killing = re.compile(rf"\b(?P<np>{alternation(vocab.self_killing)})\b", re.IGNORECASE)
     return person, pronoun, self_killing
+
+
+@lru_cache(maxsize=1)
+def _ordinal_death(vocab: Vocabulary) -> re.Pattern[str]:
+    """One more dead told by its ordinal, its verb after what it was a victim of: "A fourth
+    victim of the bus crash, which killed three others, has died", "Second worker hurt in
+    mine blast dies" (the toll has reached the ordinal)."""
+    people = alternation(vocab.singular_people | table_words(vocab, "casualty_readings", "people"))
+    ordinals = "|".join(_ORDINALS)
+    return re.compile(
+        rf"(?:^|(?<=[\s\"\u201c]))(?P<np>(?:(?:an?|the)\s+)?(?:{ordinals})\s+"
+        rf"(?:[\w-]+\s+){{0,2}}?(?:{people}))\b"
+        r"(?P<gap>\s+(?:of|in|from|injured|wounded|hurt|shot|stabbed)\b[^.;:]{0,100}?)"
+        r"\s+(?:(?:has|had|have)\s+)?(?:(?:also|since|now|later)\s+)?(?:died|dies|succumbed)\b",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _and_count(vocab: Vocabulary) -> re.Pattern[str]:
+    """A count of people after one person and "and", all the gap holds before the verb: "A
+    hiker and two climbers were hurt" (the hiker is one more, the tally adds the list)."""
+    people = alternation(vocab.singular_people | table_words(vocab, "casualty_readings", "people"))
+    return re.compile(
+        r"\s+and\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+"
+        rf"(?:[a-z]+(?:-[a-z]+)?\s+)?(?:(?:{people})s|men|women|children|people)\s*",
+        re.IGNORECASE,
+    )
 
 
 def implicit(text: str, taken: Sequence[tuple[int, int]] = ()) -> tuple[Figure, ...]:
@@ -103,8 +149,20 @@ def _implicit(text: str, taken: tuple[tuple[int, int], ...]) -> tuple[Figure, ..
 
     for m in self_killing.finditer(text):
         add(m.start("np"), m.end("np"), "killed", "suspect", None)
+    if any(w in low for w in _ORDINALS) and re.search(r"\b(?:died|dies|succumbed)\b", low):
+        for m in _ordinal_death(vocab).finditer(text):
+            # not another's death: "a second victim was hurt and a man died" ("and" outside
+            # an aside in commas)
+            gap = re.sub(r",[^,]*,", ",", m.group("gap"))
+            if re.search(r"\b(?:and|but|while|said|says)\b", gap):
+                continue
+            who = m.group("np").split()[-1].lower()
+            add(m.start("np"), m.end("np"), "killed", None, who)
     for m in person.finditer(text):
-        if re.search(r"\b(?:said|says|told|and|or|with)\b|,", m.group("gap")):
+        gap = m.group("gap")
+        if re.search(r"\b(?:said|says|told|and|or|with)\b|,", gap) and not (
+            m.group("aux") and _and_count(vocab).fullmatch(gap)
+        ):
             # "a man said the victim was killed": a speaker; "a journalist and his son
             # died": more than one.
             continue
@@ -137,7 +195,7 @@ def _concept(predicate: str, vocab: Vocabulary) -> str | None:
     words = predicate.lower().split()
     if words[-1] == "dead":
         return "killed"
-    concept = vocab.predicate(words[-1])
+    concept = vocab.predicate(" ".join(words)) or vocab.predicate(words[-1])
     return concept if concept in _COUNTS_OF_PEOPLE else None
 
 

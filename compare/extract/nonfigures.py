@@ -114,6 +114,13 @@ _OLDER = re.compile(r"\b(?:older|younger)\s+than\s+$", re.IGNORECASE)
 _ORDINAL_SHARE = re.compile(r"^a\s+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$", re.I)
 _YEAR_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d\s?[-\u2013/]\s?$")
 _DECADE_AFTER = re.compile(r"^'?s\b")
+# A number word that numbers a point of a speech: "… Two, you shouldn't have", "Three, we
+# need"; the pronoun opens the point's own clause (not "Two, he said, were hurt").
+_POINT_AFTER = re.compile(
+    r"^,\s+(?:you|we|they|I|it|there)\s+(?!(?:said|say|says|told|added|believe|think)\b)\w",
+    re.IGNORECASE,
+)
+_POINT_BEFORE = re.compile(r"(?:^|[.!?;:\u2026\u201c\"]\s*)$")
 _ONE_BEFORE = re.compile(
     r"\b(?:no|the|any|every|each|that|this|which|someone|anyone|same)\s+$", re.I
 )
@@ -133,6 +140,8 @@ _NUMBER_BEFORE = re.compile(r"\b(?:no|nos|number)\.?\s*$|#$", re.IGNORECASE)
 _AGE_END_AFTER = re.compile(r"^\s*(?:,|\.(?:\s|$)|$)")
 _AGE_HEADLINE = re.compile(r"-(?:Year|Month|Week)s?-Old\b", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"[A-Z][\w]*\s$")
+# A toll's word right after a number word: "One dead, three wounded".
+_TOLL_AFTER = re.compile(r"\s+(?:dead|killed|hurt|injured|wounded)\b", re.IGNORECASE)
 
 
 def phone_spans(text: str) -> list[tuple[int, int]]:
@@ -276,8 +285,21 @@ def not_a_figure(num: Number, text: str) -> bool:
         _FOR_AFTER.match(after) or _FOR_BEFORE.search(before, max(0, len(before) - 7))
     ):
         return True  # "a ten-for-one stock split": a ratio
-    if num.kind == "words" and raw[0].isupper() and _NAME_BEFORE.search(before):
-        return True  # "BBC One", "Formula One": a number word inside a name
+    if (
+        num.kind == "words"
+        and raw[0].isupper()
+        and _POINT_AFTER.match(after)
+        and _POINT_BEFORE.search(before)
+    ):
+        return True  # "... number one rule ... Two, you shouldn't": the second point
+    if (
+        num.kind == "words"
+        and raw[0].isupper()
+        and _NAME_BEFORE.search(before)
+        and not _TOLL_AFTER.match(after)
+    ):
+        return True  # "BBC One", "Formula One": a number word inside a name (not "Local
+        # News One dead, three wounded": a page's label before a toll)
     if num.kind == "words" and raw[0].isupper() and _name_opened(text, before, after):
         return True  # "outside the Four Points Sheraton", "Three Rivers Hospital": a name
     return raw.lower() == "one" and bool(_ONE_BEFORE.search(before) or _ONE_AFTER.match(after))

@@ -1057,7 +1057,7 @@ def _roundup_pattern(vocab: Vocabulary) -> re.Pattern[str]:
         # "a series of weekend shootings left five people dead"
         rf"\b(?:string|series|spate|wave|rash)\s+of\s+(?:[\w-]+,?\s+){{0,3}}{told}\b|"
         # "investigating two separate shooting incidents", "in crashes across the state"
-        rf"\b(?:separate|unrelated)\s+(?:[\w-]+\s+){{0,2}}{told}\b|"
+        rf"\b(?:separate|unrelated)\s+(?:[\w-]+\s+){{0,3}}{told}\b|"
         rf"\bin\s+{told}\s+(?:across|around|throughout|all\s+over|from|over|since|between|"
         r"during|this|last)\b",
         re.IGNORECASE,
