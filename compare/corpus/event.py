@@ -413,24 +413,21 @@ _ANAPHOR = re.compile(
 )
 
 
-# One person counted after those told before: "A second person was also injured".
-_ORDINAL_ONE = re.compile(
-    r"an?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.IGNORECASE
-)
+@lru_cache(maxsize=1)
+def _ordinals() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Patterns of the vocabulary's ordinals ([casualty_readings] ordinals): one person
+    counted after those told before ("A second person was also injured"); words that tell a
+    person apart from those counted before ("another", "a fifth victim"); one more dead told
+    by its ordinal ("a fourth victim has died", "Second worker dies")."""
+    from compare.extract.resources import alternation
+    from compare.extract.vocab import table_words, vocabulary
 
-
-# Words that tell a person apart from those counted before: "another", "a fifth victim".
-_ANOTHER = re.compile(
-    r"\b(?:another|other|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
-    re.IGNORECASE,
-)
-
-
-# One more dead told by its ordinal: "a fourth victim has died", "Second worker dies".
-_ORDINAL_TOLL = re.compile(
-    r"(?:(?:an?|the)\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
-    re.IGNORECASE,
-)
+    ordinal = alternation(table_words(vocabulary(), "casualty_readings", "ordinals"))
+    return (
+        re.compile(rf"an?\s+(?:{ordinal})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:another|other|{ordinal})\b", re.IGNORECASE),
+        re.compile(rf"(?:(?:an?|the)\s+)?(?:{ordinal})\b", re.IGNORECASE),
+    )
 
 
 # The death an ordinal tells ("a second person who took part in the murder" is none).
@@ -469,7 +466,7 @@ def _deaths_of_wounded(e: Extracted, current: Sequence[Figure]) -> list[frozense
         s = sentences.get(f.sentence)
         if f.concept not in _PART_CONCEPTS or f.role == "suspect" or s is None:
             continue
-        ordinal = f.value > 1 and _ORDINAL_TOLL.match(f.text) is not None
+        ordinal = f.value > 1 and _ordinals()[2].match(f.text) is not None
         harmed = _DIED_OF_HARM.match(s.text, f.span[1] - s.start) is not None
         if ((f.value == 1 or ordinal) and harmed) or (
             ordinal and _DIES.search(s.text) and not _SERIES.search(s.text)
@@ -512,7 +509,7 @@ def _whom(f: Figure) -> frozenset[str]:
     one ("the 8-year-old" is not "the 7-year-old", "Ana Ruiz, 41,") and its subject
     ("boy"), or "another" for a person told apart ("a fifth person", "another").  A
     subject that is no word for a person ("Ana Ruiz") is a name: ``name:ana ruiz``."""
-    if _ANOTHER.search(f.text):
+    if _ordinals()[1].search(f.text):
         return frozenset({"another"})
     subject = (f.subject or "person").lower()
     if f.subject and f.subject[:1].isupper() and subject not in _kinds_of_people():
@@ -934,7 +931,7 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
                 f.concept in _PART_CONCEPTS
                 and f.value > 1
                 and e.article.published is not None
-                and _ORDINAL_TOLL.match(f.text)
+                and _ordinals()[2].match(f.text)
                 and _DIES.search(texts.get(f.sentence, ""))
                 and not _SERIES.search(texts.get(f.sentence, ""))
             ):
@@ -973,7 +970,7 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
                 apart.add(_key(f))  # "left a boy dead and a woman wounded": two people
             if f.sentence < LEAD_SENTENCES:
                 led.setdefault(_key(f), set()).add(e.article.id)
-            elif _ANAPHOR.match(f.text) or (f.value == 1 and _ORDINAL_ONE.match(f.text)):
+            elif _ANAPHOR.match(f.text) or (f.value == 1 and _ordinals()[0].match(f.text)):
                 told_back.add(_key(f))  # "He later died", "one of them": this event's people
         for concept in _title_counts(e.article.title):
             # a headline count the body repeats further down is read once, in the body
