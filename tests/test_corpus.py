@@ -299,6 +299,8 @@ def test_cli_table_events_by_alarms(runner: CliRunner) -> None:
     lines = result.output.splitlines()
     assert lines[0].split()[:6] == ["event", "when", "where", "articles", "alarms", "headline"]
     assert [line.split()[2] for line in lines[2:5]] == ["Dayton", "Tulsa", "Fresno"]
+    # The counts three reports give come before the one count a single report gives.
+    assert "injured 5 (police); killed 3 (police)" in lines[2]
     assert lines[-1] == "6 articles in 3 events; 3 alarms (diverge or update) in 1 events"
 
 

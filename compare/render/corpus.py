@@ -217,9 +217,12 @@ def _headline(e: Event) -> str:
 
 
 def _counts_text(e: Event) -> str:
+    """The event's counts, those more of its articles report first: the toll five reports
+    give before the shell casings one counts."""
+    told = sorted(e.counts, key=lambda c: -len({m.article for m, _ in c.history}))
     return "; ".join(
         f"{c.concept} {fmt_plain(c.value)}" + (f" ({c.claimant})" if c.claimant else "")
-        for c in e.counts
+        for c in told
     )
 
 
