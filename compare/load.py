@@ -145,11 +145,14 @@ _MONTH_OF = {
 }
 
 
-def days_told(text: str, published: dt.date | None) -> frozenset[dt.date]:
+def days_told(
+    text: str, published: dt.date | None, named: Mapping[str, tuple[int, int]] | None = None
+) -> frozenset[dt.date]:
     """The days ``text`` names on or before ``published``: a follow-up names the day of its
-    event ("the Feb. 6 shooting", "since the fire of 8 August").  A day without a year is
-    the latest such day by ``published`` (a story of 4 January names 30 December of the
-    year before, a verdict in May the fire of last August), unless it falls in the
+    event ("the Feb. 6 shooting", "since the fire of 8 August"), or the day by its name
+    (``named``, lower case, to month and day: "the Boxing Day tsunami").  A day without a
+    year is the latest such day by ``published`` (a story of 4 January names 30 December of
+    the year before, a verdict in May the fire of last August), unless it falls in the
     :data:`AHEAD` days after it: a hearing set for next month is no day told.
 
     Hand-written, not dateparser: its ``search_dates`` also reads bare numbers and
@@ -158,6 +161,8 @@ def days_told(text: str, published: dt.date | None) -> frozenset[dt.date]:
     >>> sorted(days_told("The shooting on Feb. 6 and the 30 December fire; a hearing "
     ...     "on March 9. In June 2014 and on May 5, 2013, at 10:30", dt.date(2014, 3, 1)))
     [datetime.date(2013, 5, 5), datetime.date(2013, 12, 30), datetime.date(2014, 2, 6)]
+    >>> days_told("the Boxing Day tsunami", dt.date(2005, 1, 9), {"boxing day": (12, 26)})
+    frozenset({datetime.date(2004, 12, 26)})
     """
     if published is None:
         return frozenset()
@@ -167,17 +172,38 @@ def days_told(text: str, published: dt.date | None) -> frozenset[dt.date]:
             continue  # "since Jan. 1", "as of Dec. 31": a period's bound, no event's day
         month = _MONTH_OF[(m.group("month") or m.group("after"))[:3].lower()]
         day, year = int(m.group("day") or m.group("first")), m.group("year")
-        years = [int(year)] if year else [published.year + 1, published.year, published.year - 1]
-        days = []
-        for y in years:
-            with contextlib.suppress(ValueError):  # "Feb. 30"; "Feb. 29" in most years
-                days.append(dt.date(y, month, day))
-        # The first day on or before the story's, unless a day without a year lies just ahead.
-        ahead = [d for d in days if published < d <= published + AHEAD]
-        told = next((d for d in days if d <= published), None)
-        if told is not None and not ahead:
+        told = _day_by(published, month, day, int(year) if year else None)
+        if told is not None:
             found.add(told)
+    if named:
+        for m in _named_days(tuple(sorted(named))).finditer(text):
+            month, day = named[" ".join(m.group().lower().replace("\u2019", "'").split())]
+            told = _day_by(published, month, day, None)
+            if told is not None and not _BOUND.search(text, max(0, m.start() - 12), m.start()):
+                found.add(told)
     return frozenset(found)
+
+
+def _day_by(published: dt.date, month: int, day: int, year: int | None) -> dt.date | None:
+    """The day told of a month and day (and year) in a story of ``published``, if any."""
+    years = [year] if year else [published.year + 1, published.year, published.year - 1]
+    days = []
+    for y in years:
+        with contextlib.suppress(ValueError):  # "Feb. 30"; "Feb. 29" in most years
+            days.append(dt.date(y, month, day))
+    # The first day on or before the story's, unless a day without a year lies just ahead.
+    ahead = [d for d in days if published < d <= published + AHEAD]
+    told = next((d for d in days if d <= published), None)
+    return told if told is not None and not ahead else None
+
+
+@functools.lru_cache(maxsize=4)
+def _named_days(names: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = sorted(names, key=len, reverse=True)
+    words = "|".join(
+        r"\s+".join(re.escape(w).replace("'", "['\u2019]") for w in n.split()) for n in alternatives
+    )
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
 
 def identity(path: str) -> str:

@@ -221,3 +221,26 @@ def test_a_story_without_metadata_is_dated_by_its_dateline(
 def test_the_days_a_story_tells(text: str, published: dt.date, told: list[dt.date]) -> None:
     """A follow-up names the day of its event; grouping places it there (compare.corpus.group)."""
     assert sorted(days_told(text, published)) == told
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "told"),
+    [
+        ("Survivors of the Boxing Day tsunami gathered in Banda Aceh.",
+         dt.date(2005, 1, 9), [dt.date(2004, 12, 26)]),
+        ("The man charged over the Fourth of July parade shooting pleaded not guilty.",
+         dt.date(2022, 8, 3), [dt.date(2022, 7, 4)]),
+        ("The toll of the Bastille Day truck attack in Nice rose to 86.",
+         dt.date(2016, 7, 19), [dt.date(2016, 7, 14)]),
+        ("Police said the New Year\u2019s Eve stabbing was the city's third.",
+         dt.date(2024, 1, 2), [dt.date(2023, 12, 31)]),
+        ("Sales since Christmas Day rose 4%, the retailer said.", dt.date(2024, 1, 20), []),
+    ],
+    ids=["tsunami", "parade-shooting", "truck-attack", "curly-apostrophe",
+         "a-periods-bound-is-no-day"],
+)  # fmt: skip
+def test_days_news_names_by_name(text: str, published: dt.date, told: list[dt.date]) -> None:
+    """The vocabulary's [time] named_days: days that fall on one date every year."""
+    from compare.corpus.digest import named_days
+
+    assert sorted(days_told(text, published, named_days())) == told

@@ -36,6 +36,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from compare.load import days_told
@@ -100,8 +101,21 @@ def digest(done: Extracted, lead: int = LEAD_SENTENCES) -> Digest:
         place=place[1] if place else None,
         figures=figure_marks(done),
         where=frozenset(where),
-        days=days_told(" ".join(texts), article.published),
+        days=days_told(" ".join(texts), article.published, named_days()),
     )
+
+
+@lru_cache(maxsize=1)
+def named_days() -> dict[str, tuple[int, int]]:
+    """The vocabulary's named days ([time] named_days): "boxing day" -> (12, 26)."""
+    from compare.extract.vocab import table_phrases, vocabulary
+
+    out = {}
+    for entry in table_phrases(vocabulary(), "time", "named_days"):
+        name, _, day = entry.partition("=")
+        month, _, date = day.strip().partition("-")
+        out[" ".join(name.split())] = (int(month), int(date))
+    return out
 
 
 def figure_marks(done: Extracted) -> frozenset[str]:
