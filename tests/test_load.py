@@ -242,5 +242,6 @@ def test_the_days_a_story_tells(text: str, published: dt.date, told: list[dt.dat
 def test_days_news_names_by_name(text: str, published: dt.date, told: list[dt.date]) -> None:
     """The vocabulary's [time] named_days: days that fall on one date every year."""
     from compare.corpus.digest import named_days
+    from compare.extract.vocab import vocabulary
 
-    assert sorted(days_told(text, published, named_days())) == told
+    assert sorted(days_told(text, published, named_days(vocabulary()))) == told

@@ -43,6 +43,7 @@ from compare.load import days_told
 from compare.segment import sentences
 
 if TYPE_CHECKING:
+    from compare.extract.vocab import Vocabulary
     from compare.pipeline import Extracted
 
 LEAD_SENTENCES = 3  # the lead whose places say where the article's event is
@@ -75,6 +76,7 @@ class Digest:
 def digest(done: Extracted, lead: int = LEAD_SENTENCES) -> Digest:
     """The Digest of an extracted article."""
     from compare.extract.places import places_in
+    from compare.extract.vocab import vocabulary
 
     article = done.article
     texts = [s.text for s in sentences(article)]
@@ -101,17 +103,17 @@ def digest(done: Extracted, lead: int = LEAD_SENTENCES) -> Digest:
         place=place[1] if place else None,
         figures=figure_marks(done),
         where=frozenset(where),
-        days=days_told(" ".join(texts), article.published, named_days()),
+        days=days_told(" ".join(texts), article.published, named_days(vocabulary())),
     )
 
 
-@lru_cache(maxsize=1)
-def named_days() -> dict[str, tuple[int, int]]:
+@lru_cache(maxsize=4)  # keyed by the vocabulary (a user's file makes a new one)
+def named_days(vocab: Vocabulary) -> dict[str, tuple[int, int]]:
     """The vocabulary's named days ([time] named_days): "boxing day" -> (12, 26)."""
-    from compare.extract.vocab import table_phrases, vocabulary
+    from compare.extract.vocab import table_phrases
 
     out = {}
-    for entry in table_phrases(vocabulary(), "time", "named_days"):
+    for entry in table_phrases(vocab, "time", "named_days"):
         name, _, day = entry.partition("=")
         month, _, date = day.strip().partition("-")
         out[" ".join(name.split())] = (int(month), int(date))

@@ -15,11 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from compare.align.pairs import Options
 from compare.timeline import same_claimant
-from compare.types import Article, Figure, Verdict
+from compare.types import Article, Figure, Sentence, Verdict
 
 if TYPE_CHECKING:
     import numpy as np
@@ -413,21 +413,30 @@ _ANAPHOR = re.compile(
 )
 
 
+class _Ordinals(NamedTuple):
+    """Patterns of the vocabulary's ordinals ([casualty_readings] ordinals)."""
+
+    one: re.Pattern[str]  # one person counted after those told before: "A second person"
+    apart: re.Pattern[str]  # a person told apart from those before: "another", "a fifth victim"
+    toll: re.Pattern[str]  # one more dead told by its ordinal: "a fourth victim has died"
+
+
 @lru_cache(maxsize=1)
-def _ordinals() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Patterns of the vocabulary's ordinals ([casualty_readings] ordinals): one person
-    counted after those told before ("A second person was also injured"); words that tell a
-    person apart from those counted before ("another", "a fifth victim"); one more dead told
-    by its ordinal ("a fourth victim has died", "Second worker dies")."""
+def _ordinals() -> _Ordinals:
     from compare.extract.resources import alternation
     from compare.extract.vocab import table_words, vocabulary
 
     ordinal = alternation(table_words(vocabulary(), "casualty_readings", "ordinals"))
-    return (
+    return _Ordinals(
         re.compile(rf"an?\s+(?:{ordinal})\b", re.IGNORECASE),
         re.compile(rf"\b(?:another|other|{ordinal})\b", re.IGNORECASE),
         re.compile(rf"(?:(?:an?|the)\s+)?(?:{ordinal})\b", re.IGNORECASE),
     )
+
+
+def _sentences(e: Extracted) -> dict[int, Sentence]:
+    """The article's sentences by index, as its claims hold them (the title's too)."""
+    return {c.sentence.index: c.sentence for c in e.claims}
 
 
 # The death an ordinal tells ("a second person who took part in the murder" is none).
@@ -440,6 +449,17 @@ _SERIES = re.compile(
     r"year)|so\s+far)\b",
     re.IGNORECASE,
 )
+
+
+def _ordinal_death(f: Figure, sentence: str) -> bool:
+    """Whether ``f`` is one more dead told by its ordinal in ``sentence``: "a fourth victim
+    has died", not "a second man who took part" nor "the third child to die this week"."""
+    return (
+        f.value > 1
+        and _ordinals().toll.match(f.text) is not None
+        and _DIES.search(sentence) is not None
+        and _SERIES.search(sentence) is None
+    )
 
 
 # A death of one told wounded before ("a man wounded in the crash has died", "the driver
@@ -460,17 +480,15 @@ def _deaths_of_wounded(e: Extracted, current: Sequence[Figure]) -> list[frozense
     """Whom each of the dead this article tells as one wounded before names (see _whom): "A
     man wounded in a shooting earlier this month has died", "A fourth victim of the crash,
     wounded on Friday, has died"."""
-    sentences = {c.sentence.index: c.sentence for c in e.claims}
+    sentences = _sentences(e)
     out: list[frozenset[str]] = []
     for f in current:
         s = sentences.get(f.sentence)
         if f.concept not in _PART_CONCEPTS or f.role == "suspect" or s is None:
             continue
-        ordinal = f.value > 1 and _ordinals()[2].match(f.text) is not None
+        ordinal = f.value > 1 and _ordinals().toll.match(f.text) is not None
         harmed = _DIED_OF_HARM.match(s.text, f.span[1] - s.start) is not None
-        if ((f.value == 1 or ordinal) and harmed) or (
-            ordinal and _DIES.search(s.text) and not _SERIES.search(s.text)
-        ):
+        if ((f.value == 1 or ordinal) and harmed) or _ordinal_death(f, s.text):
             out.append(_whom(f))  # "a fourth victim has died": one of the wounded
     return out
 
@@ -488,7 +506,7 @@ def _wounded_then(
     stand now: "Duhart was one of five people injured" (Duhart died) counts four wounded
     still; "Tarjan Edwards, 17, had been wounded" (the one who died) none.  Figure id -> the
     count left."""
-    sentences = {c.sentence.index: c.sentence for c in e.claims}
+    sentences = _sentences(e)
     out: dict[str, float] = {}
     for f in current:
         s = sentences.get(f.sentence)
@@ -509,7 +527,7 @@ def _whom(f: Figure) -> frozenset[str]:
     one ("the 8-year-old" is not "the 7-year-old", "Ana Ruiz, 41,") and its subject
     ("boy"), or "another" for a person told apart ("a fifth person", "another").  A
     subject that is no word for a person ("Ana Ruiz") is a name: ``name:ana ruiz``."""
-    if _ordinals()[1].search(f.text):
+    if _ordinals().apart.search(f.text):
         return frozenset({"another"})
     subject = (f.subject or "person").lower()
     if f.subject and f.subject[:1].isupper() and subject not in _kinds_of_people():
@@ -599,7 +617,7 @@ def _with_others(e: Extracted, current: Sequence[Figure]) -> dict[str, float]:
     was critically injured and three others were hurt" counts four injured, "a man was
     shot in the leg and two others wounded" three (a harm without a death told is a
     wound); "one man was killed and three others hurt" stays three.  Figure id -> count."""
-    sentences = {c.sentence.index: c.sentence for c in e.claims}
+    sentences = _sentences(e)
     out: dict[str, float] = {}
     for f in current:
         if f.concept not in ("killed", "injured") or f.qualifier != "exact":
@@ -656,7 +674,7 @@ def _listed_together(e: Extracted, current: Sequence[Figure]) -> tuple[dict[str,
     women and a man were killed" counts three dead, "injured two men and a 10-year-old
     girl" three hurt.  The last figure of the list -> the list's count, and the figures
     the list took in."""
-    sentences = {c.sentence.index: c.sentence for c in e.claims}
+    sentences = _sentences(e)
     out: dict[str, float] = {}
     taken: set[str] = set()
     exact = sorted(
@@ -707,7 +725,7 @@ def _later_dead(e: Extracted, current: Sequence[Figure]) -> dict[str, float]:
     including a 17-year-old who succumbed to her injuries" counts two wounded (and one
     dead); "twelve were hurt, including two who later died" ten.  Figure id -> the
     wounded who lived."""
-    sentences = {c.sentence.index: c.sentence for c in e.claims}
+    sentences = _sentences(e)
     out: dict[str, float] = {}
     for f in current:
         s = sentences.get(f.sentence)
@@ -745,7 +763,7 @@ def _parts(e: Extracted, current: Sequence[Figure]) -> set[str]:
     """Figures that count a part of the casualties counted in full elsewhere: "three of the
     injured drove themselves to hospital", "two of those killed were children" (figure
     ids).  A part is never the event's count."""
-    sentences = {c.sentence.index: c.sentence for c in e.claims}
+    sentences = _sentences(e)
     out: set[str] = set()
     for f in current:
         s = sentences.get(f.sentence)
@@ -818,7 +836,7 @@ def _superseded(e: Extracted, current: Sequence[Figure]) -> set[str]:
     """Casualty counts told as an earlier report that a later one replaced ("police
     initially said six people were shot"; the words before the figure): figure ids.  The
     event's count is the later ("was wounded, but police initially said" is not one)."""
-    sentences = {c.sentence.index: c.sentence for c in e.claims}
+    sentences = _sentences(e)
     out: set[str] = set()
     for f in current:
         s = sentences.get(f.sentence)
@@ -905,7 +923,7 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
         listed, taken = _listed_together(e, current)
         current = [f for f in current if f.id not in taken]
         summed |= listed
-        texts = {c.sentence.index: c.sentence.text for c in e.claims}  # the title's too
+        sentences = _sentences(e)
         lived_on = _later_dead(e, current)
         summed |= lived_on
         died = _deaths_of_wounded(e, current)
@@ -929,11 +947,9 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
             kind.setdefault(key, set()).add(f.value)
             if (
                 f.concept in _PART_CONCEPTS
-                and f.value > 1
                 and e.article.published is not None
-                and _ordinals()[2].match(f.text)
-                and _DIES.search(texts.get(f.sentence, ""))
-                and not _SERIES.search(texts.get(f.sentence, ""))
+                and (s := sentences.get(f.sentence)) is not None
+                and _ordinal_death(f, s.text)
             ):
                 risen.setdefault(key, []).append((f.value, e.article.published))
             if f.value == 1:
@@ -970,7 +986,7 @@ def totals(done: Sequence[Extracted]) -> tuple[Total, ...]:
                 apart.add(_key(f))  # "left a boy dead and a woman wounded": two people
             if f.sentence < LEAD_SENTENCES:
                 led.setdefault(_key(f), set()).add(e.article.id)
-            elif _ANAPHOR.match(f.text) or (f.value == 1 and _ordinals()[0].match(f.text)):
+            elif _ANAPHOR.match(f.text) or (f.value == 1 and _ordinals().one.match(f.text)):
                 told_back.add(_key(f))  # "He later died", "one of them": this event's people
         for concept in _title_counts(e.article.title):
             # a headline count the body repeats further down is read once, in the body
